@@ -1,0 +1,62 @@
+"""Named errors of the core. Each carries a sentence a user can read and act on."""
+
+from __future__ import annotations
+
+
+class FieldAppError(Exception):
+    """Base of every error the core raises on purpose (never a programming error)."""
+
+
+class ValidationError(FieldAppError):
+    """Input that a use case refuses; ``field`` names the offending input."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+class InvalidStateError(FieldAppError):
+    """An action that the record's current state does not allow (check out before check in)."""
+
+
+class NotFoundError(FieldAppError):
+    """A record that does not exist in the local store."""
+
+    def __init__(self, collection: str, record_id: str) -> None:
+        super().__init__(f"No {collection.rstrip('s').replace('_', '-')} with id {record_id}.")
+        self.collection = collection
+        self.record_id = record_id
+
+
+class PermissionDeniedError(FieldAppError):
+    """The current user may not do this (edit someone else's note)."""
+
+
+class NoCurrentUserError(FieldAppError):
+    """The profile does not know who is working in it yet."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This profile has no signed-in user yet: sign in (or create a demo profile) first."
+        )
+
+
+class StoreError(FieldAppError):
+    """The local database cannot be used; the message says why and what to do."""
+
+
+class ProfileNotFoundError(StoreError):
+    pass
+
+
+class NotADatabaseError(StoreError):
+    pass
+
+
+class DatabaseLockedError(StoreError):
+    pass
+
+
+class FutureSchemaError(StoreError):
+    pass

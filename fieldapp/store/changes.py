@@ -1,0 +1,107 @@
+"""Local changes: the one write path for what a person does on this laptop.
+
+Each function changes a record *and* appends the matching mutation to the outbox inside
+one savepoint, so a change can never be saved without being queued for the central CRM,
+nor queued without being saved. Use cases call these and nothing else to write records.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldapp import ids
+from fieldapp.clock import to_text
+from fieldapp.errors import NotFoundError
+from fieldapp.store.codec import decode_row, dumps, to_column
+from fieldapp.store.database import Store
+from fieldapp.store.schema import FIELDS
+
+
+def _check_fields(collection: str, values: dict[str, Any]) -> None:
+    unknown = set(values) - set(FIELDS[collection])
+    if unknown:  # a programming error, not a user's: fail loudly
+        raise KeyError(f"{collection} has no field(s) {sorted(unknown)}")
+
+
+def _append_mutation(
+    store: Store,
+    collection: str,
+    record_id: str,
+    op: str,
+    fields: dict[str, Any],
+    previous: dict[str, Any],
+    base_version: int | None,
+    now: str,
+) -> str:
+    mutation_id = ids.new_id()
+    store.conn.execute(
+        "INSERT INTO outbox (mutation_id, collection, record_id, op, fields, previous,"
+        " base_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (mutation_id, collection, record_id, op, dumps(fields), dumps(previous), base_version, now),
+    )
+    return mutation_id
+
+
+def get_record(store: Store, collection: str, record_id: str) -> dict[str, Any]:
+    """The record as JSON values; NotFoundError if this laptop does not hold it."""
+    row = store.query_one(f"SELECT * FROM {collection} WHERE id = ?", (record_id,))
+    if row is None:
+        raise NotFoundError(collection, record_id)
+    return decode_row(collection, row)
+
+
+def create_record(
+    store: Store, collection: str, values: dict[str, Any], record_id: str | None = None
+) -> dict[str, Any]:
+    """Insert a new record (fields absent from ``values`` are NULL) and queue its creation."""
+    _check_fields(collection, values)
+    record_id = record_id or ids.new_id()
+    now = to_text(store.clock())
+    fields = {name: values.get(name) for name in FIELDS[collection] if name in values}
+    columns = ["id", *fields, "version", "created_at", "updated_at"]
+    row = [record_id, *(to_column(collection, k, v) for k, v in fields.items()), None, now, now]
+    with store.transaction():
+        store.conn.execute(
+            f"INSERT INTO {collection} ({', '.join(columns)})"
+            f" VALUES ({', '.join('?' for _ in columns)})",
+            row,
+        )
+        _append_mutation(
+            store, collection, record_id, "create", {**fields, "created_at": now}, {}, None, now
+        )
+    return get_record(store, collection, record_id)
+
+
+def update_record(
+    store: Store, collection: str, record_id: str, changes: dict[str, Any]
+) -> dict[str, Any]:
+    """Change some fields of a record and queue only the fields whose value really changed."""
+    _check_fields(collection, changes)
+    with store.transaction():
+        current = get_record(store, collection, record_id)
+        changed = {k: v for k, v in changes.items() if current.get(k) != v}
+        if not changed:
+            return current
+        now = to_text(store.clock())
+        assignments = ", ".join(f"{name} = ?" for name in changed)
+        store.conn.execute(
+            f"UPDATE {collection} SET {assignments}, updated_at = ? WHERE id = ?",
+            [*(to_column(collection, k, v) for k, v in changed.items()), now, record_id],
+        )
+        previous = {k: current.get(k) for k in changed}
+        _append_mutation(
+            store, collection, record_id, "update", changed, previous, current["version"], now
+        )
+    return get_record(store, collection, record_id)
+
+
+def delete_record(store: Store, collection: str, record_id: str) -> None:
+    """Remove a record and queue its deletion (a tombstone for the server)."""
+    with store.transaction():
+        current = get_record(store, collection, record_id)
+        now = to_text(store.clock())
+        store.conn.execute(f"DELETE FROM {collection} WHERE id = ?", (record_id,))
+        previous = {k: current.get(k) for k in FIELDS[collection]}
+        _append_mutation(
+            store, collection, record_id, "delete", {}, previous, current["version"], now
+        )

@@ -1,0 +1,189 @@
+"""Opening a profile's SQLite file, and the transactions every write runs in."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from fieldapp.clock import Clock, utc_now
+from fieldapp.errors import (
+    DatabaseLockedError,
+    NotADatabaseError,
+    ProfileNotFoundError,
+    StoreError,
+)
+from fieldapp.store.migrations import migrate, schema_version
+
+log = logging.getLogger(__name__)
+
+DB_FILENAME = "fieldapp.db"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+
+
+def database_path(profile_dir: Path) -> Path:
+    return Path(profile_dir) / DB_FILENAME
+
+
+def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    """Turn SQLite's terse errors into the sentence a user needs."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLockedError(
+            f"The FieldApp database {path} is in use by another program; close it and retry."
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return NotADatabaseError(
+            f"{path} is damaged or is not a FieldApp database ({exc}). It was left untouched;"
+            " restore a backup copy (files named *.backup.db beside it) or create a new profile."
+        )
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"The FieldApp database {path} is read-only; nothing was changed.")
+    if "disk is full" in text or "full" in text:
+        return StoreError(f"The disk holding {path} is full; nothing was changed.")
+    return StoreError(f"The FieldApp database {path} could not be used: {exc}")
+
+
+class Store:
+    """One connection to one profile's database. Not shared between threads."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock = utc_now) -> None:
+        self.conn = conn
+        self.path = path
+        self.clock = clock
+        self.db = sqlite_utils.Database(conn)
+        self._depth = 0
+
+    # -- transactions -----------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A write transaction; nested calls become savepoints so a failure undoes only them.
+
+        The outer level takes the write lock up front (BEGIN IMMEDIATE) so that a busy
+        database fails at the start rather than half-way through.
+        """
+        name = f"sp{self._depth}"
+        try:
+            self.conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc, self.path) from exc
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self.conn.execute("ROLLBACK")
+            else:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+            raise
+        self._depth -= 1
+        try:
+            self.conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
+        except sqlite3.Error as exc:
+            if self._depth == 0 and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise translate_sqlite_error(exc, self.path) from exc
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
+    # -- reads ------------------------------------------------------------------------
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, params))
+
+    def query_one(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params: Any = ()) -> Any:
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self.conn)
+
+    # -- profile facts (never secrets) -------------------------------------------------
+    def profile_value(self, key: str) -> str | None:
+        value = self.scalar("SELECT value FROM profile WHERE key = ?", (key,))
+        return None if value is None else str(value)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite before SQLite gets a chance to touch it."""
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_MAGIC))
+    if header and header != SQLITE_MAGIC:
+        raise NotADatabaseError(
+            f"{path} is not a FieldApp database (it is not an SQLite file). It was left"
+            " untouched; choose another profile folder."
+        )
+
+
+def open_store(
+    profile_dir: Path | str,
+    *,
+    create: bool = False,
+    clock: Clock = utc_now,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+) -> Store:
+    """Open (and migrate) a profile's database; ``create`` allows a new one."""
+    profile_dir = Path(profile_dir).expanduser()
+    path = database_path(profile_dir)
+    if not path.exists():
+        if not create:
+            raise ProfileNotFoundError(
+                f"No FieldApp profile in {profile_dir}: create one with "
+                f"'fieldapp init --profile {profile_dir}'."
+            )
+        try:
+            profile_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"Cannot create the profile folder {profile_dir}: {exc}") from exc
+    elif path.is_dir():
+        raise NotADatabaseError(f"{path} is a folder, not a FieldApp database.")
+    else:
+        _check_header(path)
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = sqlite3.connect(
+            path, timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False
+        )
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        # The first read fails here on a damaged file, before any pragma that writes.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a committed change survives a power cut (a laptop battery dying), not
+        # only a crash of the app; WAL keeps that cheap.
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        backup = migrate(conn, path)
+        if backup is not None:
+            log.info("database backed up to %s before migrating", backup)
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise translate_sqlite_error(exc, path) from exc
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
+    return Store(conn, path, clock)

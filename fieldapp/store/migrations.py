@@ -1,0 +1,68 @@
+"""Bring a database up to the current schema: back up the file, then migrate in one go."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fieldapp.errors import FutureSchemaError
+from fieldapp.store.schema import LATEST_VERSION, MIGRATIONS
+
+log = logging.getLogger(__name__)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def backup_file(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the live database (WAL included) next to it before it is changed."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.stem}.v{version}-{stamp}.backup.db")
+    with sqlite3.connect(target) as copy:
+        conn.backup(copy)
+    copy.close()
+    return target
+
+
+def migrate(
+    conn: sqlite3.Connection, path: Path | None, target: int = LATEST_VERSION
+) -> Path | None:
+    """Apply the pending migrations up to ``target`` in one transaction.
+
+    Returns the backup file taken first (None for a new, empty database). The connection
+    must be in autocommit mode (``isolation_level=None``) so the transaction is ours.
+    """
+    current = schema_version(conn)
+    if current > LATEST_VERSION:
+        raise FutureSchemaError(
+            f"This profile was written by a newer FieldApp (schema {current}; this version "
+            f"knows up to {LATEST_VERSION}). Update FieldApp; the file was left untouched."
+        )
+    pending = [m for m in MIGRATIONS if current < m.version <= target]
+    if not pending:
+        return None
+    backup = backup_file(conn, path, current) if current > 0 and path is not None else None
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if current == 0:
+            conn.execute(
+                "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                " applied_at TEXT NOT NULL)"
+            )
+        for migration in pending:
+            for statement in migration.statements:
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.name, datetime.now(UTC).isoformat()),
+            )
+            conn.execute(f"PRAGMA user_version = {migration.version}")
+            log.info("applied migration %s: %s", migration.version, migration.name)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return backup

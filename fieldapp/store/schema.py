@@ -1,0 +1,354 @@
+"""The local schema, as forward-only migrations, and what the rest of the core knows of it.
+
+Each migration is a list of statements run in one transaction (``executescript`` would
+commit half-way, so statements are kept apart). A migration is never edited once shipped:
+a change to the schema is a new migration at the end of the list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Domain collections that the sync engine replicates, in parent-before-child order.
+COLLECTIONS: tuple[str, ...] = (
+    "users",
+    "accounts",
+    "contacts",
+    "opportunities",
+    "visits",
+    "notes",
+    "follow_ups",
+    "reviews",
+)
+
+# Columns every replicated record has; they are bookkeeping, not fields a mutation carries.
+BOOKKEEPING = ("id", "version", "created_at", "updated_at")
+
+# The fields of each collection that mutations carry (besides ``created_at`` on create).
+FIELDS: dict[str, tuple[str, ...]] = {
+    "users": ("username", "display_name", "email", "role", "team", "territory"),
+    "accounts": (
+        "name",
+        "tier",
+        "address",
+        "city",
+        "postal_code",
+        "country",
+        "latitude",
+        "longitude",
+        "phone",
+        "owner_id",
+        "visit_frequency_days",
+    ),
+    "contacts": ("account_id", "first_name", "last_name", "job_title", "email", "phone"),
+    "opportunities": (
+        "account_id",
+        "name",
+        "stage",
+        "amount",
+        "currency",
+        "close_date",
+        "owner_id",
+    ),
+    "visits": (
+        "account_id",
+        "rep_id",
+        "planned_start",
+        "planned_end",
+        "route_position",
+        "status",
+        "checked_in_at",
+        "checked_out_at",
+        "contacts_met",
+        "outcome",
+        "summary",
+        "next_steps",
+    ),
+    "notes": ("account_id", "visit_id", "author_id", "kind", "body", "pinned", "reply_to_id"),
+    "follow_ups": (
+        "account_id",
+        "title",
+        "details",
+        "assignee_user_id",
+        "assignee_team",
+        "due_date",
+        "status",
+        "origin_visit_id",
+        "origin_note_id",
+        "created_by",
+        "completed_at",
+    ),
+    "reviews": ("note_id", "reviewer_id", "reviewed_at"),
+}
+
+# Fields stored as JSON text in SQLite but carried as JSON values in mutations.
+JSON_FIELDS: dict[str, frozenset[str]] = {"visits": frozenset({"contacts_met"})}
+# Fields stored as 0/1 in SQLite but carried as booleans in mutations.
+BOOL_FIELDS: dict[str, frozenset[str]] = {"notes": frozenset({"pinned"})}
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+def _record_table(name: str, columns: str, constraints: str = "") -> str:
+    return f"""CREATE TABLE {name} (
+        id TEXT PRIMARY KEY NOT NULL,
+        {columns},
+        version INTEGER,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL{constraints}
+    )"""
+
+
+# Parent links are deferred so that a page of pulled changes is checked at commit, in
+# whatever order the server sent it. Links to users are not foreign keys: the author of
+# a note or the owner of an account may be someone this laptop's scope does not include.
+_CORE = (
+    _record_table(
+        "users",
+        """username TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        email TEXT,
+        role TEXT NOT NULL CHECK (role IN ('field', 'inside', 'manager')),
+        team TEXT,
+        territory TEXT""",
+    ),
+    _record_table(
+        "accounts",
+        """name TEXT NOT NULL,
+        tier TEXT NOT NULL CHECK (tier IN ('A', 'B', 'C')),
+        address TEXT,
+        city TEXT,
+        postal_code TEXT,
+        country TEXT,
+        latitude REAL CHECK (latitude IS NULL OR latitude BETWEEN -90 AND 90),
+        longitude REAL CHECK (longitude IS NULL OR longitude BETWEEN -180 AND 180),
+        phone TEXT,
+        owner_id TEXT,
+        visit_frequency_days INTEGER CHECK (visit_frequency_days IS NULL
+                                            OR visit_frequency_days > 0)""",
+    ),
+    _record_table(
+        "contacts",
+        """account_id TEXT NOT NULL REFERENCES accounts(id) DEFERRABLE INITIALLY DEFERRED,
+        first_name TEXT,
+        last_name TEXT NOT NULL,
+        job_title TEXT,
+        email TEXT,
+        phone TEXT""",
+    ),
+    _record_table(
+        "opportunities",
+        """account_id TEXT NOT NULL REFERENCES accounts(id) DEFERRABLE INITIALLY DEFERRED,
+        name TEXT NOT NULL,
+        stage TEXT NOT NULL CHECK (stage IN ('prospecting', 'qualification', 'proposal',
+                                             'negotiation', 'closed_won', 'closed_lost')),
+        amount REAL,
+        currency TEXT,
+        close_date TEXT,
+        owner_id TEXT""",
+    ),
+    _record_table(
+        "visits",
+        """account_id TEXT NOT NULL REFERENCES accounts(id) DEFERRABLE INITIALLY DEFERRED,
+        rep_id TEXT NOT NULL,
+        planned_start TEXT NOT NULL,
+        planned_end TEXT NOT NULL,
+        route_position INTEGER,
+        status TEXT NOT NULL CHECK (status IN ('planned', 'checked_in', 'completed',
+                                               'cancelled', 'no_show')),
+        checked_in_at TEXT,
+        checked_out_at TEXT,
+        contacts_met TEXT NOT NULL DEFAULT '[]',
+        outcome TEXT,
+        summary TEXT,
+        next_steps TEXT""",
+    ),
+    _record_table(
+        "notes",
+        """account_id TEXT NOT NULL REFERENCES accounts(id) DEFERRABLE INITIALLY DEFERRED,
+        visit_id TEXT REFERENCES visits(id) DEFERRABLE INITIALLY DEFERRED,
+        author_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('visit_report', 'for_field', 'feedback')),
+        body TEXT NOT NULL,
+        pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),
+        reply_to_id TEXT REFERENCES notes(id) DEFERRABLE INITIALLY DEFERRED""",
+    ),
+    _record_table(
+        "follow_ups",
+        """account_id TEXT NOT NULL REFERENCES accounts(id) DEFERRABLE INITIALLY DEFERRED,
+        title TEXT NOT NULL,
+        details TEXT,
+        assignee_user_id TEXT,
+        assignee_team TEXT CHECK (assignee_team IS NULL OR assignee_team IN ('inside', 'field')),
+        due_date TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'done', 'cancelled')),
+        origin_visit_id TEXT REFERENCES visits(id) DEFERRABLE INITIALLY DEFERRED,
+        origin_note_id TEXT REFERENCES notes(id) DEFERRABLE INITIALLY DEFERRED,
+        created_by TEXT,
+        completed_at TEXT""",
+        ",\n        CHECK ((assignee_user_id IS NULL) <> (assignee_team IS NULL))",
+    ),
+    _record_table(
+        "reviews",
+        """note_id TEXT NOT NULL REFERENCES notes(id) DEFERRABLE INITIALLY DEFERRED,
+        reviewer_id TEXT NOT NULL,
+        reviewed_at TEXT NOT NULL""",
+    ),
+    "CREATE INDEX accounts_city ON accounts(city)",
+    "CREATE INDEX accounts_tier ON accounts(tier)",
+    "CREATE INDEX accounts_owner ON accounts(owner_id)",
+    "CREATE INDEX contacts_account ON contacts(account_id)",
+    "CREATE INDEX opportunities_account ON opportunities(account_id)",
+    "CREATE INDEX visits_account ON visits(account_id, status, planned_start)",
+    "CREATE INDEX visits_rep_start ON visits(rep_id, planned_start)",
+    "CREATE INDEX notes_account ON notes(account_id, created_at)",
+    "CREATE INDEX notes_visit ON notes(visit_id)",
+    "CREATE INDEX notes_kind_created ON notes(kind, created_at)",
+    "CREATE INDEX notes_reply_to ON notes(reply_to_id)",
+    "CREATE INDEX follow_ups_account ON follow_ups(account_id, status)",
+    "CREATE INDEX follow_ups_status_due ON follow_ups(status, due_date)",
+    "CREATE INDEX reviews_note ON reviews(note_id)",
+    # Who works in this profile, which server it syncs with: never a secret.
+    "CREATE TABLE profile (key TEXT PRIMARY KEY NOT NULL, value TEXT)",
+    # The outbox: local changes the central CRM has not acknowledged yet, in order.
+    """CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        mutation_id TEXT NOT NULL UNIQUE,
+        collection TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('create', 'update', 'delete')),
+        fields TEXT NOT NULL,
+        previous TEXT NOT NULL,
+        base_version INTEGER,
+        created_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_attempt_at TEXT
+    )""",
+    "CREATE INDEX outbox_record ON outbox(collection, record_id)",
+    # Sync bookkeeping, filled by the sync engine: one cursor per feed ('*' or a collection).
+    """CREATE TABLE sync_state (
+        feed TEXT PRIMARY KEY NOT NULL,
+        cursor TEXT,
+        last_pull_at TEXT,
+        last_success_at TEXT
+    )""",
+    """CREATE TABLE sync_runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        pushed INTEGER NOT NULL DEFAULT 0,
+        pulled INTEGER NOT NULL DEFAULT 0,
+        conflicts INTEGER NOT NULL DEFAULT 0,
+        rejected INTEGER NOT NULL DEFAULT 0,
+        error TEXT
+    )""",
+    """CREATE TABLE conflicts (
+        id TEXT PRIMARY KEY NOT NULL,
+        collection TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        local_value TEXT,
+        remote_value TEXT,
+        base_value TEXT,
+        remote_version INTEGER,
+        mutation_id TEXT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+        resolution TEXT,
+        created_at TEXT NOT NULL,
+        resolved_at TEXT
+    )""",
+    "CREATE INDEX conflicts_status ON conflicts(status, collection, record_id)",
+    """CREATE TABLE rejected_mutations (
+        id TEXT PRIMARY KEY NOT NULL,
+        mutation_id TEXT NOT NULL UNIQUE,
+        collection TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        op TEXT NOT NULL,
+        fields TEXT NOT NULL,
+        base_version INTEGER,
+        reason TEXT NOT NULL,
+        rejected_at TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'retried', 'discarded')),
+        resolved_at TEXT
+    )""",
+    "CREATE INDEX rejected_status ON rejected_mutations(status)",
+    # CRM-assigned ids, for backends whose records are not keyed by our UUIDs.
+    """CREATE TABLE id_map (
+        collection TEXT NOT NULL,
+        local_id TEXT NOT NULL,
+        remote_id TEXT NOT NULL,
+        PRIMARY KEY (collection, local_id),
+        UNIQUE (collection, remote_id)
+    )""",
+)
+
+
+def _search_triggers(collection: str, title: str, body: str, watched: str) -> tuple[str, ...]:
+    doc = "(SELECT docid FROM search_docs WHERE record_id = {row}.id)"
+    return (
+        f"""CREATE TRIGGER {collection}_search_insert AFTER INSERT ON {collection} BEGIN
+            INSERT INTO search_docs (collection, record_id) VALUES ('{collection}', new.id);
+            INSERT INTO search_fts (rowid, title, body)
+                VALUES ({doc.format(row="new")}, {title.format(row="new")},
+                        {body.format(row="new")});
+        END""",
+        f"""CREATE TRIGGER {collection}_search_update AFTER UPDATE OF {watched}
+            ON {collection} BEGIN
+            UPDATE search_fts SET title = {title.format(row="new")},
+                                  body = {body.format(row="new")}
+                WHERE rowid = {doc.format(row="new")};
+        END""",
+        f"""CREATE TRIGGER {collection}_search_delete AFTER DELETE ON {collection} BEGIN
+            DELETE FROM search_fts WHERE rowid = {doc.format(row="old")};
+            DELETE FROM search_docs WHERE record_id = old.id;
+        END""",
+    )
+
+
+# Search: one FTS5 index over accounts, contacts and notes. FTS rows are keyed by a small
+# integer docid kept in search_docs, because the domain tables' own rowids are not stable
+# (no INTEGER PRIMARY KEY, so a VACUUM may renumber them). unicode61 with
+# remove_diacritics folds accents on both sides, and the prefix indexes keep "bo*" fast.
+_SEARCH = (
+    """CREATE TABLE search_docs (
+        docid INTEGER PRIMARY KEY,
+        collection TEXT NOT NULL,
+        record_id TEXT NOT NULL UNIQUE
+    )""",
+    """CREATE VIRTUAL TABLE search_fts USING fts5 (
+        title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    )""",
+    *_search_triggers("accounts", "{row}.name", "coalesce({row}.city, '')", "name, city"),
+    *_search_triggers(
+        "contacts",
+        "trim(coalesce({row}.first_name, '') || ' ' || {row}.last_name)",
+        "coalesce({row}.email, '')",
+        "first_name, last_name, email",
+    ),
+    *_search_triggers("notes", "''", "{row}.body", "body"),
+    # Back-fill what a version-1 database already holds.
+    """INSERT INTO search_docs (collection, record_id)
+        SELECT 'accounts', id FROM accounts
+        UNION ALL SELECT 'contacts', id FROM contacts
+        UNION ALL SELECT 'notes', id FROM notes""",
+    """INSERT INTO search_fts (rowid, title, body)
+        SELECT d.docid, a.name, coalesce(a.city, '') FROM search_docs d
+            JOIN accounts a ON a.id = d.record_id
+        UNION ALL
+        SELECT d.docid, trim(coalesce(c.first_name, '') || ' ' || c.last_name),
+               coalesce(c.email, '') FROM search_docs d JOIN contacts c ON c.id = d.record_id
+        UNION ALL
+        SELECT d.docid, '', n.body FROM search_docs d JOIN notes n ON n.id = d.record_id""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "records, outbox and sync bookkeeping", _CORE),
+    Migration(2, "full-text search over accounts, contacts and notes", _SEARCH),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,140 @@
+"""Accounts, contacts and opportunities: create a prospect met on the road, keep them right."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldapp import validation as check
+from fieldapp.errors import ValidationError
+from fieldapp.records import OPPORTUNITY_STAGES, Account, Contact, Opportunity
+from fieldapp.store.changes import create_record, get_record, update_record
+from fieldapp.store.database import Store
+from fieldapp.usecases.people import current_user
+
+# What a person may edit on an account, and how each value is checked.
+_ACCOUNT_CHECKS = {
+    "name": lambda v: check.required_text("name", v, label="Account name"),
+    "tier": check.tier,
+    "address": lambda v: check.text("address", v, label="Address"),
+    "city": lambda v: check.text("city", v, label="City"),
+    "postal_code": lambda v: check.text("postal_code", v, label="Postal code", max_length=20),
+    "country": lambda v: check.text("country", v, label="Country", max_length=60),
+    "latitude": check.latitude,
+    "longitude": check.longitude,
+    "phone": lambda v: check.phone("phone", v),
+    "visit_frequency_days": lambda v: (
+        None
+        if v is None
+        else check.whole_number(
+            "visit_frequency_days", v, label="Visit frequency (days)", minimum=1, maximum=730
+        )
+    ),
+}
+
+
+def _checked_account_fields(values: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - set(_ACCOUNT_CHECKS)
+    if unknown:
+        field = sorted(unknown)[0]
+        raise ValidationError(field, f"'{field}' is not a field of an account you can edit.")
+    cleaned = {name: _ACCOUNT_CHECKS[name](value) for name, value in values.items()}
+    lat = cleaned.get("latitude", values.get("latitude"))
+    lon = cleaned.get("longitude", values.get("longitude"))
+    if ("latitude" in values or "longitude" in values) and (lat is None) != (lon is None):
+        raise ValidationError(
+            "latitude", "Latitude and longitude go together: give both or neither."
+        )
+    return cleaned
+
+
+def get_account(store: Store, account_id: str) -> Account:
+    return Account.from_row(get_record(store, "accounts", account_id))
+
+
+def create_account(
+    store: Store,
+    *,
+    name: str,
+    tier: str,
+    address: str | None = None,
+    city: str | None = None,
+    postal_code: str | None = None,
+    country: str | None = None,
+    latitude: float | None = None,
+    longitude: float | None = None,
+    phone: str | None = None,
+    visit_frequency_days: int | None = None,
+    owner_id: str | None = None,
+) -> Account:
+    """A new account (typically a prospect met on the road), owned by the current rep."""
+    fields = _checked_account_fields(
+        {
+            "name": name,
+            "tier": tier,
+            "address": address,
+            "city": city,
+            "postal_code": postal_code,
+            "country": country,
+            "latitude": latitude,
+            "longitude": longitude,
+            "phone": phone,
+            "visit_frequency_days": visit_frequency_days,
+        }
+    )
+    fields["owner_id"] = owner_id or current_user(store).id
+    return Account.from_row(create_record(store, "accounts", fields))
+
+
+def edit_account(store: Store, account_id: str, **changes: Any) -> Account:
+    """Change some fields of an account; only the fields that really change are queued."""
+    if not changes:
+        return get_account(store, account_id)
+    cleaned = _checked_account_fields(changes)
+    with store.transaction():
+        current = get_account(store, account_id)
+        lat = cleaned.get("latitude", current.latitude)
+        lon = cleaned.get("longitude", current.longitude)
+        if (lat is None) != (lon is None):
+            raise ValidationError(
+                "latitude", "Latitude and longitude go together: give both or neither."
+            )
+        return Account.from_row(update_record(store, "accounts", account_id, cleaned))
+
+
+def create_contact(
+    store: Store,
+    account_id: str,
+    *,
+    last_name: str,
+    first_name: str | None = None,
+    job_title: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+) -> Contact:
+    fields = {
+        "account_id": account_id,
+        "first_name": check.text("first_name", first_name, label="First name"),
+        "last_name": check.required_text("last_name", last_name, label="Last name"),
+        "job_title": check.text("job_title", job_title, label="Job title"),
+        "email": check.email("email", email),
+        "phone": check.phone("phone", phone),
+    }
+    with store.transaction():
+        get_account(store, account_id)  # a clear NotFoundError rather than a foreign-key error
+        return Contact.from_row(create_record(store, "contacts", fields))
+
+
+def update_opportunity_stage(store: Store, opportunity_id: str, stage: str) -> Opportunity:
+    """Move an opportunity along the funnel after a visit."""
+    stage = check.choice("stage", stage, OPPORTUNITY_STAGES, label="Stage")
+    return Opportunity.from_row(
+        update_record(store, "opportunities", opportunity_id, {"stage": stage})
+    )
+
+
+def contacts_of(store: Store, account_id: str) -> list[Contact]:
+    rows = store.query(
+        "SELECT * FROM contacts WHERE account_id = ? ORDER BY last_name, first_name",
+        (account_id,),
+    )
+    return [Contact.from_row(r) for r in rows]

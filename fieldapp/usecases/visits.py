@@ -1,0 +1,243 @@
+"""A visit's life: plan, reschedule or cancel, check in, log the meeting, check out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from fieldapp import validation as check
+from fieldapp.clock import to_text
+from fieldapp.errors import InvalidStateError, ValidationError
+from fieldapp.records import VISIT_OUTCOMES, Note, Visit
+from fieldapp.store.changes import create_record, get_record, update_record
+from fieldapp.store.database import Store
+from fieldapp.usecases.accounts import get_account
+from fieldapp.usecases.people import current_user
+
+DEFAULT_DURATION = timedelta(hours=1)
+MAX_DURATION = timedelta(hours=12)
+
+
+def get_visit(store: Store, visit_id: str) -> Visit:
+    return Visit.from_row(get_record(store, "visits", visit_id))
+
+
+def _checked_slot(start: datetime, end: datetime | None) -> tuple[str, str]:
+    start = check.moment("planned_start", start, label="Start")
+    end = start + DEFAULT_DURATION if end is None else check.moment("planned_end", end, label="End")
+    if end <= start:
+        raise ValidationError("planned_end", "A visit must end after it starts.")
+    if end - start > MAX_DURATION:
+        raise ValidationError("planned_end", "A visit cannot last more than 12 hours.")
+    return to_text(start), to_text(end)
+
+
+def _require_status(visit: Visit, allowed: tuple[str, ...], action: str) -> None:
+    if visit.status not in allowed:
+        raise InvalidStateError(f"Cannot {action}: the visit is {visit.status.replace('_', ' ')}.")
+
+
+def plan_visit(
+    store: Store, account_id: str, start: datetime, end: datetime | None = None
+) -> Visit:
+    """Put a visit to an account in the current rep's plan."""
+    planned_start, planned_end = _checked_slot(start, end)
+    with store.transaction():
+        get_account(store, account_id)
+        row = create_record(
+            store,
+            "visits",
+            {
+                "account_id": account_id,
+                "rep_id": current_user(store).id,
+                "planned_start": planned_start,
+                "planned_end": planned_end,
+                "status": "planned",
+                "contacts_met": [],
+            },
+        )
+    return Visit.from_row(row)
+
+
+def reschedule_visit(
+    store: Store, visit_id: str, start: datetime, end: datetime | None = None
+) -> Visit:
+    planned_start, planned_end = _checked_slot(start, end)
+    with store.transaction():
+        _require_status(get_visit(store, visit_id), ("planned",), "reschedule it")
+        return Visit.from_row(
+            update_record(
+                store,
+                "visits",
+                visit_id,
+                {
+                    "planned_start": planned_start,
+                    "planned_end": planned_end,
+                },
+            )
+        )
+
+
+def cancel_visit(store: Store, visit_id: str) -> Visit:
+    with store.transaction():
+        _require_status(get_visit(store, visit_id), ("planned",), "cancel it")
+        return Visit.from_row(update_record(store, "visits", visit_id, {"status": "cancelled"}))
+
+
+def mark_no_show(store: Store, visit_id: str) -> Visit:
+    """Nobody was there to meet: the visit did not take place."""
+    with store.transaction():
+        _require_status(get_visit(store, visit_id), ("planned", "checked_in"), "mark a no-show")
+        return Visit.from_row(update_record(store, "visits", visit_id, {"status": "no_show"}))
+
+
+def reorder_plan(store: Store, visit_ids: Sequence[str]) -> list[Visit]:
+    """Set the route order of planned visits (the order the rep will drive them in)."""
+    if len(set(visit_ids)) != len(visit_ids):
+        raise ValidationError("visit_ids", "A visit appears twice in the route.")
+    with store.transaction():
+        for position, visit_id in enumerate(visit_ids):
+            _require_status(get_visit(store, visit_id), ("planned",), "reorder it")
+            update_record(store, "visits", visit_id, {"route_position": position})
+        return [get_visit(store, visit_id) for visit_id in visit_ids]
+
+
+def check_in(store: Store, visit_id: str, at: datetime | None = None) -> Visit:
+    """The rep arrived: record the time."""
+    moment = to_text(
+        check.moment("checked_in_at", at, label="Check-in time") if at else store.clock()
+    )
+    with store.transaction():
+        _require_status(get_visit(store, visit_id), ("planned",), "check in")
+        return Visit.from_row(
+            update_record(
+                store,
+                "visits",
+                visit_id,
+                {
+                    "status": "checked_in",
+                    "checked_in_at": moment,
+                },
+            )
+        )
+
+
+def start_unplanned_visit(store: Store, account_id: str) -> Visit:
+    """A visit that was not in the plan (a prospect met on the road): checked in now."""
+    now = store.clock()
+    with store.transaction():
+        visit = plan_visit(store, account_id, now, now + DEFAULT_DURATION)
+        return check_in(store, visit.id, now)
+
+
+def log_visit(
+    store: Store,
+    visit_id: str,
+    *,
+    outcome: str | None = None,
+    summary: str | None = None,
+    contacts_met: Sequence[str] = (),
+    next_steps: str | None = None,
+) -> Visit:
+    """Save what happened at the meeting; can be called again until check-out."""
+    fields = {
+        "outcome": None
+        if outcome is None
+        else check.choice("outcome", outcome, VISIT_OUTCOMES, label="Outcome"),
+        "summary": check.text(
+            "summary", summary, label="Summary", max_length=check.MAX_TEXT, multiline=True
+        ),
+        "next_steps": check.text(
+            "next_steps", next_steps, label="Next steps", max_length=check.MAX_TEXT, multiline=True
+        ),
+    }
+    with store.transaction():
+        visit = get_visit(store, visit_id)
+        if visit.status == "planned":
+            raise InvalidStateError("Check in before logging the visit.")
+        _require_status(visit, ("checked_in",), "log it")
+        fields["contacts_met"] = _checked_contacts(store, visit.account_id, contacts_met)
+        return Visit.from_row(update_record(store, "visits", visit_id, fields))
+
+
+def _checked_contacts(store: Store, account_id: str, contact_ids: Sequence[str]) -> list[str]:
+    wanted = list(dict.fromkeys(contact_ids))  # keep order, drop repeats
+    if not wanted:
+        return []
+    marks = ", ".join("?" for _ in wanted)
+    known = {
+        r["id"]
+        for r in store.query(
+            f"SELECT id FROM contacts WHERE account_id = ? AND id IN ({marks})",
+            [account_id, *wanted],
+        )
+    }
+    missing = [c for c in wanted if c not in known]
+    if missing:
+        raise ValidationError("contacts_met", "A contact met is not a contact of this account.")
+    return wanted
+
+
+def check_out(store: Store, visit_id: str, at: datetime | None = None) -> tuple[Visit, Note]:
+    """Close the visit: it becomes completed and its report goes to the inside team."""
+    when = check.moment("checked_out_at", at, label="Check-out time") if at else store.clock()
+    with store.transaction():
+        visit = get_visit(store, visit_id)
+        if visit.status == "planned":
+            raise InvalidStateError("Cannot check out before checking in.")
+        _require_status(visit, ("checked_in",), "check out")
+        if not visit.summary:
+            raise ValidationError("summary", "A completed visit needs a summary.")
+        if not visit.outcome:
+            raise ValidationError("outcome", "A completed visit needs an outcome.")
+        if visit.checked_in_at and to_text(when) < visit.checked_in_at:
+            raise ValidationError("checked_out_at", "Check-out cannot be before check-in.")
+        done = Visit.from_row(
+            update_record(
+                store,
+                "visits",
+                visit_id,
+                {
+                    "status": "completed",
+                    "checked_out_at": to_text(when),
+                },
+            )
+        )
+        report = Note.from_row(
+            create_record(
+                store,
+                "notes",
+                {
+                    "account_id": visit.account_id,
+                    "visit_id": visit.id,
+                    "author_id": current_user(store).id,
+                    "kind": "visit_report",
+                    "body": visit.summary,
+                    "pinned": False,
+                },
+            )
+        )
+    return done, report
+
+
+def complete_visit(
+    store: Store,
+    visit_id: str,
+    *,
+    outcome: str,
+    summary: str,
+    contacts_met: Sequence[str] = (),
+    next_steps: str | None = None,
+    at: datetime | None = None,
+) -> tuple[Visit, Note]:
+    """Log the meeting and check out in one step (all or nothing)."""
+    with store.transaction():
+        log_visit(
+            store,
+            visit_id,
+            outcome=outcome,
+            summary=summary,
+            contacts_met=contacts_met,
+            next_steps=next_steps,
+        )
+        return check_out(store, visit_id, at)

@@ -1,0 +1,154 @@
+"""Checks shared by the use cases. Each returns the clean value or raises ValidationError.
+
+Limits are generous for people and tight for accidents: a visit summary may be ten pages,
+not a pasted log file.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from email_validator import EmailNotValidError, validate_email
+
+from fieldapp.errors import ValidationError
+
+MAX_LINE = 200  # names, cities, titles
+MAX_TEXT = 20_000  # summaries, notes, next steps
+MAX_PHONE = 40
+
+# C0/C1 control characters other than tab and newline, plus NUL: never meaningful in text a
+# person typed, and some break exports or terminals.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_PHONE = re.compile(r"^\+?[0-9 ().\-/]+(?:\s*(?:x|ext\.?|poste)\s*[0-9]{1,6})?$", re.IGNORECASE)
+
+
+def text(
+    field: str,
+    value: Any,
+    *,
+    label: str,
+    required: bool = False,
+    max_length: int = MAX_LINE,
+    multiline: bool = False,
+) -> str | None:
+    """Normalised (NFC, trimmed) text, or None when empty and not required."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(field, f"{label} must be text.")
+    value = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not multiline and "\n" in value:
+        raise ValidationError(field, f"{label} must fit on one line.")
+    if _CONTROL.search(value):
+        raise ValidationError(field, f"{label} contains control characters.")
+    if not value:
+        if required:
+            raise ValidationError(field, f"{label} cannot be empty.")
+        return None
+    if len(value) > max_length:
+        raise ValidationError(
+            field, f"{label} is too long ({len(value):,} characters; at most {max_length:,})."
+        )
+    return value
+
+
+def required_text(
+    field: str, value: Any, *, label: str, max_length: int = MAX_LINE, multiline: bool = False
+) -> str:
+    result = text(
+        field, value, label=label, required=True, max_length=max_length, multiline=multiline
+    )
+    assert result is not None  # required=True never returns None
+    return result
+
+
+def email(field: str, value: Any) -> str | None:
+    cleaned = text(field, value, label="E-mail address")
+    if cleaned is None:
+        return None
+    try:
+        return validate_email(cleaned, check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise ValidationError(field, f"'{cleaned}' is not an e-mail address ({exc}).") from None
+
+
+def phone(field: str, value: Any) -> str | None:
+    cleaned = text(field, value, label="Phone number", max_length=MAX_PHONE)
+    if cleaned is None:
+        return None
+    digits = sum(ch.isdigit() for ch in cleaned)
+    if not _PHONE.match(cleaned) or digits < 6:
+        raise ValidationError(field, f"'{cleaned}' is not a phone number.")
+    return cleaned
+
+
+def choice(field: str, value: Any, allowed: Iterable[str], *, label: str) -> str:
+    options = tuple(allowed)
+    if value not in options:
+        raise ValidationError(
+            field, f"{label} must be one of {', '.join(options)} (got {value!r})."
+        )
+    return str(value)
+
+
+def tier(value: Any) -> str:
+    if isinstance(value, str):
+        value = value.strip().upper()
+    return choice("tier", value, ("A", "B", "C"), label="Tier")
+
+
+def coordinate(field: str, value: Any, limit: float, *, label: str) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValidationError(field, f"{label} must be a number (got {value!r}).") from None
+    if isinstance(value, bool) or not math.isfinite(number) or not -limit <= number <= limit:
+        raise ValidationError(field, f"{label} must be between -{limit:g} and {limit:g}.")
+    return number
+
+
+def latitude(value: Any) -> float | None:
+    return coordinate("latitude", value, 90, label="Latitude")
+
+
+def longitude(value: Any) -> float | None:
+    return coordinate("longitude", value, 180, label="Longitude")
+
+
+def whole_number(field: str, value: Any, *, label: str, minimum: int, maximum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field, f"{label} must be a whole number.")
+    if not minimum <= value <= maximum:
+        raise ValidationError(field, f"{label} must be between {minimum} and {maximum}.")
+    return value
+
+
+def amount(field: str, value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValidationError(field, "Amount must be a number.")
+    if not 0 <= value <= 1e12:
+        raise ValidationError(field, "Amount must be between 0 and 1,000,000,000,000.")
+    return float(value)
+
+
+def moment(field: str, value: Any, *, label: str) -> datetime:
+    if not isinstance(value, datetime):
+        raise ValidationError(field, f"{label} must be a date and time.")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValidationError(field, f"{label} needs a time zone.")
+    return value
+
+
+def day(field: str, value: Any, *, label: str) -> date:
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise ValidationError(field, f"{label} must be a date.")
+    return value
