@@ -76,10 +76,13 @@ class Store:
         self._depth += 1
         try:
             yield
-        except BaseException:
+        except BaseException as exc:
             self._depth -= 1
             if self._depth == 0:
                 self.conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    # Disk full, read-only file, lost lock: the user needs a sentence.
+                    raise translate_sqlite_error(exc, self.path) from exc
             else:
                 self.conn.execute(f"ROLLBACK TO {name}")
                 self.conn.execute(f"RELEASE {name}")

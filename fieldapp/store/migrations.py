@@ -28,7 +28,7 @@ def backup_file(conn: sqlite3.Connection, path: Path, version: int) -> Path:
 
 
 def migrate(
-    conn: sqlite3.Connection, path: Path | None, target: int = LATEST_VERSION
+    conn: sqlite3.Connection, path: Path | None, target: int | None = None
 ) -> Path | None:
     """Apply the pending migrations up to ``target`` in one transaction.
 
@@ -41,6 +41,7 @@ def migrate(
             f"This profile was written by a newer FieldApp (schema {current}; this version "
             f"knows up to {LATEST_VERSION}). Update FieldApp; the file was left untouched."
         )
+    target = LATEST_VERSION if target is None else target
     pending = [m for m in MIGRATIONS if current < m.version <= target]
     if not pending:
         return None

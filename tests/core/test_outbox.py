@@ -1,0 +1,175 @@
+"""The outbox invariant: no local change is saved without being queued, nor queued unsaved."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import T0, World
+
+import fieldapp
+from fieldapp.errors import StoreError
+from fieldapp.store.changes import delete_record
+from fieldapp.store.codec import to_column
+from fieldapp.store.schema import COLLECTIONS
+from fieldapp.usecases import accounts, follow_ups, notes, reviews, visits
+
+CORE = Path(fieldapp.__file__).parent
+# The only modules allowed to hold SQL that writes: the two write paths and the schema.
+WRITERS = {"store/changes.py", "store/replica.py", "store/migrations.py", "store/schema.py"}
+WRITE_SQL = re.compile(r"\b(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM"
+                       r"|REPLACE\s+INTO)\b", re.IGNORECASE)
+SQLITE_UTILS_WRITES = {"insert", "insert_all", "upsert", "upsert_all", "delete_where",
+                       "create_table", "add_column", "transform"}
+
+
+def every_story_step(world: World) -> None:
+    """A day of work touching every kind of local write there is."""
+    store = world.store
+    prospect = accounts.create_account(store, name="Fromagerie Côté", tier="C", city="Laval",
+                                       latitude=45.57, longitude=-73.69)
+    accounts.edit_account(store, prospect.id, tier="B", phone="+1 450 555 0199")
+    contact = accounts.create_contact(store, prospect.id, first_name="Anne", last_name="Côté",
+                                      email="anne@fromageriecote.ca")
+    visit = visits.plan_visit(store, world.account_id, T0 + timedelta(hours=1))
+    later = visits.plan_visit(store, prospect.id, T0 + timedelta(hours=3))
+    visits.reorder_plan(store, [later.id, visit.id])
+    visits.reschedule_visit(store, later.id, T0 + timedelta(hours=4))
+    visits.check_in(store, visit.id)
+    world.clock.advance(minutes=40)
+    _, report = visits.complete_visit(store, visit.id, outcome="order_placed",
+                                      summary="Commande de 40 caisses.",
+                                      contacts_met=[world.contact_ids[0]], next_steps="Livrer")
+    follow_up = follow_ups.create_follow_up(store, world.account_id, title="Confirm delivery",
+                                            due_date=date(2026, 11, 25), assignee_team="inside",
+                                            origin_visit_id=visit.id)
+    unplanned = visits.start_unplanned_visit(store, prospect.id)
+    visits.log_visit(store, unplanned.id, summary="Premier contact", contacts_met=[contact.id])
+    visits.mark_no_show(store, later.id)
+    world.sign_in(world.inside_id)
+    notes.reply_to_visit_report(store, report.id, "Bravo, livraison jeudi.")
+    reviews.mark_reviewed(store, report.id)
+    pinned = notes.pin_note_for_field(store, world.account_id, "Demander pour le four neuf.")
+    notes.edit_note(store, pinned.id, "Demander pour le four neuf (modèle 2026).")
+    notes.set_note_pinned(store, pinned.id, False)
+    follow_ups.complete_follow_up(store, follow_up.id)
+    scratch = notes.add_note(store, prospect.id, "Note à supprimer")
+    delete_record(store, "notes", scratch.id)
+
+
+def domain_state(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
+    state = {}
+    for table in COLLECTIONS:
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")
+                   if r[1] not in ("updated_at",)]
+        state[table] = conn.execute(
+            f"SELECT {', '.join(columns)} FROM {table} ORDER BY id").fetchall()
+    return state
+
+
+def replay(conn: sqlite3.Connection, outbox: list[dict[str, Any]]) -> None:
+    """Apply mutations the way a server would, knowing nothing but the outbox."""
+    conn.execute("PRAGMA foreign_keys = OFF")
+    for m in outbox:
+        fields = json.loads(m["fields"])
+        table, rid = m["collection"], m["record_id"]
+        values = {k: to_column(table, k, v) for k, v in fields.items()}
+        if m["op"] == "create":
+            names = ["id", *values, "updated_at"]
+            conn.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES"
+                         f" ({', '.join('?' for _ in names)})",
+                         [rid, *values.values(), values["created_at"]])
+        elif m["op"] == "update":
+            conn.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in values)}"
+                         " WHERE id = ?", [*values.values(), rid])
+        else:
+            conn.execute(f"DELETE FROM {table} WHERE id = ?", (rid,))
+
+
+def test_replaying_the_outbox_rebuilds_every_local_change(world: World) -> None:
+    before = sqlite3.connect(":memory:")
+    world.store.conn.backup(before)
+    every_story_step(world)
+    outbox = world.store.query("SELECT * FROM outbox ORDER BY seq")
+    assert {m["op"] for m in outbox} == {"create", "update", "delete"}
+    assert {m["collection"] for m in outbox} == set(COLLECTIONS) - {"users", "opportunities"}
+    replay(before, outbox)
+    assert domain_state(before) == domain_state(world.store.conn)
+
+
+def test_each_mutation_carries_its_base_version_and_previous_values(world: World) -> None:
+    accounts.edit_account(world.store, world.account_id, phone="514 555 0100")
+    [mutation] = world.store.query("SELECT * FROM outbox")
+    assert mutation["op"] == "update" and mutation["base_version"] == 1
+    assert json.loads(mutation["fields"]) == {"phone": "514 555 0100"}
+    assert json.loads(mutation["previous"]) == {"phone": "514-555-0142"}
+    assert len(mutation["mutation_id"]) == 36 and mutation["mutation_id"][14] == "7"
+
+
+def test_an_edit_that_changes_nothing_queues_nothing(world: World) -> None:
+    accounts.edit_account(world.store, world.account_id, name="Boulangerie Saint-Laurent")
+    assert world.store.scalar("SELECT count(*) FROM outbox") == 0
+
+
+def test_a_change_that_cannot_be_queued_is_not_saved(world: World) -> None:
+    # Simulate the disk filling up exactly when the mutation is appended.
+    world.store.conn.execute(
+        "CREATE TEMP TRIGGER full_disk BEFORE INSERT ON outbox"
+        " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+    with pytest.raises(StoreError, match="full"):
+        accounts.create_account(world.store, name="Épicerie Lavoie", tier="B")
+    with pytest.raises(StoreError, match="full"):
+        accounts.edit_account(world.store, world.account_id, tier="B")
+    assert world.store.scalar("SELECT count(*) FROM accounts WHERE name LIKE 'Épicerie%'") == 0
+    assert world.store.scalar("SELECT tier FROM accounts WHERE id = ?", (world.account_id,)) == "A"
+    assert world.store.scalar("SELECT count(*) FROM outbox") == 0
+
+
+def _python_files() -> list[tuple[str, ast.Module]]:
+    return [(str(p.relative_to(CORE)), ast.parse(p.read_text(encoding="utf-8")))
+            for p in sorted(CORE.rglob("*.py"))]
+
+
+def test_no_module_outside_the_write_paths_holds_sql_that_writes() -> None:
+    offenders = [
+        (name, node.lineno)
+        for name, tree in _python_files() if name not in WRITERS
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        and WRITE_SQL.search(node.value)
+    ]
+    assert offenders == []
+
+
+def test_no_module_outside_the_write_paths_writes_through_sqlite_utils() -> None:
+    offenders = [
+        (name, node.lineno, node.func.attr)
+        for name, tree in _python_files() if name not in WRITERS
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+        and node.func.attr in SQLITE_UTILS_WRITES
+    ]
+    assert offenders == []
+
+
+def test_use_cases_never_use_the_server_state_write_path() -> None:
+    offenders = [
+        name for name, tree in _python_files() if name.startswith("usecases/")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "fieldapp.store.replica"
+    ]
+    assert offenders == []
+
+
+def test_the_write_sql_detector_recognises_writes() -> None:
+    # Guard against a regex that silently matches nothing.
+    for sql in ("INSERT INTO notes (id) VALUES (?)", "update visits set status = ?",
+                "DELETE FROM outbox WHERE seq = ?", "INSERT OR REPLACE INTO x VALUES (1)"):
+        assert WRITE_SQL.search(sql), sql
+    assert not WRITE_SQL.search("SELECT * FROM notes WHERE kind = 'update'")
