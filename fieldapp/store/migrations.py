@@ -27,9 +27,7 @@ def backup_file(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     return target
 
 
-def migrate(
-    conn: sqlite3.Connection, path: Path | None, target: int | None = None
-) -> Path | None:
+def migrate(conn: sqlite3.Connection, path: Path | None, target: int | None = None) -> Path | None:
     """Apply the pending migrations up to ``target`` in one transaction.
 
     Returns the backup file taken first (None for a new, empty database). The connection

@@ -58,12 +58,40 @@ def upsert_server_records(
     return count
 
 
+# Records that cannot exist without their parent: when the parent leaves this laptop
+# (deleted, or out of scope), they leave with it, as they do on the server.
+_CHILDREN: dict[str, tuple[tuple[str, str], ...]] = {
+    "accounts": (
+        ("contacts", "account_id"),
+        ("opportunities", "account_id"),
+        ("visits", "account_id"),
+        ("notes", "account_id"),
+        ("follow_ups", "account_id"),
+    ),
+    "visits": (("notes", "visit_id"), ("follow_ups", "origin_visit_id")),
+    "notes": (("notes", "reply_to_id"), ("reviews", "note_id"), ("follow_ups", "origin_note_id")),
+}
+
+
 def delete_server_records(store: Store, collection: str, record_ids: Iterable[str]) -> None:
-    """Apply tombstones: the server deleted these, or they left this user's scope."""
+    """Apply tombstones: the server deleted these, or they left this user's scope.
+    Their children go too, so no local row is left pointing at nothing."""
+    ids = list(record_ids)
+    if not ids:
+        return
     with store.transaction():
-        store.conn.executemany(
-            f"DELETE FROM {collection} WHERE id = ?", ((rid,) for rid in record_ids)
-        )
+        for child, column in _CHILDREN.get(collection, ()):
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" for _ in chunk)
+                orphans = [
+                    r[0]
+                    for r in store.conn.execute(
+                        f"SELECT id FROM {child} WHERE {column} IN ({marks})", chunk
+                    )
+                ]
+                delete_server_records(store, child, orphans)
+        store.conn.executemany(f"DELETE FROM {collection} WHERE id = ?", ((rid,) for rid in ids))
 
 
 def set_profile_value(store: Store, key: str, value: str | None) -> None:

@@ -270,8 +270,10 @@ _CORE = (
         record_id TEXT NOT NULL,
         op TEXT NOT NULL,
         fields TEXT NOT NULL,
+        previous TEXT NOT NULL DEFAULT '{}',
         base_version INTEGER,
         reason TEXT NOT NULL,
+        code TEXT,
         rejected_at TEXT NOT NULL,
         status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'retried', 'discarded')),
         resolved_at TEXT

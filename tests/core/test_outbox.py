@@ -21,8 +21,10 @@ from fieldapp.store.schema import COLLECTIONS
 from fieldapp.usecases import accounts, follow_ups, notes, reviews, visits
 
 CORE = Path(fieldapp.__file__).parent
-# The only modules allowed to hold SQL that writes: the two write paths and the schema.
-WRITERS = {"store/changes.py", "store/replica.py", "store/migrations.py", "store/schema.py"}
+# The only modules allowed to hold SQL that writes: the two write paths, the sync
+# bookkeeping (outbox acknowledgements, conflicts, cursors) and the schema.
+WRITERS = {"store/changes.py", "store/replica.py", "store/syncbook.py", "store/migrations.py",
+           "store/schema.py"}
 WRITE_SQL = re.compile(r"\b(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM"
                        r"|REPLACE\s+INTO)\b", re.IGNORECASE)
 SQLITE_UTILS_WRITES = {"insert", "insert_all", "upsert", "upsert_all", "delete_where",

@@ -1,0 +1,321 @@
+"""The sync engine's bookkeeping in the local store: what to push, what the server said,
+what was pulled, where the feed stopped.
+
+This is the store side of sync and it never talks to the network; ``sync/`` calls it.
+Outbox rows leave only through ``acknowledge``: when the server answered for them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp import ids
+from fieldapp.clock import to_text
+from fieldapp.store.codec import decode_row, dumps
+from fieldapp.store.database import Store
+from fieldapp.store.replica import (
+    delete_server_records,
+    set_profile_value,
+    upsert_server_records,
+)
+from fieldapp.store.schema import COLLECTIONS, FIELDS
+
+DEVICE_ID_KEY = "device_id"
+ALL_FEEDS = "*"
+
+
+@dataclass(frozen=True)
+class PendingMutation:
+    seq: int
+    mutation_id: str
+    collection: str
+    record_id: str
+    op: str
+    fields: dict[str, Any]
+    previous: dict[str, Any]
+    base_version: int | None
+    created_at: str
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    field: str
+    server_value: Any
+    server_version: int | None
+
+
+@dataclass(frozen=True)
+class MutationResult:
+    """The server's answer for one mutation (see docs/sync-protocol.md)."""
+
+    mutation_id: str
+    status: str  # applied | duplicate | conflict | rejected
+    version: int | None = None
+    conflicts: tuple[FieldConflict, ...] = ()
+    reason: str | None = None
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class PulledChange:
+    collection: str
+    record_id: str
+    op: str  # upsert | delete
+    version: int | None
+    record: dict[str, Any] | None = None
+
+
+@dataclass
+class AckSummary:
+    applied: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    conflict_fields: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def device_id(store: Store) -> str:
+    """A UUID naming this profile to the server, made once."""
+    value = store.profile_value(DEVICE_ID_KEY)
+    if value is None:
+        value = ids.new_id()
+        set_profile_value(store, DEVICE_ID_KEY, value)
+    return value
+
+
+def _pending(row: dict[str, Any]) -> PendingMutation:
+    return PendingMutation(
+        seq=row["seq"],
+        mutation_id=row["mutation_id"],
+        collection=row["collection"],
+        record_id=row["record_id"],
+        op=row["op"],
+        fields=json.loads(row["fields"]),
+        previous=json.loads(row["previous"]),
+        base_version=row["base_version"],
+        created_at=row["created_at"],
+    )
+
+
+def pending_mutations(store: Store, limit: int, after_seq: int = 0) -> list[PendingMutation]:
+    rows = store.query(
+        "SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?", (after_seq, limit)
+    )
+    return [_pending(r) for r in rows]
+
+
+def outbox_size(store: Store) -> int:
+    return int(store.scalar("SELECT count(*) FROM outbox"))
+
+
+def mark_attempt(store: Store, mutations: Sequence[PendingMutation]) -> None:
+    with store.transaction():
+        store.conn.executemany(
+            "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ? WHERE seq = ?",
+            [(to_text(store.clock()), m.seq) for m in mutations],
+        )
+
+
+def acknowledge(
+    store: Store, mutations: Sequence[PendingMutation], results: Iterable[MutationResult]
+) -> AckSummary:
+    """Record the server's answers; each answered mutation leaves the outbox, and only it.
+
+    A mutation appended while this batch was in flight has another id and stays queued,
+    so an edit made during a sync is never marked as synced.
+    """
+    by_id = {m.mutation_id: m for m in mutations}
+    summary = AckSummary()
+    now = to_text(store.clock())
+    with store.transaction():
+        for result in results:
+            mutation = by_id.get(result.mutation_id)
+            if mutation is None:
+                continue  # an answer for something we did not send: ignore it
+            store.conn.execute("DELETE FROM outbox WHERE seq = ?", (mutation.seq,))
+            if result.status in ("applied", "duplicate", "conflict"):
+                summary.applied += result.status != "conflict"
+                if result.version is not None and mutation.op != "delete":
+                    store.conn.execute(
+                        f"UPDATE {mutation.collection} SET version = ?"
+                        " WHERE id = ? AND coalesce(version, 0) < ?",
+                        (result.version, mutation.record_id, result.version),
+                    )
+            if result.status == "conflict":
+                summary.conflicts += len(result.conflicts)
+                for conflict in result.conflicts:
+                    _store_conflict(store, mutation, conflict, now)
+                    summary.conflict_fields.append(
+                        (mutation.collection, mutation.record_id, conflict.field)
+                    )
+            elif result.status == "rejected":
+                summary.rejected += 1
+                store.conn.execute(
+                    "INSERT INTO rejected_mutations (id, mutation_id, collection, record_id, op,"
+                    " fields, previous, base_version, reason, code, rejected_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT(mutation_id) DO NOTHING",
+                    (
+                        ids.new_id(),
+                        mutation.mutation_id,
+                        mutation.collection,
+                        mutation.record_id,
+                        mutation.op,
+                        dumps(mutation.fields),
+                        dumps(mutation.previous),
+                        mutation.base_version,
+                        result.reason or "refused by the server",
+                        result.code,
+                        now,
+                    ),
+                )
+    return summary
+
+
+def _store_conflict(
+    store: Store, mutation: PendingMutation, conflict: FieldConflict, now: str
+) -> None:
+    # One open conflict per field: a newer one replaces the older (same field, newer values).
+    store.conn.execute(
+        "DELETE FROM conflicts WHERE collection = ? AND record_id = ? AND field = ?"
+        " AND status = 'open'",
+        (mutation.collection, mutation.record_id, conflict.field),
+    )
+    store.conn.execute(
+        "INSERT INTO conflicts (id, collection, record_id, field, local_value, remote_value,"
+        " base_value, remote_version, mutation_id, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            ids.new_id(),
+            mutation.collection,
+            mutation.record_id,
+            conflict.field,
+            dumps(mutation.fields.get(conflict.field)),
+            dumps(conflict.server_value),
+            dumps(mutation.previous.get(conflict.field)),
+            conflict.server_version,
+            mutation.mutation_id,
+            now,
+        ),
+    )
+
+
+def locally_held_fields(
+    store: Store, collection: str, record_ids: Sequence[str]
+) -> dict[str, set[str] | None]:
+    """Fields each record must keep its local value for: those with a queued change or an
+    open conflict. ``None`` marks a record with a queued delete (it stays deleted)."""
+    held: dict[str, set[str] | None] = {}
+    for start in range(0, len(record_ids), 500):
+        chunk = list(record_ids[start : start + 500])
+        marks = ", ".join("?" for _ in chunk)
+        for row in store.query(
+            f"SELECT record_id, op, fields FROM outbox WHERE collection = ?"
+            f" AND record_id IN ({marks}) ORDER BY seq",
+            [collection, *chunk],
+        ):
+            current = held.setdefault(row["record_id"], set())
+            if row["op"] == "delete":
+                held[row["record_id"]] = None
+            elif current is not None:
+                current.update(k for k in json.loads(row["fields"]) if k != "created_at")
+        for row in store.query(
+            f"SELECT record_id, field FROM conflicts WHERE status = 'open' AND collection = ?"
+            f" AND record_id IN ({marks})",
+            [collection, *chunk],
+        ):
+            current = held.setdefault(row["record_id"], set())
+            if current is not None:
+                current.add(row["field"])
+    return held
+
+
+def apply_pulled(store: Store, changes: Sequence[PulledChange]) -> int:
+    """Apply one page of the server's feed, merging field by field with local changes.
+
+    Fields this laptop changed and the server has not answered for yet keep their local
+    value; every other field takes the server's. Runs in the caller's transaction so the
+    page and its cursor commit together.
+    """
+    with store.transaction():
+        for collection in COLLECTIONS:
+            page = [c for c in changes if c.collection == collection]
+            if not page:
+                continue
+            held = locally_held_fields(store, collection, [c.record_id for c in page])
+            upserts = []
+            for change in page:
+                if change.op == "delete":
+                    continue
+                assert change.record is not None
+                keep = held.get(change.record_id, set())
+                if keep is None:
+                    continue  # deleted here; the queued delete will reach the server
+                record = change.record
+                if keep:
+                    local = store.query_one(
+                        f"SELECT * FROM {collection} WHERE id = ?", (change.record_id,)
+                    )
+                    if local is not None:
+                        local_values = decode_row(collection, local)
+                        record = {
+                            **record,
+                            **{f: local_values[f] for f in keep if f in FIELDS[collection]},
+                        }
+                upserts.append(record)
+            upsert_server_records(store, collection, upserts)
+        # Deletes last and children first is not needed: the cascade handles children.
+        for change in changes:
+            if change.op == "delete":
+                delete_server_records(store, change.collection, [change.record_id])
+    return len(changes)
+
+
+def feed_cursor(store: Store, feed: str = ALL_FEEDS) -> str | None:
+    value = store.scalar("SELECT cursor FROM sync_state WHERE feed = ?", (feed,))
+    return None if value is None else str(value)
+
+
+def save_cursor(store: Store, cursor: str | None, feed: str = ALL_FEEDS) -> None:
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO sync_state (feed, cursor, last_pull_at) VALUES (?, ?, ?)"
+            " ON CONFLICT(feed) DO UPDATE SET cursor = excluded.cursor,"
+            " last_pull_at = excluded.last_pull_at",
+            (feed, cursor, to_text(store.clock())),
+        )
+
+
+def start_run(store: Store) -> int:
+    with store.transaction():
+        cursor = store.conn.execute(
+            "INSERT INTO sync_runs (started_at) VALUES (?)", (to_text(store.clock()),)
+        )
+        return int(cursor.lastrowid or 0)
+
+
+def finish_run(
+    store: Store,
+    run_id: int,
+    *,
+    pushed: int,
+    pulled: int,
+    conflicts: int,
+    rejected: int,
+    error: str | None,
+) -> None:
+    now = to_text(store.clock())
+    with store.transaction():
+        store.conn.execute(
+            "UPDATE sync_runs SET finished_at = ?, pushed = ?, pulled = ?, conflicts = ?,"
+            " rejected = ?, error = ? WHERE id = ?",
+            (now, pushed, pulled, conflicts, rejected, error, run_id),
+        )
+        if error is None:
+            store.conn.execute(
+                "INSERT INTO sync_state (feed, last_success_at) VALUES (?, ?)"
+                " ON CONFLICT(feed) DO UPDATE SET last_success_at = excluded.last_success_at",
+                (ALL_FEEDS, now),
+            )
