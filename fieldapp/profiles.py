@@ -1,0 +1,22 @@
+"""Where a user's profile (one folder holding one SQLite file) lives by default."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+PROFILE_ENV = "FIELDAPP_PROFILE"
+DEFAULT_PROFILE_NAME = "default"
+
+
+def default_profile_dir() -> Path:
+    """``$FIELDAPP_PROFILE`` if set, else ``<platform user-data folder>/FieldApp/default``.
+
+    Read on every call (not at import) so that tests and scripts can point it elsewhere.
+    """
+    override = os.environ.get(PROFILE_ENV, "").strip()
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir("FieldApp", appauthor=False)) / DEFAULT_PROFILE_NAME

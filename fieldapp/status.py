@@ -1,0 +1,74 @@
+"""The honest status of a profile: what it holds, what waits to be synced, what needs a person.
+
+This is the data behind ``fieldapp status`` and, later, the app's status area; it only
+reads, so it is safe to call on any open store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fieldapp.store.database import Store
+from fieldapp.store.schema import COLLECTIONS
+
+# Profile keys that say who works in this profile. The username is what people recognise;
+# the user id is what the use cases keep, so it is the fallback.
+USERNAME_KEY = "current_username"
+USER_ID_KEY = "current_user_id"
+
+
+@dataclass(frozen=True)
+class ProfileStatus:
+    # Record count per collection, in COLLECTIONS order (parents before children).
+    counts: dict[str, int] = field(hash=False)
+    pending_mutations: int
+    open_conflicts: int
+    open_rejections: int
+    last_sync_at: str | None
+    schema_version: int
+    signed_in_as: str | None
+    path: Path
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values; the key names are a stable interface for scripts."""
+        return {
+            "path": str(self.path),
+            "schema_version": self.schema_version,
+            "signed_in_as": self.signed_in_as,
+            "last_sync_at": self.last_sync_at,
+            "pending_mutations": self.pending_mutations,
+            "open_conflicts": self.open_conflicts,
+            "open_rejections": self.open_rejections,
+            "counts": dict(self.counts),
+        }
+
+
+def _signed_in_as(store: Store) -> str | None:
+    username = store.profile_value(USERNAME_KEY)
+    if username:
+        return username
+    user_id = store.profile_value(USER_ID_KEY)
+    if user_id is None:
+        return None
+    return store.scalar("SELECT username FROM users WHERE id = ?", (user_id,))
+
+
+def profile_status(store: Store) -> ProfileStatus:
+    # Table names come from the schema's own constant, never from input.
+    counts = {name: int(store.scalar(f"SELECT count(*) FROM {name}")) for name in COLLECTIONS}
+    return ProfileStatus(
+        counts=counts,
+        pending_mutations=int(store.scalar("SELECT count(*) FROM outbox")),
+        open_conflicts=int(
+            store.scalar("SELECT count(*) FROM conflicts WHERE status = 'open'")
+        ),
+        open_rejections=int(
+            store.scalar("SELECT count(*) FROM rejected_mutations WHERE status = 'open'")
+        ),
+        last_sync_at=store.scalar("SELECT max(last_success_at) FROM sync_state"),
+        schema_version=store.schema_version,
+        signed_in_as=_signed_in_as(store),
+        path=store.path,
+    )
