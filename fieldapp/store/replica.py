@@ -12,7 +12,11 @@ from typing import Any
 
 from fieldapp.store.codec import to_column
 from fieldapp.store.database import Store
-from fieldapp.store.schema import FIELDS
+from fieldapp.store.schema import FIELDS, SEARCH_TEXT, search_triggers
+
+# From this many records at once, the search index is rebuilt for them in bulk rather than
+# row by row through its triggers (about 40% of a first download's time).
+BULK_INDEX_THRESHOLD = 200
 
 
 def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -41,21 +45,56 @@ def upsert_server_records(
     count = 0
     with store.transaction():
         for chunk in _chunks(records, chunk_size):
-            store.conn.executemany(
-                sql,
-                (
-                    [
-                        record["id"],
-                        *(to_column(collection, f, record.get(f)) for f in fields),
-                        record.get("version"),
-                        record["created_at"],
-                        record.get("updated_at", record["created_at"]),
-                    ]
-                    for record in chunk
-                ),
+            rows = (
+                [
+                    record["id"],
+                    *(to_column(collection, f, record.get(f)) for f in fields),
+                    record.get("version"),
+                    record["created_at"],
+                    record.get("updated_at", record["created_at"]),
+                ]
+                for record in chunk
             )
+            if collection in SEARCH_TEXT and len(chunk) >= BULK_INDEX_THRESHOLD:
+                _upsert_and_index_in_bulk(store, collection, sql, rows, [r["id"] for r in chunk])
+            else:
+                store.conn.executemany(sql, rows)
             count += len(chunk)
     return count
+
+
+def _upsert_and_index_in_bulk(
+    store: Store, collection: str, sql: str, rows: Iterable[list[Any]], ids: list[str]
+) -> None:
+    """Write a chunk with the search triggers off, then (re)index exactly those records.
+
+    Dropping and recreating the triggers is DDL inside the caller's transaction: a crash
+    rolls it back with the rest, so the triggers are never lost.
+    """
+    insert_trigger, update_trigger, _ = search_triggers(collection)
+    store.conn.execute(f"DROP TRIGGER {collection}_search_insert")
+    store.conn.execute(f"DROP TRIGGER {collection}_search_update")
+    store.conn.executemany(sql, rows)
+    store.conn.execute("CREATE TEMP TABLE IF NOT EXISTS bulk_ids (id TEXT PRIMARY KEY)")
+    store.conn.execute("DELETE FROM temp.bulk_ids")
+    store.conn.executemany("INSERT OR IGNORE INTO temp.bulk_ids VALUES (?)", ((i,) for i in ids))
+    store.conn.execute(
+        "DELETE FROM search_fts WHERE rowid IN (SELECT d.docid FROM search_docs d"
+        " JOIN temp.bulk_ids t ON t.id = d.record_id)"
+    )
+    store.conn.execute(
+        "INSERT OR IGNORE INTO search_docs (collection, record_id)"
+        f" SELECT '{collection}', id FROM temp.bulk_ids"
+    )
+    title, body, _ = SEARCH_TEXT[collection]
+    store.conn.execute(
+        f"INSERT INTO search_fts (rowid, title, body)"
+        f" SELECT d.docid, {title.format(row='r')}, {body.format(row='r')}"
+        f" FROM temp.bulk_ids t JOIN search_docs d ON d.record_id = t.id"
+        f" JOIN {collection} r ON r.id = t.id"
+    )
+    store.conn.execute(insert_trigger)
+    store.conn.execute(update_trigger)
 
 
 # Records that cannot exist without their parent: when the parent leaves this laptop

@@ -206,7 +206,7 @@ _CORE = (
     "CREATE INDEX opportunities_account ON opportunities(account_id)",
     "CREATE INDEX visits_account ON visits(account_id, status, planned_start)",
     "CREATE INDEX visits_rep_start ON visits(rep_id, planned_start)",
-    "CREATE INDEX notes_account ON notes(account_id, created_at)",
+    "CREATE INDEX notes_account ON notes(account_id, kind, created_at)",
     "CREATE INDEX notes_visit ON notes(visit_id)",
     "CREATE INDEX notes_kind_created ON notes(kind, created_at)",
     "CREATE INDEX notes_reply_to ON notes(reply_to_id)",
@@ -290,7 +290,21 @@ _CORE = (
 )
 
 
-def _search_triggers(collection: str, title: str, body: str, watched: str) -> tuple[str, ...]:
+# What each searchable collection puts in the index: (title, body, columns watched).
+SEARCH_TEXT: dict[str, tuple[str, str, str]] = {
+    "accounts": ("{row}.name", "coalesce({row}.city, '')", "name, city"),
+    "contacts": (
+        "trim(coalesce({row}.first_name, '') || ' ' || {row}.last_name)",
+        "coalesce({row}.email, '')",
+        "first_name, last_name, email",
+    ),
+    "notes": ("''", "{row}.body", "body"),
+}
+
+
+def search_triggers(collection: str) -> tuple[str, str, str]:
+    """The insert, update and delete triggers that keep ``collection`` searchable."""
+    title, body, watched = SEARCH_TEXT[collection]
     doc = "(SELECT docid FROM search_docs WHERE record_id = {row}.id)"
     return (
         f"""CREATE TRIGGER {collection}_search_insert AFTER INSERT ON {collection} BEGIN
@@ -325,14 +339,9 @@ _SEARCH = (
     """CREATE VIRTUAL TABLE search_fts USING fts5 (
         title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
     )""",
-    *_search_triggers("accounts", "{row}.name", "coalesce({row}.city, '')", "name, city"),
-    *_search_triggers(
-        "contacts",
-        "trim(coalesce({row}.first_name, '') || ' ' || {row}.last_name)",
-        "coalesce({row}.email, '')",
-        "first_name, last_name, email",
-    ),
-    *_search_triggers("notes", "''", "{row}.body", "body"),
+    *search_triggers("accounts"),
+    *search_triggers("contacts"),
+    *search_triggers("notes"),
     # Back-fill what a version-1 database already holds.
     """INSERT INTO search_docs (collection, record_id)
         SELECT 'accounts', id FROM accounts

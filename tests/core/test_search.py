@@ -75,3 +75,23 @@ def test_operators_are_words_not_syntax(world: World) -> None:
 def test_too_short_queries_return_nothing(world: World) -> None:
     assert match_expression("b") is None and search(world.store, "b") == []
     assert search(world.store, "   ") == []
+
+
+def test_records_written_in_bulk_are_indexed_like_single_ones(world: World) -> None:
+    from fieldapp.store.replica import BULK_INDEX_THRESHOLD, upsert_server_records
+
+    def shops(name: str) -> list[dict[str, object]]:
+        return [{"id": f"0190a000-0000-7000-8000-{i:012d}", "name": f"{name} {i}", "tier": "C",
+                 "city": "Lyon", "version": 2, "created_at": "2026-01-01T00:00:00Z"}
+                for i in range(BULK_INDEX_THRESHOLD + 50)]
+
+    upsert_server_records(world.store, "accounts", shops("Épicerie"))
+    assert len(search(world.store, "epicerie", limit=1000)) == BULK_INDEX_THRESHOLD + 50
+    upsert_server_records(world.store, "accounts", shops("Droguerie"))  # the same ids, renamed
+    assert search(world.store, "epicerie") == []
+    assert len(search(world.store, "droguerie lyon", limit=1000)) == BULK_INDEX_THRESHOLD + 50
+    # The triggers are back: a single edit is still indexed.
+    accounts.edit_account(world.store, "0190a000-0000-7000-8000-000000000007", name="Mercerie")
+    assert [h.title for h in search(world.store, "mercerie")] == ["Mercerie"]
+    fts_rows = world.store.scalar("SELECT count(*) FROM search_fts")
+    assert fts_rows == world.store.scalar("SELECT count(*) FROM search_docs")
