@@ -1,17 +1,18 @@
 """Global search over accounts, contacts and notes (FTS5, prefix and accent-insensitive).
 
-Ranking every match of a two-letter prefix over a 50,000-account territory costs more
-than the 20 ms a keystroke may take, so results come in tiers, each read in index order
-with a limit (cheap) rather than ranked whole:
+Ranking every match of a short prefix over a 50,000-account territory costs more than
+the 20 ms a keystroke may take, so results are read in index order with a limit (cheap)
+and only those few are ranked:
 
-1. names (accounts, contacts) that *start* with what was typed, shortest first;
-2. names that contain a word starting with it;
-3. everything else (cities, e-mails, note text), newest first.
+1. names (accounts, contacts) matching every word, those *starting* with the first word
+   first, shorter names before longer ones;
+2. then everything else (cities, e-mails, note text), newest first.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from fieldapp.store.database import Store
 MIN_QUERY_CHARS = 2
 MAX_QUERY_CHARS = 200
 DEFAULT_LIMIT = 20
-# Name-start candidates read before ranking them; enough to rank fully from 3 letters on.
+# Name matches read before ranking them: enough to rank fully from three letters on.
 _CANDIDATES = 200
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -40,63 +41,65 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text[:MAX_QUERY_CHARS])
 
 
+def fold(text: str) -> str:
+    """Lower case without accents, as the index's tokenizer sees text."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def match_expression(text: str) -> str | None:
     """Turn what a person typed into a safe FTS5 query: every word, as a quoted prefix.
 
     Quoting each word makes FTS5 syntax (``"``, ``*``, ``NEAR``, ``OR``, ``-``) plain text;
-    the words are then ANDed, so "boul mont" finds the bakery in Montréal.
+    the words are then ANDed, so "boul mont" finds the bakery in Montréal. A one-letter
+    word ("à" in "jusqu'à") must match exactly: as a prefix it would expand to every
+    word starting with that letter, which is most of the index.
     """
     words = _words(text)
     if sum(len(w) for w in words) < MIN_QUERY_CHARS:
         return None
-    return " ".join(f'"{w}"*' for w in words)
+    return " ".join(f'"{w}"' if len(w) == 1 else f'"{w}"*' for w in words)
 
 
 def search(store: Store, text: str, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
-    """Best matches first: names starting with the words, other name matches, then the rest."""
+    """Best matches first: names (starting with the first word first), then the rest."""
     expression = match_expression(text)
     if expression is None:
         return []
-    first, *rest = _words(text)
-    starts = " ".join([f'^"{first}"*', *(f'"{w}"*' for w in rest)])
-    found: list[int] = []
-    seen: set[int] = set()
-
-    def take(query: str, cap: int) -> list[int]:
-        rows = store.conn.execute(
+    first = fold(_words(text)[0])
+    names = store.conn.execute(
+        "SELECT rowid, title FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+        (f"title : ({expression})", _CANDIDATES),
+    ).fetchall()
+    ranked = sorted(names, key=lambda r: (not fold(r[1]).startswith(first), len(r[1]), -r[0]))
+    found = [docid for docid, _ in ranked[:limit]]
+    if len(found) < limit:
+        seen = {docid for docid, _ in names}
+        rest = store.conn.execute(
             "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-            (query, cap),
+            (expression, limit - len(found) + len(seen)),
         ).fetchall()
-        return [r[0] for r in rows if r[0] not in seen]
+        found += [r[0] for r in rest if r[0] not in seen][: limit - len(found)]
+    return _hits(store, found, _words(text))
 
-    candidates = take(f"title : ({starts})", _CANDIDATES)
-    titles = (
-        dict(
-            store.conn.execute(
-                f"SELECT rowid, title FROM search_fts WHERE rowid IN ({_marks(candidates)})",
-                candidates,
-            ).fetchall()
-        )
-        if candidates
-        else {}
-    )
-    for docid in sorted(candidates, key=lambda d: (len(titles.get(d, "")), -d))[:limit]:
-        found.append(docid)
-        seen.add(docid)
-    for tier in (f"title : ({expression})", expression):
-        if len(found) >= limit:
-            break
-        more = take(tier, limit - len(found) + len(seen))[: limit - len(found)]
-        found += more
-        seen.update(more)
-    return _hits(store, found, expression)
+
+def excerpt(body: str, words: list[str], width: int = 90) -> str:
+    """About ``width`` characters of ``body`` around the first word matching the query."""
+    folded = fold(body)
+    # fold() keeps one character per base letter for the scripts notes are written in,
+    # so positions in the folded text point at the same place in the body.
+    positions = [m.start() for w in words if (m := re.search(r"\b" + re.escape(fold(w)), folded))]
+    aligned = len(folded) == len(body) and positions
+    start = max(0, min(positions) - width // 3) if aligned else 0
+    text = " ".join(body[start : start + width].split())
+    return ("…" if start else "") + text + ("…" if start + width < len(body) else "")
 
 
 def _marks(values: list[Any]) -> str:
     return ", ".join("?" for _ in values)
 
 
-def _hits(store: Store, docids: list[int], expression: str) -> list[SearchHit]:
+def _hits(store: Store, docids: list[int], words: list[str]) -> list[SearchHit]:
     if not docids:
         return []
     rows = store.query(
@@ -113,14 +116,15 @@ def _hits(store: Store, docids: list[int], expression: str) -> list[SearchHit]:
         docids,
     )
     note_ids = [r["docid"] for r in rows if r["collection"] == "notes"]
+    # Excerpts are cut here rather than by FTS5's snippet(), which would re-run the
+    # match over every note containing the words just to serve twenty of them.
     excerpts = (
-        dict(
-            store.conn.execute(
-                f"SELECT rowid, snippet(search_fts, 1, '', '', '…', 12) FROM search_fts"
-                f" WHERE search_fts MATCH ? AND rowid IN ({_marks(note_ids)})",
-                [expression, *note_ids],
-            ).fetchall()
-        )
+        {
+            docid: excerpt(body, words)
+            for docid, body in store.conn.execute(
+                f"SELECT rowid, body FROM search_fts WHERE rowid IN ({_marks(note_ids)})", note_ids
+            )
+        }
         if note_ids
         else {}
     )

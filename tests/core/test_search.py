@@ -95,3 +95,17 @@ def test_records_written_in_bulk_are_indexed_like_single_ones(world: World) -> N
     assert [h.title for h in search(world.store, "mercerie")] == ["Mercerie"]
     fts_rows = world.store.scalar("SELECT count(*) FROM search_fts")
     assert fts_rows == world.store.scalar("SELECT count(*) FROM search_docs")
+
+
+def test_excerpt_shows_the_words_found_in_a_long_note(world: World) -> None:
+    body = "Début de la réunion. " * 30 + "Le client veut un réfrigérateur neuf. " + "Fin. " * 30
+    notes.add_note(world.store, world.account_id, body)
+    [hit] = search(world.store, "refrig")
+    assert "réfrigérateur" in hit.detail
+    assert hit.detail.startswith("…") and hit.detail.endswith("…") and len(hit.detail) < 100
+
+
+def test_one_letter_words_match_exactly_not_as_prefixes(world: World) -> None:
+    assert match_expression("jusqu'à") == '"jusqu"* "à"'
+    notes.add_note(world.store, world.account_id, "Livraison jusqu'à jeudi.")
+    assert [h.collection for h in search(world.store, "jusqu'à")] == ["notes"]
