@@ -183,6 +183,9 @@ def open_store(
         # only a crash of the app; WAL keeps that cheap.
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        # SQLite's default page cache is 2 MiB; a territory's database is hundreds, and a
+        # first download writes to a dozen indexes at once. 64 MiB is cheap on a laptop.
+        conn.execute("PRAGMA cache_size = -65536")
         backup = migrate(conn, path)
         if backup is not None:
             log.info("database backed up to %s before migrating", backup)

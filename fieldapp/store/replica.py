@@ -12,7 +12,13 @@ from typing import Any
 
 from fieldapp.store.codec import to_column
 from fieldapp.store.database import Store
-from fieldapp.store.schema import FIELDS, SEARCH_TEXT, search_triggers
+from fieldapp.store.schema import (
+    BOOL_FIELDS,
+    FIELDS,
+    JSON_FIELDS,
+    SEARCH_TEXT,
+    search_triggers,
+)
 
 # From this many records at once, the search index is rebuilt for them in bulk rather than
 # row by row through its triggers (about 40% of a first download's time).
@@ -42,19 +48,27 @@ def upsert_server_records(
         f" VALUES ({', '.join('?' for _ in columns)})"
         f" ON CONFLICT(id) DO UPDATE SET {updates}"
     )
+    converted = [
+        (1 + i, f)
+        for i, f in enumerate(fields)
+        if f in JSON_FIELDS.get(collection, ()) or f in BOOL_FIELDS.get(collection, ())
+    ]
     count = 0
     with store.transaction():
         for chunk in _chunks(records, chunk_size):
-            rows = (
+            rows = [
                 [
                     record["id"],
-                    *(to_column(collection, f, record.get(f)) for f in fields),
+                    *[record.get(f) for f in fields],
                     record.get("version"),
                     record["created_at"],
                     record.get("updated_at", record["created_at"]),
                 ]
                 for record in chunk
-            )
+            ]
+            for position, field in converted:  # JSON and boolean fields only
+                for row in rows:
+                    row[position] = to_column(collection, field, row[position])
             if collection in SEARCH_TEXT and len(chunk) >= BULK_INDEX_THRESHOLD:
                 _upsert_and_index_in_bulk(store, collection, sql, rows, [r["id"] for r in chunk])
             else:
