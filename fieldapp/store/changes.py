@@ -105,3 +105,33 @@ def delete_record(store: Store, collection: str, record_id: str) -> None:
         _append_mutation(
             store, collection, record_id, "delete", {}, previous, current["version"], now
         )
+
+
+def requeue(
+    store: Store,
+    collection: str,
+    record_id: str,
+    op: str,
+    fields: dict[str, Any],
+    base_version: int | None,
+) -> str:
+    """Write ``fields`` and queue them again even if the local record already holds them.
+
+    For resolving conflicts ("keep mine" on the server's current version) and retrying a
+    rejected change: the server must hear the value again, whatever the record shows.
+    """
+    _check_fields(collection, fields)
+    now = to_text(store.clock())
+    with store.transaction():
+        current = get_record(store, collection, record_id)
+        if fields:
+            assignments = ", ".join(f"{name} = ?" for name in fields)
+            store.conn.execute(
+                f"UPDATE {collection} SET {assignments}, updated_at = ? WHERE id = ?",
+                [*(to_column(collection, k, v) for k, v in fields.items()), now, record_id],
+            )
+        payload = {**fields, "created_at": current["created_at"]} if op == "create" else fields
+        previous = {k: current.get(k) for k in fields}
+        return _append_mutation(
+            store, collection, record_id, op, payload, previous, base_version, now
+        )

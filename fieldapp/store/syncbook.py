@@ -14,7 +14,7 @@ from typing import Any
 
 from fieldapp import ids
 from fieldapp.clock import to_text
-from fieldapp.store.codec import decode_row, dumps
+from fieldapp.store.codec import decode_row, dumps, to_column
 from fieldapp.store.database import Store
 from fieldapp.store.replica import (
     delete_server_records,
@@ -319,3 +319,38 @@ def finish_run(
                 " ON CONFLICT(feed) DO UPDATE SET last_success_at = excluded.last_success_at",
                 (ALL_FEEDS, now),
             )
+
+
+def set_server_fields(
+    store: Store, collection: str, record_id: str, fields: dict[str, Any]
+) -> None:
+    """Take the server's values for some fields (a conflict resolved "theirs", a rejected
+    change discarded): server state, so nothing is queued."""
+    if not fields:
+        return
+    unknown = set(fields) - set(FIELDS[collection])
+    if unknown:
+        raise KeyError(f"{collection} has no field(s) {sorted(unknown)}")
+    with store.transaction():
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        store.conn.execute(
+            f"UPDATE {collection} SET {assignments} WHERE id = ?",
+            [*(to_column(collection, k, v) for k, v in fields.items()), record_id],
+        )
+
+
+def close_conflict(store: Store, conflict_id: str, resolution: str) -> None:
+    with store.transaction():
+        store.conn.execute(
+            "UPDATE conflicts SET status = 'resolved', resolution = ?, resolved_at = ?"
+            " WHERE id = ?",
+            (resolution, to_text(store.clock()), conflict_id),
+        )
+
+
+def close_rejection(store: Store, rejection_id: str, status: str) -> None:
+    with store.transaction():
+        store.conn.execute(
+            "UPDATE rejected_mutations SET status = ?, resolved_at = ? WHERE id = ?",
+            (status, to_text(store.clock()), rejection_id),
+        )

@@ -1,0 +1,210 @@
+"""What a person does with what sync could not settle alone: conflicts and rejections.
+
+Both stay visible until someone decides; nothing here deletes a word anyone typed
+without being asked to.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from fieldapp import validation as check
+from fieldapp.errors import InvalidStateError, NotFoundError, ValidationError
+from fieldapp.store.changes import get_record, requeue
+from fieldapp.store.database import Store
+from fieldapp.store.replica import delete_server_records, upsert_server_records
+from fieldapp.store.syncbook import close_conflict, close_rejection, set_server_fields
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: str
+    collection: str
+    record_id: str
+    field: str
+    local_value: Any  # what this rep typed
+    remote_value: Any  # what the server holds (someone else's change)
+    base_value: Any  # what both started from
+    remote_version: int | None
+    created_at: str
+
+
+@dataclass(frozen=True)
+class RejectedChange:
+    id: str
+    collection: str
+    record_id: str
+    op: str
+    fields: dict[str, Any]
+    previous: dict[str, Any]
+    reason: str
+    code: str | None
+    rejected_at: str
+
+
+def open_conflicts(store: Store) -> list[Conflict]:
+    rows = store.query("SELECT * FROM conflicts WHERE status = 'open' ORDER BY created_at, id")
+    return [
+        Conflict(
+            r["id"],
+            r["collection"],
+            r["record_id"],
+            r["field"],
+            *(
+                json.loads(r[k]) if r[k] is not None else None
+                for k in ("local_value", "remote_value", "base_value")
+            ),
+            r["remote_version"],
+            r["created_at"],
+        )
+        for r in rows
+    ]
+
+
+def open_rejections(store: Store) -> list[RejectedChange]:
+    rows = store.query(
+        "SELECT * FROM rejected_mutations WHERE status = 'open' ORDER BY rejected_at, id"
+    )
+    return [
+        RejectedChange(
+            r["id"],
+            r["collection"],
+            r["record_id"],
+            r["op"],
+            json.loads(r["fields"]),
+            json.loads(r["previous"]),
+            r["reason"],
+            r["code"],
+            r["rejected_at"],
+        )
+        for r in rows
+    ]
+
+
+def _conflict(store: Store, conflict_id: str) -> Conflict:
+    for conflict in open_conflicts(store):
+        if conflict.id == conflict_id:
+            return conflict
+    raise InvalidStateError("This conflict is already resolved or does not exist.")
+
+
+def keep_mine(store: Store, conflict_id: str) -> None:
+    """Send my value again, this time over the server's current version."""
+    with store.transaction():
+        conflict = _conflict(store, conflict_id)
+        requeue(
+            store,
+            conflict.collection,
+            conflict.record_id,
+            "update",
+            {conflict.field: conflict.local_value},
+            conflict.remote_version,
+        )
+        close_conflict(store, conflict.id, "mine")
+
+
+def take_theirs(store: Store, conflict_id: str) -> None:
+    """Accept the server's value; mine is dropped (it stays in the resolved conflict)."""
+    with store.transaction():
+        conflict = _conflict(store, conflict_id)
+        set_server_fields(
+            store, conflict.collection, conflict.record_id, {conflict.field: conflict.remote_value}
+        )
+        close_conflict(store, conflict.id, "theirs")
+
+
+def merge(store: Store, conflict_id: str, value: Any) -> None:
+    """Send a value a person wrote from both versions."""
+    with store.transaction():
+        conflict = _conflict(store, conflict_id)
+        kinds = {type(v) for v in (conflict.local_value, conflict.remote_value) if v is not None}
+        if value is not None and kinds and type(value) not in kinds:
+            raise ValidationError(conflict.field, "The merged value is not of the field's kind.")
+        if isinstance(value, str):
+            value = check.text(
+                conflict.field,
+                value,
+                label="Merged value",
+                max_length=check.MAX_TEXT,
+                multiline=True,
+            )
+        requeue(
+            store,
+            conflict.collection,
+            conflict.record_id,
+            "update",
+            {conflict.field: value},
+            conflict.remote_version,
+        )
+        close_conflict(store, conflict.id, "merged")
+
+
+def _rejection(store: Store, rejection_id: str) -> RejectedChange:
+    for rejection in open_rejections(store):
+        if rejection.id == rejection_id:
+            return rejection
+    raise InvalidStateError("This rejected change is already handled or does not exist.")
+
+
+def retry_rejected(store: Store, rejection_id: str, fields: dict[str, Any] | None = None) -> None:
+    """Send the change again, as it was or corrected (``fields`` replaces some values).
+
+    Corrections here are for what the server's reason pointed at; the record's own use
+    case checks still apply to anything else the rep edits.
+    """
+    with store.transaction():
+        rejection = _rejection(store, rejection_id)
+        try:
+            record = get_record(store, rejection.collection, rejection.record_id)
+        except NotFoundError:
+            raise InvalidStateError(
+                "The record is no longer on this computer; discard the change instead."
+            ) from None
+        values = {**rejection.fields, **(fields or {})}
+        values.pop("created_at", None)
+        if rejection.op == "create":
+            requeue(store, rejection.collection, rejection.record_id, "create", values, None)
+        elif rejection.op == "update":
+            requeue(
+                store,
+                rejection.collection,
+                rejection.record_id,
+                "update",
+                values,
+                record["version"],
+            )
+        else:
+            raise InvalidStateError("A refused deletion cannot be retried; discard it.")
+        close_rejection(store, rejection.id, "retried")
+
+
+def discard_rejected(store: Store, rejection_id: str) -> None:
+    """Give the change up: the record goes back to what the server last had."""
+    with store.transaction():
+        rejection = _rejection(store, rejection_id)
+        if rejection.op == "create":
+            delete_server_records(store, rejection.collection, [rejection.record_id])
+        elif rejection.op == "update":
+            try:
+                get_record(store, rejection.collection, rejection.record_id)
+                set_server_fields(
+                    store, rejection.collection, rejection.record_id, rejection.previous
+                )
+            except NotFoundError:
+                pass  # gone since: nothing to restore
+        else:  # a refused delete: the server still has the record; put it back
+            upsert_server_records(
+                store,
+                rejection.collection,
+                [
+                    {
+                        **rejection.previous,
+                        "id": rejection.record_id,
+                        "version": None,
+                        "created_at": rejection.rejected_at,
+                    }
+                ],
+            )
+        close_rejection(store, rejection.id, "discarded")
