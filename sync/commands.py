@@ -1,0 +1,94 @@
+"""``fieldapp login``, ``fieldapp sync`` and ``fieldapp logout`` (plugged into the core's
+command line through the ``fieldapp.commands`` entry point)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from fieldapp.commands.base import (
+    EX_OK,
+    Command,
+    UsageError,
+    add_profile_argument,
+    open_profile,
+    print_json,
+    print_table,
+)
+from sync.session import sign_in, sign_out, sync_profile
+
+
+def _read_password() -> str:
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise UsageError("--password-stdin: no password on standard input.")
+    return password
+
+
+def _login_arguments(parser: argparse.ArgumentParser) -> None:
+    add_profile_argument(parser)
+    parser.add_argument(
+        "--server",
+        required=True,
+        metavar="URL",
+        help="the sync server, e.g. https://crm.example.com",
+    )
+    parser.add_argument("--username", required=True, metavar="U")
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        required=True,
+        help="read the password from standard input (never an argument)",
+    )
+
+
+def run_login(args: argparse.Namespace) -> int:
+    if not args.server.startswith(("http://", "https://")):
+        raise UsageError("--server must be an http:// or https:// address.")
+    password = _read_password()
+    with open_profile(args, create=True) as store:
+        result = sign_in(store, args.server, args.username, password)
+    who = result.identity
+    print(f"Signed in as {who.display_name} ({who.username}, {who.role} rep) on {args.server}.")
+    if result.warning:
+        print(f"Warning: {result.warning}", file=sys.stderr)
+    return EX_OK
+
+
+def _sync_arguments(parser: argparse.ArgumentParser) -> None:
+    add_profile_argument(parser)
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="sign in with a password read from standard input (for a computer without a keyring)",
+    )
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    password = _read_password() if args.password_stdin else None
+    with open_profile(args) as store:
+        report = sync_profile(store, password)
+    if args.json:
+        print_json(report.as_dict())
+    else:
+        print_table([], [(k, str(v)) for k, v in report.as_dict().items() if k != "error"])
+    return EX_OK
+
+
+def _logout_arguments(parser: argparse.ArgumentParser) -> None:
+    add_profile_argument(parser)
+
+
+def run_logout(args: argparse.Namespace) -> int:
+    with open_profile(args) as store:
+        sign_out(store)
+    print("Signed out. The profile's data stays on this computer.")
+    return EX_OK
+
+
+COMMANDS = [
+    Command("login", "sign a profile in to a sync server", _login_arguments, run_login),
+    Command("sync", "send local changes and receive the server's", _sync_arguments, run_sync),
+    Command("logout", "forget this profile's sign-in", _logout_arguments, run_logout),
+]

@@ -1,0 +1,33 @@
+"""What can go wrong while syncing, each as a sentence the user can act on."""
+
+from __future__ import annotations
+
+from fieldapp.errors import FieldAppError
+
+
+class SyncError(FieldAppError):
+    """A sync cycle could not finish; local data is intact and the next cycle retries."""
+
+
+class OfflineError(SyncError):
+    """The server could not be reached (no network, DNS, refused, timed out)."""
+
+
+class AuthenticationError(SyncError):
+    """The server does not accept our credentials: the user must sign in again."""
+
+
+class ProtocolError(SyncError):
+    """The server's answer is malformed, truncated, wrongly typed or too large."""
+
+
+class ServerBusyError(SyncError):
+    """The server asked us to wait longer than one cycle is willing to."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class NoKeyringError(FieldAppError):
+    """No secure credential store exists on this computer."""

@@ -1,0 +1,273 @@
+"""The HTTP backend for FieldApp's own sync protocol (docs/sync-protocol.md), on requests.
+
+Every call has a timeout; transient failures (network errors, 5xx) are retried with
+exponential back-off and full jitter; 429/503 ``Retry-After`` is honoured (nothing is sent
+while it runs); TLS certificates are verified. Pulls are GETs and pushes are idempotent by
+mutation id, so retrying either is always safe.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+from fieldapp import __version__
+from fieldapp.store.syncbook import MutationResult, PendingMutation
+from sync import wire
+from sync.backend import Identity, PullPage, Tokens
+from sync.errors import AuthenticationError, OfflineError, ProtocolError, ServerBusyError, SyncError
+
+log = logging.getLogger(__name__)
+
+MAX_RESPONSE_BYTES = 64 * 2**20  # a page of 5,000 records is a few MB; more is hostile
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 5
+    base_delay: float = 0.5
+    max_delay: float = 30.0
+    max_retry_after: float = 120.0  # wait longer than this and the cycle gives up politely
+
+    def backoff(self, attempt: int, rng: random.Random) -> float:
+        """Full jitter: uniform in [0, min(cap, base * 2^attempt)]."""
+        return rng.uniform(0, min(self.max_delay, self.base_delay * 2**attempt))
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (seconds, or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, moment.timestamp() - (time.time() if now is None else now))
+
+
+class HttpBackend:
+    """One signed-in user's connection to a FieldApp sync server."""
+
+    max_batch = 500
+    _retried_statuses = (500, 502, 504)
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        refresh_token: str | None = None,
+        on_refresh_token: Callable[[str], None] | None = None,
+        timeout: tuple[float, float] = (5.0, 60.0),
+        retry: RetryPolicy = RetryPolicy(),
+        session: requests.Session | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        verify: bool | str = True,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._refresh_token = refresh_token
+        self._on_refresh_token = on_refresh_token
+        self._access_token: str | None = None
+        self.timeout = timeout
+        self.retry = retry
+        self.session = session or requests.Session()
+        self.session.headers["User-Agent"] = f"FieldApp/{__version__}"
+        self.session.verify = verify
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        self._requests = 0
+
+    @property
+    def requests_made(self) -> int:
+        return self._requests
+
+    # -- the interface ------------------------------------------------------------------
+    def authenticate(self, username: str, password: str) -> Tokens:
+        body = self._call(
+            "POST",
+            "/v1/auth/token",
+            json={
+                "grant_type": "password",
+                "username": username,
+                "password": password,
+            },
+            authenticated=False,
+        )
+        tokens = wire.tokens(body)
+        self._access_token, self._refresh_token = tokens.access_token, tokens.refresh_token
+        return tokens
+
+    def revoke(self) -> None:
+        if self._refresh_token:
+            self._call(
+                "POST",
+                "/v1/auth/revoke",
+                json={"token": self._refresh_token},
+                authenticated=False,
+                expect_body=False,
+            )
+
+    def whoami(self) -> Identity:
+        return wire.identity(self._call("GET", "/v1/me"))
+
+    def feeds(self) -> Sequence[str]:
+        return ("*",)
+
+    def pull(self, feed: str, cursor: str | None, limit: int) -> PullPage:
+        params: dict[str, Any] = {"limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        return wire.pull_page(self._call("GET", "/v1/changes", params=params))
+
+    def push(self, device_id: str, mutations: Sequence[PendingMutation]) -> list[MutationResult]:
+        payload = {
+            "device_id": device_id,
+            "mutations": [
+                {
+                    "mutation_id": m.mutation_id,
+                    "collection": m.collection,
+                    "record_id": m.record_id,
+                    "op": m.op,
+                    "fields": m.fields,
+                    "base_version": m.base_version,
+                }
+                for m in mutations
+            ],
+        }
+        body = self._call("POST", "/v1/mutations", json=payload)
+        return wire.push_results(body, [m.mutation_id for m in mutations])
+
+    # -- the wire -----------------------------------------------------------------------
+    def _refresh(self) -> None:
+        if not self._refresh_token:
+            raise AuthenticationError("You are not signed in: sign in to sync.")
+        body = self._call(
+            "POST",
+            "/v1/auth/token",
+            json={
+                "grant_type": "refresh_token",
+                "refresh_token": self._refresh_token,
+            },
+            authenticated=False,
+        )
+        tokens = wire.tokens(body)
+        self._access_token = tokens.access_token
+        if tokens.refresh_token != self._refresh_token:
+            self._refresh_token = tokens.refresh_token
+            if self._on_refresh_token:
+                self._on_refresh_token(tokens.refresh_token)
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: dict[str, Any] | None = None,
+        authenticated: bool = True,
+        expect_body: bool = True,
+    ) -> dict[str, Any]:
+        if authenticated and self._access_token is None:
+            self._refresh()
+        refreshed = False
+        attempt = 0
+        while True:
+            headers = {}
+            if authenticated:
+                headers["Authorization"] = f"Bearer {self._access_token}"
+            try:
+                self._requests += 1
+                response = self.session.request(
+                    method,
+                    self.base_url + path,
+                    json=json,
+                    params=params,
+                    headers=headers,
+                    timeout=self.timeout,
+                    stream=True,
+                )
+                body = self._read(response)
+            except (
+                requests.ConnectionError,
+                requests.Timeout,
+                requests.exceptions.ChunkedEncodingError,
+                requests.exceptions.ContentDecodingError,
+            ) as exc:
+                attempt += 1
+                if attempt >= self.retry.attempts:
+                    raise OfflineError(
+                        f"Cannot reach the server at {self.base_url}; your changes are kept"
+                        f" and will be sent at the next sync ({type(exc).__name__})."
+                    ) from None
+                self._sleep(self.retry.backoff(attempt, self._rng))
+                continue
+            status = response.status_code
+            if status == 401 and authenticated and not refreshed and self._refresh_token:
+                refreshed = True
+                self._access_token = None
+                self._refresh()
+                continue
+            if status in (429, 503):
+                wait = parse_retry_after(response.headers.get("Retry-After"))
+                attempt += 1
+                if wait is None:
+                    wait = self.retry.backoff(attempt, self._rng)
+                if wait > self.retry.max_retry_after or attempt >= self.retry.attempts:
+                    raise ServerBusyError(
+                        f"The server is busy and asked to wait {wait:.0f} s; the next sync"
+                        " will try again.",
+                        wait,
+                    )
+                log.info("server answered %s; waiting %.1f s as asked", status, wait)
+                self._sleep(wait)
+                continue
+            if status in self._retried_statuses:
+                attempt += 1
+                if attempt >= self.retry.attempts:
+                    raise SyncError(f"The server failed ({status}); the next sync will retry.")
+                self._sleep(self.retry.backoff(attempt, self._rng))
+                continue
+            if status == 401:
+                raise AuthenticationError(
+                    "The server no longer accepts this sign-in: sign in again."
+                )
+            if status >= 400:
+                raise SyncError(
+                    f"The server refused the request ({status}): {_error_message(body)}"
+                )
+            if not expect_body:
+                return {}
+            return wire.decode(body)
+
+    def _read(self, response: requests.Response) -> bytes:
+        """The whole body, refusing more than MAX_RESPONSE_BYTES."""
+        declared = response.headers.get("Content-Length")
+        if declared and declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
+            response.close()
+            raise ProtocolError("The server's answer is too large to be a sync page.")
+        chunks, size = [], 0
+        for chunk in response.iter_content(chunk_size=256 * 1024):
+            size += len(chunk)
+            if size > MAX_RESPONSE_BYTES:
+                response.close()
+                raise ProtocolError("The server's answer is too large to be a sync page.")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def _error_message(body: bytes) -> str:
+    try:
+        error = wire.decode(body).get("error", {})
+        return str(error.get("message") or error.get("code") or "no reason given")
+    except ProtocolError:
+        return "no reason given"

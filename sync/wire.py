@@ -1,0 +1,166 @@
+"""Reading the server's JSON: strict checks, so a malformed, truncated or wrongly typed
+answer becomes a ProtocolError before anything reaches the local store."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from fieldapp.store.schema import COLLECTIONS, FIELDS
+from fieldapp.store.syncbook import FieldConflict, MutationResult, PulledChange
+from sync.backend import Identity, PullPage, Tokens
+from sync.errors import ProtocolError
+
+RESULT_STATUSES = ("applied", "duplicate", "conflict", "rejected")
+
+# Field types other than text (or null); every other field is text or null.
+_NUMBERS = {"latitude", "longitude", "amount"}
+_INTEGERS = {"visit_frequency_days", "route_position"}
+_BOOLEANS = {"pinned"}
+_LISTS = {"contacts_met"}
+
+
+def decode(body: bytes) -> dict[str, Any]:
+    try:
+        value = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ProtocolError(f"The server sent something that is not JSON ({exc}).") from None
+    if not isinstance(value, dict):
+        raise ProtocolError("The server's answer is not a JSON object.")
+    return value
+
+
+def _get(obj: dict[str, Any], key: str, kinds: type | tuple[type, ...], where: str) -> Any:
+    if key not in obj:
+        raise ProtocolError(f"The server's {where} lacks '{key}'.")
+    value = obj[key]
+    if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in _tuple(kinds)):
+        raise ProtocolError(f"The server's {where} has a wrongly typed '{key}'.")
+    return value
+
+
+def _tuple(kinds: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kinds if isinstance(kinds, tuple) else (kinds,)
+
+
+def _check_record(collection: str, record: Any) -> dict[str, Any]:
+    where = f"{collection} record"
+    if not isinstance(record, dict):
+        raise ProtocolError(f"The server sent a {where} that is not an object.")
+    _get(record, "id", str, where)
+    _get(record, "created_at", str, where)
+    if record.get("version") is not None:
+        _get(record, "version", int, where)
+    for name in FIELDS[collection]:
+        value = record.get(name)
+        if value is None:
+            continue
+        if name in _NUMBERS:
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+        elif name in _INTEGERS:
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif name in _BOOLEANS:
+            ok = isinstance(value, bool)
+        elif name in _LISTS:
+            ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        else:
+            ok = isinstance(value, str)
+        if not ok:
+            raise ProtocolError(f"The server sent a {where} with a wrongly typed '{name}'.")
+    return record
+
+
+def pull_page(body: dict[str, Any]) -> PullPage:
+    changes = _get(body, "changes", list, "change feed")
+    cursor = _get(body, "cursor", str, "change feed")
+    has_more = _get(body, "has_more", bool, "change feed")
+    parsed = []
+    for item in changes:
+        if not isinstance(item, dict):
+            raise ProtocolError("The server's change feed holds something that is not a change.")
+        collection = _get(item, "collection", str, "change")
+        if collection not in COLLECTIONS:
+            raise ProtocolError(f"The server sent a change to an unknown kind '{collection}'.")
+        record_id = _get(item, "id", str, "change")
+        op = _get(item, "op", str, "change")
+        version = item.get("version")
+        if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
+            raise ProtocolError("The server sent a change with a wrongly typed version.")
+        if op == "upsert":
+            record = _check_record(collection, item.get("record"))
+            if record["id"] != record_id:
+                raise ProtocolError("The server sent a change whose record has another id.")
+            parsed.append(PulledChange(collection, record_id, op, version, record))
+        elif op == "delete":
+            parsed.append(PulledChange(collection, record_id, op, version))
+        else:
+            raise ProtocolError(f"The server sent an unknown change operation '{op}'.")
+    return PullPage(tuple(parsed), cursor, has_more)
+
+
+def push_results(body: dict[str, Any], sent: Sequence[str]) -> list[MutationResult]:
+    results = _get(body, "results", list, "push answer")
+    parsed = []
+    for item in results:
+        if not isinstance(item, dict):
+            raise ProtocolError("The server's push answer holds something that is not a result.")
+        mutation_id = _get(item, "mutation_id", str, "push result")
+        status = _get(item, "status", str, "push result")
+        if status not in RESULT_STATUSES:
+            raise ProtocolError(f"The server answered a mutation with an unknown '{status}'.")
+        version = item.get("version")
+        if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
+            raise ProtocolError("The server answered a mutation with a wrongly typed version.")
+        conflicts = []
+        for conflict in item.get("conflicts") or []:
+            if not isinstance(conflict, dict):
+                raise ProtocolError("The server sent a malformed conflict.")
+            server_version = conflict.get("server_version")
+            conflicts.append(
+                FieldConflict(
+                    _get(conflict, "field", str, "conflict"),
+                    conflict.get("server_value"),
+                    server_version if isinstance(server_version, int) else None,
+                )
+            )
+        reason = item.get("reason")
+        code = item.get("code")
+        parsed.append(
+            MutationResult(
+                mutation_id,
+                status,
+                version,
+                tuple(conflicts),
+                reason if isinstance(reason, str) else None,
+                code if isinstance(code, str) else None,
+            )
+        )
+    answered = {r.mutation_id for r in parsed}
+    if not answered <= set(sent):
+        raise ProtocolError("The server answered for mutations that were not sent.")
+    return parsed
+
+
+def tokens(body: dict[str, Any]) -> Tokens:
+    user = _get(body, "user", dict, "sign-in answer")
+    return Tokens(
+        access_token=_get(body, "access_token", str, "sign-in answer"),
+        refresh_token=_get(body, "refresh_token", str, "sign-in answer"),
+        expires_in=_get(body, "expires_in", int, "sign-in answer"),
+        user_id=_get(user, "id", str, "sign-in answer"),
+    )
+
+
+def identity(body: dict[str, Any]) -> Identity:
+    user = _get(body, "user", dict, "identity")
+    scope = body.get("scope") if isinstance(body.get("scope"), dict) else {}
+    return Identity(
+        user_id=_get(user, "id", str, "identity"),
+        username=_get(user, "username", str, "identity"),
+        display_name=str(user.get("display_name") or user["username"]),
+        role=_get(user, "role", str, "identity"),
+        team=user.get("team") if isinstance(user.get("team"), str) else None,
+        territory=user.get("territory") if isinstance(user.get("territory"), str) else None,
+        scope=scope,
+    )
