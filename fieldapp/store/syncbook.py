@@ -143,7 +143,9 @@ def acknowledge(
                         " WHERE id = ? AND coalesce(version, 0) < ?",
                         (result.version, mutation.record_id, result.version),
                     )
-            if result.status == "conflict":
+            # A duplicate of a mutation that conflicted the first time carries the same
+            # conflicts (the first answer may have been lost): they must not be dropped.
+            if result.conflicts and result.status in ("conflict", "duplicate"):
                 summary.conflicts += len(result.conflicts)
                 for conflict in result.conflicts:
                     _store_conflict(store, mutation, conflict, now)

@@ -1,0 +1,198 @@
+"""``fieldapp server run|seed|add-user``: plugged into the core's command line through the
+``fieldapp.commands`` entry point (see pyproject.toml)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import ipaddress
+import socket
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from fieldapp import records as domain
+from fieldapp.commands.base import EX_OK, Command, UsageError, whole_number
+from fieldapp.errors import FieldAppError
+from sync.server.config import ServerConfig, database_url
+from sync.server.feed import SequenceWriter
+from sync.server.tables import open_database
+
+LOOPBACK_NAMES = ("localhost",)
+
+
+class DatabaseUnavailableError(FieldAppError):
+    """The server's database cannot be opened."""
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", metavar="DIR", type=Path, required=True,
+                        help="the server's data folder (holds server.db with SQLite)")
+    parser.add_argument("--database-url", metavar="URL", default=None,
+                        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db "
+                             "(default: $FIELDAPP_DATABASE_URL, else SQLite in --data)")
+
+
+def _config(args: argparse.Namespace) -> ServerConfig:
+    args.data.mkdir(parents=True, exist_ok=True)
+    return ServerConfig(database_url=database_url(args.data, args.database_url))
+
+
+@contextlib.contextmanager
+def _database(config: ServerConfig) -> Iterator[Engine]:
+    shown = sa.engine.make_url(config.database_url).render_as_string(hide_password=True)
+    try:
+        engine = open_database(config.database_url)
+    except (sa.exc.OperationalError, sa.exc.ArgumentError) as exc:
+        raise DatabaseUnavailableError(
+            f"Cannot open the database {shown}: {str(exc).splitlines()[0]}"
+        ) from None
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def is_loopback(host: str) -> bool:
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+# -- run ------------------------------------------------------------------------------
+def _run_arguments(parser: argparse.ArgumentParser) -> None:
+    _common(parser)
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default: loopback only)")
+    parser.add_argument("--port", type=whole_number(0, 65535), default=8765,
+                        help="port (0 picks a free one; the URL is printed)")
+    parser.add_argument("--tls-cert", metavar="FILE", type=Path, default=None)
+    parser.add_argument("--tls-key", metavar="FILE", type=Path, default=None)
+    parser.add_argument("--behind-tls-proxy", action="store_true",
+                        help="listen on a non-loopback address without TLS because a "
+                             "reverse proxy in front terminates it")
+
+
+def run_server(args: argparse.Namespace) -> int:
+    import uvicorn  # only this subcommand needs it
+
+    from sync.server.app import create_app
+
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise UsageError("--tls-cert and --tls-key go together.")
+    tls = args.tls_cert is not None
+    if not is_loopback(args.host) and not tls and not args.behind_tls_proxy:
+        raise UsageError(
+            f"refusing to serve passwords and tokens in clear text on {args.host}: give "
+            "--tls-cert and --tls-key, or --behind-tls-proxy if a proxy terminates TLS."
+        )
+    config = _config(args)
+    with _database(config) as engine:
+        app = create_app(config, engine)
+        family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((args.host, args.port))
+        except OSError as exc:
+            sock.close()
+            raise DatabaseUnavailableError(
+                f"Cannot listen on {args.host}:{args.port}: {exc.strerror}"
+            ) from None
+        port = sock.getsockname()[1]
+        host = f"[{args.host}]" if ":" in args.host else args.host
+        scheme = "https" if tls else "http"
+        print(f"FieldApp sync server listening on {scheme}://{host}:{port}", flush=True)
+        uvicorn_config = uvicorn.Config(
+            app, log_level="info", proxy_headers=args.behind_tls_proxy,
+            ssl_certfile=str(args.tls_cert) if tls else None,
+            ssl_keyfile=str(args.tls_key) if tls else None,
+        )
+        uvicorn.Server(uvicorn_config).run(sockets=[sock])
+    return EX_OK
+
+
+# -- seed -----------------------------------------------------------------------------
+def _seed_arguments(parser: argparse.ArgumentParser) -> None:
+    _common(parser)
+    parser.add_argument("--accounts", type=whole_number(0, 100_000), default=200)
+    parser.add_argument("--seed", type=int, default=1)
+
+
+def run_seed(args: argparse.Namespace) -> int:
+    from sync.server.auth import password_hasher
+    from sync.server.seed import DEMO_PASSWORD, seed_demo
+
+    config = _config(args)
+    with _database(config) as engine:
+        password_hash = password_hasher(config.password_cost).hash(DEMO_PASSWORD)
+        report = seed_demo(engine, password_hash, args.accounts, args.seed,
+                           int(config.clock()))
+    print("Seeded: " + ", ".join(f"{n} {name}" for name, n in report.counts.items()))
+    print(f"Demo sign-ins (demo only, never in production): usernames "
+          f"{', '.join(report.usernames)}; password '{report.password}'.")
+    return EX_OK
+
+
+# -- add-user -------------------------------------------------------------------------
+def _add_user_arguments(parser: argparse.ArgumentParser) -> None:
+    _common(parser)
+    parser.add_argument("--username", required=True)
+    parser.add_argument("--role", required=True, choices=domain.ROLES)
+    parser.add_argument("--territory", default=None, help="a field rep's territory")
+    parser.add_argument("--team", default=None, help="the team (inside reps and managers)")
+    parser.add_argument("--display-name", default=None)
+    parser.add_argument("--email", default=None)
+    parser.add_argument("--password-stdin", action="store_true", required=True,
+                        help="read the password from standard input (never an argument)")
+
+
+def run_add_user(args: argparse.Namespace) -> int:
+    from sync.server.auth import password_hasher
+    from sync.server.staff import add_person
+
+    password = sys.stdin.readline().rstrip("\r\n")
+    if len(password) < 4:
+        raise UsageError("--password-stdin: give a password of at least 4 characters.")
+    config = _config(args)
+    with _database(config) as engine:
+        password_hash = password_hasher(config.password_cost).hash(password)
+        with engine.begin() as conn:
+            seqs = SequenceWriter(conn)
+            user_id = add_person(conn, seqs, {
+                "username": args.username, "role": args.role, "team": args.team,
+                "territory": args.territory, "display_name": args.display_name,
+                "email": args.email,
+            }, password_hash, int(config.clock()))
+            seqs.flush()
+    print(f"Added {args.role} {args.username} ({user_id}).")
+    return EX_OK
+
+
+def _server_arguments(parser: argparse.ArgumentParser) -> None:
+    commands = parser.add_subparsers(dest="server_command", metavar="SUBCOMMAND",
+                                     required=True)
+    for name, help_text, arguments, run in (
+        ("run", "serve the sync protocol over HTTP", _run_arguments, run_server),
+        ("seed", "fill an empty server with demo data (demo only)", _seed_arguments, run_seed),
+        ("add-user", "add a person who can sign in", _add_user_arguments, run_add_user),
+    ):
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(run=run)
+        arguments(sub)
+
+
+def _missing_subcommand(_args: argparse.Namespace) -> int:
+    raise UsageError("say what to do: fieldapp server run|seed|add-user")
+
+
+COMMANDS = [
+    Command("server", "the reference central server: run, seed, add-user",
+            _server_arguments, _missing_subcommand),
+]

@@ -1,0 +1,197 @@
+"""The change feed: server-assigned sequence numbers, tombstones, scope changes, cursors.
+
+**Sequence safety.** Every write transaction starts by updating the single row of
+``sequence_counter``. On PostgreSQL that row lock is held until commit, on SQLite the
+database write lock is; either way writers are serialised, so sequence numbers are handed
+out in commit order. A pull therefore never sees sequence ``n + 1`` committed while ``n``
+is still in flight, and a cursor can never jump over a change that commits later. A
+rolled-back transaction rolls its counter update back too, and its numbers were never
+visible, so no visible number is ever reused.
+
+**One row per (record, territory).** ``changes`` holds, for each territory a record was
+ever in, the latest thing that territory must learn about it: ``upsert`` while the record
+lives there, ``delete`` once it was deleted or left. Writing a change deletes the
+previous row for the same (record, territory) and inserts one with a new, higher sequence,
+so a first sync reads each record once, and a client with a cursor still sees every
+record that changed after it (the replacement is always above the cursor).
+
+**Scope changes.** When an account moves from territory A to territory B, the account and
+every record attached to it get a ``delete`` row for A and then an ``upsert`` row for B,
+all with fresh sequence numbers: the rep who lost the account receives tombstones, the rep
+who gained it receives every record, even the ones that did not change.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from fieldapp.store.schema import COLLECTIONS
+from sync.server.scope import Scope
+from sync.server.tables import FEED_SEQUENCE, changes, records, sequence_counter
+
+CURSOR_PREFIX = "v1"
+
+
+class InvalidCursorError(ValueError):
+    """A cursor this server did not issue, or one taken under another scope."""
+
+
+class SequenceWriter:
+    """The global write lock and the sequence numbers of one transaction.
+
+    Created as the first statement of a write transaction (so that on SQLite no read
+    snapshot is held when the write lock is requested); ``flush`` stores the last number
+    used and must run before commit.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        counter = sequence_counter.c
+        # A no-op update: its only purpose is the lock it takes.
+        conn.execute(
+            sa.update(sequence_counter)
+            .where(counter.name == FEED_SEQUENCE)
+            .values(value=counter.value)
+        )
+        self._last = int(
+            conn.execute(
+                sa.select(counter.value).where(counter.name == FEED_SEQUENCE)
+            ).scalar_one()
+        )
+        self._start = self._last
+
+    def next(self) -> int:
+        self._last += 1
+        return self._last
+
+    def flush(self) -> None:
+        if self._last != self._start:
+            self._conn.execute(
+                sa.update(sequence_counter)
+                .where(sequence_counter.c.name == FEED_SEQUENCE)
+                .values(value=self._last)
+            )
+
+
+def record_change(
+    conn: Connection, seq: int, collection: str, record_id: str, territory: str, op: str
+) -> None:
+    """Make ``seq`` the latest thing ``territory`` must learn about this record."""
+    conn.execute(
+        sa.delete(changes).where(
+            changes.c.collection == collection,
+            changes.c.record_id == record_id,
+            changes.c.territory == territory,
+        )
+    )
+    conn.execute(
+        changes.insert().values(
+            seq=seq, collection=collection, record_id=record_id, territory=territory, op=op
+        )
+    )
+
+
+def move_account(conn: Connection, seqs: SequenceWriter, account_id: str, to: str) -> None:
+    """Move an account and everything attached to it to territory ``to``."""
+    rows = conn.execute(
+        sa.select(records.c.collection, records.c.id, records.c.territory, records.c.deleted)
+        .where(records.c.account_id == account_id)
+    ).all()
+    # Parents before children, so the gaining rep's feed can be applied in order.
+    rows.sort(key=lambda r: (COLLECTIONS.index(r.collection), r.id))
+    conn.execute(
+        sa.update(records).where(records.c.account_id == account_id).values(territory=to)
+    )
+    for row in rows:
+        if row.territory != to and not row.deleted:
+            record_change(conn, seqs.next(), row.collection, row.id, row.territory, "delete")
+    for row in rows:
+        if not row.deleted:
+            record_change(conn, seqs.next(), row.collection, row.id, to, "upsert")
+
+
+def encode_cursor(seq: int, scope: Scope) -> str:
+    text = f"{CURSOR_PREFIX}:{seq}:{scope.fingerprint()}"
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, scope: Scope) -> int:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        prefix, seq, fingerprint = (
+            base64.urlsafe_b64decode(padded.encode("ascii")).decode().split(":")
+        )
+        value = int(seq)
+    except (ValueError, UnicodeError, binascii.Error):
+        raise InvalidCursorError("This cursor was not issued by this server.") from None
+    if prefix != CURSOR_PREFIX or value < 0:
+        raise InvalidCursorError("This cursor was not issued by this server.")
+    if fingerprint != scope.fingerprint():
+        raise InvalidCursorError(
+            "Your scope changed since this cursor was issued: start again without a cursor."
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class Page:
+    changes: list[dict[str, Any]]
+    cursor: str
+    has_more: bool
+
+
+def wire_record(row: Any) -> dict[str, Any]:
+    """A stored record as the protocol shows it."""
+    return {
+        "id": row.id,
+        **json.loads(row.data),
+        "version": int(row.version),
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+    }
+
+
+def read_page(conn: Connection, scope: Scope, after: int, limit: int) -> Page:
+    joined = changes.outerjoin(
+        records,
+        sa.and_(records.c.collection == changes.c.collection, records.c.id == changes.c.record_id),
+    )
+    query = (
+        sa.select(
+            changes.c.seq, changes.c.collection, changes.c.record_id, changes.c.op,
+            records.c.id, records.c.data, records.c.version, records.c.deleted,
+            records.c.created_at, records.c.updated_at,
+        )
+        .select_from(joined)
+        .where(changes.c.seq > after)
+        .order_by(changes.c.seq)
+        .limit(limit + 1)
+    )
+    if not scope.everything:
+        query = query.where(changes.c.territory.in_(sorted({*scope.territories, "*"})))
+    rows = conn.execute(query).all()
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    latest: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        key = (row.collection, row.record_id)
+        latest.pop(key, None)  # at most once per page, at its latest change
+        if row.op == "upsert" and row.id is not None and not row.deleted:
+            latest[key] = {
+                "collection": row.collection, "id": row.record_id, "op": "upsert",
+                "version": int(row.version), "record": wire_record(row),
+            }
+        else:
+            latest[key] = {
+                "collection": row.collection, "id": row.record_id, "op": "delete",
+                "version": int(row.seq),
+            }
+    last = rows[-1].seq if rows else after
+    return Page(list(latest.values()), encode_cursor(int(last), scope), has_more)

@@ -1,0 +1,277 @@
+"""Applying a batch of mutations: idempotency, permissions, validation, field-level merge.
+
+Each mutation runs in its own transaction, so one refused or failing mutation never
+blocks the others. The transaction starts by taking the global write lock
+(``SequenceWriter``), which also serialises two requests carrying the same mutation id:
+the second one sees the first one's stored result and answers ``duplicate``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from fieldapp.errors import ValidationError
+from fieldapp.store.schema import FIELDS
+from sync.server.feed import SequenceWriter, move_account, record_change
+from sync.server.field_rules import DEFAULTS, IMMUTABLE, check_record, clean_fields
+from sync.server.scope import Profile, Scope, load_profile
+from sync.server.tables import applied_mutations, records
+
+log = logging.getLogger(__name__)
+
+_PINNERS = ("inside", "manager")
+
+
+class Rejected(Exception):
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Caller:
+    person: Profile
+    scope: Scope
+    device_id: str
+
+
+@dataclass(frozen=True)
+class Mutation:
+    mutation_id: str
+    collection: str
+    record_id: str
+    op: str
+    fields: dict[str, Any]
+    base_version: int | None
+
+
+def utc_now(clock_seconds: float) -> str:
+    return datetime.fromtimestamp(int(clock_seconds), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def apply_batch(
+    engine: Engine, caller: Caller, batch: list[Mutation], now: float
+) -> list[dict[str, Any]]:
+    return [apply_one(engine, caller, mutation, now) for mutation in batch]
+
+
+def apply_one(engine: Engine, caller: Caller, m: Mutation, now: float) -> dict[str, Any]:
+    try:
+        with engine.begin() as conn:
+            seqs = SequenceWriter(conn)  # first statement: the write lock
+            stored = conn.execute(
+                sa.select(applied_mutations.c.result, applied_mutations.c.user_id)
+                .where(applied_mutations.c.mutation_id == m.mutation_id)
+            ).first()
+            if stored is not None:
+                if stored.user_id != caller.person.id:
+                    raise Rejected("mutation_id_taken",
+                                   "This mutation id was used by someone else.")
+                first = json.loads(stored.result)
+                return {**first, "status": "duplicate", "original_status": first["status"]}
+            result = {"mutation_id": m.mutation_id, **_apply(conn, seqs, caller, m, now)}
+            conn.execute(applied_mutations.insert().values(
+                mutation_id=m.mutation_id, user_id=caller.person.id,
+                result=json.dumps(result), applied_at=int(now),
+            ))
+            seqs.flush()
+            return result
+    except Rejected as refusal:  # raised inside the transaction: nothing of it was kept
+        return {"mutation_id": m.mutation_id, "status": "rejected",
+                "reason": refusal.reason, "code": refusal.code}
+    except ValidationError as exc:
+        return {"mutation_id": m.mutation_id, "status": "rejected",
+                "reason": exc.message, "code": "invalid_field", "field": exc.field}
+    except sa.exc.OperationalError:
+        raise  # the database is unavailable or busy: the whole request answers 503
+    except Exception:
+        # A bug must not cost the rest of the batch; the client keeps the mutation visible.
+        log.exception("mutation %s on %s failed", m.op, m.collection)
+        return {"mutation_id": m.mutation_id, "status": "rejected",
+                "reason": "The server failed to apply this change; it was not stored.",
+                "code": "server_error"}
+
+
+def _load(conn: Connection, collection: str, record_id: str) -> Any:
+    return conn.execute(
+        sa.select(records).where(records.c.collection == collection, records.c.id == record_id)
+    ).first()
+
+
+def _apply(conn: Connection, seqs: SequenceWriter, caller: Caller, m: Mutation,
+           now: float) -> dict[str, Any]:
+    if m.collection not in FIELDS:
+        raise Rejected("unknown_collection", f"There is no collection '{m.collection}'.")
+    if m.collection == "users":
+        raise Rejected("forbidden", "People are managed on the server, not from a laptop.")
+    current = _load(conn, m.collection, m.record_id)
+    if m.op == "create":
+        return _create(conn, seqs, caller, m, current, now)
+    if current is None or (current.deleted and m.op == "update"):
+        raise Rejected("not_found", f"There is no such record in {m.collection}.")
+    if not caller.scope.includes(current.territory):
+        raise Rejected("forbidden", "This record is not in your scope.")
+    data = json.loads(current.data)
+    if m.collection == "notes":
+        _check_note_change(caller, m, data)
+    if m.op == "delete":
+        return _delete(conn, seqs, m, current, now)
+    return _update(conn, seqs, caller, m, current, data, now)
+
+
+def _create(conn: Connection, seqs: SequenceWriter, caller: Caller, m: Mutation,
+            current: Any, now: float) -> dict[str, Any]:
+    if current is not None:
+        raise Rejected("id_taken", "A record with this id already exists.")
+    cleaned = clean_fields(m.collection, m.fields, creating=True)
+    created_at = cleaned.pop("created_at", None) or utc_now(now)
+    data = {name: None for name in FIELDS[m.collection]}
+    data.update(DEFAULTS.get(m.collection, {}))
+    data.update(cleaned)
+    check_record(m.collection, data)
+    account_id, territory = _place_new(conn, caller, m.collection, m.record_id, data)
+    _check_authorship(caller, m.collection, data)
+    seq = seqs.next()
+    conn.execute(records.insert().values(
+        collection=m.collection, id=m.record_id, account_id=account_id, territory=territory,
+        data=json.dumps(data), version=seq, created_version=seq,
+        created_device=caller.device_id, deleted=False,
+        field_versions=json.dumps({name: [seq, caller.device_id] for name in data}),
+        created_at=created_at, updated_at=utc_now(now),
+    ))
+    record_change(conn, seq, m.collection, m.record_id, territory, "upsert")
+    return {"status": "applied", "version": seq}
+
+
+def _place_new(conn: Connection, caller: Caller, collection: str, record_id: str,
+               data: dict[str, Any]) -> tuple[str, str]:
+    """The account and territory a new record belongs to; refuses what is out of scope."""
+    if collection == "accounts":
+        territory = _owner_territory(conn, data.get("owner_id")) or caller.person.territory
+        if territory is None and caller.scope.includes(data.get("city")):
+            territory = data["city"]  # an inside rep's prospect, filed under its city
+        if territory is None:
+            raise Rejected("no_territory",
+                           "Give the account an owner with a territory, or a city of your team.")
+        if not caller.scope.includes(territory):
+            raise Rejected("forbidden", f"The territory {territory} is not in your scope.")
+        return record_id, territory
+    if collection == "reviews":
+        note = _load(conn, "notes", data["note_id"])
+        if note is None or note.deleted or not caller.scope.includes(note.territory):
+            raise Rejected("forbidden", "The reviewed note is not in your scope.")
+        return str(note.account_id), str(note.territory)
+    account = _load(conn, "accounts", data["account_id"])
+    if account is None or account.deleted or not caller.scope.includes(account.territory):
+        # One answer for "no such account" and "someone else's account": no probing.
+        raise Rejected("forbidden", "The account is not in your scope.")
+    return str(account.id), str(account.territory)
+
+
+def _owner_territory(conn: Connection, owner_id: Any) -> str | None:
+    owner = load_profile(conn, owner_id) if isinstance(owner_id, str) else None
+    return owner.territory if owner is not None and owner.role == "field" else None
+
+
+def _check_authorship(caller: Caller, collection: str, data: dict[str, Any]) -> None:
+    me = caller.person
+    if collection == "notes" and data["author_id"] != me.id:
+        raise Rejected("forbidden", "A note is written in its author's name only.")
+    if collection == "notes" and data["pinned"] and me.role not in _PINNERS:
+        raise Rejected("forbidden", "Pinning notes for the field is for inside reps and managers.")
+    if collection == "reviews":
+        if me.role not in ("inside", "manager"):
+            raise Rejected("forbidden", "Reviews are for inside reps and managers.")
+        if data["reviewer_id"] != me.id:
+            raise Rejected("forbidden", "A review is given in the reviewer's name only.")
+
+
+def _check_note_change(caller: Caller, m: Mutation, data: dict[str, Any]) -> None:
+    """Notes are append-only: only the author edits one. Pinning is the exception: inside
+    reps and managers pin any note for the field, and only they do."""
+    pinning = m.op == "update" and "pinned" in m.fields and m.fields["pinned"] != data["pinned"]
+    if pinning and caller.person.role not in _PINNERS:
+        raise Rejected("forbidden", "Pinning notes for the field is for inside reps and managers.")
+    if pinning and set(m.fields) == {"pinned"}:
+        return
+    if data.get("author_id") != caller.person.id:
+        raise Rejected("forbidden", "Only the author of a note may change it; add a note instead.")
+
+
+def _update(conn: Connection, seqs: SequenceWriter, caller: Caller, m: Mutation,
+            current: Any, data: dict[str, Any], now: float) -> dict[str, Any]:
+    cleaned = clean_fields(m.collection, m.fields, creating=False)
+    for name in IMMUTABLE.get(m.collection, ()):
+        if name in cleaned and cleaned[name] != data.get(name):
+            raise Rejected("immutable_field", f"The field '{name}' cannot change; "
+                                              "create a new record instead.")
+    versions: dict[str, list[Any]] = json.loads(current.field_versions)
+    base = m.base_version
+    if base is None:
+        # Created offline and never seen since: its own create is the base.
+        own = current.created_device == caller.device_id
+        base = int(current.created_version) if own else 0
+    changed: dict[str, Any] = {}
+    conflicts: list[dict[str, Any]] = []
+    for name, value in cleaned.items():
+        if data.get(name) == value:
+            continue  # the same value on both sides is agreement, not a conflict
+        version, device = versions.get(name) or [0, None]
+        # Notes are only ever edited by their author, so they never conflict.
+        if m.collection != "notes" and version > base and device != caller.device_id:
+            conflicts.append({"field": name, "server_value": data.get(name),
+                              "server_version": int(version)})
+        else:
+            changed[name] = value
+    merged = {**data, **changed}
+    check_record(m.collection, merged)
+    version = int(current.version)
+    if changed:
+        new_territory = None
+        if m.collection == "accounts" and "owner_id" in changed:
+            new_territory = _owner_territory(conn, changed["owner_id"])
+            if new_territory is not None and not caller.scope.includes(new_territory):
+                raise Rejected("forbidden",
+                               f"The territory {new_territory} is not in your scope.")
+        version = seqs.next()
+        for name in changed:
+            versions[name] = [version, caller.device_id]
+        conn.execute(sa.update(records).where(
+            records.c.collection == m.collection, records.c.id == m.record_id
+        ).values(data=json.dumps(merged), field_versions=json.dumps(versions), version=version,
+                 updated_at=utc_now(now)))
+        record_change(conn, version, m.collection, m.record_id, current.territory, "upsert")
+        if new_territory is not None and new_territory != current.territory:
+            move_account(conn, seqs, m.record_id, new_territory)
+    if conflicts:
+        return {"status": "conflict", "version": version, "conflicts": conflicts}
+    return {"status": "applied", "version": version}
+
+
+def _delete(conn: Connection, seqs: SequenceWriter, m: Mutation, current: Any,
+            now: float) -> dict[str, Any]:
+    if current.deleted:
+        return {"status": "applied", "version": int(current.version)}
+    if m.collection == "accounts":
+        children = conn.execute(
+            sa.select(sa.func.count()).select_from(records).where(
+                records.c.account_id == m.record_id, records.c.collection != "accounts",
+                ~records.c.deleted,
+            )
+        ).scalar_one()
+        if children:
+            raise Rejected("in_use", "This account still has contacts, visits or notes.")
+    seq = seqs.next()
+    conn.execute(sa.update(records).where(
+        records.c.collection == m.collection, records.c.id == m.record_id
+    ).values(deleted=True, version=seq, updated_at=utc_now(now)))
+    record_change(conn, seq, m.collection, m.record_id, current.territory, "delete")
+    return {"status": "applied", "version": seq}

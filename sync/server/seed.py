@@ -1,0 +1,86 @@
+"""Filling an empty server with the demo organisation of ``fieldapp.demo.generate``.
+
+Demo only: every demo person gets the same printed password.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from fieldapp.demo import DemoData, generate
+from fieldapp.store.schema import FIELDS
+from sync.server.feed import SequenceWriter
+from sync.server.scope import EVERYONE
+from sync.server.staff import StaffError, add_person
+from sync.server.tables import changes, records
+
+DEMO_PASSWORD = "demo"
+DEMO_USERNAMES = ("field", "inside", "manager")
+_BATCH = 2000
+
+
+@dataclass(frozen=True)
+class SeedReport:
+    counts: dict[str, int]
+    usernames: tuple[str, ...]
+    password: str
+
+
+def seed_demo(engine: Engine, password_hash: str, accounts: int, seed: int,
+              now: int) -> SeedReport:
+    """Load a generated organisation in one transaction (all of it, or nothing)."""
+    demo = generate(accounts, seed)
+    with engine.begin() as conn:
+        seqs = SequenceWriter(conn)
+        if conn.execute(sa.select(records.c.id).limit(1)).first() is not None:
+            raise StaffError("This server already holds data: seed an empty database.")
+        for person in demo.users:
+            add_person(conn, seqs, person, password_hash, now)
+        _load_records(conn, seqs, demo)
+        seqs.flush()
+    return SeedReport(demo.counts(), DEMO_USERNAMES, DEMO_PASSWORD)
+
+
+def _load_records(conn: Any, seqs: SequenceWriter, demo: DemoData) -> None:
+    territory_of = {u["id"]: u["territory"] for u in demo.users}
+    placed: dict[str, tuple[str, str]] = {}  # account id -> (account id, territory)
+    note_account: dict[str, str] = {}
+    for collection, rows in demo.collections():
+        if collection == "users":
+            continue
+        batch_records: list[dict[str, Any]] = []
+        batch_changes: list[dict[str, Any]] = []
+        for row in rows:
+            if collection == "accounts":
+                placed[row["id"]] = (row["id"], territory_of.get(row["owner_id"]) or EVERYONE)
+            if collection == "notes":
+                note_account[row["id"]] = row["account_id"]
+            parent = note_account[row["note_id"]] if collection == "reviews" else (
+                row["id"] if collection == "accounts" else row["account_id"])
+            account_id, territory = placed[parent]
+            seq = seqs.next()
+            data = {name: row.get(name) for name in FIELDS[collection]}
+            batch_records.append({
+                "collection": collection, "id": row["id"], "account_id": account_id,
+                "territory": territory, "data": json.dumps(data), "version": seq,
+                "created_version": seq, "created_device": None, "deleted": False,
+                "field_versions": json.dumps({name: [seq, None] for name in data}),
+                "created_at": row["created_at"], "updated_at": row["updated_at"],
+            })
+            batch_changes.append({"seq": seq, "collection": collection, "record_id": row["id"],
+                                  "territory": territory, "op": "upsert"})
+        for chunk in _chunks(batch_records):
+            conn.execute(records.insert(), chunk)
+        for chunk in _chunks(batch_changes):
+            conn.execute(changes.insert(), chunk)
+
+
+def _chunks(rows: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
+    for start in range(0, len(rows), _BATCH):
+        yield rows[start:start + _BATCH]

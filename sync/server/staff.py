@@ -1,0 +1,75 @@
+"""People and territories: what an administrator sets up on the server."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from fieldapp import records as domain
+from fieldapp.errors import FieldAppError
+from fieldapp.ids import new_id
+from sync.server.feed import SequenceWriter, record_change
+from sync.server.scope import EVERYONE
+from sync.server.tables import records, territories, users
+
+
+class StaffError(FieldAppError):
+    """A person or territory that cannot be added as asked."""
+
+
+def ensure_territory(conn: Connection, name: str, team: str | None) -> None:
+    existing = conn.execute(
+        sa.select(territories.c.team).where(territories.c.name == name)
+    ).first()
+    if existing is None:
+        conn.execute(territories.insert().values(name=name, team=team))
+    elif team is not None and existing.team != team:
+        raise StaffError(f"The territory {name} belongs to the team {existing.team}.")
+
+
+def add_person(
+    conn: Connection,
+    seqs: SequenceWriter,
+    record: dict[str, Any],
+    password_hash: str,
+    now: int,
+) -> str:
+    """Store a ``users`` record (which every laptop receives) and its credentials.
+
+    ``record`` holds the fields of ``FIELDS["users"]``, optionally ``id``, ``created_at``
+    and ``updated_at`` (the demo generator's records carry them).
+    """
+    username = record.get("username") or ""
+    if not username or len(username) > 100 or any(c.isspace() for c in username):
+        raise StaffError("A username is 1 to 100 characters with no spaces.")
+    if record.get("role") not in domain.ROLES:
+        raise StaffError(f"The role must be one of {', '.join(domain.ROLES)}.")
+    if record["role"] == "field" and not record.get("territory"):
+        raise StaffError("A field rep needs a territory.")
+    taken = conn.execute(sa.select(users.c.id).where(users.c.username == username)).first()
+    if taken is not None:
+        raise StaffError(f"The username {username} is taken.")
+    if record.get("territory"):
+        ensure_territory(conn, record["territory"], record.get("team"))
+    user_id = record.get("id") or new_id()
+    stamp = datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    data = {name: record.get(name) for name in
+            ("username", "display_name", "email", "role", "team", "territory")}
+    data["display_name"] = data["display_name"] or username
+    seq = seqs.next()
+    conn.execute(records.insert().values(
+        collection="users", id=user_id, account_id=None, territory=EVERYONE,
+        data=json.dumps(data), version=seq, created_version=seq, created_device=None,
+        deleted=False, field_versions=json.dumps({name: [seq, None] for name in data}),
+        created_at=record.get("created_at") or stamp,
+        updated_at=record.get("updated_at") or stamp,
+    ))
+    record_change(conn, seq, "users", user_id, EVERYONE, "upsert")
+    conn.execute(users.insert().values(id=user_id, username=username,
+                                       password_hash=password_hash, disabled=False,
+                                       created_at=now))
+    return user_id
