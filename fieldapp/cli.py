@@ -58,17 +58,20 @@ def build_parser(commands: dict[str, Command]) -> argparse.ArgumentParser:
         description="FieldApp: the offline-first desktop app for field sales teams.",
     )
     parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
-    parser.add_argument("--verbose", action="store_true",
-                        help="log debugging details, also on stderr")
+    parser.add_argument(
+        "--verbose", action="store_true", help="log debugging details, also on stderr"
+    )
     # --verbose is also accepted after the subcommand ("fieldapp status --verbose");
     # SUPPRESS keeps an absent flag there from resetting one given before it.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS,
-                        help=argparse.SUPPRESS)
+    common.add_argument(
+        "--verbose", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in commands.values():
-        sub = subparsers.add_parser(command.name, help=command.help,
-                                    description=command.help, parents=[common])
+        sub = subparsers.add_parser(
+            command.name, help=command.help, description=command.help, parents=[common]
+        )
         sub.set_defaults(run=command.run)
         # After set_defaults, so that nested subcommands can set their own ``run``.
         command.add_arguments(sub)

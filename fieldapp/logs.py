@@ -76,7 +76,7 @@ class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
     def __init__(self) -> None:
         super().__init__(sys.stderr)
 
-    @property  # type: ignore[override]
+    @property
     def stream(self) -> TextIO:
         return sys.stderr
 
@@ -136,7 +136,8 @@ def configure_logging(verbose: bool) -> Path | None:
     except OSError as exc:
         logging.getLogger(__name__).warning(
             "cannot write log files in %s (%s); logging to the terminal only",
-            folder, exc.strerror or exc,
+            folder,
+            exc.strerror or exc,
         )
         return None
     file_handler.setLevel(level)

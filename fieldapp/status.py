@@ -52,7 +52,8 @@ def _signed_in_as(store: Store) -> str | None:
     user_id = store.profile_value(USER_ID_KEY)
     if user_id is None:
         return None
-    return store.scalar("SELECT username FROM users WHERE id = ?", (user_id,))
+    username = store.scalar("SELECT username FROM users WHERE id = ?", (user_id,))
+    return None if username is None else str(username)
 
 
 def profile_status(store: Store) -> ProfileStatus:
@@ -61,9 +62,7 @@ def profile_status(store: Store) -> ProfileStatus:
     return ProfileStatus(
         counts=counts,
         pending_mutations=int(store.scalar("SELECT count(*) FROM outbox")),
-        open_conflicts=int(
-            store.scalar("SELECT count(*) FROM conflicts WHERE status = 'open'")
-        ),
+        open_conflicts=int(store.scalar("SELECT count(*) FROM conflicts WHERE status = 'open'")),
         open_rejections=int(
             store.scalar("SELECT count(*) FROM rejected_mutations WHERE status = 'open'")
         ),

@@ -54,7 +54,7 @@ def text(
         raise ValidationError(
             field, f"{label} is too long ({len(value):,} characters; at most {max_length:,})."
         )
-    return value
+    return str(value)
 
 
 def required_text(

@@ -63,7 +63,10 @@ def whole_number(low: int, high: int) -> Callable[[str], int]:
 
 def add_profile_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--profile", metavar="DIR", type=Path, default=None,
+        "--profile",
+        metavar="DIR",
+        type=Path,
+        default=None,
         help="profile folder (default: $FIELDAPP_PROFILE, else the platform's data folder)",
     )
 

@@ -29,11 +29,17 @@ def _init_arguments(parser: argparse.ArgumentParser) -> None:
     add_profile_argument(parser)
     parser.add_argument("--demo", action="store_true", help="fill a new profile with demo data")
     parser.add_argument(
-        "--accounts", type=whole_number(0, MAX_DEMO_ACCOUNTS), default=200, metavar="N",
+        "--accounts",
+        type=whole_number(0, MAX_DEMO_ACCOUNTS),
+        default=200,
+        metavar="N",
         help="number of demo accounts (default: 200)",
     )
     parser.add_argument(
-        "--seed", type=whole_number(0, MAX_SEED), default=1, metavar="S",
+        "--seed",
+        type=whole_number(0, MAX_SEED),
+        default=1,
+        metavar="S",
         help="seed of the demo data generator; same seed, same data (default: 1)",
     )
 
@@ -82,23 +88,26 @@ def run_status(args: argparse.Namespace) -> int:
     if args.json:
         print_json(status.as_dict())
         return EX_OK
-    print_table([], [
-        ("Profile:", str(status.path.parent)),
-        ("Signed in as:", status.signed_in_as or "nobody yet"),
-        ("Last sync:", status.last_sync_at or "never"),
-        ("Pending changes:", str(status.pending_mutations)),
-        ("Open conflicts:", str(status.open_conflicts)),
-        ("Open rejections:", str(status.open_rejections)),
-        ("Schema version:", str(status.schema_version)),
-    ])
+    print_table(
+        [],
+        [
+            ("Profile:", str(status.path.parent)),
+            ("Signed in as:", status.signed_in_as or "nobody yet"),
+            ("Last sync:", status.last_sync_at or "never"),
+            ("Pending changes:", str(status.pending_mutations)),
+            ("Open conflicts:", str(status.open_conflicts)),
+            ("Open rejections:", str(status.open_rejections)),
+            ("Schema version:", str(status.schema_version)),
+        ],
+    )
     print()
-    print_table(["collection", "records"],
-                [(name, str(n)) for name, n in status.counts.items()])
+    print_table(["collection", "records"], [(name, str(n)) for name, n in status.counts.items()])
     return EX_OK
 
 
 COMMANDS = [
     Command("init", "create a profile (optionally with demo data)", _init_arguments, run_init),
-    Command("status", "show what a profile holds and what waits to sync", _status_arguments,
-            run_status),
+    Command(
+        "status", "show what a profile holds and what waits to sync", _status_arguments, run_status
+    ),
 ]

@@ -23,11 +23,20 @@ MAX_LIMIT = 1000
 
 def _search_arguments(parser: argparse.ArgumentParser) -> None:
     add_profile_argument(parser)
-    parser.add_argument("text", nargs="+", metavar="TEXT",
-                        help="words to look for; each matches as a prefix, accents ignored")
+    parser.add_argument(
+        "text",
+        nargs="+",
+        metavar="TEXT",
+        help="words to look for; each matches as a prefix, accents ignored",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
-    parser.add_argument("--limit", type=whole_number(1, MAX_LIMIT), default=DEFAULT_LIMIT,
-                        metavar="N", help=f"at most N results (default: {DEFAULT_LIMIT})")
+    parser.add_argument(
+        "--limit",
+        type=whole_number(1, MAX_LIMIT),
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"at most N results (default: {DEFAULT_LIMIT})",
+    )
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -43,13 +52,19 @@ def run_search(args: argparse.Namespace) -> int:
         print("No results.")
     else:
         # An account hit's title already is its account: the last column stays empty.
-        print_table(["collection", "title", "detail", "account"], [
-            (hit.collection, clip(hit.title, 40), clip(hit.detail, 50),
-             "" if hit.collection == "accounts" else clip(hit.account_name, 40))
-            for hit in hits
-        ])
+        print_table(
+            ["collection", "title", "detail", "account"],
+            [
+                (
+                    hit.collection,
+                    clip(hit.title, 40),
+                    clip(hit.detail, 50),
+                    "" if hit.collection == "accounts" else clip(hit.account_name, 40),
+                )
+                for hit in hits
+            ],
+        )
     return EX_OK
 
 
-COMMANDS = [Command("search", "search accounts, contacts and notes", _search_arguments,
-                    run_search)]
+COMMANDS = [Command("search", "search accounts, contacts and notes", _search_arguments, run_search)]

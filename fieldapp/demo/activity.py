@@ -26,7 +26,13 @@ _T = TypeVar("_T")
 # central server can use the generator without importing the local store; a test keeps
 # the two equal.
 COLLECTIONS: tuple[str, ...] = (
-    "users", "accounts", "contacts", "opportunities", "visits", "notes", "follow_ups",
+    "users",
+    "accounts",
+    "contacts",
+    "opportunities",
+    "visits",
+    "notes",
+    "follow_ups",
     "reviews",
 )
 
@@ -60,8 +66,9 @@ class Account:
 
     __slots__ = ("contacts", "created", "id", "lang", "lat", "lon", "rep", "tier")
 
-    def __init__(self, account_id: str, rep: Rep, lang: str, tier: str, lat: float,
-                 lon: float, created: int) -> None:
+    def __init__(
+        self, account_id: str, rep: Rep, lang: str, tier: str, lat: float, lon: float, created: int
+    ) -> None:
         self.id = account_id
         self.rep = rep
         self.lang = lang  # "fr" or "en": the language its people and reports use
@@ -105,7 +112,8 @@ class ActivityBuilder:
     def work_time(self, day: int, territory: Territory) -> int:
         """A moment during office hours (8:30-17:30 local) of ``day``."""
         return self.cal.local(day, 510 + int(self.rnd() * 540), territory.clock) + int(
-            self.rnd() * 60)
+            self.rnd() * 60
+        )
 
     def past_workday(self, within: int) -> int:
         day = -1 - int(self.rnd() * within)
@@ -156,8 +164,9 @@ class ActivityBuilder:
         booked_at = start - DAY * (1 + int(rnd() * 14)) - int(rnd() * 6 * HOUR)
         visit_id = self.new_id(booked_at)
         # Mostly French; a Québec rep now and then writes in English.
-        lang = "en" if account.lang == "en" or (
-            territory.country == "CA" and rnd() < 0.08) else "fr"
+        lang = (
+            "en" if account.lang == "en" or (territory.country == "CA" and rnd() < 0.08) else "fr"
+        )
         contact = pick(account.contacts)
         fill = self.fill(account, lang, contact)
         roll = rnd()
@@ -181,44 +190,81 @@ class ActivityBuilder:
         stamp = self.stamp
         start_text = stamp(start)
         out_text = None if checked_out is None else stamp(checked_out)
-        self.out["visits"].append({
-            "id": visit_id, "account_id": account.id, "rep_id": account.rep.id,
-            "planned_start": start_text, "planned_end": stamp(start + minutes * 60),
-            "route_position": slot, "status": status,
-            "checked_in_at": None if checked_in is None else stamp(checked_in),
-            "checked_out_at": out_text,
-            "contacts_met": [person[0] for person in people] if checked_out else [],
-            "outcome": outcome, "summary": summary, "next_steps": next_steps, "version": 1,
-            "created_at": stamp(booked_at), "updated_at": out_text or start_text,
-        })
+        self.out["visits"].append(
+            {
+                "id": visit_id,
+                "account_id": account.id,
+                "rep_id": account.rep.id,
+                "planned_start": start_text,
+                "planned_end": stamp(start + minutes * 60),
+                "route_position": slot,
+                "status": status,
+                "checked_in_at": None if checked_in is None else stamp(checked_in),
+                "checked_out_at": out_text,
+                "contacts_met": [person[0] for person in people] if checked_out else [],
+                "outcome": outcome,
+                "summary": summary,
+                "next_steps": next_steps,
+                "version": 1,
+                "created_at": stamp(booked_at),
+                "updated_at": out_text or start_text,
+            }
+        )
         if checked_out is not None and outcome is not None and next_steps is not None:
-            self.add_report(account, visit_id, day, checked_out, people, lang, outcome,
-                            summary, next_steps, fill)
+            self.add_report(
+                account,
+                visit_id,
+                day,
+                checked_out,
+                people,
+                lang,
+                outcome,
+                summary,
+                next_steps,
+                fill,
+            )
 
-    def fill(self, account: Account, lang: str, contact: tuple[str, str, str, str]
-             ) -> dict[str, str]:
+    def fill(
+        self, account: Account, lang: str, contact: tuple[str, str, str, str]
+    ) -> dict[str, str]:
         """Values for the text templates' {contact}, {product}, {quote}... fields."""
         language = 0 if lang == "fr" else 1
         country = account.rep.territory.country
         amount = 300 + int(self.rnd() * 8700)
         return {
-            "contact": contact[1], "product": self.pick(V.PRODUCTS)[language],
-            "product2": self.pick(V.PRODUCTS)[language], "quote": V.QUOTE_WORD[country],
+            "contact": contact[1],
+            "product": self.pick(V.PRODUCTS)[language],
+            "product2": self.pick(V.PRODUCTS)[language],
+            "quote": V.QUOTE_WORD[country],
             "currency": V.CURRENCY[country][1],
             "amount": f"{amount:,}".replace(",", " " if lang == "fr" else ","),
         }
 
-    def add_report(self, account: Account, visit_id: str, day: int, checked_out: int,
-                   people: list[tuple[str, str, str, str]], lang: str, outcome: str,
-                   summary: str, next_steps: str, fill: dict[str, str]) -> None:
+    def add_report(
+        self,
+        account: Account,
+        visit_id: str,
+        day: int,
+        checked_out: int,
+        people: list[tuple[str, str, str, str]],
+        lang: str,
+        outcome: str,
+        summary: str,
+        next_steps: str,
+        fill: dict[str, str],
+    ) -> None:
         """The rep's visit report, then whatever the inside team did with it."""
         rnd = self.rnd
         roll = rnd()
         # Most reports are written right after the visit; some that evening; a few days
         # later, which is the SLA breach a manager looks for.
-        delay = (300 + int(rnd() * 5400) if roll < 0.7
-                 else 2 * HOUR + int(rnd() * 5 * HOUR) if roll < 0.9
-                 else DAY + int(rnd() * 2 * DAY))
+        delay = (
+            300 + int(rnd() * 5400)
+            if roll < 0.7
+            else 2 * HOUR + int(rnd() * 5 * HOUR)
+            if roll < 0.9
+            else DAY + int(rnd() * 2 * DAY)
+        )
         created = checked_out + delay
         if created >= self.cutoff:
             created = checked_out + (self.cutoff - checked_out) // 2
@@ -234,20 +280,43 @@ class ActivityBuilder:
         parts.append(V.NEXT_STEPS_LABEL[lang] + next_steps)
         note_id = self.new_id(created)
         created_text = self.stamp(created)
-        self.out["notes"].append({
-            "id": note_id, "account_id": account.id, "visit_id": visit_id,
-            "author_id": account.rep.id, "kind": "visit_report", "body": " ".join(parts),
-            "pinned": False, "reply_to_id": None, "version": 1,
-            "created_at": created_text, "updated_at": created_text,
-        })
+        self.out["notes"].append(
+            {
+                "id": note_id,
+                "account_id": account.id,
+                "visit_id": visit_id,
+                "author_id": account.rep.id,
+                "kind": "visit_report",
+                "body": " ".join(parts),
+                "pinned": False,
+                "reply_to_id": None,
+                "version": 1,
+                "created_at": created_text,
+                "updated_at": created_text,
+            }
+        )
         self.add_review(account, note_id, visit_id, created, lang, fill)
         # Follow-ups cluster around today: the recent visits are the ones still in play.
         if rnd() < (0.22 if day >= -21 else 0.045):
-            self.add_follow_up(account, created, V.VISIT_FOLLOW_UPS[lang], fill,
-                               visit_id=visit_id, note_id=note_id, created_by=account.rep.id)
+            self.add_follow_up(
+                account,
+                created,
+                V.VISIT_FOLLOW_UPS[lang],
+                fill,
+                visit_id=visit_id,
+                note_id=note_id,
+                created_by=account.rep.id,
+            )
 
-    def add_review(self, account: Account, note_id: str, visit_id: str, created: int,
-                   lang: str, fill: dict[str, str]) -> None:
+    def add_review(
+        self,
+        account: Account,
+        note_id: str,
+        visit_id: str,
+        created: int,
+        lang: str,
+        fill: dict[str, str],
+    ) -> None:
         """Old reports are mostly reviewed; the last two days' are not, so the inside
         team's review queue has work in it."""
         rnd = self.rnd
@@ -256,41 +325,73 @@ class ActivityBuilder:
         if rnd() >= chance:
             return
         roll = rnd()
-        lag = (HOUR + int(rnd() * 5 * HOUR) if roll < 0.6
-               else 18 * HOUR + int(rnd() * 12 * HOUR) if roll < 0.9
-               else 2 * DAY + int(rnd() * 3 * DAY))
+        lag = (
+            HOUR + int(rnd() * 5 * HOUR)
+            if roll < 0.6
+            else 18 * HOUR + int(rnd() * 12 * HOUR)
+            if roll < 0.9
+            else 2 * DAY + int(rnd() * 3 * DAY)
+        )
         reviewed = created + lag
         if reviewed >= self.cutoff:
             return
         reviewer = self.colleague(account)
         reviewed_text = self.stamp(reviewed)
-        self.out["reviews"].append({
-            "id": self.new_id(reviewed), "note_id": note_id, "reviewer_id": reviewer,
-            "reviewed_at": reviewed_text, "version": 1,
-            "created_at": reviewed_text, "updated_at": reviewed_text,
-        })
+        self.out["reviews"].append(
+            {
+                "id": self.new_id(reviewed),
+                "note_id": note_id,
+                "reviewer_id": reviewer,
+                "reviewed_at": reviewed_text,
+                "version": 1,
+                "created_at": reviewed_text,
+                "updated_at": reviewed_text,
+            }
+        )
         answered = reviewed + 60 + int(rnd() * 1800)
         if rnd() < 0.3 and answered < self.cutoff:
             answered_text = self.stamp(answered)
-            self.out["notes"].append({
-                "id": self.new_id(answered), "account_id": account.id, "visit_id": visit_id,
-                "author_id": reviewer, "kind": "feedback",
-                "body": self.pick(V.FEEDBACK_NOTES[lang]).format(**fill), "pinned": False,
-                "reply_to_id": note_id, "version": 1, "created_at": answered_text,
-                "updated_at": answered_text,
-            })
+            self.out["notes"].append(
+                {
+                    "id": self.new_id(answered),
+                    "account_id": account.id,
+                    "visit_id": visit_id,
+                    "author_id": reviewer,
+                    "kind": "feedback",
+                    "body": self.pick(V.FEEDBACK_NOTES[lang]).format(**fill),
+                    "pinned": False,
+                    "reply_to_id": note_id,
+                    "version": 1,
+                    "created_at": answered_text,
+                    "updated_at": answered_text,
+                }
+            )
 
-    def add_follow_up(self, account: Account, created: int,
-                      templates: Sequence[tuple[str, str | None]], fill: dict[str, str], *,
-                      visit_id: str | None, note_id: str, created_by: str) -> None:
+    def add_follow_up(
+        self,
+        account: Account,
+        created: int,
+        templates: Sequence[tuple[str, str | None]],
+        fill: dict[str, str],
+        *,
+        visit_id: str | None,
+        note_id: str,
+        created_by: str,
+    ) -> None:
         rnd = self.rnd
         title, details = self.pick(templates)
         due = self.cal.day_of(created) + self.pick(DUE_IN_DAYS)
         roll = rnd()
         if visit_id is not None:  # handed over after a visit: mostly to the inside team
-            user, team = ((None, "inside") if roll < 0.55 else (account.rep.inside_id, None)
-                          if roll < 0.70 else (account.rep.id, None) if roll < 0.9
-                          else (None, "field"))
+            user, team = (
+                (None, "inside")
+                if roll < 0.55
+                else (account.rep.inside_id, None)
+                if roll < 0.70
+                else (account.rep.id, None)
+                if roll < 0.9
+                else (None, "field")
+            )
         else:  # asked by the inside team in a note: for the field
             user, team = (account.rep.id, None) if roll < 0.6 else (None, "field")
         roll = rnd()
@@ -301,23 +402,33 @@ class ActivityBuilder:
         completed = None
         created_text = updated_text = self.stamp(created)
         if status != "open":
-            latest = min(self.cal.local(due + 2, 1020, account.rep.territory.clock),
-                         self.cutoff - 60)
+            latest = min(
+                self.cal.local(due + 2, 1020, account.rep.territory.clock), self.cutoff - 60
+            )
             if latest <= created:
                 status = "open"
             else:
                 updated_text = self.stamp(created + int(rnd() * (latest - created)))
                 completed = updated_text if status == "done" else None
-        self.out["follow_ups"].append({
-            "id": self.new_id(created), "account_id": account.id,
-            "title": title.format(**fill),
-            "details": None if details is None else details.format(**fill),
-            "assignee_user_id": user, "assignee_team": team,
-            "due_date": self.cal.date_text(due), "status": status,
-            "origin_visit_id": visit_id, "origin_note_id": note_id, "created_by": created_by,
-            "completed_at": completed, "version": 1, "created_at": created_text,
-            "updated_at": updated_text,
-        })
+        self.out["follow_ups"].append(
+            {
+                "id": self.new_id(created),
+                "account_id": account.id,
+                "title": title.format(**fill),
+                "details": None if details is None else details.format(**fill),
+                "assignee_user_id": user,
+                "assignee_team": team,
+                "due_date": self.cal.date_text(due),
+                "status": status,
+                "origin_visit_id": visit_id,
+                "origin_note_id": note_id,
+                "created_by": created_by,
+                "completed_at": completed,
+                "version": 1,
+                "created_at": created_text,
+                "updated_at": updated_text,
+            }
+        )
 
     def add_for_field_note(self, account: Account, day: int, pinned: bool | None) -> None:
         """A note the inside team leaves for the field rep's next visit. Recent ones are
@@ -330,15 +441,31 @@ class ActivityBuilder:
         fill = self.fill(account, account.lang, self.pick(account.contacts))
         note_id = self.new_id(created)
         created_text = self.stamp(created)
-        self.out["notes"].append({
-            "id": note_id, "account_id": account.id, "visit_id": None, "author_id": author,
-            "kind": "for_field", "body": self.pick(V.FOR_FIELD_NOTES[account.lang]).format(**fill),
-            "pinned": pinned, "reply_to_id": None, "version": 1,
-            "created_at": created_text, "updated_at": created_text,
-        })
+        self.out["notes"].append(
+            {
+                "id": note_id,
+                "account_id": account.id,
+                "visit_id": None,
+                "author_id": author,
+                "kind": "for_field",
+                "body": self.pick(V.FOR_FIELD_NOTES[account.lang]).format(**fill),
+                "pinned": pinned,
+                "reply_to_id": None,
+                "version": 1,
+                "created_at": created_text,
+                "updated_at": created_text,
+            }
+        )
         if rnd() < 0.15:
-            self.add_follow_up(account, created, V.NOTE_FOLLOW_UPS[account.lang], fill,
-                               visit_id=None, note_id=note_id, created_by=author)
+            self.add_follow_up(
+                account,
+                created,
+                V.NOTE_FOLLOW_UPS[account.lang],
+                fill,
+                visit_id=None,
+                note_id=note_id,
+                created_by=author,
+            )
 
     # -- the coming days -----------------------------------------------------------------
     def build_plans(self) -> None:
@@ -374,19 +501,29 @@ class ActivityBuilder:
     def add_planned_visit(self, account: Account, day: int, position: int) -> None:
         rnd = self.rnd
         territory = account.rep.territory
-        start = self.cal.local(day, SLOT_STARTS[position] + 5 * int(rnd() * 3),
-                               territory.clock)
+        start = self.cal.local(day, SLOT_STARTS[position] + 5 * int(rnd() * 3), territory.clock)
         booked_at = self.cutoff - DAY * (1 + int(rnd() * 10)) - int(rnd() * 10 * HOUR)
         booked_text = self.stamp(booked_at)
-        self.out["visits"].append({
-            "id": self.new_id(booked_at), "account_id": account.id, "rep_id": account.rep.id,
-            "planned_start": self.stamp(start),
-            "planned_end": self.stamp(start + VISIT_MINUTES[account.tier] * 60),
-            "route_position": position, "status": "planned", "checked_in_at": None,
-            "checked_out_at": None, "contacts_met": [], "outcome": None, "summary": None,
-            "next_steps": None, "version": 1, "created_at": booked_text,
-            "updated_at": booked_text,
-        })
+        self.out["visits"].append(
+            {
+                "id": self.new_id(booked_at),
+                "account_id": account.id,
+                "rep_id": account.rep.id,
+                "planned_start": self.stamp(start),
+                "planned_end": self.stamp(start + VISIT_MINUTES[account.tier] * 60),
+                "route_position": position,
+                "status": "planned",
+                "checked_in_at": None,
+                "checked_out_at": None,
+                "contacts_met": [],
+                "outcome": None,
+                "summary": None,
+                "next_steps": None,
+                "version": 1,
+                "created_at": booked_text,
+                "updated_at": booked_text,
+            }
+        )
         if day <= 1 and rnd() < 0.5:
             self.add_for_field_note(account, self.past_workday(5), pinned=True)
 
@@ -399,8 +536,9 @@ def _route(accounts: list[Account]) -> list[Account]:
     route = [left.pop(0)]
     while left:
         here = route[-1]
-        nearest = min(left, key=lambda a: ((a.lat - here.lat) ** 2
-                                           + ((a.lon - here.lon) * 0.7) ** 2, a.id))
+        nearest = min(
+            left, key=lambda a: ((a.lat - here.lat) ** 2 + ((a.lon - here.lon) * 0.7) ** 2, a.id)
+        )
         left.remove(nearest)
         route.append(nearest)
     return route

@@ -40,8 +40,12 @@ MIN_ACCOUNTS_FOR_ALL_TERRITORIES = 300
 # Visit-frequency target per tier: the usual value, and two less common ones.
 FREQUENCY_DAYS = {"A": (14, 7, 21), "B": (30, 21, 45), "C": (90, 60, 120)}
 STAGES = (  # cumulative shares of a believable funnel
-    ("prospecting", 0.14), ("qualification", 0.28), ("proposal", 0.44),
-    ("negotiation", 0.55), ("closed_won", 0.83), ("closed_lost", 1.0),
+    ("prospecting", 0.14),
+    ("qualification", 0.28),
+    ("proposal", 0.44),
+    ("negotiation", 0.55),
+    ("closed_won", 0.83),
+    ("closed_lost", 1.0),
 )
 AMOUNT_BASE = {"A": 40_000, "B": 12_000, "C": 3_500}
 _QC_TRADES = V.FR_TRADES + V.QC_ONLY_TRADES
@@ -159,14 +163,25 @@ class _Builder(ActivityBuilder):
             for _ in range(count):
                 position = team_seen.get(territory.team, 0)
                 team_seen[territory.team] = position + 1
-                rep_id = self.add_user(_username("field", len(self.reps)), "field",
-                                       territory.team, territory.name, taken)
+                rep_id = self.add_user(
+                    _username("field", len(self.reps)),
+                    "field",
+                    territory.team,
+                    territory.name,
+                    taken,
+                )
                 pod = inside[position * len(inside) // n_team_field]
                 self.reps.append(Rep(rep_id, territory, pod))
         return DemoUsers(self.reps[0].id, self.inside_by_team["quebec"][0], manager_id)
 
-    def add_user(self, username: str, role: str, team: str | None,
-                 territory_name: str | None, taken: set[str]) -> str:
+    def add_user(
+        self,
+        username: str,
+        role: str,
+        team: str | None,
+        territory_name: str | None,
+        taken: set[str],
+    ) -> str:
         display = V.DEMO_STAFF.get(username) or self.staff_name(team, taken)
         taken.add(" ".join(display))
         first, last = display
@@ -174,20 +189,31 @@ class _Builder(ActivityBuilder):
         user_id = self.new_id(hired)
         email = f"{_local_part(self.fold(first))}.{_local_part(self.fold(last))}"
         hired_text = self.stamp(hired)
-        self.out["users"].append({
-            "id": user_id, "username": username, "display_name": f"{first} {last}",
-            "email": f"{email}@{V.STAFF_EMAIL_DOMAIN}", "role": role, "team": team,
-            "territory": territory_name, "version": 1, "created_at": hired_text,
-            "updated_at": hired_text,
-        })
+        self.out["users"].append(
+            {
+                "id": user_id,
+                "username": username,
+                "display_name": f"{first} {last}",
+                "email": f"{email}@{V.STAFF_EMAIL_DOMAIN}",
+                "role": role,
+                "team": team,
+                "territory": territory_name,
+                "version": 1,
+                "created_at": hired_text,
+                "updated_at": hired_text,
+            }
+        )
         return user_id
 
     def staff_name(self, team: str | None, taken: set[str]) -> tuple[str, str]:
         france = team == "france"
         for _ in range(20):  # a few tries give every colleague a distinct name
             female = self.rnd() < 0.5
-            firsts = (V.FR_FEMALE if female else V.FR_MALE) if france else (
-                V.QC_FEMALE if female else V.QC_MALE)
+            firsts = (
+                (V.FR_FEMALE if female else V.FR_MALE)
+                if france
+                else (V.QC_FEMALE if female else V.QC_MALE)
+            )
             name = (self.pick(firsts), self.pick(V.FR_LAST if france else V.QC_LAST))
             if " ".join(name) not in taken:
                 break
@@ -216,7 +242,8 @@ class _Builder(ActivityBuilder):
         angle = 2 * math.pi * self.rnd()
         lat = territory.latitude + radius * math.cos(angle) / 110.574
         lon = territory.longitude + radius * math.sin(angle) / (
-            111.320 * math.cos(math.radians(territory.latitude)))
+            111.320 * math.cos(math.radians(territory.latitude))
+        )
         return round(lat, 6), round(lon, 6)
 
     def add_account(self, territory: Territory, rep: Rep, lat: float, lon: float) -> Account:
@@ -237,20 +264,33 @@ class _Builder(ActivityBuilder):
             if rnd() < 0.15:
                 address += f", {'suite' if lang == 'en' else 'bureau'} {100 + int(rnd() * 400)}"
             letters = V.CA_POSTAL_LETTERS
-            postal = (f"{self.pick(territory.postal_prefixes)} {int(rnd() * 10)}"
-                      f"{self.pick(letters)}{int(rnd() * 10)}")
+            postal = (
+                f"{self.pick(territory.postal_prefixes)} {int(rnd() * 10)}"
+                f"{self.pick(letters)}{int(rnd() * 10)}"
+            )
         else:
             number = f"{1 + int(rnd() * 150)}{' bis' if rnd() < 0.06 else ''}"
             address = f"{number} {self.pick(territory.streets)}"
             postal = self.pick(territory.postal_prefixes)
-        self.out["accounts"].append({
-            "id": account_id, "name": self.unique_name(base_name, territory),
-            "tier": tier, "address": address, "city": territory.name, "postal_code": postal,
-            "country": territory.country, "latitude": lat, "longitude": lon, "phone": phone,
-            "owner_id": rep.id, "visit_frequency_days": frequency, "version": 1,
-            "created_at": self.stamp(created),
-            "updated_at": self.stamp(created + int(rnd() * (self.cutoff - created))),
-        })
+        self.out["accounts"].append(
+            {
+                "id": account_id,
+                "name": self.unique_name(base_name, territory),
+                "tier": tier,
+                "address": address,
+                "city": territory.name,
+                "postal_code": postal,
+                "country": territory.country,
+                "latitude": lat,
+                "longitude": lon,
+                "phone": phone,
+                "owner_id": rep.id,
+                "visit_frequency_days": frequency,
+                "version": 1,
+                "created_at": self.stamp(created),
+                "updated_at": self.stamp(created + int(rnd() * (self.cutoff - created))),
+            }
+        )
         account = Account(account_id, rep, lang, tier, lat, lon, created)
         rep.accounts.append(account)
         self.add_contacts(account, territory, base_name, phone)
@@ -262,17 +302,25 @@ class _Builder(ActivityBuilder):
         place, place_phrase = pick(territory.districts)
         if lang == "en":
             return pick(V.EN_NAME_PATTERNS).format(
-                adjective=pick(V.EN_ADJECTIVES), industry=pick(V.EN_INDUSTRIES),
-                suffix=pick(V.EN_SUFFIXES), family=pick(V.EN_LAST), place=place,
-                city=territory.name)
+                adjective=pick(V.EN_ADJECTIVES),
+                industry=pick(V.EN_INDUSTRIES),
+                suffix=pick(V.EN_SUFFIXES),
+                family=pick(V.EN_LAST),
+                place=place,
+                city=territory.name,
+            )
         quebec = territory.country == "CA"
         female = self.rnd() < 0.5
         return pick(V.QC_NAME_PATTERNS if quebec else V.FR_NAME_PATTERNS).format(
             trade=pick(_QC_TRADES if quebec else V.FR_TRADES),
-            family=pick(V.QC_LAST if quebec else V.FR_LAST), place=place_phrase,
-            city=territory.name, firm=pick(V.FR_FIRMS), craft=pick(V.CRAFTS),
+            family=pick(V.QC_LAST if quebec else V.FR_LAST),
+            place=place_phrase,
+            city=territory.name,
+            firm=pick(V.FR_FIRMS),
+            craft=pick(V.CRAFTS),
             eatery=pick(V.EATERIES),
-            first=pick(_first_names(territory.country, "fr", female)))
+            first=pick(_first_names(territory.country, "fr", female)),
+        )
 
     def unique_name(self, name: str, territory: Territory) -> str:
         """Chains and namesakes exist, but a list of identical names helps nobody: a
@@ -296,16 +344,27 @@ class _Builder(ActivityBuilder):
         pairs = " ".join(f"{int(rnd() * 100):02d}" for _ in range(3))
         return f"{prefix} {10 + int(rnd() * 90)} {pairs}"
 
-    def add_contacts(self, account: Account, territory: Territory, company: str,
-                     phone: str) -> None:
+    def add_contacts(
+        self, account: Account, territory: Territory, company: str, phone: str
+    ) -> None:
         rnd, pick = self.rnd, self.pick
         words = [w for w in _WORDS.findall(self.fold(company)) if w not in V.DOMAIN_STOPWORDS]
-        tld = (".fr" if rnd() < 0.8 else ".com") if territory.country == "FR" else (
-            ".ca" if rnd() < 0.65 else ".com")
+        tld = (
+            (".fr" if rnd() < 0.8 else ".com")
+            if territory.country == "FR"
+            else (".ca" if rnd() < 0.65 else ".com")
+        )
         domain = "".join(words[:3] or ["commerce"]) + tld
         roll = rnd()
-        count = 1 if roll < 0.15 else 2 if roll < 0.35 else 3 if roll < 0.65 else (
-            4 if roll < 0.85 else 5)
+        count = (
+            1
+            if roll < 0.15
+            else 2
+            if roll < 0.35
+            else 3
+            if roll < 0.65
+            else (4 if roll < 0.85 else 5)
+        )
         # Contacts were all known before the six months of visit history started.
         span = self.cutoff - (HISTORY_DAYS + 20) * DAY - account.created
         records = self.out["contacts"]
@@ -326,15 +385,26 @@ class _Builder(ActivityBuilder):
             contact_phone = (
                 f"{phone} {'poste' if account.lang == 'fr' else 'ext.'} {100 + int(roll * 800)}"
                 if roll < 0.45 and territory.country == "CA"
-                else self.phone(territory, mobile=True) if roll < 0.9 else None)
+                else self.phone(territory, mobile=True)
+                if roll < 0.9
+                else None
+            )
             created = account.created + int(rnd() * span)
             contact_id = self.new_id(created)
-            records.append({
-                "id": contact_id, "account_id": account.id, "first_name": first,
-                "last_name": last, "job_title": title, "email": email, "phone": contact_phone,
-                "version": 1, "created_at": self.stamp(created),
-                "updated_at": self.stamp(created + int(rnd() * (self.cutoff - created))),
-            })
+            records.append(
+                {
+                    "id": contact_id,
+                    "account_id": account.id,
+                    "first_name": first,
+                    "last_name": last,
+                    "job_title": title,
+                    "email": email,
+                    "phone": contact_phone,
+                    "version": 1,
+                    "created_at": self.stamp(created),
+                    "updated_at": self.stamp(created + int(rnd() * (self.cutoff - created))),
+                }
+            )
             account.contacts.append((contact_id, first, f"{first} {last}", title))
 
     def add_opportunities(self, account: Account, territory: Territory) -> None:
@@ -358,13 +428,21 @@ class _Builder(ActivityBuilder):
             product = self.pick(V.PRODUCTS)[language]
             name = self.pick(V.OPPORTUNITY_TOPICS[account.lang]).format(product=product)
             amount = AMOUNT_BASE[account.tier] * (0.3 + 1.7 * rnd())
-            self.out["opportunities"].append({
-                "id": self.new_id(created), "account_id": account.id,
-                "name": name[0].upper() + name[1:], "stage": stage,
-                "amount": float(round(amount / 50) * 50), "currency": currency,
-                "close_date": self.cal.date_text(close_day), "owner_id": account.rep.id,
-                "version": 1, "created_at": self.stamp(created), "updated_at": self.stamp(updated),
-            })
+            self.out["opportunities"].append(
+                {
+                    "id": self.new_id(created),
+                    "account_id": account.id,
+                    "name": name[0].upper() + name[1:],
+                    "stage": stage,
+                    "amount": float(round(amount / 50) * 50),
+                    "currency": currency,
+                    "close_date": self.cal.date_text(close_day),
+                    "owner_id": account.rep.id,
+                    "version": 1,
+                    "created_at": self.stamp(created),
+                    "updated_at": self.stamp(updated),
+                }
+            )
 
 
 def _username(role: str, index: int) -> str:

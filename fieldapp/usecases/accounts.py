@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fieldapp import validation as check
@@ -12,7 +13,7 @@ from fieldapp.store.database import Store
 from fieldapp.usecases.people import current_user
 
 # What a person may edit on an account, and how each value is checked.
-_ACCOUNT_CHECKS = {
+_ACCOUNT_CHECKS: dict[str, Callable[[Any], Any]] = {
     "name": lambda v: check.required_text("name", v, label="Account name"),
     "tier": check.tier,
     "address": lambda v: check.text("address", v, label="Address"),

@@ -45,19 +45,21 @@ class RejectedChange:
 
 
 def open_conflicts(store: Store) -> list[Conflict]:
+    def value(text: str | None) -> Any:
+        return None if text is None else json.loads(text)
+
     rows = store.query("SELECT * FROM conflicts WHERE status = 'open' ORDER BY created_at, id")
     return [
         Conflict(
-            r["id"],
-            r["collection"],
-            r["record_id"],
-            r["field"],
-            *(
-                json.loads(r[k]) if r[k] is not None else None
-                for k in ("local_value", "remote_value", "base_value")
-            ),
-            r["remote_version"],
-            r["created_at"],
+            id=r["id"],
+            collection=r["collection"],
+            record_id=r["record_id"],
+            field=r["field"],
+            local_value=value(r["local_value"]),
+            remote_value=value(r["remote_value"]),
+            base_value=value(r["base_value"]),
+            remote_version=r["remote_version"],
+            created_at=r["created_at"],
         )
         for r in rows
     ]

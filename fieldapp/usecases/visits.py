@@ -140,7 +140,7 @@ def log_visit(
     next_steps: str | None = None,
 ) -> Visit:
     """Save what happened at the meeting; can be called again until check-out."""
-    fields = {
+    fields: dict[str, object] = {
         "outcome": None
         if outcome is None
         else check.choice("outcome", outcome, VISIT_OUTCOMES, label="Outcome"),

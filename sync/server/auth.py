@@ -70,7 +70,7 @@ class Authenticator:
         # purpose, and nothing in the database needs to wait for it.
         stored = row.password_hash if row is not None else self._decoy
         try:
-            ok = self.hasher.verify(stored, password)
+            ok: bool = self.hasher.verify(stored, password)
         except (VerificationError, InvalidHashError):
             ok = False
         with engine.begin() as conn:
