@@ -57,6 +57,7 @@ class MutationResult:
     conflicts: tuple[FieldConflict, ...] = ()
     reason: str | None = None
     code: str | None = None
+    remote_id: str | None = None  # the CRM's own id, for backends that assign one
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class PulledChange:
     op: str  # upsert | delete
     version: int | None
     record: dict[str, Any] | None = None
+    remote_id: str | None = None  # the CRM's own id, for backends that assign one
 
 
 @dataclass
@@ -135,6 +137,8 @@ def acknowledge(
             if mutation is None:
                 continue  # an answer for something we did not send: ignore it
             store.conn.execute("DELETE FROM outbox WHERE seq = ?", (mutation.seq,))
+            if result.remote_id is not None:
+                _map_ids(store, mutation.collection, mutation.record_id, result.remote_id)
             if result.status in ("applied", "duplicate", "conflict"):
                 summary.applied += result.status != "conflict"
                 if result.version is not None and mutation.op != "delete":
@@ -242,6 +246,9 @@ def apply_pulled(store: Store, changes: Sequence[PulledChange]) -> int:
     page and its cursor commit together.
     """
     with store.transaction():
+        for change in changes:
+            if change.remote_id is not None:
+                _map_ids(store, change.collection, change.record_id, change.remote_id)
         for collection in COLLECTIONS:
             page = [c for c in changes if c.collection == collection]
             if not page:
@@ -356,3 +363,29 @@ def close_rejection(store: Store, rejection_id: str, status: str) -> None:
             "UPDATE rejected_mutations SET status = ?, resolved_at = ? WHERE id = ?",
             (status, to_text(store.clock()), rejection_id),
         )
+
+
+def _map_ids(store: Store, collection: str, local_id: str, remote_id: str) -> None:
+    store.conn.execute(
+        "INSERT INTO id_map (collection, local_id, remote_id) VALUES (?, ?, ?)"
+        " ON CONFLICT(collection, local_id) DO UPDATE SET remote_id = excluded.remote_id",
+        (collection, local_id, remote_id),
+    )
+
+
+def remote_id(store: Store, collection: str, local_id: str) -> str | None:
+    """The CRM's id for one of our records (None: the backend uses our ids)."""
+    value = store.scalar(
+        "SELECT remote_id FROM id_map WHERE collection = ? AND local_id = ?",
+        (collection, local_id),
+    )
+    return None if value is None else str(value)
+
+
+def local_id(store: Store, collection: str, remote: str) -> str | None:
+    """Our id for a record the CRM names ``remote`` (None: not seen yet)."""
+    value = store.scalar(
+        "SELECT local_id FROM id_map WHERE collection = ? AND remote_id = ?",
+        (collection, remote),
+    )
+    return None if value is None else str(value)
