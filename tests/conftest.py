@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from support.keyring_memory import MemoryKeyring
 
 from fieldapp.logs import reset_logging
 
@@ -21,3 +23,13 @@ def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     monkeypatch.setenv("FIELDAPP_PROFILE", str(tmp_path / "default-profile"))
     yield
     reset_logging()
+
+
+@pytest.fixture(autouse=True)
+def _memory_keyring() -> Iterator[MemoryKeyring]:
+    """No test touches the computer's keyring: each one gets an empty in-memory keyring."""
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(previous)

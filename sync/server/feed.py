@@ -61,9 +61,7 @@ class SequenceWriter:
             .values(value=counter.value)
         )
         self._last = int(
-            conn.execute(
-                sa.select(counter.value).where(counter.name == FEED_SEQUENCE)
-            ).scalar_one()
+            conn.execute(sa.select(counter.value).where(counter.name == FEED_SEQUENCE)).scalar_one()
         )
         self._start = self._last
 
@@ -101,14 +99,13 @@ def record_change(
 def move_account(conn: Connection, seqs: SequenceWriter, account_id: str, to: str) -> None:
     """Move an account and everything attached to it to territory ``to``."""
     rows = conn.execute(
-        sa.select(records.c.collection, records.c.id, records.c.territory, records.c.deleted)
-        .where(records.c.account_id == account_id)
+        sa.select(records.c.collection, records.c.id, records.c.territory, records.c.deleted).where(
+            records.c.account_id == account_id
+        )
     ).all()
     # Parents before children, so the gaining rep's feed can be applied in order.
     rows.sort(key=lambda r: (COLLECTIONS.index(r.collection), r.id))
-    conn.execute(
-        sa.update(records).where(records.c.account_id == account_id).values(territory=to)
-    )
+    conn.execute(sa.update(records).where(records.c.account_id == account_id).values(territory=to))
     for row in rows:
         if row.territory != to and not row.deleted:
             record_change(conn, seqs.next(), row.collection, row.id, row.territory, "delete")
@@ -165,9 +162,16 @@ def read_page(conn: Connection, scope: Scope, after: int, limit: int) -> Page:
     )
     query = (
         sa.select(
-            changes.c.seq, changes.c.collection, changes.c.record_id, changes.c.op,
-            records.c.id, records.c.data, records.c.version, records.c.deleted,
-            records.c.created_at, records.c.updated_at,
+            changes.c.seq,
+            changes.c.collection,
+            changes.c.record_id,
+            changes.c.op,
+            records.c.id,
+            records.c.data,
+            records.c.version,
+            records.c.deleted,
+            records.c.created_at,
+            records.c.updated_at,
         )
         .select_from(joined)
         .where(changes.c.seq > after)
@@ -185,13 +189,115 @@ def read_page(conn: Connection, scope: Scope, after: int, limit: int) -> Page:
         latest.pop(key, None)  # at most once per page, at its latest change
         if row.op == "upsert" and row.id is not None and not row.deleted:
             latest[key] = {
-                "collection": row.collection, "id": row.record_id, "op": "upsert",
-                "version": int(row.version), "record": wire_record(row),
+                "collection": row.collection,
+                "id": row.record_id,
+                "op": "upsert",
+                "version": int(row.version),
+                "record": wire_record(row),
             }
         else:
             latest[key] = {
-                "collection": row.collection, "id": row.record_id, "op": "delete",
+                "collection": row.collection,
+                "id": row.record_id,
+                "op": "delete",
                 "version": int(row.seq),
             }
-    last = rows[-1].seq if rows else after
-    return Page(list(latest.values()), encode_cursor(int(last), scope), has_more)
+    last = int(rows[-1].seq) if rows else after
+    parents = _parents_pulled_forward(conn, scope, latest, after, last)
+    return Page([*parents, *latest.values()], encode_cursor(last, scope), has_more)
+
+
+# The references a record holds to records the client must already have.
+PARENT_REFS: dict[str, tuple[tuple[str, str], ...]] = {
+    "contacts": (("accounts", "account_id"),),
+    "opportunities": (("accounts", "account_id"),),
+    "visits": (("accounts", "account_id"),),
+    "notes": (("accounts", "account_id"), ("visits", "visit_id"), ("notes", "reply_to_id")),
+    "follow_ups": (
+        ("accounts", "account_id"),
+        ("visits", "origin_visit_id"),
+        ("notes", "origin_note_id"),
+    ),
+    "reviews": (("notes", "note_id"),),
+}
+
+
+def _parents_pulled_forward(
+    conn: Connection,
+    scope: Scope,
+    latest: dict[tuple[str, str], dict[str, Any]],
+    after: int,
+    last: int,
+) -> list[dict[str, Any]]:
+    """Keep the protocol's promise that a page never holds a child whose parent the client
+    has not received yet.
+
+    Editing an account gives it a new, higher sequence number, so its contacts and visits
+    can come before it in the feed. A parent whose latest upsert lies beyond this page is
+    sent in this page too (again later: applying a record twice is harmless). A child
+    whose parent this scope will only see deleted (it moved away, or was deleted) is left
+    out: its own tombstone is coming.
+    """
+    extra: dict[tuple[str, str], dict[str, Any]] = {}
+    pending = list(latest.values())
+    while pending:
+        wanted: dict[str, set[str]] = {}
+        for change in pending:
+            if change["op"] != "upsert":
+                continue
+            for parent, field in PARENT_REFS.get(change["collection"], ()):
+                parent_id = change["record"].get(field)
+                key = (parent, parent_id)
+                if parent_id and key not in latest and key not in extra:
+                    wanted.setdefault(parent, set()).add(parent_id)
+        pending = []
+        for collection, ids in wanted.items():
+            query = sa.select(changes.c.record_id, changes.c.seq, changes.c.op).where(
+                changes.c.collection == collection, changes.c.record_id.in_(ids)
+            )
+            if not scope.everything:
+                query = query.where(changes.c.territory.in_(sorted({*scope.territories, "*"})))
+            rows = conn.execute(query).all()
+            ahead = {r.record_id for r in rows if r.op == "upsert" and r.seq > last}
+            delivered = {r.record_id for r in rows if r.op == "upsert" and r.seq <= after}
+            if ahead:
+                for row in conn.execute(
+                    sa.select(records).where(
+                        records.c.collection == collection, records.c.id.in_(ahead)
+                    )
+                ).all():
+                    change = {
+                        "collection": collection,
+                        "id": row.id,
+                        "op": "upsert",
+                        "version": int(row.version),
+                        "record": wire_record(row),
+                    }
+                    extra[(collection, row.id)] = change
+                    pending.append(change)
+            for missing in ids - ahead - delivered:
+                extra.setdefault((collection, missing), {})  # unavailable: mark it
+    unavailable = {key for key, change in extra.items() if not change}
+    if unavailable:
+        _drop_children_of(latest, unavailable)
+        _drop_children_of(extra, unavailable)
+    return [change for change in extra.values() if change]
+
+
+def _drop_children_of(
+    page: dict[tuple[str, str], dict[str, Any]], unavailable: set[tuple[str, str]]
+) -> None:
+    changed = True
+    while changed:
+        changed = False
+        for key, change in list(page.items()):
+            if not change or change["op"] != "upsert":
+                continue
+            refs = {
+                (parent, change["record"].get(field))
+                for parent, field in PARENT_REFS.get(change["collection"], ())
+            }
+            if refs & unavailable:
+                del page[key]
+                unavailable.add(key)
+                changed = True

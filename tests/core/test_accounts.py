@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import World
+from support.core_world import World
 
 from fieldapp.errors import NoCurrentUserError, ValidationError
 from fieldapp.store.replica import upsert_server_records

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from conftest import World
+from support.core_world import World
 
 from fieldapp.errors import InvalidStateError, NotFoundError, ValidationError
 from fieldapp.usecases import follow_ups

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from conftest import T0, World
+from support.core_world import T0, World
 
 from fieldapp.errors import InvalidStateError, PermissionDeniedError, ValidationError
 from fieldapp.records import Note

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import T0, World
+from support.core_world import T0, World
 
 import fieldapp
 from fieldapp.errors import StoreError

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from conftest import T0, World
+from support.core_world import T0, World
 
 from fieldapp.store.replica import upsert_server_records
 from fieldapp.usecases import notes, visits

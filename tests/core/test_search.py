@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import World
+from support.core_world import World
 
 from fieldapp.search import match_expression, search
 from fieldapp.store.changes import delete_record

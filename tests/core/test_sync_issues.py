@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import World
+from support.core_world import World
 
 from fieldapp.errors import InvalidStateError, ValidationError
 from fieldapp.store.syncbook import (

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import World
+from support.core_world import World
 
 from fieldapp.errors import StoreError
 from fieldapp.store.syncbook import (

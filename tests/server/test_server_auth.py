@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from conftest import PASSWORD, World
+from support.server_world import PASSWORD, World
 
 from sync.server.tables import tokens, users
 

@@ -6,7 +6,7 @@ import threading
 from typing import Any
 
 import sqlalchemy as sa
-from conftest import World, create, delete, update
+from support.server_world import World, create, delete, update
 
 from fieldapp.ids import new_id
 from sync.server.tables import changes

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import World
+from support.server_world import World
 
 
 def _is_error(answer: object, status: int, code: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import World, create, delete, update
+from support.server_world import World, create, delete, update
 
 from fieldapp.ids import new_id
 from fieldapp.store.schema import FIELDS
