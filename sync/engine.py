@@ -19,17 +19,20 @@ from fieldapp.store.database import Store
 from fieldapp.store.syncbook import (
     acknowledge,
     apply_pulled,
+    begin_full_resync,
     device_id,
     feed_cursor,
+    finish_full_resync,
     finish_run,
     mark_attempt,
+    note_seen,
     outbox_size,
     pending_mutations,
     save_cursor,
     start_run,
 )
 from sync.backend import SyncBackend
-from sync.errors import ProtocolError, SyncError
+from sync.errors import InvalidCursorError, ProtocolError, SyncError
 
 log = logging.getLogger(__name__)
 
@@ -137,25 +140,41 @@ class SyncEngine:
 
     def _pull(self, report: SyncReport) -> None:
         for feed in self.backend.feeds():
-            cursor = feed_cursor(self.store, feed)
-            while True:
-                self._check_cancel()
-                page = self.backend.pull(feed, cursor, self.page_size)
-                try:
-                    with self.store.transaction():
-                        apply_pulled(self.store, page.changes)
-                        save_cursor(self.store, page.cursor, feed)
-                except StoreError as exc:
-                    if isinstance(exc, DatabaseLockedError):
-                        raise
-                    # Records that break the schema (a child without its parent, a value
-                    # out of range): the page is refused whole and nothing of it is kept.
-                    raise ProtocolError(
-                        f"The server sent records that do not fit together; nothing of"
-                        f" that page was saved ({exc.__cause__ or exc})."
-                    ) from exc
-                cursor = page.cursor
-                report.pulled += len(page.changes)
-                self._progress(Progress("pull", report.pulled, None))
-                if not page.has_more:
-                    break
+            try:
+                self._pull_feed(feed, feed_cursor(self.store, feed), report)
+            except InvalidCursorError:
+                if feed_cursor(self.store, feed) is None:
+                    raise
+                # The server cannot continue from our cursor (our scope changed, say):
+                # read the whole feed again and drop what it no longer holds for us.
+                log.warning("feed %s: cursor refused, reading it again from the start", feed)
+                begin_full_resync(self.store)
+                self._pull_feed(feed, None, report, full=True)
+                finish_full_resync(self.store)
+
+    def _pull_feed(
+        self, feed: str, cursor: str | None, report: SyncReport, full: bool = False
+    ) -> None:
+        while True:
+            self._check_cancel()
+            page = self.backend.pull(feed, cursor, self.page_size)
+            try:
+                with self.store.transaction():
+                    apply_pulled(self.store, page.changes)
+                    if full:
+                        note_seen(self.store, page.changes)
+                    save_cursor(self.store, page.cursor, feed)
+            except StoreError as exc:
+                if isinstance(exc, DatabaseLockedError):
+                    raise
+                # Records that break the schema (a child without its parent, a value
+                # out of range): the page is refused whole and nothing of it is kept.
+                raise ProtocolError(
+                    f"The server sent records that do not fit together; nothing of"
+                    f" that page was saved ({exc.__cause__ or exc})."
+                ) from exc
+            cursor = page.cursor
+            report.pulled += len(page.changes)
+            self._progress(Progress("pull", report.pulled, None))
+            if not page.has_more:
+                return

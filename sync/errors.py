@@ -29,5 +29,9 @@ class ServerBusyError(SyncError):
         self.retry_after = retry_after
 
 
+class InvalidCursorError(SyncError):
+    """The server cannot continue the feed from our cursor (e.g. the user's scope changed)."""
+
+
 class NoKeyringError(FieldAppError):
     """No secure credential store exists on this computer."""

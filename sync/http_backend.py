@@ -22,7 +22,14 @@ from fieldapp import __version__
 from fieldapp.store.syncbook import MutationResult, PendingMutation
 from sync import wire
 from sync.backend import Identity, PullPage, Tokens
-from sync.errors import AuthenticationError, OfflineError, ProtocolError, ServerBusyError, SyncError
+from sync.errors import (
+    AuthenticationError,
+    InvalidCursorError,
+    OfflineError,
+    ProtocolError,
+    ServerBusyError,
+    SyncError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -241,6 +248,11 @@ class HttpBackend:
                 raise AuthenticationError(
                     "The server no longer accepts this sign-in: sign in again."
                 )
+            if status == 400 and _error_code(body) == "invalid_cursor":
+                raise InvalidCursorError(
+                    f"The server cannot continue from this laptop's position in its feed:"
+                    f" {_error_message(body)}"
+                )
             if status >= 400:
                 raise SyncError(
                     f"The server refused the request ({status}): {_error_message(body)}"
@@ -263,6 +275,14 @@ class HttpBackend:
                 raise ProtocolError("The server's answer is too large to be a sync page.")
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def _error_code(body: bytes) -> str | None:
+    try:
+        code = wire.decode(body).get("error", {}).get("code")
+    except (ProtocolError, AttributeError):
+        return None
+    return code if isinstance(code, str) else None
 
 
 def _error_message(body: bytes) -> str:

@@ -389,3 +389,41 @@ def local_id(store: Store, collection: str, remote: str) -> str | None:
         (collection, remote),
     )
     return None if value is None else str(value)
+
+
+def begin_full_resync(store: Store) -> None:
+    """Start reading a feed again from the beginning, remembering what arrives, so that
+    ``finish_full_resync`` can remove what the server no longer sends (a scope change)."""
+    store.conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS resync_seen"
+        " (collection TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (collection, id))"
+    )
+    store.conn.execute("DELETE FROM temp.resync_seen")
+
+
+def note_seen(store: Store, changes: Sequence[PulledChange]) -> None:
+    store.conn.executemany(
+        "INSERT OR IGNORE INTO temp.resync_seen (collection, id) VALUES (?, ?)",
+        [(c.collection, c.record_id) for c in changes if c.op == "upsert"],
+    )
+
+
+def finish_full_resync(store: Store) -> int:
+    """Remove the records a complete re-read did not bring, except those with queued
+    local changes (they are this laptop's, and the server will answer for them)."""
+    removed = 0
+    with store.transaction():
+        for collection in reversed(COLLECTIONS):
+            stale = [
+                r[0]
+                for r in store.conn.execute(
+                    f"SELECT id FROM {collection} WHERE id NOT IN"
+                    " (SELECT id FROM temp.resync_seen WHERE collection = ?)"
+                    " AND id NOT IN (SELECT record_id FROM outbox WHERE collection = ?)",
+                    (collection, collection),
+                )
+            ]
+            delete_server_records(store, collection, stale)
+            removed += len(stale)
+        store.conn.execute("DELETE FROM temp.resync_seen")
+    return removed
