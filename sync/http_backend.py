@@ -4,6 +4,12 @@ Every call has a timeout; transient failures (network errors, 5xx) are retried w
 exponential back-off and full jitter; 429/503 ``Retry-After`` is honoured (nothing is sent
 while it runs); TLS certificates are verified. Pulls are GETs and pushes are idempotent by
 mutation id, so retrying either is always safe.
+
+While the engine applies a page that has more after it, the next page is already being
+fetched on a background thread (one request at a time still: every other call waits for
+it). A first download then costs the larger of the server's time and the local store's,
+not their sum. The prefetched GET changes nothing on the server; if the engine stops
+(cancelled, failed page) its answer is simply dropped.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import email.utils
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -32,6 +39,8 @@ from sync.errors import (
 )
 
 log = logging.getLogger(__name__)
+
+_PageKey = tuple[str, "str | None", int]  # feed, cursor, limit
 
 MAX_RESPONSE_BYTES = 64 * 2**20  # a page of 5,000 records is a few MB; more is hostile
 
@@ -62,6 +71,37 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     return max(0.0, moment.timestamp() - (time.time() if now is None else now))
 
 
+class _Prefetch:
+    """The next page, fetched on a daemon thread while the caller applies the last one."""
+
+    def __init__(self, key: _PageKey, fetch: Callable[[], PullPage]) -> None:
+        self.key = key
+        self._done = threading.Event()
+        self._page: PullPage | None = None
+        self._error: BaseException | None = None
+        thread = threading.Thread(target=self._run, args=(fetch,), daemon=True,
+                                  name="fieldapp-sync-prefetch")
+        thread.start()
+
+    def _run(self, fetch: Callable[[], PullPage]) -> None:
+        try:
+            self._page = fetch()
+        except BaseException as exc:  # handed to the caller in result()
+            self._error = exc
+        finally:
+            self._done.set()
+
+    def wait(self) -> None:
+        self._done.wait()  # bounded: every request has a timeout and limited retries
+
+    def result(self) -> PullPage:
+        self.wait()
+        if self._error is not None:
+            raise self._error
+        assert self._page is not None
+        return self._page
+
+
 class HttpBackend:
     """One signed-in user's connection to a FieldApp sync server."""
 
@@ -80,6 +120,7 @@ class HttpBackend:
         sleep: Callable[[float], None] = time.sleep,
         verify: bool | str = True,
         rng: random.Random | None = None,
+        prefetch: bool = True,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._refresh_token = refresh_token
@@ -93,6 +134,8 @@ class HttpBackend:
         self._sleep = sleep
         self._rng = rng or random.Random()
         self._requests = 0
+        self.prefetch = prefetch
+        self._ahead: _Prefetch | None = None
 
     @property
     def requests_made(self) -> int:
@@ -100,6 +143,7 @@ class HttpBackend:
 
     # -- the interface ------------------------------------------------------------------
     def authenticate(self, username: str, password: str) -> Tokens:
+        self._settle()
         body = self._call(
             "POST",
             "/v1/auth/token",
@@ -115,6 +159,7 @@ class HttpBackend:
         return tokens
 
     def revoke(self) -> None:
+        self._settle()
         if self._refresh_token:
             self._call(
                 "POST",
@@ -125,18 +170,41 @@ class HttpBackend:
             )
 
     def whoami(self) -> Identity:
+        self._settle()
         return wire.identity(self._call("GET", "/v1/me"))
 
     def feeds(self) -> Sequence[str]:
         return ("*",)
 
     def pull(self, feed: str, cursor: str | None, limit: int) -> PullPage:
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead.key == (feed, cursor, limit):
+            page = ahead.result()
+        else:
+            if ahead is not None:
+                ahead.wait()  # one request at a time on the session; its answer is dropped
+            page = self._fetch_page(cursor, limit)
+        if page.has_more and self.prefetch:
+            following = page.cursor
+            self._ahead = _Prefetch(
+                (feed, following, limit), lambda: self._fetch_page(following, limit)
+            )
+        return page
+
+    def _fetch_page(self, cursor: str | None, limit: int) -> PullPage:
         params: dict[str, Any] = {"limit": limit}
         if cursor is not None:
             params["cursor"] = cursor
         return wire.pull_page(self._call("GET", "/v1/changes", params=params))
 
+    def _settle(self) -> None:
+        """Wait for a prefetch still running and drop it: one request at a time."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            ahead.wait()
+
     def push(self, device_id: str, mutations: Sequence[PendingMutation]) -> list[MutationResult]:
+        self._settle()
         payload = {
             "device_id": device_id,
             "mutations": [
