@@ -79,8 +79,9 @@ class _Prefetch:
         self._done = threading.Event()
         self._page: PullPage | None = None
         self._error: BaseException | None = None
-        thread = threading.Thread(target=self._run, args=(fetch,), daemon=True,
-                                  name="fieldapp-sync-prefetch")
+        thread = threading.Thread(
+            target=self._run, args=(fetch,), daemon=True, name="fieldapp-sync-prefetch"
+        )
         thread.start()
 
     def _run(self, fetch: Callable[[], PullPage]) -> None:

@@ -184,7 +184,8 @@ def tokens(body: dict[str, Any]) -> Tokens:
 
 def identity(body: dict[str, Any]) -> Identity:
     user = _get(body, "user", dict, "identity")
-    scope = body.get("scope") if isinstance(body.get("scope"), dict) else {}
+    raw_scope = body.get("scope")
+    scope: dict[str, Any] = raw_scope if isinstance(raw_scope, dict) else {}
     return Identity(
         user_id=_get(user, "id", str, "identity"),
         username=_get(user, "username", str, "identity"),

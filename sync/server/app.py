@@ -37,8 +37,9 @@ from sync.server.tables import open_database
 
 log = logging.getLogger(__name__)
 AsgiScope = MutableMapping[str, Any]
-ASGIApp = Callable[[AsgiScope, Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]],
-                   Awaitable[None]]
+ASGIApp = Callable[
+    [AsgiScope, Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]], Awaitable[None]
+]
 
 
 def error_body(code: str, message: str) -> dict[str, Any]:
@@ -91,8 +92,10 @@ class BodyLimit:
 
     async def _refuse(self, send: Any) -> None:
         response = JSONResponse(
-            error_body("payload_too_large",
-                       f"The request body is larger than {self.limit // (1024 * 1024)} MiB."),
+            error_body(
+                "payload_too_large",
+                f"The request body is larger than {self.limit // (1024 * 1024)} MiB.",
+            ),
             status_code=413,
         )
         await response({"type": "http"}, _nothing, send)
@@ -117,9 +120,12 @@ _bearer = HTTPBearer(auto_error=False, description="An access token from /v1/aut
 def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
     server = Server(config, engine)
     app = FastAPI(
-        title="FieldApp sync server", version=__version__,
+        title="FieldApp sync server",
+        version=__version__,
         description="The reference central CRM speaking FieldApp sync protocol v1.",
-        openapi_url="/v1/openapi.json", docs_url="/v1/docs", redoc_url=None,
+        openapi_url="/v1/openapi.json",
+        docs_url="/v1/docs",
+        redoc_url=None,
     )
     app.state.server = server
     app.add_middleware(BodyLimit, limit=config.max_body_bytes)
@@ -143,8 +149,9 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
     def token(body: TokenRequest, request: Request) -> dict[str, Any]:
         if body.grant_type == "password":
             if body.username is None or body.password is None:
-                raise ApiError(400, "invalid_request", "A password grant needs a username "
-                                                       "and a password.")
+                raise ApiError(
+                    400, "invalid_request", "A password grant needs a username and a password."
+                )
             address = request.client.host if request.client else "unknown"
             return server.auth.sign_in(server.engine, body.username, body.password, address)
         if body.refresh_token is None:
@@ -180,17 +187,22 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
         return {"changes": page.changes, "cursor": page.cursor, "has_more": page.has_more}
 
     @app.post("/v1/mutations", tags=["sync"])
-    def mutations(body: MutationBatch,
-                  person: Profile = Depends(caller)) -> dict[str, Any]:  # noqa: B008
+    def mutations(body: MutationBatch, person: Profile = Depends(caller)) -> dict[str, Any]:  # noqa: B008
         if len(body.mutations) > MAX_MUTATIONS_PER_BATCH:
-            raise ApiError(413, "payload_too_large",
-                           f"At most {MAX_MUTATIONS_PER_BATCH} mutations per request.")
+            raise ApiError(
+                413,
+                "payload_too_large",
+                f"At most {MAX_MUTATIONS_PER_BATCH} mutations per request.",
+            )
         with server.engine.connect() as conn:
             scope = scope_for(conn, person)
-        batch = [Mutation(m.mutation_id, m.collection, m.record_id, m.op, m.fields,
-                          m.base_version) for m in body.mutations]
-        results = apply_batch(server.engine, Caller(person, scope, body.device_id), batch,
-                              config.clock())
+        batch = [
+            Mutation(m.mutation_id, m.collection, m.record_id, m.op, m.fields, m.base_version)
+            for m in body.mutations
+        ]
+        results = apply_batch(
+            server.engine, Caller(person, scope, body.device_id), batch, config.clock()
+        )
         return {"results": results}
 
     return app
@@ -213,21 +225,29 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        codes = {400: "invalid_request", 401: "unauthorized", 404: "not_found",
-                 405: "method_not_allowed", 413: "payload_too_large"}
-        return JSONResponse(error_body(codes.get(exc.status_code, "http_error"), str(exc.detail)),
-                            exc.status_code, headers=getattr(exc, "headers", None))
+        codes = {
+            400: "invalid_request",
+            401: "unauthorized",
+            404: "not_found",
+            405: "method_not_allowed",
+            413: "payload_too_large",
+        }
+        return JSONResponse(
+            error_body(codes.get(exc.status_code, "http_error"), str(exc.detail)),
+            exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
 
     @app.exception_handler(sa.exc.OperationalError)
     async def busy(_request: Request, exc: sa.exc.OperationalError) -> JSONResponse:
         log.warning("database unavailable: %s", type(exc.orig).__name__)
         return JSONResponse(
             error_body("unavailable", "The server's database is busy; try again shortly."),
-            503, headers={"Retry-After": str(BUSY_RETRY_AFTER_SECONDS)},
+            503,
+            headers={"Retry-After": str(BUSY_RETRY_AFTER_SECONDS)},
         )
 
     @app.exception_handler(Exception)
     async def bug(_request: Request, exc: Exception) -> JSONResponse:
         log.error("unexpected error", exc_info=exc)
-        return JSONResponse(error_body("internal_error", "The server failed; this is a bug."),
-                            500)
+        return JSONResponse(error_body("internal_error", "The server failed; this is a bug."), 500)

@@ -57,14 +57,14 @@ class Authenticator:
         return int(self.config.clock())
 
     # -- sign-in ----------------------------------------------------------------------
-    def sign_in(self, engine: Engine, username: str, password: str,
-                address: str) -> dict[str, Any]:
+    def sign_in(self, engine: Engine, username: str, password: str, address: str) -> dict[str, Any]:
         now = self.now()
         with engine.begin() as conn:
             self._refuse_if_throttled(conn, username, address, now)
             row = conn.execute(
-                sa.select(users.c.id, users.c.password_hash, users.c.disabled)
-                .where(users.c.username == username)
+                sa.select(users.c.id, users.c.password_hash, users.c.disabled).where(
+                    users.c.username == username
+                )
             ).first()
         # The hash is checked outside any transaction: it takes tens of milliseconds on
         # purpose, and nothing in the database needs to wait for it.
@@ -75,68 +75,102 @@ class Authenticator:
             ok = False
         with engine.begin() as conn:
             if not ok or row is None or row.disabled:
-                conn.execute(sign_in_failures.insert().values(
-                    username=username[:100], address=address[:100], at=now))
+                conn.execute(
+                    sign_in_failures.insert().values(
+                        username=username[:100], address=address[:100], at=now
+                    )
+                )
                 failed = True
             else:
                 failed = False
-                conn.execute(sa.delete(sign_in_failures)
-                             .where(sign_in_failures.c.username == username))
+                conn.execute(
+                    sa.delete(sign_in_failures).where(sign_in_failures.c.username == username)
+                )
                 if self.hasher.check_needs_rehash(row.password_hash):
-                    conn.execute(sa.update(users).where(users.c.id == row.id)
-                                 .values(password_hash=self.hasher.hash(password)))
+                    conn.execute(
+                        sa.update(users)
+                        .where(users.c.id == row.id)
+                        .values(password_hash=self.hasher.hash(password))
+                    )
                 refresh = secrets.token_urlsafe(32)
-                conn.execute(tokens.insert().values(
-                    token_hash=token_hash(refresh), kind="refresh", user_id=row.id,
-                    refresh_hash=None, expires_at=now + self.config.refresh_token_seconds,
-                    revoked=False, created_at=now,
-                ))
+                conn.execute(
+                    tokens.insert().values(
+                        token_hash=token_hash(refresh),
+                        kind="refresh",
+                        user_id=row.id,
+                        refresh_hash=None,
+                        expires_at=now + self.config.refresh_token_seconds,
+                        revoked=False,
+                        created_at=now,
+                    )
+                )
                 answer = self._answer(conn, row.id, refresh, now)
         if failed:  # raised after the commit, so that the failure is counted
             log.info("sign-in refused")
             raise _invalid_grant()
         return answer
 
-    def _refuse_if_throttled(self, conn: Connection, username: str, address: str,
-                             now: int) -> None:
+    def _refuse_if_throttled(self, conn: Connection, username: str, address: str, now: int) -> None:
         since = now - self.config.sign_in_failure_window
         failures = sign_in_failures.c
         for column, value in ((failures.username, username), (failures.address, address)):
-            times = conn.execute(
-                sa.select(failures.at).where(column == value, failures.at > since)
-                .order_by(failures.at.desc()).limit(self.config.sign_in_failure_limit)
-            ).scalars().all()
+            times = (
+                conn.execute(
+                    sa.select(failures.at)
+                    .where(column == value, failures.at > since)
+                    .order_by(failures.at.desc())
+                    .limit(self.config.sign_in_failure_limit)
+                )
+                .scalars()
+                .all()
+            )
             if len(times) >= self.config.sign_in_failure_limit:
                 # Wait until the oldest of the last ``limit`` failures leaves the window.
                 wait = max(1, math.ceil(times[-1] + self.config.sign_in_failure_window - now))
-                raise ApiError(429, "rate_limited",
-                               "Too many failed sign-ins: wait before trying again.",
-                               {"Retry-After": str(wait)})
+                raise ApiError(
+                    429,
+                    "rate_limited",
+                    "Too many failed sign-ins: wait before trying again.",
+                    {"Retry-After": str(wait)},
+                )
 
     def refresh(self, conn: Connection, refresh_token: str) -> dict[str, Any]:
         now = self.now()
         row = conn.execute(
-            sa.select(tokens.c.user_id, tokens.c.expires_at, tokens.c.revoked)
-            .where(tokens.c.token_hash == token_hash(refresh_token), tokens.c.kind == "refresh")
+            sa.select(tokens.c.user_id, tokens.c.expires_at, tokens.c.revoked).where(
+                tokens.c.token_hash == token_hash(refresh_token), tokens.c.kind == "refresh"
+            )
         ).first()
-        if (row is None or row.revoked or row.expires_at <= now
-                or not self._active(conn, row.user_id)):
+        if (
+            row is None
+            or row.revoked
+            or row.expires_at <= now
+            or not self._active(conn, row.user_id)
+        ):
             raise ApiError(401, "invalid_grant", "This sign-in has ended: sign in again.")
         return self._answer(conn, row.user_id, refresh_token, now)
 
     def _answer(self, conn: Connection, user_id: str, refresh: str, now: int) -> dict[str, Any]:
         access = secrets.token_urlsafe(32)
-        conn.execute(tokens.insert().values(
-            token_hash=token_hash(access), kind="access", user_id=user_id,
-            refresh_hash=token_hash(refresh), expires_at=now + self.config.access_token_seconds,
-            revoked=False, created_at=now,
-        ))
+        conn.execute(
+            tokens.insert().values(
+                token_hash=token_hash(access),
+                kind="access",
+                user_id=user_id,
+                refresh_hash=token_hash(refresh),
+                expires_at=now + self.config.access_token_seconds,
+                revoked=False,
+                created_at=now,
+            )
+        )
         profile = load_profile(conn, user_id)
         if profile is None:
             raise _invalid_grant()
         return {
-            "access_token": access, "token_type": "bearer",
-            "expires_in": self.config.access_token_seconds, "refresh_token": refresh,
+            "access_token": access,
+            "token_type": "bearer",
+            "expires_in": self.config.access_token_seconds,
+            "refresh_token": refresh,
             "user": {"id": profile.id, "username": profile.username, "role": profile.role},
         }
 
@@ -144,9 +178,11 @@ class Authenticator:
         """Sign-out: the refresh token and every access token issued from it. Revoking an
         access token alone revokes just that one. Unknown tokens are ignored (RFC 7009)."""
         digest = token_hash(token)
-        conn.execute(sa.update(tokens).where(
-            sa.or_(tokens.c.token_hash == digest, tokens.c.refresh_hash == digest)
-        ).values(revoked=True))
+        conn.execute(
+            sa.update(tokens)
+            .where(sa.or_(tokens.c.token_hash == digest, tokens.c.refresh_hash == digest))
+            .values(revoked=True)
+        )
 
     # -- every other call -------------------------------------------------------------
     def caller(self, conn: Connection, authorization: str | None) -> Profile:
@@ -154,8 +190,9 @@ class Authenticator:
         if scheme.lower() != "bearer" or not token.strip():
             raise unauthorized("This call needs an access token (Authorization: Bearer ...).")
         row = conn.execute(
-            sa.select(tokens.c.user_id, tokens.c.expires_at, tokens.c.revoked)
-            .where(tokens.c.token_hash == token_hash(token.strip()), tokens.c.kind == "access")
+            sa.select(tokens.c.user_id, tokens.c.expires_at, tokens.c.revoked).where(
+                tokens.c.token_hash == token_hash(token.strip()), tokens.c.kind == "access"
+            )
         ).first()
         if row is None or row.revoked:
             raise unauthorized()

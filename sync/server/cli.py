@@ -29,11 +29,20 @@ class DatabaseUnavailableError(FieldAppError):
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data", metavar="DIR", type=Path, required=True,
-                        help="the server's data folder (holds server.db with SQLite)")
-    parser.add_argument("--database-url", metavar="URL", default=None,
-                        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db "
-                             "(default: $FIELDAPP_DATABASE_URL, else SQLite in --data)")
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        type=Path,
+        required=True,
+        help="the server's data folder (holds server.db with SQLite)",
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        default=None,
+        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db "
+        "(default: $FIELDAPP_DATABASE_URL, else SQLite in --data)",
+    )
 
 
 def _config(args: argparse.Namespace) -> ServerConfig:
@@ -68,15 +77,23 @@ def is_loopback(host: str) -> bool:
 # -- run ------------------------------------------------------------------------------
 def _run_arguments(parser: argparse.ArgumentParser) -> None:
     _common(parser)
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="address to listen on (default: loopback only)")
-    parser.add_argument("--port", type=whole_number(0, 65535), default=8765,
-                        help="port (0 picks a free one; the URL is printed)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: loopback only)"
+    )
+    parser.add_argument(
+        "--port",
+        type=whole_number(0, 65535),
+        default=8765,
+        help="port (0 picks a free one; the URL is printed)",
+    )
     parser.add_argument("--tls-cert", metavar="FILE", type=Path, default=None)
     parser.add_argument("--tls-key", metavar="FILE", type=Path, default=None)
-    parser.add_argument("--behind-tls-proxy", action="store_true",
-                        help="listen on a non-loopback address without TLS because a "
-                             "reverse proxy in front terminates it")
+    parser.add_argument(
+        "--behind-tls-proxy",
+        action="store_true",
+        help="listen on a non-loopback address without TLS because a "
+        "reverse proxy in front terminates it",
+    )
 
 
 def run_server(args: argparse.Namespace) -> int:
@@ -113,7 +130,9 @@ def run_server(args: argparse.Namespace) -> int:
         scheme = "https" if tls else "http"
         print(f"FieldApp sync server listening on {scheme}://{host}:{port}", flush=True)
         uvicorn_config = uvicorn.Config(
-            app, log_level="info", proxy_headers=args.behind_tls_proxy,
+            app,
+            log_level="info",
+            proxy_headers=args.behind_tls_proxy,
             ssl_certfile=str(args.tls_cert) if tls else None,
             ssl_keyfile=str(args.tls_key) if tls else None,
         )
@@ -135,11 +154,12 @@ def run_seed(args: argparse.Namespace) -> int:
     config = _config(args)
     with _database(config) as engine:
         password_hash = password_hasher(config.password_cost).hash(DEMO_PASSWORD)
-        report = seed_demo(engine, password_hash, args.accounts, args.seed,
-                           int(config.clock()))
+        report = seed_demo(engine, password_hash, args.accounts, args.seed, int(config.clock()))
     print("Seeded: " + ", ".join(f"{n} {name}" for name, n in report.counts.items()))
-    print(f"Demo sign-ins (demo only, never in production): usernames "
-          f"{', '.join(report.usernames)}; password '{report.password}'.")
+    print(
+        f"Demo sign-ins (demo only, never in production): usernames "
+        f"{', '.join(report.usernames)}; password '{report.password}'."
+    )
     return EX_OK
 
 
@@ -152,8 +172,12 @@ def _add_user_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--team", default=None, help="the team (inside reps and managers)")
     parser.add_argument("--display-name", default=None)
     parser.add_argument("--email", default=None)
-    parser.add_argument("--password-stdin", action="store_true", required=True,
-                        help="read the password from standard input (never an argument)")
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        required=True,
+        help="read the password from standard input (never an argument)",
+    )
 
 
 def run_add_user(args: argparse.Namespace) -> int:
@@ -168,19 +192,27 @@ def run_add_user(args: argparse.Namespace) -> int:
         password_hash = password_hasher(config.password_cost).hash(password)
         with engine.begin() as conn:
             seqs = SequenceWriter(conn)
-            user_id = add_person(conn, seqs, {
-                "username": args.username, "role": args.role, "team": args.team,
-                "territory": args.territory, "display_name": args.display_name,
-                "email": args.email,
-            }, password_hash, int(config.clock()))
+            user_id = add_person(
+                conn,
+                seqs,
+                {
+                    "username": args.username,
+                    "role": args.role,
+                    "team": args.team,
+                    "territory": args.territory,
+                    "display_name": args.display_name,
+                    "email": args.email,
+                },
+                password_hash,
+                int(config.clock()),
+            )
             seqs.flush()
     print(f"Added {args.role} {args.username} ({user_id}).")
     return EX_OK
 
 
 def _server_arguments(parser: argparse.ArgumentParser) -> None:
-    commands = parser.add_subparsers(dest="server_command", metavar="SUBCOMMAND",
-                                     required=True)
+    commands = parser.add_subparsers(dest="server_command", metavar="SUBCOMMAND", required=True)
     for name, help_text, arguments, run in (
         ("run", "serve the sync protocol over HTTP", _run_arguments, run_server),
         ("seed", "fill an empty server with demo data (demo only)", _seed_arguments, run_seed),
@@ -196,6 +228,10 @@ def _missing_subcommand(_args: argparse.Namespace) -> int:
 
 
 COMMANDS = [
-    Command("server", "the reference central server: run, seed, add-user",
-            _server_arguments, _missing_subcommand),
+    Command(
+        "server",
+        "the reference central server: run, seed, add-user",
+        _server_arguments,
+        _missing_subcommand,
+    ),
 ]

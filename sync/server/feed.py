@@ -98,11 +98,13 @@ def record_change(
 
 def move_account(conn: Connection, seqs: SequenceWriter, account_id: str, to: str) -> None:
     """Move an account and everything attached to it to territory ``to``."""
-    rows = conn.execute(
-        sa.select(records.c.collection, records.c.id, records.c.territory, records.c.deleted).where(
-            records.c.account_id == account_id
-        )
-    ).all()
+    rows = list(
+        conn.execute(
+            sa.select(
+                records.c.collection, records.c.id, records.c.territory, records.c.deleted
+            ).where(records.c.account_id == account_id)
+        ).all()
+    )
     # Parents before children, so the gaining rep's feed can be applied in order.
     rows.sort(key=lambda r: (COLLECTIONS.index(r.collection), r.id))
     conn.execute(sa.update(records).where(records.c.account_id == account_id).values(territory=to))

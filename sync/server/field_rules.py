@@ -19,8 +19,9 @@ def _text(label: str, *, required: bool = False, long: bool = False) -> Checker:
     limit = check.MAX_TEXT if long else check.MAX_LINE
 
     def run(field: str, value: Any) -> Any:
-        return check.text(field, value, label=label, required=required, max_length=limit,
-                          multiline=long)
+        return check.text(
+            field, value, label=label, required=required, max_length=limit, multiline=long
+        )
 
     return run
 
@@ -56,8 +57,9 @@ def _moment(label: str, *, required: bool = False) -> Checker:
         except ValueError:
             parsed = None
         if parsed is None or parsed.tzinfo is None:
-            raise ValidationError(field, f"{label} must be a date and time such as "
-                                         "2026-11-23T14:05:00Z.")
+            raise ValidationError(
+                field, f"{label} must be a date and time such as 2026-11-23T14:05:00Z."
+            )
         return value
 
     return run
@@ -97,8 +99,10 @@ def _flag(field: str, value: Any) -> bool:
 def _id_list(field: str, value: Any) -> list[str]:
     if value is None:
         return []
-    if not isinstance(value, list) or len(value) > 200 or not all(
-        isinstance(v, str) and 0 < len(v) <= MAX_ID for v in value
+    if (
+        not isinstance(value, list)
+        or len(value) > 200
+        or not all(isinstance(v, str) and 0 < len(v) <= MAX_ID for v in value)
     ):
         raise ValidationError(field, "Contacts met must be a list of contact ids.")
     return value

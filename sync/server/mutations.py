@@ -68,36 +68,54 @@ def apply_one(engine: Engine, caller: Caller, m: Mutation, now: float) -> dict[s
         with engine.begin() as conn:
             seqs = SequenceWriter(conn)  # first statement: the write lock
             stored = conn.execute(
-                sa.select(applied_mutations.c.result, applied_mutations.c.user_id)
-                .where(applied_mutations.c.mutation_id == m.mutation_id)
+                sa.select(applied_mutations.c.result, applied_mutations.c.user_id).where(
+                    applied_mutations.c.mutation_id == m.mutation_id
+                )
             ).first()
             if stored is not None:
                 if stored.user_id != caller.person.id:
-                    raise Rejected("mutation_id_taken",
-                                   "This mutation id was used by someone else.")
+                    raise Rejected(
+                        "mutation_id_taken", "This mutation id was used by someone else."
+                    )
                 first = json.loads(stored.result)
                 return {**first, "status": "duplicate", "original_status": first["status"]}
             result = {"mutation_id": m.mutation_id, **_apply(conn, seqs, caller, m, now)}
-            conn.execute(applied_mutations.insert().values(
-                mutation_id=m.mutation_id, user_id=caller.person.id,
-                result=json.dumps(result), applied_at=int(now),
-            ))
+            conn.execute(
+                applied_mutations.insert().values(
+                    mutation_id=m.mutation_id,
+                    user_id=caller.person.id,
+                    result=json.dumps(result),
+                    applied_at=int(now),
+                )
+            )
             seqs.flush()
             return result
     except Rejected as refusal:  # raised inside the transaction: nothing of it was kept
-        return {"mutation_id": m.mutation_id, "status": "rejected",
-                "reason": refusal.reason, "code": refusal.code}
+        return {
+            "mutation_id": m.mutation_id,
+            "status": "rejected",
+            "reason": refusal.reason,
+            "code": refusal.code,
+        }
     except ValidationError as exc:
-        return {"mutation_id": m.mutation_id, "status": "rejected",
-                "reason": exc.message, "code": "invalid_field", "field": exc.field}
+        return {
+            "mutation_id": m.mutation_id,
+            "status": "rejected",
+            "reason": exc.message,
+            "code": "invalid_field",
+            "field": exc.field,
+        }
     except sa.exc.OperationalError:
         raise  # the database is unavailable or busy: the whole request answers 503
     except Exception:
         # A bug must not cost the rest of the batch; the client keeps the mutation visible.
         log.exception("mutation %s on %s failed", m.op, m.collection)
-        return {"mutation_id": m.mutation_id, "status": "rejected",
-                "reason": "The server failed to apply this change; it was not stored.",
-                "code": "server_error"}
+        return {
+            "mutation_id": m.mutation_id,
+            "status": "rejected",
+            "reason": "The server failed to apply this change; it was not stored.",
+            "code": "server_error",
+        }
 
 
 def _load(conn: Connection, collection: str, record_id: str) -> Any:
@@ -106,8 +124,9 @@ def _load(conn: Connection, collection: str, record_id: str) -> Any:
     ).first()
 
 
-def _apply(conn: Connection, seqs: SequenceWriter, caller: Caller, m: Mutation,
-           now: float) -> dict[str, Any]:
+def _apply(
+    conn: Connection, seqs: SequenceWriter, caller: Caller, m: Mutation, now: float
+) -> dict[str, Any]:
     if m.collection not in FIELDS:
         raise Rejected("unknown_collection", f"There is no collection '{m.collection}'.")
     if m.collection == "users":
@@ -127,8 +146,9 @@ def _apply(conn: Connection, seqs: SequenceWriter, caller: Caller, m: Mutation,
     return _update(conn, seqs, caller, m, current, data, now)
 
 
-def _create(conn: Connection, seqs: SequenceWriter, caller: Caller, m: Mutation,
-            current: Any, now: float) -> dict[str, Any]:
+def _create(
+    conn: Connection, seqs: SequenceWriter, caller: Caller, m: Mutation, current: Any, now: float
+) -> dict[str, Any]:
     if current is not None:
         raise Rejected("id_taken", "A record with this id already exists.")
     cleaned = clean_fields(m.collection, m.fields, creating=True)
@@ -140,27 +160,39 @@ def _create(conn: Connection, seqs: SequenceWriter, caller: Caller, m: Mutation,
     account_id, territory = _place_new(conn, caller, m.collection, m.record_id, data)
     _check_authorship(caller, m.collection, data)
     seq = seqs.next()
-    conn.execute(records.insert().values(
-        collection=m.collection, id=m.record_id, account_id=account_id, territory=territory,
-        data=json.dumps(data), version=seq, created_version=seq,
-        created_device=caller.device_id, deleted=False,
-        field_versions=json.dumps({name: [seq, caller.device_id] for name in data}),
-        created_at=created_at, updated_at=utc_now(now),
-    ))
+    conn.execute(
+        records.insert().values(
+            collection=m.collection,
+            id=m.record_id,
+            account_id=account_id,
+            territory=territory,
+            data=json.dumps(data),
+            version=seq,
+            created_version=seq,
+            created_device=caller.device_id,
+            deleted=False,
+            field_versions=json.dumps({name: [seq, caller.device_id] for name in data}),
+            created_at=created_at,
+            updated_at=utc_now(now),
+        )
+    )
     record_change(conn, seq, m.collection, m.record_id, territory, "upsert")
     return {"status": "applied", "version": seq}
 
 
-def _place_new(conn: Connection, caller: Caller, collection: str, record_id: str,
-               data: dict[str, Any]) -> tuple[str, str]:
+def _place_new(
+    conn: Connection, caller: Caller, collection: str, record_id: str, data: dict[str, Any]
+) -> tuple[str, str]:
     """The account and territory a new record belongs to; refuses what is out of scope."""
     if collection == "accounts":
         territory = _owner_territory(conn, data.get("owner_id")) or caller.person.territory
         if territory is None and caller.scope.includes(data.get("city")):
             territory = data["city"]  # an inside rep's prospect, filed under its city
         if territory is None:
-            raise Rejected("no_territory",
-                           "Give the account an owner with a territory, or a city of your team.")
+            raise Rejected(
+                "no_territory",
+                "Give the account an owner with a territory, or a city of your team.",
+            )
         if not caller.scope.includes(territory):
             raise Rejected("forbidden", f"The territory {territory} is not in your scope.")
         return record_id, territory
@@ -206,13 +238,21 @@ def _check_note_change(caller: Caller, m: Mutation, data: dict[str, Any]) -> Non
         raise Rejected("forbidden", "Only the author of a note may change it; add a note instead.")
 
 
-def _update(conn: Connection, seqs: SequenceWriter, caller: Caller, m: Mutation,
-            current: Any, data: dict[str, Any], now: float) -> dict[str, Any]:
+def _update(
+    conn: Connection,
+    seqs: SequenceWriter,
+    caller: Caller,
+    m: Mutation,
+    current: Any,
+    data: dict[str, Any],
+    now: float,
+) -> dict[str, Any]:
     cleaned = clean_fields(m.collection, m.fields, creating=False)
     for name in IMMUTABLE.get(m.collection, ()):
         if name in cleaned and cleaned[name] != data.get(name):
-            raise Rejected("immutable_field", f"The field '{name}' cannot change; "
-                                              "create a new record instead.")
+            raise Rejected(
+                "immutable_field", f"The field '{name}' cannot change; create a new record instead."
+            )
     versions: dict[str, list[Any]] = json.loads(current.field_versions)
     base = m.base_version
     if base is None:
@@ -227,8 +267,9 @@ def _update(conn: Connection, seqs: SequenceWriter, caller: Caller, m: Mutation,
         version, device = versions.get(name) or [0, None]
         # Notes are only ever edited by their author, so they never conflict.
         if m.collection != "notes" and version > base and device != caller.device_id:
-            conflicts.append({"field": name, "server_value": data.get(name),
-                              "server_version": int(version)})
+            conflicts.append(
+                {"field": name, "server_value": data.get(name), "server_version": int(version)}
+            )
         else:
             changed[name] = value
     merged = {**data, **changed}
@@ -239,15 +280,20 @@ def _update(conn: Connection, seqs: SequenceWriter, caller: Caller, m: Mutation,
         if m.collection == "accounts" and "owner_id" in changed:
             new_territory = _owner_territory(conn, changed["owner_id"])
             if new_territory is not None and not caller.scope.includes(new_territory):
-                raise Rejected("forbidden",
-                               f"The territory {new_territory} is not in your scope.")
+                raise Rejected("forbidden", f"The territory {new_territory} is not in your scope.")
         version = seqs.next()
         for name in changed:
             versions[name] = [version, caller.device_id]
-        conn.execute(sa.update(records).where(
-            records.c.collection == m.collection, records.c.id == m.record_id
-        ).values(data=json.dumps(merged), field_versions=json.dumps(versions), version=version,
-                 updated_at=utc_now(now)))
+        conn.execute(
+            sa.update(records)
+            .where(records.c.collection == m.collection, records.c.id == m.record_id)
+            .values(
+                data=json.dumps(merged),
+                field_versions=json.dumps(versions),
+                version=version,
+                updated_at=utc_now(now),
+            )
+        )
         record_change(conn, version, m.collection, m.record_id, current.territory, "upsert")
         if new_territory is not None and new_territory != current.territory:
             move_account(conn, seqs, m.record_id, new_territory)
@@ -256,22 +302,28 @@ def _update(conn: Connection, seqs: SequenceWriter, caller: Caller, m: Mutation,
     return {"status": "applied", "version": version}
 
 
-def _delete(conn: Connection, seqs: SequenceWriter, m: Mutation, current: Any,
-            now: float) -> dict[str, Any]:
+def _delete(
+    conn: Connection, seqs: SequenceWriter, m: Mutation, current: Any, now: float
+) -> dict[str, Any]:
     if current.deleted:
         return {"status": "applied", "version": int(current.version)}
     if m.collection == "accounts":
         children = conn.execute(
-            sa.select(sa.func.count()).select_from(records).where(
-                records.c.account_id == m.record_id, records.c.collection != "accounts",
+            sa.select(sa.func.count())
+            .select_from(records)
+            .where(
+                records.c.account_id == m.record_id,
+                records.c.collection != "accounts",
                 ~records.c.deleted,
             )
         ).scalar_one()
         if children:
             raise Rejected("in_use", "This account still has contacts, visits or notes.")
     seq = seqs.next()
-    conn.execute(sa.update(records).where(
-        records.c.collection == m.collection, records.c.id == m.record_id
-    ).values(deleted=True, version=seq, updated_at=utc_now(now)))
+    conn.execute(
+        sa.update(records)
+        .where(records.c.collection == m.collection, records.c.id == m.record_id)
+        .values(deleted=True, version=seq, updated_at=utc_now(now))
+    )
     record_change(conn, seq, m.collection, m.record_id, current.territory, "delete")
     return {"status": "applied", "version": seq}

@@ -32,8 +32,7 @@ class SeedReport:
     password: str
 
 
-def seed_demo(engine: Engine, password_hash: str, accounts: int, seed: int,
-              now: int) -> SeedReport:
+def seed_demo(engine: Engine, password_hash: str, accounts: int, seed: int, now: int) -> SeedReport:
     """Load a generated organisation in one transaction (all of it, or nothing)."""
     demo = generate(accounts, seed)
     with engine.begin() as conn:
@@ -61,20 +60,39 @@ def _load_records(conn: Any, seqs: SequenceWriter, demo: DemoData) -> None:
                 placed[row["id"]] = (row["id"], territory_of.get(row["owner_id"]) or EVERYONE)
             if collection == "notes":
                 note_account[row["id"]] = row["account_id"]
-            parent = note_account[row["note_id"]] if collection == "reviews" else (
-                row["id"] if collection == "accounts" else row["account_id"])
+            parent = (
+                note_account[row["note_id"]]
+                if collection == "reviews"
+                else (row["id"] if collection == "accounts" else row["account_id"])
+            )
             account_id, territory = placed[parent]
             seq = seqs.next()
             data = {name: row.get(name) for name in FIELDS[collection]}
-            batch_records.append({
-                "collection": collection, "id": row["id"], "account_id": account_id,
-                "territory": territory, "data": json.dumps(data), "version": seq,
-                "created_version": seq, "created_device": None, "deleted": False,
-                "field_versions": json.dumps({name: [seq, None] for name in data}),
-                "created_at": row["created_at"], "updated_at": row["updated_at"],
-            })
-            batch_changes.append({"seq": seq, "collection": collection, "record_id": row["id"],
-                                  "territory": territory, "op": "upsert"})
+            batch_records.append(
+                {
+                    "collection": collection,
+                    "id": row["id"],
+                    "account_id": account_id,
+                    "territory": territory,
+                    "data": json.dumps(data),
+                    "version": seq,
+                    "created_version": seq,
+                    "created_device": None,
+                    "deleted": False,
+                    "field_versions": json.dumps({name: [seq, None] for name in data}),
+                    "created_at": row["created_at"],
+                    "updated_at": row["updated_at"],
+                }
+            )
+            batch_changes.append(
+                {
+                    "seq": seq,
+                    "collection": collection,
+                    "record_id": row["id"],
+                    "territory": territory,
+                    "op": "upsert",
+                }
+            )
         for chunk in _chunks(batch_records):
             conn.execute(records.insert(), chunk)
         for chunk in _chunks(batch_changes):
@@ -83,4 +101,4 @@ def _load_records(conn: Any, seqs: SequenceWriter, demo: DemoData) -> None:
 
 def _chunks(rows: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
     for start in range(0, len(rows), _BATCH):
-        yield rows[start:start + _BATCH]
+        yield rows[start : start + _BATCH]

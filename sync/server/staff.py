@@ -22,9 +22,7 @@ class StaffError(FieldAppError):
 
 
 def ensure_territory(conn: Connection, name: str, team: str | None) -> None:
-    existing = conn.execute(
-        sa.select(territories.c.team).where(territories.c.name == name)
-    ).first()
+    existing = conn.execute(sa.select(territories.c.team).where(territories.c.name == name)).first()
     if existing is None:
         conn.execute(territories.insert().values(name=name, team=team))
     elif team is not None and existing.team != team:
@@ -57,19 +55,36 @@ def add_person(
         ensure_territory(conn, record["territory"], record.get("team"))
     user_id = record.get("id") or new_id()
     stamp = datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    data = {name: record.get(name) for name in
-            ("username", "display_name", "email", "role", "team", "territory")}
+    data = {
+        name: record.get(name)
+        for name in ("username", "display_name", "email", "role", "team", "territory")
+    }
     data["display_name"] = data["display_name"] or username
     seq = seqs.next()
-    conn.execute(records.insert().values(
-        collection="users", id=user_id, account_id=None, territory=EVERYONE,
-        data=json.dumps(data), version=seq, created_version=seq, created_device=None,
-        deleted=False, field_versions=json.dumps({name: [seq, None] for name in data}),
-        created_at=record.get("created_at") or stamp,
-        updated_at=record.get("updated_at") or stamp,
-    ))
+    conn.execute(
+        records.insert().values(
+            collection="users",
+            id=user_id,
+            account_id=None,
+            territory=EVERYONE,
+            data=json.dumps(data),
+            version=seq,
+            created_version=seq,
+            created_device=None,
+            deleted=False,
+            field_versions=json.dumps({name: [seq, None] for name in data}),
+            created_at=record.get("created_at") or stamp,
+            updated_at=record.get("updated_at") or stamp,
+        )
+    )
     record_change(conn, seq, "users", user_id, EVERYONE, "upsert")
-    conn.execute(users.insert().values(id=user_id, username=username,
-                                       password_hash=password_hash, disabled=False,
-                                       created_at=now))
+    conn.execute(
+        users.insert().values(
+            id=user_id,
+            username=username,
+            password_hash=password_hash,
+            disabled=False,
+            created_at=now,
+        )
+    )
     return user_id

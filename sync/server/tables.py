@@ -135,9 +135,7 @@ def open_database(url: str) -> Engine:
     if url_obj.get_backend_name() == "sqlite":
         # Requests run on a thread pool; SQLite connections may move between its threads
         # because the pool hands each to one request at a time.
-        engine = sa.create_engine(
-            url_obj, connect_args={"check_same_thread": False, "timeout": 30}
-        )
+        engine = sa.create_engine(url_obj, connect_args={"check_same_thread": False, "timeout": 30})
         sa.event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = sa.create_engine(url_obj, pool_pre_ping=True)
