@@ -10,19 +10,14 @@ from fieldapp.commands.base import (
     EX_OK,
     Command,
     UsageError,
+    add_password_stdin_argument,
     add_profile_argument,
     open_profile,
     print_json,
     print_table,
+    read_password_stdin,
 )
 from sync.session import sign_in, sign_out, sync_profile
-
-
-def _read_password() -> str:
-    password = sys.stdin.readline().rstrip("\r\n")
-    if not password:
-        raise UsageError("--password-stdin: no password on standard input.")
-    return password
 
 
 def _login_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,18 +29,13 @@ def _login_arguments(parser: argparse.ArgumentParser) -> None:
         help="the sync server, e.g. https://crm.example.com",
     )
     parser.add_argument("--username", required=True, metavar="U")
-    parser.add_argument(
-        "--password-stdin",
-        action="store_true",
-        required=True,
-        help="read the password from standard input (never an argument)",
-    )
+    add_password_stdin_argument(parser)
 
 
 def run_login(args: argparse.Namespace) -> int:
     if not args.server.startswith(("http://", "https://")):
         raise UsageError("--server must be an http:// or https:// address.")
-    password = _read_password()
+    password = read_password_stdin()
     with open_profile(args, create=True) as store:
         result = sign_in(store, args.server, args.username, password)
     who = result.identity
@@ -58,15 +48,16 @@ def run_login(args: argparse.Namespace) -> int:
 def _sync_arguments(parser: argparse.ArgumentParser) -> None:
     add_profile_argument(parser)
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
-    parser.add_argument(
-        "--password-stdin",
-        action="store_true",
-        help="sign in with a password read from standard input (for a computer without a keyring)",
+    add_password_stdin_argument(
+        parser,
+        required=False,
+        help="sign in with a password read from standard input (for a computer without a"
+        " keyring)",
     )
 
 
 def run_sync(args: argparse.Namespace) -> int:
-    password = _read_password() if args.password_stdin else None
+    password = read_password_stdin() if args.password_stdin else None
     with open_profile(args) as store:
         report = sync_profile(store, password)
     if args.json:

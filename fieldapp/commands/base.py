@@ -7,6 +7,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +70,31 @@ def add_profile_argument(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="profile folder (default: $FIELDAPP_PROFILE, else the platform's data folder)",
     )
+
+
+def add_password_stdin_argument(
+    parser: argparse.ArgumentParser, *, required: bool = True, help: str | None = None
+) -> None:
+    """Passwords come from standard input only: arguments show in process lists and
+    shell histories."""
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        required=required,
+        help=help or "read the password from standard input (never an argument)",
+    )
+
+
+def read_password_stdin(min_length: int = 1) -> str:
+    """The first line of standard input, without its line ending."""
+    password = sys.stdin.readline().rstrip("\r\n")
+    if len(password) < min_length:
+        raise UsageError(
+            "--password-stdin: no password on standard input."
+            if not password
+            else f"--password-stdin: give a password of at least {min_length} characters."
+        )
+    return password
 
 
 def profile_dir(args: argparse.Namespace) -> Path:

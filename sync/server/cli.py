@@ -7,7 +7,6 @@ import argparse
 import contextlib
 import ipaddress
 import socket
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +14,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from fieldapp import records as domain
-from fieldapp.commands.base import EX_OK, Command, UsageError, whole_number
+from fieldapp.commands.base import (
+    EX_OK,
+    Command,
+    UsageError,
+    add_password_stdin_argument,
+    read_password_stdin,
+    whole_number,
+)
 from fieldapp.errors import FieldAppError
 from sync.server.config import ServerConfig, database_url
 from sync.server.feed import SequenceWriter
@@ -172,21 +178,14 @@ def _add_user_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--team", default=None, help="the team (inside reps and managers)")
     parser.add_argument("--display-name", default=None)
     parser.add_argument("--email", default=None)
-    parser.add_argument(
-        "--password-stdin",
-        action="store_true",
-        required=True,
-        help="read the password from standard input (never an argument)",
-    )
+    add_password_stdin_argument(parser)
 
 
 def run_add_user(args: argparse.Namespace) -> int:
     from sync.server.auth import password_hasher
     from sync.server.staff import add_person
 
-    password = sys.stdin.readline().rstrip("\r\n")
-    if len(password) < 4:
-        raise UsageError("--password-stdin: give a password of at least 4 characters.")
+    password = read_password_stdin(min_length=4)
     config = _config(args)
     with _database(config) as engine:
         password_hash = password_hasher(config.password_cost).hash(password)
