@@ -101,6 +101,34 @@ class BodyLimit:
         await response({"type": "http"}, _nothing, send)
 
 
+class InFlightLimit:
+    """Overload protection: past ``limit`` requests at once, answer 503 with Retry-After
+    so clients back off (they honour it) instead of piling up behind a slow database."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+        self.in_flight = 0
+
+    async def __call__(self, scope: AsgiScope, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope.get("path") == "/v1/health":
+            await self.app(scope, receive, send)
+            return
+        if self.in_flight >= self.limit:
+            response = JSONResponse(
+                error_body("unavailable", "The server is busy; retry after the time given."),
+                status_code=503,
+                headers={"Retry-After": str(BUSY_RETRY_AFTER_SECONDS)},
+            )
+            await response(scope, receive, send)
+            return
+        self.in_flight += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.in_flight -= 1
+
+
 async def _nothing() -> dict[str, Any]:
     return {"type": "http.disconnect"}
 
@@ -129,6 +157,7 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
     )
     app.state.server = server
     app.add_middleware(BodyLimit, limit=config.max_body_bytes)
+    app.add_middleware(InFlightLimit, limit=config.max_in_flight)
     _add_error_handlers(app)
 
     def caller(

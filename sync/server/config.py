@@ -40,6 +40,9 @@ class ServerConfig:
     sign_in_failure_limit: int = SIGN_IN_FAILURE_LIMIT
     sign_in_failure_window: int = SIGN_IN_FAILURE_WINDOW
     max_body_bytes: int = MAX_BODY_BYTES
+    # Requests served at once before the server answers 503 + Retry-After: beyond this,
+    # queued requests only wait longer, and every client would time out together.
+    max_in_flight: int = 64
     password_cost: PasswordCost = field(default_factory=PasswordCost)
     # Injected so that tests can move time forward to expire a token.
     clock: Callable[[], float] = time.time

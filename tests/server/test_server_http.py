@@ -78,3 +78,40 @@ def test_the_openapi_description_and_docs_are_served(world: World) -> None:
         assert path in paths
     docs = world.client.get("/v1/docs")
     assert docs.status_code == 200 and "openapi.json" in docs.text
+
+
+def test_an_overloaded_server_answers_503_with_retry_after() -> None:
+    import threading
+
+    from anyio import to_thread
+    from fastapi.testclient import TestClient
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse
+    from starlette.routing import Route
+
+    from sync.server.app import InFlightLimit
+    from sync.server.config import BUSY_RETRY_AFTER_SECONDS
+
+    gate, entered = threading.Event(), threading.Event()
+
+    async def endpoint(request: Request) -> JSONResponse:
+        if request.url.path != "/v1/health":  # a slow request, holding its place
+            entered.set()
+            await to_thread.run_sync(gate.wait, 5)
+        return JSONResponse({"ok": True})
+
+    slow = Starlette(routes=[Route("/{path:path}", endpoint)])
+    answers: list[int] = []
+    with TestClient(InFlightLimit(slow, limit=1)) as client:
+        first = threading.Thread(target=lambda: answers.append(client.get("/v1/me").status_code))
+        first.start()
+        assert entered.wait(5)
+        busy = client.get("/v1/changes")
+        assert busy.status_code == 503
+        assert busy.headers["Retry-After"] == str(BUSY_RETRY_AFTER_SECONDS)
+        assert busy.json()["error"]["code"] == "unavailable"
+        assert client.get("/v1/health").status_code == 200  # never refused: it is the probe
+        gate.set()
+        first.join(5)
+    assert answers == [200]
