@@ -12,6 +12,23 @@ from support.keyring_memory import MemoryKeyring
 from fieldapp.logs import reset_logging
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # The long abuse variants (100+ SIGKILLs, many randomized fault rounds) take minutes;
+    # the default run keeps their short form so CI stays well inside its time limit.
+    parser.addoption(
+        "--long",
+        action="store_true",
+        default=False,
+        help="run the long variants of the crash, fault and fuzzing tests",
+    )
+
+
+@pytest.fixture(scope="session")
+def long_run(request: pytest.FixtureRequest) -> bool:
+    """True when the suite was started with ``--long`` (see docs/reliability.md)."""
+    return bool(request.config.getoption("--long"))
+
+
 @pytest.fixture(autouse=True)
 def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No test writes logs or profiles into the real home folder.
