@@ -59,15 +59,37 @@ def _signed_in_as(store: Store) -> str | None:
 def profile_status(store: Store) -> ProfileStatus:
     # Table names come from the schema's own constant, never from input.
     counts = {name: int(store.scalar(f"SELECT count(*) FROM {name}")) for name in COLLECTIONS}
+    sync = sync_status(store)
     return ProfileStatus(
         counts=counts,
+        pending_mutations=sync.pending_mutations,
+        open_conflicts=sync.open_conflicts,
+        open_rejections=sync.open_rejections,
+        last_sync_at=sync.last_sync_at,
+        schema_version=store.schema_version,
+        signed_in_as=sync.signed_in_as,
+        path=store.path,
+    )
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the app's status area shows; cheap enough to read after every change."""
+
+    pending_mutations: int
+    open_conflicts: int
+    open_rejections: int
+    last_sync_at: str | None
+    signed_in_as: str | None
+
+
+def sync_status(store: Store) -> SyncStatus:
+    return SyncStatus(
         pending_mutations=int(store.scalar("SELECT count(*) FROM outbox")),
         open_conflicts=int(store.scalar("SELECT count(*) FROM conflicts WHERE status = 'open'")),
         open_rejections=int(
             store.scalar("SELECT count(*) FROM rejected_mutations WHERE status = 'open'")
         ),
         last_sync_at=store.scalar("SELECT max(last_success_at) FROM sync_state"),
-        schema_version=store.schema_version,
         signed_in_as=_signed_in_as(store),
-        path=store.path,
     )

@@ -38,6 +38,7 @@ def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     """
     monkeypatch.setenv("FIELDAPP_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.setenv("FIELDAPP_PROFILE", str(tmp_path / "default-profile"))
+    monkeypatch.setenv("FIELDAPP_SETTINGS_FILE", str(tmp_path / "settings.ini"))
     yield
     reset_logging()
 

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from fieldapp import __version__
 from sync.server import feed
-from sync.server.api import MutationBatch, RevokeRequest, TokenRequest
+from sync.server.api import MutationBatch, RevokeRequest, TokenRequest, describe_answers
 from sync.server.auth import Authenticator
 from sync.server.config import (
     BUSY_RETRY_AFTER_SECONDS,
@@ -234,6 +234,7 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
         )
         return {"results": results}
 
+    describe_answers(app)
     return app
 
 

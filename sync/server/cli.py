@@ -151,6 +151,14 @@ def _seed_arguments(parser: argparse.ArgumentParser) -> None:
     _common(parser)
     parser.add_argument("--accounts", type=whole_number(0, 100_000), default=200)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--field-reps",
+        type=whole_number(0, 10_000),
+        default=0,
+        metavar="N",
+        help="load tests: add field reps rep1..repN, each alone in a territory of their "
+        "own, and deal the accounts out to them",
+    )
 
 
 def run_seed(args: argparse.Namespace) -> int:
@@ -160,11 +168,14 @@ def run_seed(args: argparse.Namespace) -> int:
     config = _config(args)
     with _database(config) as engine:
         password_hash = password_hasher(config.password_cost).hash(DEMO_PASSWORD)
-        report = seed_demo(engine, password_hash, args.accounts, args.seed, int(config.clock()))
+        report = seed_demo(
+            engine, password_hash, args.accounts, args.seed, int(config.clock()), args.field_reps
+        )
     print("Seeded: " + ", ".join(f"{n} {name}" for name, n in report.counts.items()))
+    load_reps = f", rep1 to rep{args.field_reps}" if args.field_reps else ""
     print(
         f"Demo sign-ins (demo only, never in production): usernames "
-        f"{', '.join(report.usernames)}; password '{report.password}'."
+        f"{', '.join(report.usernames)}{load_reps}; password '{report.password}'."
     )
     return EX_OK
 

@@ -1,6 +1,10 @@
 """Filling an empty server with the demo organisation of ``fieldapp.demo.generate``.
 
-Demo only: every demo person gets the same printed password.
+Demo only: every demo person gets the same printed password. ``field_reps`` is for load
+tests: it adds that many field reps (``rep1``, ``rep2``, ...), each alone in a territory of
+their own, and deals the generated accounts out to them, so that N reps are N separate
+scopes of a chosen size (the generator itself puts about 200 accounts on each rep and
+only six territories in the whole organisation).
 """
 
 from __future__ import annotations
@@ -8,12 +12,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from fieldapp.demo import DemoData, generate
+from fieldapp.ids import new_id
 from fieldapp.store.schema import FIELDS
 from sync.server.feed import SequenceWriter
 from sync.server.scope import EVERYONE
@@ -22,6 +28,7 @@ from sync.server.tables import changes, records
 
 DEMO_PASSWORD = "demo"
 DEMO_USERNAMES = ("field", "inside", "manager")
+LOAD_TEAM = "load"  # the team of the load-test reps; nobody else's scope includes it
 _BATCH = 2000
 
 
@@ -32,9 +39,14 @@ class SeedReport:
     password: str
 
 
-def seed_demo(engine: Engine, password_hash: str, accounts: int, seed: int, now: int) -> SeedReport:
-    """Load a generated organisation in one transaction (all of it, or nothing)."""
+def seed_demo(
+    engine: Engine, password_hash: str, accounts: int, seed: int, now: int, field_reps: int = 0
+) -> SeedReport:
+    """Load a generated organisation in one transaction (all of it, or nothing); with
+    ``field_reps``, its accounts go to that many load-test reps (see the module's doc)."""
     demo = generate(accounts, seed)
+    if field_reps:
+        _deal_accounts(demo, field_reps, now)
     with engine.begin() as conn:
         seqs = SequenceWriter(conn)
         if conn.execute(sa.select(records.c.id).limit(1)).first() is not None:
@@ -44,6 +56,29 @@ def seed_demo(engine: Engine, password_hash: str, accounts: int, seed: int, now:
         _load_records(conn, seqs, demo)
         seqs.flush()
     return SeedReport(demo.counts(), DEMO_USERNAMES, DEMO_PASSWORD)
+
+
+def _deal_accounts(demo: DemoData, field_reps: int, now: int) -> None:
+    """Add ``field_reps`` field reps, one territory each, and make account ``i`` belong to
+    rep ``i % field_reps``; what hangs off an account follows it (see ``_load_records``)."""
+    stamp = datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    reps = []
+    for number in range(1, field_reps + 1):
+        rep = {
+            "id": new_id(),
+            "username": f"rep{number}",
+            "display_name": f"Load Rep {number}",
+            "email": None,
+            "role": "field",
+            "team": LOAD_TEAM,
+            "territory": f"Load {number}",
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
+        demo.users.append(rep)
+        reps.append(rep["id"])
+    for index, account in enumerate(demo.accounts):
+        account["owner_id"] = reps[index % field_reps]
 
 
 def _load_records(conn: Any, seqs: SequenceWriter, demo: DemoData) -> None:

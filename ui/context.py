@@ -1,0 +1,68 @@
+"""What every view receives in its constructor: the services it may use, nothing global.
+
+Tests build an ``AppContext`` on a temporary profile (``ui.context.build_context``) and
+hand it to the one view under test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from fieldapp.clock import utc_now
+from fieldapp.records import User
+from fieldapp.store.database import Store, open_store
+from ui.changes import ChangeNotices
+from ui.settings import AppSettings
+from ui.sync_worker import BackendFactory, SyncWorker
+from ui.tasks import Tasks
+
+
+class Navigator(QObject):
+    """Requests to move elsewhere in the window; the main window decides how to show them."""
+
+    page_requested = Signal(str)  # "today", "accounts", "review", "sync"
+    account_requested = Signal(str)  # account id: its briefing
+    visit_requested = Signal(str)  # visit id: the visit form (check in, report, check out)
+    note_requested = Signal(str)  # note id: the visit report in the review pane
+
+
+@dataclass
+class AppContext:
+    profile_dir: Path
+    user: User
+    tasks: Tasks
+    notices: ChangeNotices
+    sync: SyncWorker
+    settings: AppSettings
+    navigator: Navigator
+    now: Callable[[], datetime] = utc_now
+
+    def close(self) -> None:
+        self.sync.shutdown()
+        self.tasks.close()
+
+
+def build_context(
+    profile_dir: Path,
+    user: User,
+    settings: AppSettings,
+    *,
+    now: Callable[[], datetime] = utc_now,
+    backend_factory: BackendFactory | None = None,
+    busy_timeout_ms: int = 5000,
+) -> AppContext:
+    """Start the store worker and the sync worker for one profile."""
+
+    def open_profile() -> Store:
+        return open_store(profile_dir, clock=now, busy_timeout_ms=busy_timeout_ms)
+
+    notices = ChangeNotices()
+    tasks = Tasks(open_profile, notices)
+    options = {} if backend_factory is None else {"backend_factory": backend_factory}
+    sync = SyncWorker(open_profile, notices, **options)  # type: ignore[arg-type]
+    return AppContext(profile_dir, user, tasks, notices, sync, settings, Navigator(), now)

@@ -1,0 +1,1 @@
+"""Dialogs opened from the pages: small forms that call one use case each."""

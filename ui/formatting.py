@@ -1,0 +1,41 @@
+"""How times, dates and distances read on screen, in the user's language."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("Formatting", text, None, n)
+
+
+def relative_time(moment: datetime, now: datetime) -> str:
+    """"just now", "5 minutes ago", "3 hours ago", else the date."""
+    seconds = (now - moment).total_seconds()
+    if seconds < 60:
+        return _tr("just now")
+    if seconds < 3600:
+        return _tr("%n minute(s) ago", int(seconds // 60))
+    if seconds < 86400:
+        return _tr("%n hour(s) ago", int(seconds // 3600))
+    return short_date(moment.astimezone().date())
+
+
+def short_date(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def long_date(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+
+
+def clock_time(moment: datetime) -> str:
+    """Local hour and minute, e.g. 09:30."""
+    local = moment.astimezone()
+    return QLocale().toString(QTime(local.hour, local.minute), "HH:mm")
+
+
+def distance(km: float) -> str:
+    return _tr("%1 km").replace("%1", QLocale().toString(km, "f", 1))

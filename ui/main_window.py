@@ -1,0 +1,243 @@
+"""The main window: navigation rail, global search, the four pages and the status area.
+
+It only assembles: each page loads and refreshes its own data through the context it is
+given, and moves elsewhere through the ``Navigator``. Window geometry and the last page
+are kept in the app's settings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from fieldapp.search import SearchHit
+from fieldapp.status import SyncStatus, sync_status
+from fieldapp.usecases.reviews import unreviewed_count
+from ui.changes import CONFLICTS, REJECTIONS, Changes
+from ui.context import AppContext
+from ui.pages.accounts import AccountsPage
+from ui.pages.review import ReviewPage
+from ui.pages.sync_page import SyncPage
+from ui.pages.today import TodayPage
+from ui.search_box import SearchBox
+from ui.settings import LAST_PAGE
+from ui.status_area import StatusArea
+from ui.visit_form import VisitWindow
+
+PAGES = ("today", "accounts", "review", "sync")
+
+
+class MainWindow(QMainWindow):
+    settings_requested = Signal()
+    sign_in_requested = Signal()
+    sign_out_requested = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("FieldApp — %1").arg(context.user.display_name))
+        self._visit_windows: dict[str, VisitWindow] = {}
+        self._unread = 0
+        self._issues = 0
+
+        self.today = TodayPage(context)
+        self.accounts = AccountsPage(context)
+        self.review = ReviewPage(context)
+        self.sync_page = SyncPage(context)
+        self.stack = QStackedWidget()
+        for page in (self.today, self.accounts, self.review, self.sync_page):
+            self.stack.addWidget(page)
+
+        self.rail = QListWidget()
+        self.rail.setObjectName("navigationRail")
+        self.rail.setFixedWidth(150)
+        self.rail.setIconSize(QSize(0, 0))
+        for name in PAGES:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.rail.addItem(item)
+        self.rail.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.rail.currentRowChanged.connect(self._remember_page)
+        self._label_rail()
+
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.rail)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+
+        self.search = SearchBox(context, self)
+        self.search.hit_chosen.connect(self._open_hit)
+        toolbar = QToolBar(self.tr("Search"))
+        toolbar.setObjectName("searchBar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.search)
+        self.addToolBar(toolbar)
+
+        self.status_area = StatusArea(context)
+        self.statusBar().addPermanentWidget(self.status_area, 1)
+
+        self._build_actions()
+        navigator = context.navigator
+        navigator.page_requested.connect(self.show_page)
+        navigator.account_requested.connect(self.show_account)
+        navigator.visit_requested.connect(self.open_visit)
+        navigator.note_requested.connect(self.show_note)
+        context.notices.changed.connect(self._on_changed)
+        context.tasks.unhandled_error.connect(self._show_error)
+        self._refresh_badges()
+
+        self.resize(1280, 800)
+        geometry = context.settings.layout("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.show_page(self._landing_page())
+
+    # -- navigation -------------------------------------------------------------------
+    def _landing_page(self) -> str:
+        remembered = self.context.settings.get(LAST_PAGE)
+        if remembered in PAGES:
+            return remembered
+        # Role-aware: the field plans and logs visits, the inside team reviews them.
+        return "review" if self.context.user.role == "inside" else "today"
+
+    def show_page(self, name: str) -> None:
+        if name in PAGES:
+            self.rail.setCurrentRow(PAGES.index(name))
+
+    @property
+    def current_page(self) -> str:
+        return PAGES[self.stack.currentIndex()]
+
+    def _remember_page(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.context.settings.set(LAST_PAGE, PAGES[row])
+
+    def show_account(self, account_id: str) -> None:
+        self.show_page("accounts")
+        self.accounts.show_account(account_id)
+
+    def show_note(self, note_id: str) -> None:
+        self.show_page("review")
+        self.review.show_note(note_id)
+
+    def open_visit(self, visit_id: str) -> None:
+        window = self._visit_windows.get(visit_id)
+        if window is None or not window.isVisible():
+            window = VisitWindow(self.context, visit_id, self)
+            self._visit_windows[visit_id] = window
+            window.finished.connect(lambda _r, v=visit_id: self._visit_windows.pop(v, None))
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _open_hit(self, hit: SearchHit) -> None:
+        # Accounts, contacts and notes all open the account's briefing, which shows them.
+        self.show_account(hit.account_id)
+
+    # -- actions and shortcuts --------------------------------------------------------
+    def _build_actions(self) -> None:
+        def action(text: str, shortcuts: list[QKeySequence], slot: object) -> QAction:
+            made = QAction(text, self)
+            made.setShortcuts(shortcuts)
+            made.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            made.triggered.connect(slot)
+            self.addAction(made)
+            return made
+
+        focus_search = action(
+            self.tr("Search"),
+            [QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("Ctrl+K")],
+            self._focus_search,
+        )
+        sync_now = action(self.tr("Sync now"), [QKeySequence("F5")], self.context.sync.sync_now)
+        settings = action(self.tr("Settings…"), [QKeySequence("Ctrl+,")], self.settings_requested)
+        sign_in = action(self.tr("Sign in…"), [], self.sign_in_requested)
+        sign_out = action(self.tr("Sign out…"), [], self.sign_out_requested)
+        quit_keys = [QKeySequence(QKeySequence.StandardKey.Quit)]
+        quit_app = action(self.tr("Quit"), quit_keys, self.close)
+        pages = []
+        for number, name in enumerate(PAGES, start=1):
+            pages.append(
+                action(
+                    self._page_title(name),
+                    [QKeySequence(f"Ctrl+{number}")],
+                    lambda _checked=False, n=name: self.show_page(n),
+                )
+            )
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        for item in (settings, sign_in, sign_out, quit_app):
+            file_menu.addAction(item)
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addAction(focus_search)
+        for item in pages:
+            view_menu.addAction(item)
+        sync_menu = menu.addMenu(self.tr("&Sync"))
+        sync_menu.addAction(sync_now)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # -- badges -----------------------------------------------------------------------
+    def _page_title(self, name: str) -> str:
+        return {
+            "today": self.tr("Today"),
+            "accounts": self.tr("Accounts"),
+            "review": self.tr("Review"),
+            "sync": self.tr("Sync"),
+        }[name]
+
+    def _label_rail(self) -> None:
+        for row, name in enumerate(PAGES):
+            title = self._page_title(name)
+            count = {"review": self._unread, "sync": self._issues}.get(name, 0)
+            item = self.rail.item(row)
+            item.setText(f"{title}  ({count})" if count else title)
+            item.setToolTip(
+                self.tr("%n visit report(s) to review", "", count)
+                if name == "review"
+                else self.tr("%n conflict(s) or rejected change(s)", "", count)
+                if name == "sync"
+                else title
+            )
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches("notes", "reviews", CONFLICTS, REJECTIONS):
+            self._refresh_badges()
+
+    def _refresh_badges(self) -> None:
+        def read(store: object) -> tuple[int, SyncStatus]:
+            return unreviewed_count(store), sync_status(store)  # type: ignore[arg-type]
+
+        self.context.tasks.read(read, self._show_badges, key="rail-badges")
+
+    def _show_badges(self, counts: tuple[int, SyncStatus]) -> None:
+        unread, status = counts
+        self._unread = unread if self.context.user.role != "field" else 0
+        self._issues = status.open_conflicts + status.open_rejections
+        self._label_rail()
+
+    # -- errors and closing -----------------------------------------------------------
+    def _show_error(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("FieldApp"), message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for window in list(self._visit_windows.values()):
+            window.close()  # saves each open draft
+        self.context.settings.save_layout("main_window/geometry", self.saveGeometry())
+        self.context.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Qt item models over the local store: lazy, refreshed from change notices."""

@@ -1,0 +1,137 @@
+"""The global search field: accounts, contacts and notes as you type (Ctrl+F / Ctrl+K).
+
+Each keystroke queues a keyed read on the store worker, so only the latest text is
+searched and typing never waits on SQLite. Results drop down under the field; arrow keys
+move through them, Enter opens one, Escape closes the list. Every text is shown as plain
+text (a note holding HTML shows its tags, it is never rendered).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from fieldapp.search import SearchHit, search
+from ui.changes import Changes
+from ui.context import AppContext
+
+RESULT_LIMIT = 30
+
+
+class SearchResults(QFrame):
+    """The drop-down list under the field (a child of the window, not a separate popup)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.list = QListWidget(self)
+        self.list.setObjectName("searchResults")
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        self.hide()
+
+
+class SearchBox(QLineEdit):
+    hit_chosen = Signal(object)  # SearchHit
+    results_shown = Signal(int)  # how many hits the last search showed (tests wait on it)
+
+    def __init__(self, context: AppContext, window: QWidget) -> None:
+        super().__init__(window)
+        self._context = context
+        self._hits: list[SearchHit] = []
+        self.setObjectName("globalSearch")
+        self.setClearButtonEnabled(True)
+        self.setPlaceholderText(self.tr("Search accounts, contacts and notes (Ctrl+K)"))
+        self.setMinimumWidth(360)
+        self.results = SearchResults(window)
+        self.results.list.itemActivated.connect(self._choose_item)
+        self.results.list.itemClicked.connect(self._choose_item)
+        self.textEdited.connect(self._search)
+        self.returnPressed.connect(self._choose_current)
+        context.notices.changed.connect(self._on_changed)
+        window.installEventFilter(self)
+
+    # -- searching --------------------------------------------------------------------
+    def _search(self, text: str) -> None:
+        if not text.strip():
+            self._show([])
+            return
+        self._context.tasks.read(
+            lambda store: search(store, text, limit=RESULT_LIMIT), self._show, key="global-search"
+        )
+
+    def _on_changed(self, changes: Changes) -> None:
+        # New records may now match: rerun the visible search, if any.
+        if self.results.isVisible() and changes.touches("accounts", "contacts", "notes"):
+            self._search(self.text())
+
+    def _show(self, hits: list[SearchHit]) -> None:
+        self._hits = hits
+        listing = self.results.list
+        listing.clear()
+        kinds = {
+            "accounts": self.tr("Account"),
+            "contacts": self.tr("Contact"),
+            "notes": self.tr("Note"),
+        }
+        for hit in hits:
+            kind = kinds.get(hit.collection, hit.collection)
+            item = QListWidgetItem(f"{kind} · {hit.title} — {hit.detail}")
+            item.setToolTip(hit.detail)
+            item.setData(Qt.ItemDataRole.UserRole, hit)
+            listing.addItem(item)
+        if not hits and self.text().strip():
+            empty = QListWidgetItem(self.tr("No match for “%1”").arg(self.text().strip()))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            listing.addItem(empty)
+        if listing.count():
+            listing.setCurrentRow(0)
+            self._place_results()
+            self.results.show()
+            self.results.raise_()
+        else:
+            self.results.hide()
+        self.results_shown.emit(len(hits))
+
+    def _place_results(self) -> None:
+        window = self.results.parentWidget()
+        corner = self.mapTo(window, QPoint(0, self.height()))
+        rows = min(self.results.list.count(), 12)
+        height = rows * max(self.results.list.sizeHintForRow(0), 18) + 8
+        self.results.setGeometry(corner.x(), corner.y(), max(self.width(), 520), height)
+
+    # -- choosing ---------------------------------------------------------------------
+    def _choose_item(self, item: QListWidgetItem) -> None:
+        hit = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(hit, SearchHit):
+            self.results.hide()
+            self.hit_chosen.emit(hit)
+
+    def _choose_current(self) -> None:
+        item = self.results.list.currentItem()
+        if self.results.isVisible() and item is not None:
+            self._choose_item(item)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        listing = self.results.list
+        if self.results.isVisible() and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            row = max(0, min(listing.count() - 1, listing.currentRow() + step))
+            listing.setCurrentRow(row)
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            if self.results.isVisible():
+                self.results.hide()
+            else:
+                self.clear()
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.results.isVisible():
+            self._place_results()
+        return False

@@ -1,0 +1,204 @@
+"""Sync in the background: one cycle at a time on a thread of its own, reported by signals.
+
+The worker opens its own connection to the profile for each cycle (the GUI's store thread
+keeps working meanwhile, SQLite's WAL lets both go on) and runs ``sync.engine.SyncEngine``.
+Progress, the end of a cycle and the online/offline state reach the GUI thread as queued
+signals; nothing here touches a widget.
+
+Cycles start on demand (``sync_now``: app start, F5, the Sync button), on the interval
+timer, and when connectivity returns: while offline, a cheap health probe runs every
+``PROBE_SECONDS`` and a successful probe starts a cycle. Cancelling stops the engine at its
+next check; every page already received was committed with its cursor, so the store stays
+consistent and the next cycle continues from there.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import requests
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from fieldapp.store.database import Store
+from fieldapp.store.schema import COLLECTIONS
+from sync.backend import SyncBackend
+from sync.engine import Cancelled, SyncEngine, SyncReport
+from sync.errors import AuthenticationError, OfflineError, ServerBusyError
+from sync.session import SERVER_URL_KEY, backend_for
+from ui.changes import CONFLICTS, OUTBOX, REJECTIONS, SYNC_LOG, ChangeNotices, Changes
+from ui.tasks import StoreFactory, describe
+
+log = logging.getLogger(__name__)
+
+PROBE_SECONDS = 20
+PROBE_TIMEOUT = 5.0
+BackendFactory = Callable[[Store], SyncBackend]
+Probe = Callable[[str], bool]
+
+
+class Connection(enum.Enum):
+    UNKNOWN = "unknown"  # no cycle yet
+    ONLINE = "online"
+    OFFLINE = "offline"
+    SIGNED_OUT = "signed out"  # the server refused our sign-in: the user must sign in
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    report: SyncReport | None
+    error: str | None  # a sentence for the user, None on success
+    cancelled: bool = False
+
+
+def probe_health(server_url: str) -> bool:
+    """True when the server answers its health check (the connection is back)."""
+    try:
+        return requests.get(f"{server_url}/v1/health", timeout=PROBE_TIMEOUT).ok
+    except requests.RequestException:
+        return False
+
+
+class SyncWorker(QObject):
+    started = Signal()
+    progress = Signal(object)  # Progress
+    finished = Signal(object)  # SyncOutcome
+    connection_changed = Signal(object)  # Connection
+    _probed = Signal(bool)
+    _ended = Signal(object, object)  # SyncOutcome, Connection
+
+    def __init__(
+        self,
+        open_store: StoreFactory,
+        notices: ChangeNotices,
+        *,
+        backend_factory: BackendFactory = backend_for,
+        probe: Probe = probe_health,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._open_store = open_store
+        self._notices = notices
+        self._backend_factory = backend_factory
+        self._probe = probe
+        self._backend: SyncBackend | None = None
+        self._thread: threading.Thread | None = None
+        self._cancel = threading.Event()
+        self._server_url: str | None = None
+        self.connection = Connection.UNKNOWN
+        self._interval = QTimer(self)
+        self._interval.timeout.connect(self.sync_now)
+        self._probe_timer = QTimer(self)
+        self._probe_timer.setInterval(PROBE_SECONDS * 1000)
+        self._probe_timer.timeout.connect(self._start_probe)
+        self._probed.connect(self._on_probed)
+        self._ended.connect(self._on_ended)
+
+    # -- controls (GUI thread) --------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def use_backend(self, backend: SyncBackend | None) -> None:
+        """Keep a signed-in backend for the next cycles (e.g. when no keyring holds the token)."""
+        self._backend = backend
+        if backend is not None and self.connection is Connection.SIGNED_OUT:
+            self._set_connection(Connection.UNKNOWN)
+
+    def set_interval(self, minutes: int) -> None:
+        """Sync every ``minutes`` (0: only on demand)."""
+        self._interval.stop()
+        if minutes > 0:
+            self._interval.start(minutes * 60_000)
+
+    def sync_now(self) -> bool:
+        """Start a cycle unless one is running; True when one started."""
+        if self.running:
+            return False
+        self._cancel.clear()
+        self.started.emit()
+        self._thread = threading.Thread(target=self._run, name="fieldapp-sync", daemon=True)
+        self._thread.start()
+        return True
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def shutdown(self, timeout: float = 15.0) -> None:
+        """Cancel a running cycle and wait for it, so the app never quits mid-commit."""
+        self._interval.stop()
+        self._probe_timer.stop()
+        self._cancel.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    # -- the cycle (worker thread) ----------------------------------------------------
+    def _run(self) -> None:
+        connection = Connection.ONLINE
+        try:
+            store = self._open_store()
+        except Exception as exc:
+            self._ended.emit(SyncOutcome(None, describe(exc)), Connection.UNKNOWN)
+            return
+        try:
+            self._server_url = store.profile_value(SERVER_URL_KEY)
+            backend = self._backend or self._backend_factory(store)
+            engine = SyncEngine(
+                store, backend, progress=self.progress.emit, cancelled=self._cancel.is_set
+            )
+            report = engine.run()
+            self._backend = backend
+            outcome = SyncOutcome(report, None)
+        except Cancelled as exc:
+            outcome = SyncOutcome(None, str(exc), cancelled=True)
+        except OfflineError as exc:
+            outcome, connection = SyncOutcome(None, str(exc)), Connection.OFFLINE
+        except ServerBusyError as exc:
+            outcome = SyncOutcome(None, str(exc))
+        except AuthenticationError as exc:
+            self._backend = None
+            outcome, connection = SyncOutcome(None, str(exc)), Connection.SIGNED_OUT
+        except Exception as exc:
+            outcome = SyncOutcome(None, describe(exc))
+        finally:
+            store.close()
+        self._ended.emit(outcome, connection)
+
+    # -- back on the GUI thread -------------------------------------------------------
+    def _on_ended(self, outcome: SyncOutcome, connection: Connection) -> None:
+        if self._thread is not None:
+            self._thread.join(1.0)
+        self._set_connection(connection)
+        # A cycle always changes the sync log and may change the outbox and issues; what
+        # it pulled may touch any collection.
+        touched = {OUTBOX, CONFLICTS, REJECTIONS, SYNC_LOG}
+        if outcome.report is None or outcome.report.pulled or outcome.report.pushed:
+            touched.update(COLLECTIONS)
+        self._notices.announce(Changes(frozenset(touched), from_sync=True))
+        self.finished.emit(outcome)
+
+    def _set_connection(self, connection: Connection) -> None:
+        if connection is Connection.OFFLINE:
+            if not self._probe_timer.isActive():
+                self._probe_timer.start()
+        else:
+            self._probe_timer.stop()
+        if connection is not self.connection:
+            self.connection = connection
+            self.connection_changed.emit(connection)
+
+    def _start_probe(self) -> None:
+        url = self._server_url
+        if url is None or self.running:
+            return
+        threading.Thread(
+            target=lambda: self._probed.emit(self._probe(url)), name="fieldapp-probe", daemon=True
+        ).start()
+
+    def _on_probed(self, reachable: bool) -> None:
+        if reachable and self.connection is Connection.OFFLINE:
+            log.info("the server is reachable again; syncing")
+            self.sync_now()

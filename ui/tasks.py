@@ -1,0 +1,192 @@
+"""Database work off the GUI thread: one worker thread with its own connection to the profile.
+
+Views never query SQLite themselves. They hand a function of the store to ``Tasks.read``
+or ``Tasks.write``; the function runs on the worker thread, and its result (or its error)
+comes back to a callback on the GUI thread through a queued Qt signal. One worker runs the
+jobs in order, so a read queued after a write sees that write. A write announces its
+``Changes`` once it has committed, so the other views refresh what they show.
+
+A read may carry a ``key``: when a newer read with the same key is queued before the older
+one starts, the older one is skipped (typing in the search field queues one read per
+keystroke; only the latest is worth running).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from fieldapp.errors import FieldAppError
+from fieldapp.store.database import Store
+from ui.changes import ChangeNotices, Changes
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+StoreFactory = Callable[[], Store]
+Done = Callable[[Any], None]
+Failed = Callable[[Exception], None]
+
+
+@dataclass
+class _Job:
+    number: int
+    work: Callable[[Store], Any]
+    done: Done | None
+    failed: Failed | None
+    changes: Changes | None
+    key: str | None
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; the worker emits, Qt queues the call to the GUI thread."""
+
+    finished = Signal(object, object, object)  # job, result, error
+
+
+class Tasks(QObject):
+    """The GUI's single door to the profile's database."""
+
+    # A failure nobody handled: the main window shows it as a sentence.
+    unhandled_error = Signal(str)
+    busy_changed = Signal(bool)
+
+    def __init__(
+        self, open_store: StoreFactory, notices: ChangeNotices, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._open_store = open_store
+        self._notices = notices
+        self._queue: queue.Queue[_Job | None] = queue.Queue()
+        self._numbers = itertools.count(1)
+        self._latest_by_key: dict[str, int] = {}
+        self._key_lock = threading.Lock()
+        self._outstanding = 0
+        self._relay = _Relay()
+        self._relay.finished.connect(self._deliver)
+        self._thread = threading.Thread(target=self._work, name="fieldapp-store", daemon=True)
+        self._thread.start()
+
+    # -- GUI side ---------------------------------------------------------------------
+    def read(
+        self,
+        work: Callable[[Store], T],
+        done: Callable[[T], None] | None = None,
+        *,
+        failed: Failed | None = None,
+        key: str | None = None,
+    ) -> None:
+        self._submit(work, done, failed, None, key)
+
+    def write(
+        self,
+        work: Callable[[Store], T],
+        changes: Changes,
+        done: Callable[[T], None] | None = None,
+        *,
+        failed: Failed | None = None,
+    ) -> None:
+        """Run a use case that changes data; ``changes`` is announced after it commits."""
+        self._submit(work, done, failed, changes, None)
+
+    @property
+    def outstanding(self) -> int:
+        """Jobs queued or running whose callbacks have not run yet."""
+        return self._outstanding
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Finish the queued jobs, close the connection and stop the worker."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join(timeout)
+
+    def _submit(
+        self,
+        work: Callable[[Store], Any],
+        done: Done | None,
+        failed: Failed | None,
+        changes: Changes | None,
+        key: str | None,
+    ) -> None:
+        job = _Job(next(self._numbers), work, done, failed, changes, key)
+        if key is not None:
+            with self._key_lock:
+                self._latest_by_key[key] = job.number
+        self._outstanding += 1
+        if self._outstanding == 1:
+            self.busy_changed.emit(True)
+        self._queue.put(job)
+
+    def _deliver(self, job: _Job, result: Any, error: Exception | None) -> None:
+        self._outstanding -= 1
+        try:
+            if result is _SKIPPED:
+                return
+            if error is None:
+                if job.changes is not None:
+                    self._notices.announce(job.changes)
+                if job.done is not None:
+                    job.done(result)
+            elif job.failed is not None:
+                job.failed(error)
+            else:
+                self.unhandled_error.emit(describe(error))
+        finally:
+            if self._outstanding == 0:
+                self.busy_changed.emit(False)
+
+    # -- worker side ------------------------------------------------------------------
+    def _superseded(self, job: _Job) -> bool:
+        if job.key is None:
+            return False
+        with self._key_lock:
+            return self._latest_by_key.get(job.key, job.number) != job.number
+
+    def _work(self) -> None:
+        store: Store | None = None
+        opening_error: Exception | None = None
+        try:
+            store = self._open_store()
+        except Exception as exc:  # reported with every job, so the user sees why
+            log.exception("the app could not open its database")
+            opening_error = exc
+        try:
+            while (job := self._queue.get()) is not None:
+                if self._superseded(job):
+                    self._relay.finished.emit(job, _SKIPPED, None)
+                    continue
+                if store is None:
+                    self._relay.finished.emit(job, None, opening_error)
+                    continue
+                try:
+                    result = job.work(store)
+                except Exception as exc:
+                    if not isinstance(exc, FieldAppError):
+                        log.exception("a database task failed")
+                    self._relay.finished.emit(job, None, exc)
+                else:
+                    self._relay.finished.emit(job, result, None)
+        finally:
+            if store is not None:
+                store.close()
+
+
+class _Skipped:
+    """The result of a read that a newer read with the same key replaced: not delivered."""
+
+
+_SKIPPED = _Skipped()
+
+
+def describe(error: Exception) -> str:
+    """A sentence for the user: a FieldAppError says it itself; anything else is a bug."""
+    if isinstance(error, FieldAppError):
+        return str(error)
+    return f"Something went wrong ({type(error).__name__}: {error}). Details are in the log file."
