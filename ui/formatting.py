@@ -39,3 +39,12 @@ def clock_time(moment: datetime) -> str:
 
 def distance(km: float) -> str:
     return _tr("%1 km").replace("%1", QLocale().toString(km, "f", 1))
+
+
+def fill(template: str, *values: object) -> str:
+    """Qt's ``%1``, ``%2``… placeholders filled in (PySide's ``tr`` returns a plain str,
+    which has no ``arg``); placeholders keep translators free to reorder the values."""
+    # Highest number first, so that %1 never eats the start of %10.
+    for number in range(len(values), 0, -1):
+        template = template.replace(f"%{number}", str(values[number - 1]))
+    return template

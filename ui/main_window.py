@@ -25,6 +25,7 @@ from fieldapp.status import SyncStatus, sync_status
 from fieldapp.usecases.reviews import unreviewed_count
 from ui.changes import CONFLICTS, REJECTIONS, Changes
 from ui.context import AppContext
+from ui.formatting import fill
 from ui.pages.accounts import AccountsPage
 from ui.pages.review import ReviewPage
 from ui.pages.sync_page import SyncPage
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("FieldApp — %1").arg(context.user.display_name))
+        self.setWindowTitle(fill(self.tr("FieldApp — %1"), context.user.display_name))
         self._visit_windows: dict[str, VisitWindow] = {}
         self._unread = 0
         self._issues = 0

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, Q
 from fieldapp.search import SearchHit, search
 from ui.changes import Changes
 from ui.context import AppContext
+from ui.formatting import fill
 
 RESULT_LIMIT = 30
 
@@ -85,7 +86,7 @@ class SearchBox(QLineEdit):
             item.setData(Qt.ItemDataRole.UserRole, hit)
             listing.addItem(item)
         if not hits and self.text().strip():
-            empty = QListWidgetItem(self.tr("No match for “%1”").arg(self.text().strip()))
+            empty = QListWidgetItem(fill(self.tr("No match for “%1”"), self.text().strip()))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             listing.addItem(empty)
         if listing.count():

@@ -49,6 +49,8 @@ class Setting(Generic[T]):
 SYNC_INTERVAL_MINUTES = Setting("sync/interval_minutes", 15, (0, 5, 15, 30, 60))
 LANGUAGE = Setting("ui/language", "", ("", "en", "fr"))  # "": the system's language
 LAST_PAGE = Setting("ui/last_page", "")
+# The profile folder the app opens when no --profile is given ("": the default one).
+DATA_FOLDER = Setting("profile/folder", "")
 
 
 class AppSettings:

@@ -16,7 +16,7 @@ from fieldapp.status import SyncStatus, sync_status
 from sync.engine import Progress
 from ui.changes import CONFLICTS, OUTBOX, REJECTIONS, SYNC_LOG, Changes
 from ui.context import AppContext
-from ui.formatting import relative_time
+from ui.formatting import fill, relative_time
 from ui.sync_worker import Connection, SyncOutcome
 
 
@@ -41,9 +41,7 @@ class StatusArea(QWidget):
         self.issues_button = QPushButton()
         self.issues_button.setFlat(True)
         self.issues_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.issues_button.clicked.connect(
-            lambda: context.navigator.page_requested.emit("sync")
-        )
+        self.issues_button.clicked.connect(lambda: context.navigator.page_requested.emit("sync"))
         self.last_sync_label = QLabel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
@@ -88,16 +86,16 @@ class StatusArea(QWidget):
             self.progress_bar.setRange(0, progress.total)
             self.progress_bar.setValue(min(progress.done, progress.total))
             self.progress_label.setText(
-                self.tr("%1 %2 of %3").arg(phase).arg(progress.done).arg(progress.total)
+                fill(self.tr("%1 %2 of %3"), phase, progress.done, progress.total)
             )
         else:
             self.progress_bar.setRange(0, 0)
-            self.progress_label.setText(self.tr("%1 %2").arg(phase).arg(progress.done))
+            self.progress_label.setText(fill(self.tr("%1 %2"), phase, progress.done))
 
     def _on_sync_finished(self, outcome: SyncOutcome) -> None:
         self._syncing = False
         self.progress_label.setText(
-            "" if outcome.error is None else self.tr("Last sync failed: %1").arg(outcome.error)
+            "" if outcome.error is None else fill(self.tr("Last sync failed: %1"), outcome.error)
         )
         self.progress_label.setToolTip(outcome.error or "")
         self._show()
@@ -127,7 +125,7 @@ class StatusArea(QWidget):
         if status.last_sync_at:
             moment = from_text(status.last_sync_at)
             self.last_sync_label.setText(
-                self.tr("Last sync: %1").arg(relative_time(moment, self._context.now()))
+                fill(self.tr("Last sync: %1"), relative_time(moment, self._context.now()))
             )
             self.last_sync_label.setToolTip(moment.astimezone().strftime("%Y-%m-%d %H:%M"))
         else:

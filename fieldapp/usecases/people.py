@@ -31,3 +31,12 @@ def require_role(user: User, *roles: str, action: str) -> None:
         raise PermissionDeniedError(
             f"Only {' or '.join(roles)} reps can {action}; you are signed in as a {user.role} rep."
         )
+
+
+def list_users(store: Store, role: str | None = None) -> list[User]:
+    """The organisation's people this laptop knows, by name (e.g. the field reps, for a filter)."""
+    if role is None:
+        rows = store.query("SELECT * FROM users ORDER BY display_name")
+    else:
+        rows = store.query("SELECT * FROM users WHERE role = ? ORDER BY display_name", (role,))
+    return [User.from_row(row) for row in rows]

@@ -1,0 +1,180 @@
+"""Starting the desktop app on a profile, and what lives as long as the app does.
+
+``run_app`` checks the profile (a damaged or locked database is a dialog, not a crash),
+asks for a sign-in when the profile has none, then builds the context and the main
+window. The ``Shell`` owns the window: switching the language rebuilds the window in the
+new language (no restart), signing out closes it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fieldapp.errors import FieldAppError, NoCurrentUserError
+from fieldapp.records import User
+from fieldapp.store.database import open_store
+from fieldapp.usecases.people import current_user
+from sync.backend import SyncBackend
+from sync.session import SERVER_URL_KEY
+from ui.context import AppContext, build_context
+from ui.crash import CrashReporter
+from ui.i18n import Languages
+from ui.main_window import MainWindow
+from ui.settings import LANGUAGE, SYNC_INTERVAL_MINUTES, AppSettings
+from ui.sync_worker import SyncOutcome
+
+log = logging.getLogger(__name__)
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("FieldApp")
+    app.setOrganizationName("FieldApp")
+    return app
+
+
+def read_user(profile_dir: Path) -> tuple[User | None, bool]:
+    """Who works in this profile, and whether it knows a server to sync with."""
+    with open_store(profile_dir) as store:
+        try:
+            user = current_user(store)
+        except NoCurrentUserError:
+            user = None
+        return user, store.profile_value(SERVER_URL_KEY) is not None
+
+
+class Shell(QObject):
+    """The app's lifetime: the context, the current main window, language and sign-out."""
+
+    def __init__(
+        self, app: QApplication, context: AppContext, languages: Languages, has_server: bool
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.context = context
+        self.languages = languages
+        self.has_server = has_server
+        self.window: MainWindow | None = None
+
+    def open_window(self) -> MainWindow:
+        window = MainWindow(self.context)
+        window.settings_requested.connect(self.show_settings)
+        window.sign_out_requested.connect(self.sign_out)
+        window.sign_in_requested.connect(self.sign_in_again)
+        window.show()
+        self.window = window
+        return window
+
+    def start(self) -> MainWindow:
+        window = self.open_window()
+        interval = self.context.settings.get(SYNC_INTERVAL_MINUTES)
+        if self.has_server:
+            self.context.sync.set_interval(interval)
+            # After the window is up: the first paint never waits for the network.
+            QTimer.singleShot(0, self.context.sync.sync_now)
+        return window
+
+    def change_language(self, language: str) -> None:
+        """Apply at once: the window is rebuilt in the new language, in the same place."""
+        self.context.settings.set(LANGUAGE, language)
+        self.languages.apply(language)
+        old = self.window
+        if old is not None:
+            page = old.current_page
+            geometry = old.saveGeometry()
+        new = self.open_window()
+        if old is not None:
+            new.restoreGeometry(geometry)
+            new.show_page(page)
+            old.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            old.close()
+
+    def show_settings(self) -> None:
+        from ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.context, self.languages.current, self.window)
+        dialog.language_chosen.connect(self.change_language)
+        dialog.sign_out_requested.connect(self.sign_out)
+        dialog.open()
+
+    def sign_out(self) -> None:
+        from ui.dialogs.sign_out import SignOutFlow
+
+        SignOutFlow(self.context, self.window, on_signed_out=self._after_sign_out).start()
+
+    def sign_in_again(self) -> None:
+        from ui.dialogs.sign_in import SignInDialog
+
+        dialog = SignInDialog(self.context.profile_dir, self.window)
+        dialog.signed_in.connect(self.context.sync.use_backend)
+        dialog.signed_in.connect(lambda _b: self.context.sync.sync_now())
+        dialog.open()
+
+    def _after_sign_out(self) -> None:
+        if self.window is not None:
+            self.window.close()
+        self.app.quit()
+
+
+def run_app(
+    profile_dir: Path,
+    *,
+    argv: list[str] | None = None,
+    backend: SyncBackend | None = None,
+    on_ready: Callable[[Shell], None] | None = None,
+    quit_after_first_sync: bool = False,
+) -> int:
+    """Open the main window on a profile; returns the exit code when the app quits."""
+    app = application(argv)
+    settings = AppSettings()
+    languages = Languages(app)
+    languages.apply(settings.get(LANGUAGE))
+    crash = CrashReporter(app)
+    crash.install()
+    try:
+        try:
+            user, has_server = read_user(profile_dir)
+        except FieldAppError as exc:
+            QMessageBox.critical(None, "FieldApp", str(exc))
+            return 1
+        if user is None:
+            from ui.dialogs.sign_in import SignInDialog
+
+            dialog = SignInDialog(profile_dir)
+            if dialog.exec() != SignInDialog.DialogCode.Accepted:
+                return 0
+            backend = dialog.backend
+            user, has_server = read_user(profile_dir)
+            if user is None:
+                return 1
+        context = build_context(profile_dir, user, settings)
+        if backend is not None:
+            context.sync.use_backend(backend)
+        shell = Shell(app, context, languages, has_server)
+        shell.start()
+        if quit_after_first_sync:
+            context.sync.finished.connect(lambda outcome: _quit_after(app, outcome))
+        if on_ready is not None:
+            on_ready(shell)
+        try:
+            return app.exec()
+        finally:
+            context.close()
+    finally:
+        crash.uninstall()
+
+
+def _quit_after(app: QApplication, outcome: SyncOutcome) -> None:
+    if outcome.error is not None:
+        log.error("the first sync failed: %s", outcome.error)
+        app.exit(1)
+    else:
+        app.exit(0)

@@ -1,0 +1,126 @@
+"""Signing a profile in: server address, username, password.
+
+The check with the server runs on a thread (the dialog stays responsive and can be
+cancelled); the password lives only in the field and the request, never in a file or a
+log. The refresh token goes to the OS keyring; without one the dialog says, in one
+sentence, that the sign-in lasts until the app quits, and the signed-in backend is kept
+in memory for the sync worker.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.store.database import open_store
+from sync.http_backend import HttpBackend
+from sync.session import SERVER_URL_KEY, USERNAME_KEY, sign_in
+from ui.tasks import describe
+
+
+class _Relay(QObject):
+    done = Signal(object, object)  # warning text or None, error or None
+
+
+class SignInDialog(QDialog):
+    signed_in = Signal(object)  # the signed-in HttpBackend
+
+    def __init__(self, profile_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signInDialog")
+        self.setWindowTitle(self.tr("Sign in to FieldApp"))
+        self._profile_dir = profile_dir
+        self.backend: HttpBackend | None = None
+        self.warning: str | None = None
+        self._relay = _Relay()
+        self._relay.done.connect(self._finished)
+
+        self.server_field = QLineEdit()
+        self.server_field.setObjectName("serverUrl")
+        self.server_field.setPlaceholderText("https://crm.example.com")
+        self.username_field = QLineEdit()
+        self.username_field.setObjectName("username")
+        self.password_field = QLineEdit()
+        self.password_field.setObjectName("password")
+        self.password_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setObjectName("signInMessage")
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Server address"), self.server_field)
+        form.addRow(self.tr("Username"), self.username_field)
+        form.addRow(self.tr("Password"), self.password_field)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.sign_in_button.setText(self.tr("Sign in"))
+        self.buttons.accepted.connect(self._sign_in)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self._prefill()
+
+    def _prefill(self) -> None:
+        # What the profile already knows (never a secret); a quick read of a small table.
+        try:
+            with open_store(self._profile_dir, create=True) as store:
+                self.server_field.setText(store.profile_value(SERVER_URL_KEY) or "")
+                self.username_field.setText(store.profile_value(USERNAME_KEY) or "")
+        except Exception as exc:  # a damaged profile: say so, the button will say it again
+            self.message.setText(describe(exc))
+        (self.password_field if self.username_field.text() else self.server_field).setFocus()
+
+    def _sign_in(self) -> None:
+        if self.backend is not None:  # signed in, the user has read the warning
+            self.accept()
+            return
+        url = self.server_field.text().strip().rstrip("/")
+        username = self.username_field.text().strip()
+        password = self.password_field.text()
+        if not url or not username or not password:
+            self.message.setText(self.tr("Give the server address, your username and password."))
+            return
+        self.sign_in_button.setEnabled(False)
+        self.message.setText(self.tr("Signing in…"))
+        threading.Thread(
+            target=self._check, args=(url, username, password), name="sign-in", daemon=True
+        ).start()
+
+    def _check(self, url: str, username: str, password: str) -> None:
+        try:
+            backend = HttpBackend(url)
+            with open_store(self._profile_dir, create=True) as store:
+                result = sign_in(store, url, username, password, backend=backend)
+            self.backend = backend
+            self._relay.done.emit(result.warning, None)
+        except Exception as exc:
+            self._relay.done.emit(None, exc)
+
+    def _finished(self, warning: str | None, error: Exception | None) -> None:
+        self.password_field.clear()
+        self.sign_in_button.setEnabled(True)
+        if error is not None:
+            self.message.setText(describe(error))
+            self.password_field.setFocus()
+            return
+        self.signed_in.emit(self.backend)
+        if warning:
+            self.warning = warning
+            self.message.setText(warning)
+            self.sign_in_button.setText(self.tr("Continue"))
+            return
+        self.accept()

@@ -1,0 +1,325 @@
+"""The inside rep's Review page: the queue of unreviewed visit reports and a reading pane.
+
+Filters (rep, period, outcome, tier) reload the queue; selecting a report shows it with
+its account's context (pinned notes, open follow-ups). "Mark reviewed" (Ctrl+Enter)
+removes it from the queue and selects the next one; feedback, a follow-up or a note
+pinned for the field are written through the same use cases as everywhere else.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.records import TIERS, VISIT_OUTCOMES
+from fieldapp.usecases.briefing import Briefing, account_briefing
+from fieldapp.usecases.notes import reply_to_visit_report
+from fieldapp.usecases.people import list_users
+from fieldapp.usecases.reviews import ReviewItem, mark_reviewed, unreviewed_count
+from ui.changes import Changes
+from ui.context import AppContext
+from ui.dialogs.review_dialogs import FollowUpDialog, PinNoteDialog
+from ui.formatting import fill
+from ui.labels import outcome_label
+from ui.models.review_queue import ITEM_ROLE, QueueFilter, ReviewQueueModel
+from ui.tasks import describe
+
+PERIODS = (0, 1, 7, 30)  # days back; 0: any time
+
+
+def _plain(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # people's words are never markup
+    label.setWordWrap(True)
+    return label
+
+
+class ReviewPage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewPage")
+        self.context = context
+        self.model = ReviewQueueModel()
+        self.current: ReviewItem | None = None
+        self._want_note: str | None = None
+
+        self.rep_filter = QComboBox()
+        self.rep_filter.setObjectName("repFilter")
+        self.rep_filter.addItem(self.tr("All reps"), None)
+        self.period_filter = QComboBox()
+        self.period_filter.setObjectName("periodFilter")
+        for days in PERIODS:
+            self.period_filter.addItem(
+                self.tr("Any time") if days == 0 else self.tr("Last %n day(s)", "", days), days
+            )
+        self.outcome_filter = QComboBox()
+        self.outcome_filter.setObjectName("outcomeFilter")
+        self.outcome_filter.addItem(self.tr("All outcomes"), None)
+        for outcome in VISIT_OUTCOMES:
+            self.outcome_filter.addItem(outcome_label(outcome), outcome)
+        self.tier_filter = QComboBox()
+        self.tier_filter.setObjectName("tierFilter")
+        self.tier_filter.addItem(self.tr("All tiers"), None)
+        for tier in TIERS:
+            self.tier_filter.addItem(tier, tier)
+        for combo in (self.rep_filter, self.period_filter, self.outcome_filter, self.tier_filter):
+            combo.currentIndexChanged.connect(self.reload)
+
+        self.count_label = QLabel()
+        self.queue = QListView()
+        self.queue.setObjectName("reviewQueue")
+        self.queue.setModel(self.model)
+        self.queue.setUniformItemSizes(True)
+        self.queue.selectionModel().currentChanged.connect(self._on_current)
+        self.queue.verticalScrollBar().valueChanged.connect(self._maybe_fetch_more)
+
+        self.header = _plain()
+        self.header.setObjectName("reportHeader")
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("reportBody")
+        self.body.setReadOnly(True)
+        self.context_label = _plain()
+        self.context_label.setObjectName("reportContext")
+        self.reply_box = QPlainTextEdit()
+        self.reply_box.setObjectName("feedbackBox")
+        self.reply_box.setPlaceholderText(self.tr("Feedback for the field rep…"))
+        self.reply_box.setTabChangesFocus(True)
+        self.reply_box.setMaximumHeight(90)
+        self.message = _plain()
+        self.message.setObjectName("reviewMessage")
+        self.reviewed_button = QPushButton(self.tr("Mark reviewed"))
+        self.reviewed_button.setObjectName("markReviewed")
+        self.reviewed_button.setToolTip(self.tr("Mark reviewed and go to the next (Ctrl+Enter)"))
+        self.reply_button = QPushButton(self.tr("Send feedback"))
+        self.reply_button.setObjectName("sendFeedback")
+        self.follow_up_button = QPushButton(self.tr("Follow-up…"))
+        self.follow_up_button.setObjectName("newFollowUp")
+        self.pin_button = QPushButton(self.tr("Pin note for the field…"))
+        self.pin_button.setObjectName("pinNote")
+        self.account_button = QPushButton(self.tr("Open account"))
+        self.reviewed_button.clicked.connect(self.mark_current_reviewed)
+        self.reply_button.clicked.connect(self.send_feedback)
+        self.follow_up_button.clicked.connect(self._new_follow_up)
+        self.pin_button.clicked.connect(self._pin_note)
+        self.account_button.clicked.connect(self._open_account)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.mark_current_reviewed)
+        self._layout()
+        context.notices.changed.connect(self._on_changed)
+        context.tasks.read(lambda store: list_users(store, "field"), self._fill_reps)
+        self._set_reading(None)
+        self.reload()
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        for combo in (self.rep_filter, self.period_filter, self.outcome_filter, self.tier_filter):
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        actions = QHBoxLayout()
+        for button in (self.reviewed_button, self.follow_up_button, self.pin_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.account_button)
+        reply_row = QHBoxLayout()
+        reply_row.addWidget(self.reply_box, 1)
+        reply_row.addWidget(self.reply_button)
+        pane = QWidget()
+        reading = QVBoxLayout(pane)
+        reading.addWidget(self.header)
+        reading.addWidget(self.body, 1)
+        reading.addWidget(self.context_label)
+        reading.addLayout(actions)
+        reading.addLayout(reply_row)
+        reading.addWidget(self.message)
+        splitter = QSplitter()
+        splitter.addWidget(self.queue)
+        splitter.addWidget(pane)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+    # -- the queue --------------------------------------------------------------------
+    def _fill_reps(self, reps: list[object]) -> None:
+        for rep in reps:
+            self.rep_filter.addItem(rep.display_name, rep.id)  # type: ignore[attr-defined]
+
+    def queue_filter(self) -> QueueFilter:
+        days = int(self.period_filter.currentData())
+        since = self.context.now().date() - timedelta(days=days - 1) if days else None
+        return QueueFilter(
+            rep_id=self.rep_filter.currentData(),
+            since=since,
+            outcome=self.outcome_filter.currentData(),
+            tier=self.tier_filter.currentData(),
+        )
+
+    def reload(self) -> None:
+        wanted = queue_filter = self.queue_filter()
+        self.context.tasks.read(
+            lambda store: (queue_filter.page(store, 0), unreviewed_count(store)),
+            lambda result: self._loaded(wanted, *result),
+            key="review-queue",
+        )
+
+    def _loaded(self, wanted: QueueFilter, items: list[ReviewItem], total: int) -> None:
+        if wanted != self.queue_filter():
+            return  # the filters moved on; that read's newer twin is on its way
+        keep = self._want_note or (self.current.note_id if self.current else None)
+        self.model.reset(items)
+        self.count_label.setText(self.tr("%n visit report(s) to review", "", total))
+        row = self.model.row_of(keep) if keep else None
+        self._select(row if row is not None else 0)
+
+    def _maybe_fetch_more(self, value: int) -> None:
+        bar = self.queue.verticalScrollBar()
+        if self.model.complete or value < bar.maximum() - 2:
+            return
+        queue_filter, offset = self.queue_filter(), len(self.model.items)
+        self.context.tasks.read(
+            lambda store: queue_filter.page(store, offset),
+            self.model.append_page,
+            key="review-more",
+        )
+
+    def _select(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            index = self.model.index(row)
+            self.queue.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        else:
+            self._set_reading(None)
+
+    def show_note(self, note_id: str) -> None:
+        """Select one report (from elsewhere in the app), widening the filters if needed."""
+        row = self.model.row_of(note_id)
+        if row is not None:
+            self._select(row)
+            return
+        self._want_note = note_id
+        for combo in (self.rep_filter, self.period_filter, self.outcome_filter, self.tier_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.reload()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches("notes", "reviews", "visits", "accounts"):
+            self.reload()
+
+    # -- the reading pane -------------------------------------------------------------
+    def _on_current(self) -> None:
+        index = self.queue.currentIndex()
+        item = index.data(ITEM_ROLE) if index.isValid() else None
+        self._set_reading(item)
+
+    def _set_reading(self, item: ReviewItem | None) -> None:
+        self.current = item
+        self._want_note = None
+        for widget in (
+            self.reviewed_button,
+            self.reply_button,
+            self.follow_up_button,
+            self.pin_button,
+            self.account_button,
+            self.reply_box,
+        ):
+            widget.setEnabled(item is not None)
+        if item is None:
+            self.header.setText(self.tr("Nothing to review."))
+            self.body.setPlainText("")
+            self.context_label.setText("")
+            return
+        self.header.setText(
+            fill(
+                self.tr("%1 (tier %2, %3) — %4 — %5"),
+                item.account_name,
+                item.tier,
+                item.city or "",
+                item.author_name or "?",
+                outcome_label(item.outcome),
+            )
+        )
+        steps = fill(self.tr("Next steps: %1"), item.next_steps) if item.next_steps else ""
+        self.body.setPlainText(item.body + (f"\n\n{steps}" if steps else ""))
+        account_id = item.account_id
+        self.context.tasks.read(
+            lambda store: account_briefing(store, account_id),
+            self._show_context,
+            key="review-context",
+        )
+
+    def _show_context(self, briefing: Briefing) -> None:
+        if self.current is None or briefing.account.id != self.current.account_id:
+            return
+        lines = [fill(self.tr("Phone: %1"), briefing.account.phone or "—")]
+        for note in briefing.pinned_notes[:3]:
+            lines.append(fill(self.tr("Pinned: %1"), note.body))
+        for follow_up in briefing.open_follow_ups[:5]:
+            lines.append(
+                fill(self.tr("Open follow-up: %1 (due %2)"), follow_up.title, follow_up.due_date)
+            )
+        self.context_label.setText("\n".join(lines))
+
+    # -- actions ----------------------------------------------------------------------
+    def mark_current_reviewed(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        self.context.tasks.write(
+            lambda store: mark_reviewed(store, item.note_id),
+            Changes.of("reviews", ids=[item.note_id]),
+            lambda _r: self._reviewed(item),
+            failed=self._failed,
+        )
+
+    def _reviewed(self, item: ReviewItem) -> None:
+        row = self.model.remove(item.note_id)
+        self.message.setText(fill(self.tr("Marked reviewed: %1"), item.account_name))
+        if row is not None:
+            self._select(min(row, self.model.rowCount() - 1))
+
+    def send_feedback(self) -> None:
+        item, text = self.current, self.reply_box.toPlainText()
+        if item is None:
+            return
+        self.context.tasks.write(
+            lambda store: reply_to_visit_report(store, item.note_id, text),
+            Changes.of("notes"),
+            lambda _n: self._feedback_sent(item),
+            failed=self._failed,
+        )
+
+    def _feedback_sent(self, item: ReviewItem) -> None:
+        self.reply_box.clear()
+        self.message.setText(fill(self.tr("Feedback sent to %1."), item.author_name or "?"))
+
+    def _failed(self, error: Exception) -> None:
+        self.message.setText(describe(error))
+
+    def _new_follow_up(self) -> None:
+        if self.current is not None:
+            FollowUpDialog(self.context, self.current.account_id, self.current.note_id, self).open()
+
+    def _pin_note(self) -> None:
+        if self.current is not None:
+            PinNoteDialog(self.context, self.current.account_id, self).open()
+
+    def _open_account(self) -> None:
+        if self.current is not None:
+            self.context.navigator.account_requested.emit(self.current.account_id)
