@@ -20,6 +20,7 @@ from importlib.metadata import entry_points
 
 from fieldapp import __version__
 from fieldapp.commands import profile as profile_commands
+from fieldapp.commands import recovery as recovery_commands
 from fieldapp.commands import search as search_commands
 from fieldapp.commands.base import Command, UsageError
 from fieldapp.errors import FieldAppError
@@ -33,6 +34,7 @@ COMMANDS_GROUP = "fieldapp.commands"
 BUILTIN_COMMANDS: tuple[Command, ...] = (
     *profile_commands.COMMANDS,
     *search_commands.COMMANDS,
+    *recovery_commands.COMMANDS,
 )
 
 

@@ -54,9 +54,22 @@ class NotADatabaseError(StoreError):
     pass
 
 
+class DamagedDatabaseError(NotADatabaseError):
+    """An SQLite file that SQLite reports as damaged: corrupted pages, cut short."""
+
+
 class DatabaseLockedError(StoreError):
     pass
 
 
 class FutureSchemaError(StoreError):
     pass
+
+
+class RecoveryError(FieldAppError):
+    """A recovery step (export, restore a backup) that cannot be done as asked."""
+
+
+# What a user can do about a database FieldApp cannot open, named in the store's messages.
+EXPORT_HINT = "'fieldapp export --to FOLDER' saves what can still be read, unsynced changes first"
+BACKUPS_HINT = "'fieldapp backups' lists the copies taken before each update of the database"

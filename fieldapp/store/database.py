@@ -13,6 +13,9 @@ import sqlite_utils
 
 from fieldapp.clock import Clock, utc_now
 from fieldapp.errors import (
+    BACKUPS_HINT,
+    EXPORT_HINT,
+    DamagedDatabaseError,
     DatabaseLockedError,
     NotADatabaseError,
     ProfileNotFoundError,
@@ -34,14 +37,23 @@ def database_path(profile_dir: Path) -> Path:
 def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
     """Turn SQLite's terse errors into the sentence a user needs."""
     text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+    # The primary result code when SQLite gave one: a damaged search index says only
+    # "vtable constructor failed", yet its code is SQLITE_CORRUPT.
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text or "busy" in text:
         return DatabaseLockedError(
             f"The FieldApp database {path} is in use by another program; close it and retry."
+            f" If it stays in use, {EXPORT_HINT}."
         )
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return NotADatabaseError(
-            f"{path} is damaged or is not a FieldApp database ({exc}). It was left untouched;"
-            " restore a backup copy (files named *.backup.db beside it) or create a new profile."
+    if (
+        code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+        or "not a database" in text
+        or "malformed" in text
+        or "corrupt" in text
+    ):
+        return DamagedDatabaseError(
+            f"{path} is damaged or is not a FieldApp database ({exc}). It was left untouched."
+            f" To recover: {EXPORT_HINT}; then {BACKUPS_HINT}."
         )
     if "readonly" in text or "read-only" in text:
         return StoreError(f"The FieldApp database {path} is read-only; nothing was changed.")
@@ -78,12 +90,15 @@ class Store:
             yield
         except BaseException as exc:
             self._depth -= 1
+            # On a full disk SQLite has already rolled the whole transaction back: undoing
+            # it again would fail ("no transaction is active") and hide the real error.
             if self._depth == 0:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
                     # Disk full, read-only file, lost lock: the user needs a sentence.
                     raise translate_sqlite_error(exc, self.path) from exc
-            else:
+            elif self.conn.in_transaction:
                 self.conn.execute(f"ROLLBACK TO {name}")
                 self.conn.execute(f"RELEASE {name}")
             raise
@@ -142,7 +157,8 @@ def _check_header(path: Path) -> None:
     if header and header != SQLITE_MAGIC:
         raise NotADatabaseError(
             f"{path} is not a FieldApp database (it is not an SQLite file). It was left"
-            " untouched; choose another profile folder."
+            f" untouched; choose another profile folder. If it was a FieldApp profile,"
+            f" {BACKUPS_HINT}."
         )
 
 

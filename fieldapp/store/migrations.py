@@ -7,10 +7,15 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from fieldapp.errors import FutureSchemaError
+from fieldapp.errors import BACKUPS_HINT, EXPORT_HINT, FutureSchemaError
 from fieldapp.store.schema import LATEST_VERSION, MIGRATIONS
 
 log = logging.getLogger(__name__)
+
+# Backups are named "<db stem>.v<schema version>-<UTC time>.backup.db" beside the database;
+# fieldapp.store.salvage lists and restores them by this name.
+BACKUP_STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+BACKUP_SUFFIX = ".backup.db"
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -19,8 +24,8 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 def backup_file(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     """Copy the live database (WAL included) next to it before it is changed."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.stem}.v{version}-{stamp}.backup.db")
+    stamp = datetime.now(UTC).strftime(BACKUP_STAMP_FORMAT)
+    target = path.with_name(f"{path.stem}.v{version}-{stamp}{BACKUP_SUFFIX}")
     with sqlite3.connect(target) as copy:
         conn.backup(copy)
     copy.close()
@@ -38,6 +43,7 @@ def migrate(conn: sqlite3.Connection, path: Path | None, target: int | None = No
         raise FutureSchemaError(
             f"This profile was written by a newer FieldApp (schema {current}; this version "
             f"knows up to {LATEST_VERSION}). Update FieldApp; the file was left untouched."
+            f" Without updating, {EXPORT_HINT}, and {BACKUPS_HINT}."
         )
     target = LATEST_VERSION if target is None else target
     pending = [m for m in MIGRATIONS if current < m.version <= target]

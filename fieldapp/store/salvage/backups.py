@@ -1,0 +1,246 @@
+"""The copies of a profile's database kept beside it: list them, and put one back in place.
+
+Migrations take a backup before they change the file (``fieldapp.store.migrations``);
+``restore_backup`` checks a copy of the chosen one and only then sets the current database
+aside, renamed, never deleted. The profile's database is never opened with SQLite here.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from fieldapp.clock import Clock, utc_now
+from fieldapp.errors import DatabaseLockedError, ProfileNotFoundError, RecoveryError
+from fieldapp.store.database import DB_FILENAME, SQLITE_MAGIC, database_path
+from fieldapp.store.migrations import BACKUP_STAMP_FORMAT, BACKUP_SUFFIX
+from fieldapp.store.schema import LATEST_VERSION
+
+log = logging.getLogger(__name__)
+
+# Committed changes may still be in -wal, and -journal undoes a half-written transaction, so
+# both travel with the database. -shm is only an index that SQLite rebuilds from -wal.
+JOURNALS = ("-wal", "-journal")
+_STAMP = r"\d{8}T\d{6}Z"
+_BACKUP_NAME = re.compile(rf"\.v(?P<version>\d+)-(?P<stamp>{_STAMP}){re.escape(BACKUP_SUFFIX)}$")
+_SET_ASIDE_NAME = re.compile(rf"\.before-restore-(?P<stamp>{_STAMP})(-\d+)?\.db$")
+# SQLite's unix VFS read-locks this byte range while a connection reads (in WAL mode, for as
+# long as it is open) and write-locks it for an exclusive transaction.
+_SHARED_FIRST, _SHARED_SIZE = 0x40000000 + 2, 510
+
+
+@dataclass(frozen=True)
+class Backup:
+    """A copy of a profile's database kept beside it, and why it was kept."""
+
+    path: Path
+    taken_at: datetime
+    schema_version: int | None
+    size: int
+    reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.path.name,
+            "path": str(self.path),
+            "taken_at": self.taken_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "schema_version": self.schema_version,
+            "size": self.size,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What ``restore_backup`` did: the backup now in place, and the files set aside."""
+
+    backup: Path
+    schema_version: int
+    set_aside: tuple[Path, ...]
+
+
+def header_schema_version(path: Path) -> int | None:
+    """``PRAGMA user_version`` read from the file's header, without SQLite; None if no header."""
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return None
+    return int.from_bytes(header[60:64], "big")
+
+
+def list_backups(profile_dir: Path | str) -> list[Backup]:
+    """The copies kept in a profile folder, newest first: those taken before a migration and
+    those ``restore_backup`` set aside."""
+    folder = Path(profile_dir).expanduser()
+    if not folder.is_dir():
+        raise ProfileNotFoundError(f"No FieldApp profile in {folder}.")
+    stem = Path(DB_FILENAME).stem
+    found = []
+    for path in folder.iterdir():
+        match = _BACKUP_NAME.search(path.name) or _SET_ASIDE_NAME.search(path.name)
+        if match is None or not path.name.startswith(f"{stem}.") or not path.is_file():
+            continue
+        taken = match.re is _BACKUP_NAME
+        reason = "before an update of the schema" if taken else "set aside by restore-backup"
+        found.append(
+            Backup(
+                path=path,
+                taken_at=datetime.strptime(match["stamp"], BACKUP_STAMP_FORMAT).replace(tzinfo=UTC),
+                schema_version=header_schema_version(path),
+                size=path.stat().st_size,
+                reason=reason,
+            )
+        )
+    return sorted(found, key=lambda backup: (backup.taken_at, backup.path.name), reverse=True)
+
+
+def restore_backup(
+    profile_dir: Path | str, backup: Path | str, *, clock: Clock = utc_now
+) -> Restored:
+    """Put ``backup`` in place of the profile's database, after checking its integrity.
+
+    ``backup`` is a path, or the name of a file in the profile folder. The current database
+    and its journal files are renamed ``fieldapp.before-restore-<time>.db*``, never deleted,
+    and only once a verified copy of the backup is ready beside them.
+    """
+    folder = Path(profile_dir).expanduser()
+    db = database_path(folder)
+    source = _find_backup(folder, Path(backup))
+    if db.exists() and source.resolve() == db.resolve():
+        raise RecoveryError(f"{source} is the current database; choose one of its backups.")
+    if _in_use(db):
+        raise DatabaseLockedError(
+            f"The FieldApp database {db} is in use by another program; close FieldApp and"
+            " retry. Nothing was changed."
+        )
+    stamp = clock().astimezone(UTC).strftime(BACKUP_STAMP_FORMAT)
+    folder.mkdir(parents=True, exist_ok=True)
+    staging = folder / f"{db.stem}.restoring-{stamp}.db"
+    try:
+        _remove_staging(staging)  # a -wal left by an interrupted restore must not apply here
+        _copy_with_journals(source, staging)
+        version = _verified(staging, source)
+        with staging.open("rb+") as handle:
+            os.fsync(handle.fileno())  # the copy is on disk before the original moves
+        moved = _set_aside(db, _free_name(folder, f"{db.stem}.before-restore-{stamp}", ".db"))
+        try:
+            os.replace(staging, db)
+        except OSError:
+            for original, aside in moved:
+                os.rename(aside, original)
+            raise
+    finally:
+        _remove_staging(staging)
+    log.info("restored %s over %s; set aside %s", source, db, [str(a) for _, a in moved])
+    return Restored(source, version, tuple(aside for _, aside in moved))
+
+
+def _remove_staging(staging: Path) -> None:
+    # Only ever FieldApp's own working copy, never a user's file.
+    for suffix in ("", *JOURNALS, "-shm"):
+        Path(f"{staging}{suffix}").unlink(missing_ok=True)
+
+
+def _find_backup(folder: Path, backup: Path) -> Path:
+    # A bare name, as 'fieldapp backups' prints it, is looked for in the profile folder.
+    for candidate in (folder / backup, backup.expanduser()):
+        if candidate.is_file():
+            return candidate
+    raise RecoveryError(f"No backup {backup} in {folder}; 'fieldapp backups' lists them.")
+
+
+def _copy_with_journals(source: Path, target: Path) -> None:
+    for suffix in ("", *JOURNALS):
+        origin = Path(f"{source}{suffix}")
+        if origin.exists():
+            shutil.copyfile(origin, Path(f"{target}{suffix}"))
+
+
+def _verified(staging: Path, source: Path) -> int:
+    """The staged copy's schema version, once SQLite found it whole and a FieldApp database."""
+    if header_schema_version(staging) is None:
+        raise RecoveryError(f"{source} is not an SQLite database; nothing was changed.")
+    conn = sqlite3.connect(staging, isolation_level=None)
+    try:
+        problems = [str(row[0]) for row in conn.execute("PRAGMA integrity_check(5)")]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        # Whatever a -wal held goes into the file itself: the restored file stands alone.
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error as exc:
+        problems = [str(exc)]
+    finally:
+        conn.close()
+    if Path(f"{staging}-wal").exists() and Path(f"{staging}-wal").stat().st_size:
+        problems = ["its changes could not be merged into one file"]
+    if problems != ["ok"]:
+        raise RecoveryError(
+            f"The backup {source} is damaged too ({problems[0]}); nothing was changed."
+            " Choose another backup."
+        )
+    if "outbox" not in tables:
+        raise RecoveryError(f"{source} is not a FieldApp database; nothing was changed.")
+    if version > LATEST_VERSION:
+        raise RecoveryError(
+            f"The backup {source} was written by a newer FieldApp (schema {version}; this"
+            f" version knows up to {LATEST_VERSION}); nothing was changed."
+        )
+    return version
+
+
+def _free_name(folder: Path, stem: str, suffix: str) -> Path:
+    candidate, n = folder / f"{stem}{suffix}", 1
+    while any(Path(f"{candidate}{j}").exists() for j in ("", *JOURNALS, "-shm")):
+        n += 1
+        candidate = folder / f"{stem}-{n}{suffix}"
+    return candidate
+
+
+def _set_aside(db: Path, aside: Path) -> list[tuple[Path, Path]]:
+    """Rename the database and its journal files to ``aside``; returns (original, new) pairs."""
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for suffix in ("", *JOURNALS, "-shm"):
+            original = Path(f"{db}{suffix}")
+            if original.exists():
+                # -wal keeps its suffix: SQLite must find it beside the file it belongs to.
+                os.rename(original, Path(f"{aside}{suffix}"))
+                moved.append((original, Path(f"{aside}{suffix}")))
+    except OSError:
+        for original, new in reversed(moved):
+            os.rename(new, original)
+        raise
+    return moved
+
+
+def _in_use(db: Path) -> bool:
+    """True when another process holds the database open (SQLite's POSIX advisory locks).
+
+    Closing the descriptor drops every POSIX lock this process holds on the file, so this
+    must not run while this process has a connection to it. Windows has no such probe, and
+    needs none: there, a database that is open cannot be renamed.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    try:
+        fd = os.open(db, os.O_RDWR)
+    except (FileNotFoundError, PermissionError):
+        return False  # nothing to probe; renaming needs the folder's permission, not the file's
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, _SHARED_SIZE, _SHARED_FIRST)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN, _SHARED_SIZE, _SHARED_FIRST)
+        return False
+    finally:
+        os.close(fd)
