@@ -1,0 +1,380 @@
+"""The field rep's Today page: the day's route, how far it drives, and what to add to it.
+
+The day view lists the day's visits in route order with their times, addresses and the
+distance from the previous stop. Planned stops move by drag and drop or Ctrl+Up/Down;
+"Optimise order" reorders them for a shorter drive and says how much shorter. The side
+panel adds accounts due for a visit, or found by name, at the end of the day. The week
+view is an overview of the working week; planning happens one day at a time.
+
+Every read and write goes through the store worker; the page reloads the route when a
+change notice says visits (or the accounts it shows) changed, whoever changed them.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.clock import from_text
+from fieldapp.records import Visit
+from fieldapp.store.database import Store
+from fieldapp.usecases.route import (
+    DayRoute,
+    RouteChange,
+    RouteStop,
+    add_to_plan,
+    arrange_route,
+    day_route,
+    optimise_day,
+    week_route,
+)
+from fieldapp.usecases.visits import cancel_visit
+from ui.changes import Changes
+from ui.context import AppContext
+from ui.dialogs.reschedule_visit import RescheduleDialog
+from ui.formatting import clock_time, distance, fill, long_date
+from ui.models.plan_model import PlanModel
+from ui.pages.plan_additions import PlanAdditions
+from ui.pages.route_table import RouteTable
+from ui.pages.week_plan import WeekPlan
+from ui.tasks import describe
+
+DAY, WEEK = "day", "week"
+
+
+class _Line(QLabel):
+    """A line of plain text (account names are people's words) that takes no room when
+    it has nothing to say."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.hide()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
+
+
+class TodayPage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("todayPage")
+        self.context = context
+        self.day = self._today()
+        self.mode = DAY
+        self._select_after_load: str | None = None
+        self.confirm_box: QMessageBox | None = None
+        self.reschedule_dialog: RescheduleDialog | None = None
+
+        self.previous_button = QPushButton(self.tr("Previous"))
+        self.previous_button.setToolTip(self.tr("Previous day or week (Alt+Left)"))
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.today_button = QPushButton(self.tr("&Today"))
+        self.today_button.clicked.connect(lambda: self.show_day(self._today()))
+        self.next_button = QPushButton(self.tr("Next"))
+        self.next_button.setToolTip(self.tr("Next day or week (Alt+Right)"))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.day_label = _Line("planDay")
+        self.day_button = QPushButton(self.tr("&Day"))
+        self.week_button = QPushButton(self.tr("&Week"))
+        modes = QButtonGroup(self)
+        for button, mode in ((self.day_button, DAY), (self.week_button, WEEK)):
+            button.setCheckable(True)
+            modes.addButton(button)
+            button.clicked.connect(lambda _checked=False, m=mode: self.set_mode(m))
+        self.day_button.setChecked(True)
+        self.optimise_button = QPushButton(self.tr("&Optimise order"))
+        self.optimise_button.setObjectName("optimiseButton")
+        self.optimise_button.setToolTip(
+            self.tr("Reorder the planned visits for the shortest drive from where you start")
+        )
+        self.optimise_button.clicked.connect(self.optimise)
+
+        self.summary_label = _Line("routeSummary")
+        self.optimise_label = _Line("optimiseResult")
+        self.message_label = _Line("todayMessage")
+
+        self.model = PlanModel()
+        self.model.order_changed.connect(self._save_order)
+        self.table = RouteTable(self.model)
+        self.table.visit_opened.connect(context.navigator.visit_requested.emit)
+        self.table.briefing_requested.connect(context.navigator.account_requested.emit)
+        self.table.reschedule_requested.connect(self.reschedule)
+        self.table.cancel_requested.connect(self.cancel)
+        self.week = WeekPlan()
+        self.week.day_chosen.connect(self._open_day)
+        self.week.visit_chosen.connect(context.navigator.visit_requested.emit)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.week)
+        self.additions = PlanAdditions(context)
+        self.additions.add_requested.connect(self.add_account)
+        previous = QAction(self.tr("Previous day or week"), self)
+        following = QAction(self.tr("Next day or week"), self)
+        for action, keys, direction in ((previous, "Alt+Left", -1), (following, "Alt+Right", 1)):
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _checked=False, d=direction: self.step(d))
+            self.addAction(action)
+        self._lay_out()
+        context.notices.changed.connect(self._on_changed)
+        self.show_day(self.day)
+
+    # -- building ---------------------------------------------------------------------
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        for button in (self.previous_button, self.today_button, self.next_button):
+            bar.addWidget(button)
+        bar.addWidget(self.day_label, 1)
+        for button in (self.day_button, self.week_button, self.optimise_button):
+            bar.addWidget(button)
+        route = QWidget()
+        column = QVBoxLayout(route)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(bar)
+        totals = QHBoxLayout()
+        totals.addWidget(self.summary_label, 1)
+        totals.addWidget(self.optimise_label)
+        column.addLayout(totals)
+        column.addWidget(self.message_label)
+        column.addWidget(self.stack, 1)
+        splitter = QSplitter()
+        splitter.addWidget(route)
+        splitter.addWidget(self.additions)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 340])
+        self.additions.setMinimumWidth(260)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        order = [
+            self.previous_button,
+            self.today_button,
+            self.next_button,
+            self.day_button,
+            self.week_button,
+            self.optimise_button,
+            self.table,
+            self.week,
+            self.additions.due_list,
+        ]
+        for first, second in itertools.pairwise(order):
+            self.setTabOrder(first, second)
+
+    # -- where we are -----------------------------------------------------------------
+    def _today(self) -> date:
+        return self.context.now().astimezone().date()
+
+    def show_day(self, day: date) -> None:
+        self.day = day
+        self.optimise_label.clear()
+        self.message_label.clear()
+        self.additions.set_day(day)
+        self.reload()
+
+    def _open_day(self, day: date) -> None:
+        self.day = day
+        self.set_mode(DAY)
+
+    def step(self, direction: int) -> None:
+        self.show_day(self.day + timedelta(days=direction * (7 if self.mode == WEEK else 1)))
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        (self.day_button if mode == DAY else self.week_button).setChecked(True)
+        self.stack.setCurrentWidget(self.table if mode == DAY else self.week)
+        self.additions.setVisible(mode == DAY)  # the week is an overview
+        self.optimise_button.setVisible(mode == DAY)
+        self.show_day(self.day)
+
+    def _show_title(self) -> None:
+        if self.mode == WEEK:
+            monday = self.day - timedelta(days=self.day.weekday())
+            self.day_label.setText(fill(self.tr("Week of %1"), long_date(monday)))
+        elif self.day == self._today():
+            self.day_label.setText(fill(self.tr("Today, %1"), long_date(self.day)))
+        else:
+            self.day_label.setText(long_date(self.day))
+
+    # -- reading ----------------------------------------------------------------------
+    def reload(self) -> None:
+        self._show_title()
+        if self.mode == DAY:
+            day = self.day
+            self.context.tasks.read(
+                lambda store: day_route(store, day),
+                self._show_route,
+                failed=self._show_error,
+                key="today-route",
+            )
+        else:
+            monday = self.day - timedelta(days=self.day.weekday())
+
+            def read(store: Store) -> tuple[date, list[DayRoute]]:
+                return monday, week_route(store, monday)
+
+            self.context.tasks.read(
+                read, self._show_week, failed=self._show_error, key="today-week"
+            )
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches("visits"):
+            self.reload()
+        elif changes.touches("accounts"):
+            shown = {stop.account.id for stop in self.model.stops}
+            if not changes.ids or shown & changes.ids:
+                self.reload()
+
+    def _show_route(self, route: DayRoute) -> None:
+        if self.mode != DAY or route.day != self.day:
+            return  # an answer for a day the rep has already left
+        current = self.current_stop()
+        wanted = self._select_after_load or (current.visit.id if current else None)
+        self._select_after_load = None
+        self.model.set_route(route)
+        self.table.select_visit(wanted)
+        movable = sum(1 for stop in route.stops if stop.movable)
+        if route.stops:
+            self.summary_label.setText(
+                fill(
+                    self.tr("%1 · %2 in all"),
+                    self.tr("%n visit(s)", "", len(route.stops)),
+                    distance(route.total_km),
+                )
+            )
+        else:
+            self.summary_label.setText(
+                self.tr("Nothing planned on this day: add accounts from the list on the right.")
+            )
+        self.optimise_button.setEnabled(movable >= 2)
+        self.table.enable_actions()
+
+    def _show_week(self, answer: tuple[date, list[DayRoute]]) -> None:
+        monday, routes = answer
+        if self.mode != WEEK or monday != self.day - timedelta(days=self.day.weekday()):
+            return
+        self.week.show_week(routes)
+        visits = sum(len(route.stops) for route in routes)
+        total = sum(route.total_km for route in routes)
+        self.summary_label.setText(
+            fill(self.tr("%1 · %2 in all"), self.tr("%n visit(s)", "", visits), distance(total))
+        )
+
+    def _show_error(self, error: Exception) -> None:
+        self.message_label.setText(describe(error))
+
+    def current_stop(self) -> RouteStop | None:
+        return self.table.current_stop()
+
+    # -- writing ----------------------------------------------------------------------
+    def add_account(self, account_id: str, name: str) -> None:
+        day = self.day
+        self.message_label.clear()
+        self.context.tasks.write(
+            lambda store: add_to_plan(store, account_id, day),
+            Changes.of("visits"),
+            lambda visit: self._added(visit, name),
+            failed=self._show_error,
+        )
+
+    def _added(self, visit: Visit, name: str) -> None:
+        self._select_after_load = visit.id
+        self.message_label.setText(
+            fill(self.tr("%1 added at %2."), name, clock_time(from_text(visit.planned_start)))
+        )
+
+    def _save_order(self, visit_ids: list[str]) -> None:
+        """The model already shows the new order; the store follows, then the reload brings
+        the new times (or, if the store refused, the order it keeps)."""
+        self.optimise_label.clear()
+        self.message_label.clear()
+        self.context.tasks.write(
+            lambda store: arrange_route(store, visit_ids),
+            Changes.of("visits", ids=visit_ids),
+            failed=self._order_refused,
+        )
+
+    def _order_refused(self, error: Exception) -> None:
+        self._show_error(error)
+        self.reload()
+
+    def optimise(self) -> None:
+        day = self.day
+        self.optimise_button.setEnabled(False)
+        self.message_label.clear()
+        self.context.tasks.write(
+            lambda store: optimise_day(store, day),
+            Changes.of("visits"),
+            self._optimised,
+            failed=self._order_refused,
+        )
+
+    def _optimised(self, change: RouteChange) -> None:
+        if change.changed:
+            text = fill(
+                self.tr("Total distance %1 → %2"),
+                distance(change.before_km),
+                distance(change.after_km),
+            )
+        else:
+            text = fill(
+                self.tr("This order is already the shortest found: %1"), distance(change.after_km)
+            )
+        self.optimise_label.setText(text)
+
+    def reschedule(self, stop: RouteStop) -> None:
+        self.reschedule_dialog = RescheduleDialog(self.context, stop, self)
+        self.reschedule_dialog.open()
+
+    def cancel(self, stop: RouteStop) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Cancel visit"),
+            fill(
+                self.tr("Cancel the visit to %1 at %2? A cancelled visit cannot be restored."),
+                stop.account.name,
+                clock_time(from_text(stop.visit.planned_start)),
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        yes, visit_id = box.button(QMessageBox.StandardButton.Yes), stop.visit.id
+
+        def answered(_result: int) -> None:
+            # Read the button, not the result code: what the code of a standard button
+            # is has changed across Qt 6 versions.
+            if box.clickedButton() is yes:
+                self._cancel(visit_id)
+
+        box.finished.connect(answered)
+        self.confirm_box = box
+        box.open()
+
+    def _cancel(self, visit_id: str) -> None:
+        self.context.tasks.write(
+            lambda store: cancel_visit(store, visit_id),
+            Changes.of("visits", ids=[visit_id]),
+            failed=self._show_error,
+        )
