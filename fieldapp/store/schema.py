@@ -357,9 +357,22 @@ _SEARCH = (
         SELECT d.docid, '', n.body FROM search_docs d JOIN notes n ON n.id = d.record_id""",
 )
 
+# Drafts: what a person has typed into a form and not saved yet (a visit report written in
+# the car park). Local only, on purpose: a draft is not a change for the central CRM, it
+# becomes one when the form is saved. Keyed by what the form edits, e.g.
+# "visit-report:<visit id>", so reopening the form finds it. Written only by store/drafts.py.
+_DRAFTS = (
+    """CREATE TABLE drafts (
+        key TEXT PRIMARY KEY NOT NULL,
+        body TEXT NOT NULL CHECK (json_valid(body)),
+        saved_at TEXT NOT NULL
+    )""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "records, outbox and sync bookkeeping", _CORE),
     Migration(2, "full-text search over accounts, contacts and notes", _SEARCH),
+    Migration(3, "local drafts of unsaved forms", _DRAFTS),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

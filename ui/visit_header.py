@@ -1,0 +1,79 @@
+"""The top of the visit window: which account, when, where the visit stands, and Check in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from fieldapp.clock import from_text
+from fieldapp.records import Visit
+from ui.formatting import clock_time, fill, long_date
+from ui.labels import visit_status_label
+
+
+def plain_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # account names are people's words
+    label.setWordWrap(True)
+    return label
+
+
+def form_button(text: str, name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    # Return in a field must never check in or complete a visit by accident.
+    button.setAutoDefault(False)
+    button.setDefault(False)
+    return button
+
+
+class VisitHeader(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.account_label = plain_label("accountName")
+        font = QFont(self.account_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.account_label.setFont(font)
+        self.planned_label = plain_label("plannedTime")
+        self.status_label = plain_label("visitStatus")
+        self.check_in_button = form_button(self.tr("Check &in"), "checkInButton")
+        self.check_in_button.setToolTip(self.tr("Record that you arrived, now"))
+        self.check_in_button.hide()
+
+        titles = QVBoxLayout()
+        for label in (self.account_label, self.planned_label, self.status_label):
+            titles.addWidget(label)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(titles, 1)
+        layout.addWidget(self.check_in_button, 0, Qt.AlignmentFlag.AlignTop)
+
+    def show_visit(self, visit: Visit, account_name: str, *, busy: bool) -> None:
+        self.account_label.setText(account_name)
+        start, end = from_text(visit.planned_start), from_text(visit.planned_end)
+        self.planned_label.setText(
+            fill(
+                self.tr("Planned %1, from %2 to %3"),
+                long_date(start.astimezone().date()),
+                clock_time(start),
+                clock_time(end),
+            )
+        )
+        self.status_label.setText(self._status(visit))
+        self.check_in_button.setVisible(visit.status == "planned")
+        self.check_in_button.setEnabled(not busy)
+
+    def _status(self, visit: Visit) -> str:
+        if visit.status == "planned":
+            return self.tr("Planned — check in when you arrive; you can write the report now.")
+        if visit.status == "checked_in" and visit.checked_in_at:
+            return fill(self.tr("Checked in at %1"), clock_time(from_text(visit.checked_in_at)))
+        if visit.status == "completed" and visit.checked_out_at:
+            return fill(
+                self.tr("Completed — checked out at %1"),
+                clock_time(from_text(visit.checked_out_at)),
+            )
+        return visit_status_label(visit.status)
