@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fieldapp.errors import FieldAppError
 from fieldapp.store.database import Store
 from fieldapp.store.replica import set_profile_value
-from fieldapp.usecases.people import CURRENT_USER_KEY
+from fieldapp.usecases.people import CURRENT_USER_KEY, identity_profile_values
 from sync import credentials
 from sync.backend import Identity
 from sync.engine import SyncEngine, SyncReport
@@ -53,6 +53,10 @@ def sign_in(
         set_profile_value(store, SERVER_URL_KEY, server_url)
         set_profile_value(store, USERNAME_KEY, identity.username)
         set_profile_value(store, CURRENT_USER_KEY, identity.user_id)
+        # Who this is, until the first sync brings the user's own record (the window
+        # needs the role and name before that sync has finished).
+        for key, value in identity_profile_values(identity).items():
+            set_profile_value(store, key, value)
     try:
         credentials.save_refresh_token(server_url, identity.username, tokens.refresh_token)
     except NoKeyringError as exc:

@@ -55,6 +55,7 @@ def build_context(
     now: Callable[[], datetime] = utc_now,
     backend_factory: BackendFactory | None = None,
     busy_timeout_ms: int = 5000,
+    **sync_options: object,
 ) -> AppContext:
     """Start the store worker and the sync worker for one profile."""
 
@@ -63,6 +64,7 @@ def build_context(
 
     notices = ChangeNotices()
     tasks = Tasks(open_profile, notices)
-    options = {} if backend_factory is None else {"backend_factory": backend_factory}
-    sync = SyncWorker(open_profile, notices, **options)  # type: ignore[arg-type]
+    if backend_factory is not None:
+        sync_options["backend_factory"] = backend_factory
+    sync = SyncWorker(open_profile, notices, **sync_options)  # type: ignore[arg-type]
     return AppContext(profile_dir, user, tasks, notices, sync, settings, Navigator(), now)

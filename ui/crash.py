@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldapp.logs import FILE_ONLY, log_dir
+from ui.formatting import fill
 
 log = logging.getLogger(__name__)
 
@@ -60,18 +61,19 @@ class CrashReporter:
 
     def _show(self, summary: str) -> None:
         self.shown.append(summary)
-        tr = QCoreApplication.translate
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            tr("CrashReporter", "FieldApp ran into a problem"),
-            tr(
-                "CrashReporter",
-                "Something unexpected happened. Your saved work is safe in the local"
-                " database; if a form was open, its draft is kept.\n\n%1\n\n"
-                "The details are in the log file in %2.",
-            )
-            .replace("%1", summary)
-            .replace("%2", str(log_dir())),
+            QCoreApplication.translate("CrashReporter", "FieldApp ran into a problem"),
+            fill(
+                QCoreApplication.translate(
+                    "CrashReporter",
+                    "Something unexpected happened. Your saved work is safe in the local"
+                    " database; if a form was open, its draft is kept.\n\n%1\n\n"
+                    "The details are in the log file in %2.",
+                ),
+                summary,
+                log_dir(),
+            ),
         )
         box.setObjectName("crashDialog")
         box.open()  # not exec(): a modal loop inside a failing slot could fail again

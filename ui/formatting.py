@@ -7,19 +7,15 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Formatting", text, None, n)
-
-
 def relative_time(moment: datetime, now: datetime) -> str:
-    """"just now", "5 minutes ago", "3 hours ago", else the date."""
+    """ "just now", "5 minutes ago", "3 hours ago", else the date."""
     seconds = (now - moment).total_seconds()
     if seconds < 60:
-        return _tr("just now")
+        return QCoreApplication.translate("Formatting", "just now")
     if seconds < 3600:
-        return _tr("%n minute(s) ago", int(seconds // 60))
+        return QCoreApplication.translate("Formatting", "%n minute(s) ago", "", int(seconds // 60))
     if seconds < 86400:
-        return _tr("%n hour(s) ago", int(seconds // 3600))
+        return QCoreApplication.translate("Formatting", "%n hour(s) ago", "", int(seconds // 3600))
     return short_date(moment.astimezone().date())
 
 
@@ -38,7 +34,7 @@ def clock_time(moment: datetime) -> str:
 
 
 def distance(km: float) -> str:
-    return _tr("%1 km").replace("%1", QLocale().toString(km, "f", 1))
+    return fill(QCoreApplication.translate("Formatting", "%1 km"), QLocale().toString(km, "f", 1))
 
 
 def fill(template: str, *values: object) -> str:

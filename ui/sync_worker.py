@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from fieldapp.store.database import Store
 from fieldapp.store.schema import COLLECTIONS
 from sync.backend import SyncBackend
-from sync.engine import Cancelled, SyncEngine, SyncReport
+from sync.engine import DEFAULT_PAGE_SIZE, Cancelled, SyncEngine, SyncReport
 from sync.errors import AuthenticationError, OfflineError, ServerBusyError
 from sync.session import SERVER_URL_KEY, backend_for
 from ui.changes import CONFLICTS, OUTBOX, REJECTIONS, SYNC_LOG, ChangeNotices, Changes
@@ -77,6 +77,8 @@ class SyncWorker(QObject):
         *,
         backend_factory: BackendFactory = backend_for,
         probe: Probe = probe_health,
+        probe_seconds: float = PROBE_SECONDS,
+        page_size: int = DEFAULT_PAGE_SIZE,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -92,7 +94,8 @@ class SyncWorker(QObject):
         self._interval = QTimer(self)
         self._interval.timeout.connect(self.sync_now)
         self._probe_timer = QTimer(self)
-        self._probe_timer.setInterval(PROBE_SECONDS * 1000)
+        self._probe_timer.setInterval(int(probe_seconds * 1000))
+        self._page_size = page_size
         self._probe_timer.timeout.connect(self._start_probe)
         self._probed.connect(self._on_probed)
         self._ended.connect(self._on_ended)
@@ -147,7 +150,11 @@ class SyncWorker(QObject):
             self._server_url = store.profile_value(SERVER_URL_KEY)
             backend = self._backend or self._backend_factory(store)
             engine = SyncEngine(
-                store, backend, progress=self.progress.emit, cancelled=self._cancel.is_set
+                store,
+                backend,
+                page_size=self._page_size,
+                progress=self.progress.emit,
+                cancelled=self._cancel.is_set,
             )
             report = engine.run()
             self._backend = backend

@@ -9,14 +9,33 @@ from fieldapp.store.database import Store
 CURRENT_USER_KEY = "current_user_id"
 
 
+IDENTITY_KEYS = ("username", "display_name", "role", "team", "territory")
+
+
+def identity_profile_values(identity: object) -> dict[str, str | None]:
+    """Profile keys that remember who signed in (``current_role``…), from a sign-in's identity."""
+    return {f"current_{key}": getattr(identity, key) for key in IDENTITY_KEYS}
+
+
 def current_user(store: Store) -> User:
     user_id = store.profile_value(CURRENT_USER_KEY)
     if user_id is None:
         raise NoCurrentUserError()
     row = store.query_one("SELECT * FROM users WHERE id = ?", (user_id,))
-    if row is None:
+    if row is not None:
+        return User.from_row(row)
+    # Signed in, but the first sync has not brought the user's record yet.
+    remembered = {key: store.profile_value(f"current_{key}") for key in IDENTITY_KEYS}
+    if remembered["role"] is None or remembered["username"] is None:
         raise NoCurrentUserError()
-    return User.from_row(row)
+    return User(
+        id=user_id,
+        username=remembered["username"],
+        display_name=remembered["display_name"] or remembered["username"],
+        role=remembered["role"],
+        team=remembered["team"],
+        territory=remembered["territory"],
+    )
 
 
 def get_user(store: Store, user_id: str) -> User:

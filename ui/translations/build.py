@@ -1,0 +1,130 @@
+"""Refresh the French catalogue from the sources and compile it, with the Qt tools PySide6 ships.
+
+    python -m ui.translations.build           # lupdate + lrelease
+    python -m ui.translations.build --check   # exit 1 if the catalogue is stale or unfinished
+
+``lupdate`` collects every ``tr()``/``translate()`` string of ``ui/`` into
+``fieldapp_fr.ts`` (keeping the translations already there and dropping strings no longer
+used); a translator fills the new ones in Qt Linguist (``pyside6-linguist``) or any XML
+editor; ``lrelease`` compiles the ``.qm`` that ships in the package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+UI_DIR = HERE.parent
+SOURCE = HERE / "fieldapp_fr.ts"
+COMPILED = HERE / "fieldapp_fr.qm"
+
+
+def qt_tool(name: str) -> str:
+    """``pyside6-<name>`` next to this interpreter (a venv's bin), else on PATH."""
+    beside = Path(sys.executable).parent / f"pyside6-{name}"
+    if beside.exists():
+        return str(beside)
+    found = shutil.which(f"pyside6-{name}")
+    if found is None:
+        raise SystemExit(f"pyside6-{name} not found: install PySide6-Essentials")
+    return found
+
+
+def sources() -> list[Path]:
+    return sorted(p for p in UI_DIR.rglob("*.py") if "translations" not in p.parts)
+
+
+def lupdate(target: Path) -> None:
+    # Paths relative to the repository, so the catalogue never holds a machine's folder.
+    root = UI_DIR.parent
+    files = [str(p.relative_to(root)) for p in sources()]
+    subprocess.run(
+        [qt_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+         "-source-language", "en", "-target-language", "fr", *files, "-ts", str(target)],
+        cwd=root, check=True,
+    )
+
+
+def lrelease(source: Path, target: Path) -> None:
+    subprocess.run([qt_tool("lrelease"), "-silent", str(source), "-qm", str(target)], check=True)
+
+
+@dataclass(frozen=True)
+class Message:
+    context: str
+    source: str
+    comment: str
+    plural: bool
+    translations: tuple[str, ...]
+    unfinished: bool
+
+
+def messages(ts_file: Path) -> list[Message]:
+    found = []
+    for context in ET.parse(ts_file).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            forms = tuple(f.text or "" for f in translation.iter("numerusform"))
+            found.append(
+                Message(
+                    context=name,
+                    source=message.findtext("source", ""),
+                    comment=message.findtext("comment", ""),
+                    plural=message.get("numerus") == "yes",
+                    translations=forms or (translation.text or "",),
+                    unfinished=translation.get("type") in ("unfinished", "vanished", "obsolete"),
+                )
+            )
+    return found
+
+
+def check() -> list[str]:
+    """What is wrong with the committed catalogue (empty: nothing)."""
+    problems = []
+    with tempfile.TemporaryDirectory() as scratch:
+        fresh = Path(scratch) / "fresh.ts"
+        shutil.copy(SOURCE, fresh)
+        lupdate(fresh)
+        keys = {(m.context, m.source, m.comment) for m in messages(fresh)}
+        committed = {(m.context, m.source, m.comment) for m in messages(SOURCE)}
+        for context, source, _comment in sorted(keys - committed):
+            problems.append(f"not in the catalogue: [{context}] {source!r}")
+        for context, source, _comment in sorted(committed - keys):
+            problems.append(f"no longer in the sources: [{context}] {source!r}")
+        for message in messages(SOURCE):
+            if message.unfinished or not all(t.strip() for t in message.translations):
+                problems.append(f"untranslated: [{message.context}] {message.source!r}")
+        compiled = Path(scratch) / "fresh.qm"
+        lrelease(SOURCE, compiled)
+        if not COMPILED.exists() or compiled.read_bytes() != COMPILED.read_bytes():
+            problems.append(f"{COMPILED.name} is not compiled from {SOURCE.name}")
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only check, change nothing")
+    args = parser.parse_args()
+    if args.check:
+        problems = check()
+        for problem in problems:
+            print(problem)
+        return 1 if problems else 0
+    lupdate(SOURCE)
+    lrelease(SOURCE, COMPILED)
+    left = [m for m in messages(SOURCE) if m.unfinished]
+    print(f"{SOURCE.name}: {len(messages(SOURCE))} strings, {len(left)} to translate")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
