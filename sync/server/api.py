@@ -151,14 +151,18 @@ _WWW_AUTHENTICATE = {
 }
 # status -> (model of the body or None, description, headers)
 _Declared = tuple[type[BaseModel] | None, str, dict[str, Any]]
-_BAD = (ErrorBody, "Malformed request (invalid_request) or cursor (invalid_cursor).", {})
-_TOO_LARGE = (ErrorBody, "Body over 4 MiB, or over 500 mutations (payload_too_large).", {})
-_SIGN_IN = (
+_BAD: _Declared = (ErrorBody, "Malformed request (invalid_request) or cursor (invalid_cursor).", {})
+_TOO_LARGE: _Declared = (
+    ErrorBody,
+    "Body over 4 MiB, or over 500 mutations (payload_too_large).",
+    {},
+)
+_SIGN_IN: _Declared = (
     ErrorBody,
     "No, missing, unknown, expired or revoked access token (unauthorized).",
     _WWW_AUTHENTICATE,
 )
-_BUSY = (ErrorBody, "Overloaded, or the database is busy (unavailable).", _RETRY_AFTER)
+_BUSY: _Declared = (ErrorBody, "Overloaded, or the database is busy (unavailable).", _RETRY_AFTER)
 ANSWERS: dict[tuple[str, str], dict[int, _Declared]] = {
     ("GET", "/v1/health"): {200: (Health, "The server and its database answer.", {}), 503: _BUSY},
     ("POST", "/v1/auth/token"): {

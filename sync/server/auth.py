@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from sync.server.config import PasswordCost, ServerConfig
 from sync.server.errors import ApiError, unauthorized
+from sync.server.feed import SequenceWriter
 from sync.server.scope import Profile, load_profile
 from sync.server.tables import sign_in_failures, tokens, users
 
@@ -60,12 +61,22 @@ class Authenticator:
     def sign_in(self, engine: Engine, username: str, password: str, address: str) -> dict[str, Any]:
         now = self.now()
         with engine.begin() as conn:
+            # The write lock first, so that checking the limit and counting this attempt
+            # are one step: attempts sent at the same moment are counted one after the
+            # other, and no more than the limit of them ever reach the password check.
+            SequenceWriter(conn)
             self._refuse_if_throttled(conn, username, address, now)
             row = conn.execute(
                 sa.select(users.c.id, users.c.password_hash, users.c.disabled).where(
                     users.c.username == username
                 )
             ).first()
+            # Counted as a failure until the password proves right (a success clears it).
+            conn.execute(
+                sign_in_failures.insert().values(
+                    username=username[:100], address=address[:100], at=now
+                )
+            )
         # The hash is checked outside any transaction: it takes tens of milliseconds on
         # purpose, and nothing in the database needs to wait for it.
         stored = row.password_hash if row is not None else self._decoy
@@ -73,42 +84,30 @@ class Authenticator:
             ok: bool = self.hasher.verify(stored, password)
         except (VerificationError, InvalidHashError):
             ok = False
-        with engine.begin() as conn:
-            if not ok or row is None or row.disabled:
-                conn.execute(
-                    sign_in_failures.insert().values(
-                        username=username[:100], address=address[:100], at=now
-                    )
-                )
-                failed = True
-            else:
-                failed = False
-                conn.execute(
-                    sa.delete(sign_in_failures).where(sign_in_failures.c.username == username)
-                )
-                if self.hasher.check_needs_rehash(row.password_hash):
-                    conn.execute(
-                        sa.update(users)
-                        .where(users.c.id == row.id)
-                        .values(password_hash=self.hasher.hash(password))
-                    )
-                refresh = secrets.token_urlsafe(32)
-                conn.execute(
-                    tokens.insert().values(
-                        token_hash=token_hash(refresh),
-                        kind="refresh",
-                        user_id=row.id,
-                        refresh_hash=None,
-                        expires_at=now + self.config.refresh_token_seconds,
-                        revoked=False,
-                        created_at=now,
-                    )
-                )
-                answer = self._answer(conn, row.id, refresh, now)
-        if failed:  # raised after the commit, so that the failure is counted
-            log.info("sign-in refused")
+        if not ok or row is None or row.disabled:
+            log.info("sign-in refused")  # the attempt stays counted as a failure
             raise _invalid_grant()
-        return answer
+        with engine.begin() as conn:
+            conn.execute(sa.delete(sign_in_failures).where(sign_in_failures.c.username == username))
+            if self.hasher.check_needs_rehash(row.password_hash):
+                conn.execute(
+                    sa.update(users)
+                    .where(users.c.id == row.id)
+                    .values(password_hash=self.hasher.hash(password))
+                )
+            refresh = secrets.token_urlsafe(32)
+            conn.execute(
+                tokens.insert().values(
+                    token_hash=token_hash(refresh),
+                    kind="refresh",
+                    user_id=row.id,
+                    refresh_hash=None,
+                    expires_at=now + self.config.refresh_token_seconds,
+                    revoked=False,
+                    created_at=now,
+                )
+            )
+            return self._answer(conn, row.id, refresh, now)
 
     def _refuse_if_throttled(self, conn: Connection, username: str, address: str, now: int) -> None:
         since = now - self.config.sign_in_failure_window

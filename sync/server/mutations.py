@@ -141,6 +141,10 @@ def _apply(
     data = json.loads(current.data)
     if m.collection == "notes":
         _check_note_change(caller, m, data)
+    if m.collection == "reviews" and data.get("reviewer_id") != caller.person.id:
+        # Given in the reviewer's name only, so only they change or withdraw it: otherwise
+        # anyone in scope could put a reviewed visit report back into the review queue.
+        raise Rejected("forbidden", "Only the reviewer may change or withdraw a review.")
     if m.op == "delete":
         return _delete(conn, seqs, m, current, now)
     return _update(conn, seqs, caller, m, current, data, now)

@@ -54,9 +54,13 @@ class Scope:
     everything: bool = False
 
     def includes(self, territory: str | None) -> bool:
-        if territory == EVERYONE:
-            return True
-        if territory is None:
+        """Whether records filed under ``territory`` are this scope's to write.
+
+        The staff directory's pseudo-territory ``"*"`` is everyone's to read (the feed sends
+        it to all) and nobody's to write into: an account filed there would reach every rep
+        of every team, and each of them could add to it.
+        """
+        if territory is None or territory == EVERYONE:
             return False
         return self.everything or territory in self.territories
 
