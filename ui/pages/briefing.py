@@ -1,0 +1,392 @@
+"""The account briefing: the one screen a rep reads before walking in, and what they do next.
+
+Header (tier, address, phone, owner, last and next visit), notes pinned for the field,
+the last visit reports with their feedback, open follow-ups, contacts and open
+opportunities; actions: plan a visit, check in, add a note, new contact, edit the account.
+It reads ``account_briefing`` on the store worker (one keyed read, so clicking through the
+list only runs the latest) and reads it again when a change notice may concern it. Every
+word people typed is shown as plain text.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.clock import from_text
+from fieldapp.records import FollowUp, Note, Opportunity, Visit
+from fieldapp.store.database import Store
+from fieldapp.usecases.briefing import Briefing, VisitReport, account_briefing
+from fieldapp.usecases.planning import todays_plan
+from fieldapp.usecases.visits import check_in, start_unplanned_visit
+from ui.changes import Changes
+from ui.context import AppContext
+from ui.dialogs.account_dialogs import (
+    AddNoteDialog,
+    EditAccountDialog,
+    NewContactDialog,
+    PlanVisitDialog,
+)
+from ui.formatting import clock_time, fill, short_date
+from ui.labels import outcome_label, team_label, tier_label, visit_status_label
+from ui.tasks import describe
+
+# A briefing shows records of all these; a change to any of them may change what it shows.
+SHOWN = ("accounts", "users", "visits", "notes", "follow_ups", "contacts", "opportunities",
+         "reviews")  # fmt: skip
+
+
+def check_in_at(store: Store, account_id: str, today: date, tz: tzinfo | None) -> Visit:
+    """Check in to today's planned visit of the account, or start an unplanned one.
+
+    A visit already checked in today is returned as it is: pressing "Check in" twice
+    opens the same visit rather than starting a second one.
+    """
+    with store.transaction():
+        for stop in todays_plan(store, today=today, tz=tz):
+            if stop.visit.account_id != account_id:
+                continue
+            if stop.visit.status == "checked_in":
+                return stop.visit
+            if stop.visit.status == "planned":
+                return check_in(store, stop.visit.id)
+        return start_unplanned_visit(store, account_id)
+
+
+def plain_label(text: str = "", name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # people's words are never markup
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class Section(QGroupBox):
+    """One part of the briefing: a title and a few plain-text entries, or "None".
+
+    Its labels are kept and reused from one account to the next: creating and polishing
+    new widgets was most of the time a briefing took to appear.
+    """
+
+    def __init__(self, title: str, name: str, empty: str) -> None:
+        super().__init__(title)
+        self.setObjectName(name)
+        self._empty = empty
+        self._layout = QVBoxLayout(self)
+        self._labels: list[QLabel] = []
+        self._shown = 0
+        self._is_empty = True
+
+    def show_entries(self, entries: list[str]) -> None:
+        texts = entries or [self._empty]
+        while len(self._labels) < len(texts):
+            label = plain_label()
+            self._layout.addWidget(label)
+            self._labels.append(label)
+        for number, label in enumerate(self._labels):
+            if number < len(texts):
+                label.setText(texts[number])
+                label.setEnabled(bool(entries))  # "None" is greyed: nothing to read here
+                label.show()
+            else:
+                label.clear()  # no words of the previous account linger in a hidden label
+                label.hide()
+        self._shown = len(texts)
+        self._is_empty = not entries
+
+    def texts(self) -> list[str]:
+        """What the section shows, entry by entry (empty when it shows "None")."""
+        return [] if self._is_empty else [lb.text() for lb in self._labels[: self._shown]]
+
+
+class BriefingPane(QWidget):
+    shown = Signal(str)  # the account whose briefing is now on screen
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("briefingPane")
+        self.context = context
+        self.account_id: str | None = None
+        self.briefing: Briefing | None = None
+
+        self.placeholder = plain_label(self.tr("Choose an account to read its briefing."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.error_label = plain_label(name="briefingError")
+        self.error_label.hide()
+
+        self.name_label = plain_label(name="accountName")
+        font = QFont(self.name_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.tier_label = plain_label(name="accountTier")
+        self.address_label = plain_label(name="accountAddress")
+        self.phone_label = plain_label(name="accountPhone")
+        self.owner_label = plain_label(name="accountOwner")
+        self.last_visit_label = plain_label(name="lastVisit")
+        self.next_visit_label = plain_label(name="nextVisit")
+        facts = QFormLayout()
+        for caption, label in (
+            (self.tr("Tier"), self.tier_label),
+            (self.tr("Address"), self.address_label),
+            (self.tr("Phone"), self.phone_label),
+            (self.tr("Owner"), self.owner_label),
+            (self.tr("Last visit"), self.last_visit_label),
+            (self.tr("Next visit"), self.next_visit_label),
+        ):
+            facts.addRow(caption, label)
+
+        self.plan_button = QPushButton(self.tr("&Plan visit…"))
+        self.check_in_button = QPushButton(self.tr("Check &in"))
+        self.note_button = QPushButton(self.tr("Add &note…"))
+        self.contact_button = QPushButton(self.tr("New &contact…"))
+        self.edit_button = QPushButton(self.tr("&Edit account…"))
+        self.plan_button.clicked.connect(self.plan_visit)
+        self.check_in_button.clicked.connect(self.check_in)
+        self.note_button.clicked.connect(self.add_note)
+        self.contact_button.clicked.connect(self.new_contact)
+        self.edit_button.clicked.connect(self.edit_account)
+        self.check_in_button.setToolTip(
+            self.tr("Check in to today's planned visit here, or start an unplanned visit")
+        )
+        # The inside team books and reads; planning and checking in are the field's.
+        if context.user.role == "inside":
+            self.plan_button.hide()
+            self.check_in_button.hide()
+        actions = QHBoxLayout()
+        for button in self._buttons():
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        self.pinned = Section(self.tr("Pinned for the field"), "pinnedNotes", self.tr("None"))
+        self.reports = Section(self.tr("Last visit reports"), "visitReports", self.tr("None"))
+        self.follow_ups = Section(self.tr("Open follow-ups"), "openFollowUps", self.tr("None"))
+        self.contacts = Section(self.tr("Contacts"), "contacts", self.tr("None"))
+        self.opportunities = Section(
+            self.tr("Open opportunities"), "openOpportunities", self.tr("None")
+        )
+
+        self.content = QWidget()
+        body = QVBoxLayout(self.content)
+        body.addWidget(self.name_label)
+        body.addLayout(facts)
+        body.addLayout(actions)
+        for section in self._sections():
+            body.addWidget(section)
+        body.addStretch(1)
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(self.content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.error_label)
+        layout.addWidget(scroller, 1)
+        self._scroller = scroller
+        self._show_nothing()
+        context.notices.changed.connect(self._on_changed)
+
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.plan_button, self.check_in_button, self.note_button, self.contact_button,
+                self.edit_button)  # fmt: skip
+
+    def _sections(self) -> tuple[Section, ...]:
+        return (self.pinned, self.reports, self.follow_ups, self.contacts, self.opportunities)
+
+    # -- loading ----------------------------------------------------------------------
+    def show_account(self, account_id: str) -> None:
+        self.account_id = account_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        account_id = self.account_id
+        if account_id is None:
+            return
+        self.context.tasks.read(
+            lambda store: account_briefing(store, account_id),
+            self._show,
+            failed=lambda error: self._show_error(account_id, error),
+            key="briefing",
+        )
+
+    def _on_changed(self, changes: Changes) -> None:
+        if self.account_id is None or not changes.touches(*SHOWN):
+            return
+        only_accounts = changes.collections == frozenset({"accounts"})
+        if only_accounts and changes.ids and self.account_id not in changes.ids:
+            return  # another account changed
+        self.refresh()
+
+    def _show_error(self, account_id: str, error: Exception) -> None:
+        if account_id != self.account_id:
+            return
+        self.briefing = None
+        self._show_nothing()
+        self.error_label.setText(describe(error))
+        self.error_label.show()
+
+    def _show_nothing(self) -> None:
+        self.placeholder.setVisible(self.account_id is None)
+        self._scroller.setVisible(False)
+        for button in self._buttons():
+            button.setEnabled(False)
+
+    def _show(self, briefing: Briefing) -> None:
+        if briefing.account.id != self.account_id:
+            return  # the rep has moved on to another account
+        self.briefing = briefing
+        self.placeholder.hide()
+        self.error_label.hide()
+        self._scroller.show()
+        for button in self._buttons():
+            button.setEnabled(True)
+        self._show_header(briefing)
+        self.pinned.show_entries([self._pinned_text(n) for n in briefing.pinned_notes])
+        self.reports.show_entries([self._report_text(r) for r in briefing.recent_reports])
+        self.follow_ups.show_entries([self._follow_up_text(f) for f in briefing.open_follow_ups])
+        self.contacts.show_entries(
+            [
+                "\n".join(
+                    line
+                    for line in (
+                        " — ".join(p for p in (c.full_name, c.job_title) if p),
+                        " · ".join(p for p in (c.phone, c.email) if p),
+                    )
+                    if line
+                )
+                for c in briefing.contacts
+            ]
+        )
+        self.opportunities.show_entries(
+            [self._opportunity_text(o) for o in briefing.open_opportunities]
+        )
+        self.shown.emit(briefing.account.id)
+
+    # -- what each part says ----------------------------------------------------------
+    def _show_header(self, briefing: Briefing) -> None:
+        account = briefing.account
+        self.name_label.setText(account.name)
+        self.tier_label.setText(
+            fill(
+                self.tr("%1 — a visit every %n day(s)", "", account.effective_visit_frequency_days),
+                tier_label(account.tier),
+            )
+        )
+        place = " ".join(p for p in (account.postal_code, account.city) if p)
+        address = ", ".join(p for p in (account.address, place, account.country) if p)
+        self.address_label.setText(address or self.tr("No address"))
+        self.phone_label.setText(account.phone or self.tr("No phone number"))
+        self.owner_label.setText(
+            briefing.owner.display_name if briefing.owner else self.tr("Nobody")
+        )
+        last = briefing.last_visit
+        self.last_visit_label.setText(
+            fill(self.tr("%1 — %2"), self._day(last.planned_start), outcome_label(last.outcome))
+            if last
+            else self.tr("Never visited")
+        )
+        upcoming = briefing.next_visit
+        self.next_visit_label.setText(
+            fill(
+                self.tr("%1 at %2 — %3"),
+                self._day(upcoming.planned_start),
+                clock_time(from_text(upcoming.planned_start)),
+                visit_status_label(upcoming.status),
+            )
+            if upcoming
+            else self.tr("None planned")
+        )
+
+    def _day(self, moment: str) -> str:
+        return short_date(from_text(moment).astimezone().date())
+
+    def _pinned_text(self, note: Note) -> str:
+        return fill(self.tr("%1\n(pinned on %2)"), note.body, self._day(note.created_at))
+
+    def _report_text(self, item: VisitReport) -> str:
+        when = item.visit.planned_start if item.visit else item.report.created_at
+        outcome = outcome_label(item.visit.outcome if item.visit else None)
+        status = self.tr("reviewed") if item.reviewed else self.tr("not reviewed yet")
+        lines = [fill(self.tr("%1 · %2 · %3"), self._day(when), outcome, status), item.report.body]
+        lines += [fill(self.tr("Feedback: %1"), reply.body) for reply in item.feedback]
+        return "\n".join(lines)
+
+    def _follow_up_text(self, follow_up: FollowUp) -> str:
+        who = (
+            team_label(follow_up.assignee_team) if follow_up.assignee_team else self.tr("a person")
+        )
+        due = short_date(date.fromisoformat(follow_up.due_date))
+        return fill(self.tr("%1 — for %2, due %3"), follow_up.title, who, due)
+
+    def _opportunity_text(self, opportunity: Opportunity) -> str:
+        stage = {
+            "prospecting": self.tr("Prospecting"),
+            "qualification": self.tr("Qualification"),
+            "proposal": self.tr("Proposal"),
+            "negotiation": self.tr("Negotiation"),
+        }.get(opportunity.stage, opportunity.stage)
+        parts = [opportunity.name, stage]
+        if opportunity.amount is not None:
+            amount = QLocale().toString(opportunity.amount, "f", 0)
+            parts.append(f"{amount} {opportunity.currency or ''}".strip())
+        if opportunity.close_date:
+            closes = short_date(date.fromisoformat(opportunity.close_date))
+            parts.append(fill(self.tr("closes %1"), closes))
+        return " — ".join(parts)
+
+    # -- actions ----------------------------------------------------------------------
+    def plan_visit(self) -> None:
+        if self.briefing is not None:
+            PlanVisitDialog(self.context, self.briefing.account, self).open()
+
+    def add_note(self) -> None:
+        if self.briefing is not None:
+            AddNoteDialog(self.context, self.briefing.account, self).open()
+
+    def new_contact(self) -> None:
+        if self.briefing is not None:
+            NewContactDialog(self.context, self.briefing.account, self).open()
+
+    def edit_account(self) -> None:
+        if self.briefing is not None:
+            EditAccountDialog(self.context, self.briefing.account, self).open()
+
+    def check_in(self) -> None:
+        if self.account_id is None:
+            return
+        account_id = self.account_id
+        now: datetime = self.context.now().astimezone()
+        self.check_in_button.setEnabled(False)
+
+        def done(visit: Visit) -> None:
+            self.check_in_button.setEnabled(True)
+            # Named once known, so the accounts list refreshes one row, not all of them.
+            self.context.notices.announce(Changes.of("visits", ids=[visit.id]))
+            self.context.navigator.visit_requested.emit(visit.id)
+
+        def failed(error: Exception) -> None:
+            self.check_in_button.setEnabled(True)
+            self.error_label.setText(describe(error))
+            self.error_label.show()
+
+        self.context.tasks.write(
+            lambda store: check_in_at(store, account_id, now.date(), now.tzinfo),
+            Changes.of(),
+            done,
+            failed=failed,
+        )
