@@ -40,18 +40,19 @@ class Languages:
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed.clear()
+        # English too: its catalogue holds the plural forms ("1 change", "2 changes").
+        ours = QTranslator(self._app)
+        if ours.load(str(TRANSLATIONS_DIR / f"fieldapp_{language}.qm")):
+            self._installed.append(ours)
+        else:
+            log.warning("the %s catalogue could not be loaded", language)
         if language != "en":
-            ours = QTranslator(self._app)
-            if ours.load(str(TRANSLATIONS_DIR / f"fieldapp_{language}.qm")):
-                self._installed.append(ours)
-            else:
-                log.warning("the %s translation could not be loaded; showing English", language)
             qt_own = QTranslator(self._app)
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt_own.load(f"qtbase_{language}", qt_dir):
                 self._installed.append(qt_own)
-            for translator in self._installed:
-                self._app.installTranslator(translator)
+        for translator in self._installed:
+            self._app.installTranslator(translator)
         self.current = language
         QLocale.setDefault(QLocale(language))
         return language

@@ -7,6 +7,9 @@
 ``fieldapp_fr.ts`` (keeping the translations already there and dropping strings no longer
 used); a translator fills the new ones in Qt Linguist (``pyside6-linguist``) or any XML
 editor; ``lrelease`` compiles the ``.qm`` that ships in the package.
+
+English needs a catalogue too, for plurals only: the source says "%n change(s)", and
+``fieldapp_en.ts`` holds "%n change" / "%n changes" (lupdate ``-pluralonly``).
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ HERE = Path(__file__).resolve().parent
 UI_DIR = HERE.parent
 SOURCE = HERE / "fieldapp_fr.ts"
 COMPILED = HERE / "fieldapp_fr.qm"
+ENGLISH = HERE / "fieldapp_en.ts"
+ENGLISH_COMPILED = HERE / "fieldapp_en.qm"
+CATALOGUES = ((SOURCE, COMPILED, "fr", ()), (ENGLISH, ENGLISH_COMPILED, "en", ("-pluralonly",)))
 
 
 def qt_tool(name: str) -> str:
@@ -41,13 +47,13 @@ def sources() -> list[Path]:
     return sorted(p for p in UI_DIR.rglob("*.py") if "translations" not in p.parts)
 
 
-def lupdate(target: Path) -> None:
+def lupdate(target: Path, language: str = "fr", options: tuple[str, ...] = ()) -> None:
     # Paths relative to the repository, so the catalogue never holds a machine's folder.
     root = UI_DIR.parent
     files = [str(p.relative_to(root)) for p in sources()]
     subprocess.run(
-        [qt_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-         "-source-language", "en", "-target-language", "fr", *files, "-ts", str(target)],
+        [qt_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none", *options,
+         "-source-language", "en", "-target-language", language, *files, "-ts", str(target)],
         cwd=root, check=True,
     )
 
@@ -88,25 +94,28 @@ def messages(ts_file: Path) -> list[Message]:
 
 
 def check() -> list[str]:
-    """What is wrong with the committed catalogue (empty: nothing)."""
+    """What is wrong with the committed catalogues (empty: nothing)."""
     problems = []
-    with tempfile.TemporaryDirectory() as scratch:
-        fresh = Path(scratch) / "fresh.ts"
-        shutil.copy(SOURCE, fresh)
-        lupdate(fresh)
-        keys = {(m.context, m.source, m.comment) for m in messages(fresh)}
-        committed = {(m.context, m.source, m.comment) for m in messages(SOURCE)}
-        for context, source, _comment in sorted(keys - committed):
-            problems.append(f"not in the catalogue: [{context}] {source!r}")
-        for context, source, _comment in sorted(committed - keys):
-            problems.append(f"no longer in the sources: [{context}] {source!r}")
-        for message in messages(SOURCE):
-            if message.unfinished or not all(t.strip() for t in message.translations):
-                problems.append(f"untranslated: [{message.context}] {message.source!r}")
-        compiled = Path(scratch) / "fresh.qm"
-        lrelease(SOURCE, compiled)
-        if not COMPILED.exists() or compiled.read_bytes() != COMPILED.read_bytes():
-            problems.append(f"{COMPILED.name} is not compiled from {SOURCE.name}")
+    for source, compiled, language, options in CATALOGUES:
+        with tempfile.TemporaryDirectory() as scratch:
+            fresh = Path(scratch) / "fresh.ts"
+            shutil.copy(source, fresh)
+            lupdate(fresh, language, options)
+            keys = {(m.context, m.source, m.comment) for m in messages(fresh)}
+            committed = {(m.context, m.source, m.comment) for m in messages(source)}
+            for context, text, _comment in sorted(keys - committed):
+                problems.append(f"{source.name}: not in the catalogue: [{context}] {text!r}")
+            for context, text, _comment in sorted(committed - keys):
+                problems.append(f"{source.name}: no longer in the sources: [{context}] {text!r}")
+            for message in messages(source):
+                if message.unfinished or not all(t.strip() for t in message.translations):
+                    problems.append(
+                        f"{source.name}: untranslated: [{message.context}] {message.source!r}"
+                    )
+            fresh_qm = Path(scratch) / "fresh.qm"
+            lrelease(source, fresh_qm)
+            if not compiled.exists() or fresh_qm.read_bytes() != compiled.read_bytes():
+                problems.append(f"{compiled.name} is not compiled from {source.name}")
     return problems
 
 
@@ -119,10 +128,11 @@ def main() -> int:
         for problem in problems:
             print(problem)
         return 1 if problems else 0
-    lupdate(SOURCE)
-    lrelease(SOURCE, COMPILED)
-    left = [m for m in messages(SOURCE) if m.unfinished]
-    print(f"{SOURCE.name}: {len(messages(SOURCE))} strings, {len(left)} to translate")
+    for source, compiled, language, options in CATALOGUES:
+        lupdate(source, language, options)
+        lrelease(source, compiled)
+        left = [m for m in messages(source) if m.unfinished]
+        print(f"{source.name}: {len(messages(source))} strings, {len(left)} to translate")
     return 0
 
 
