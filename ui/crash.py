@@ -12,7 +12,7 @@ import sys
 import threading
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldapp.logs import FILE_ONLY, log_dir
@@ -33,6 +33,7 @@ class CrashReporter:
         self._relay = _Relay()
         self._relay.show.connect(self._show)
         self._previous = sys.excepthook, threading.excepthook
+        self._open: list[QMessageBox] = []
         self.shown: list[str] = []  # what the user was told, in order (tests read it)
 
     def install(self) -> None:
@@ -76,4 +77,7 @@ class CrashReporter:
             ),
         )
         box.setObjectName("crashDialog")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _r, b=box: self._open.remove(b))
+        self._open.append(box)  # a parentless dialog lives only while referenced
         box.open()  # not exec(): a modal loop inside a failing slot could fail again
