@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from fieldapp.errors import FieldAppError
@@ -133,9 +134,9 @@ class Tasks(QObject):
                 if job.changes is not None:
                     self._notices.announce(job.changes)
                 if job.done is not None:
-                    job.done(result)
+                    _call_back(job.done, result)
             elif job.failed is not None:
-                job.failed(error)
+                _call_back(job.failed, error)
             else:
                 self.unhandled_error.emit(describe(error))
         finally:
@@ -176,6 +177,23 @@ class Tasks(QObject):
         finally:
             if store is not None:
                 store.close()
+
+
+def _call_back(callback: Callable[[Any], None], value: Any) -> None:
+    """Run a job's callback unless the view that asked is gone.
+
+    A window closed (or rebuilt in another language) while its read was queued has
+    nothing left to show the answer in; its widgets' C++ side is already deleted.
+    """
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        return
+    try:
+        callback(value)
+    except RuntimeError as exc:
+        if "already deleted" not in str(exc):
+            raise
+        log.debug("a task's answer arrived after its view was deleted: %s", exc)
 
 
 class _Skipped:

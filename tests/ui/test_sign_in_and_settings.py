@@ -1,0 +1,160 @@
+"""Sign-in, settings (sync interval, language without restart) and signing out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+import shiboken6
+from keyring.backends.fail import Keyring as NoKeyring
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from support.server import ServerProcess, running_server
+
+from fieldapp.store.database import database_path, open_store
+from fieldapp.usecases.notes import add_note
+from ui.app import Shell
+from ui.changes import Changes
+from ui.dialogs.settings_dialog import SettingsDialog
+from ui.dialogs.sign_in import SignInDialog
+from ui.dialogs.sign_out import SignOutDialog, SignOutFlow
+from ui.i18n import Languages
+from ui.settings import LANGUAGE, SYNC_INTERVAL_MINUTES
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    with running_server(tmp_path_factory.mktemp("sign-in-server"), accounts=10) as started:
+        yield started
+
+
+def _fill(dialog: SignInDialog, qtbot: QtBot, url: str, password: str) -> None:
+    dialog.server_field.clear()
+    qtbot.keyClicks(dialog.server_field, url)
+    dialog.username_field.clear()
+    qtbot.keyClicks(dialog.username_field, "field")
+    qtbot.keyClicks(dialog.password_field, password)
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_wrong_password_is_explained_and_the_right_one_signs_the_profile_in(
+    server: ServerProcess, tmp_path: Path, qtbot: QtBot
+) -> None:
+    profile = tmp_path / "new-laptop"
+    dialog = SignInDialog(profile)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _fill(dialog, qtbot, server.url, "not-the-password")
+    qtbot.waitUntil(lambda: dialog.sign_in_button.isEnabled(), timeout=10_000)
+    assert dialog.result() != SignInDialog.DialogCode.Accepted
+    assert dialog.message.text() and "Traceback" not in dialog.message.text()
+    assert dialog.password_field.text() == ""  # never kept on screen after a try
+
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        _fill(dialog, qtbot, server.url, "demo")
+    assert dialog.backend is not None
+    with open_store(profile) as store:
+        assert store.profile_value("current_username") == "field"
+        assert store.profile_value("server_url") == server.url
+        assert store.profile_value("current_role") == "field"
+    assert b"demo" not in _profile_bytes(profile, b"current_role")
+
+
+def test_without_a_keyring_the_sign_in_says_so_once_and_still_works(
+    server: ServerProcess, tmp_path: Path, qtbot: QtBot
+) -> None:
+    keyring.set_keyring(NoKeyring())  # restored by the suite's keyring fixture
+    dialog = SignInDialog(tmp_path / "laptop")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _fill(dialog, qtbot, server.url, "demo")
+    qtbot.waitUntil(lambda: dialog.warning is not None, timeout=10_000)
+    assert "keyring" in dialog.message.text().lower()
+    assert dialog.sign_in_button.text() == "Continue"
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    assert dialog.backend is not None  # kept in memory for the sync worker
+
+
+def test_settings_change_the_sync_interval_and_the_language_without_restart(
+    make_context, qtbot: QtBot
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    context = make_context("field")
+    languages = Languages(app)
+    shell = Shell(app, context, languages, has_server=False)
+    try:
+        window = shell.start()  # closed (and deleted) by the language change below
+        window.show_page("accounts")
+        dialog = SettingsDialog(context, languages.current, window)  # goes with the window
+        dialog.interval.setCurrentIndex(dialog.interval.findData(5))
+        dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+        dialog.language_chosen.connect(shell.change_language)
+        dialog.accept()
+        assert context.settings.get(SYNC_INTERVAL_MINUTES) == 5
+        assert context.sync._interval.interval() == 5 * 60_000
+        assert context.settings.get(LANGUAGE) == "fr"
+        rebuilt = shell.window
+        assert rebuilt is not None and rebuilt is not window
+        qtbot.addWidget(rebuilt)
+        assert rebuilt.current_page == "accounts"  # same place, new language
+        assert rebuilt.rail.item(0).text() == "Aujourd’hui"
+        assert not shiboken6.isValid(window)  # the old window is closed and deleted
+    finally:
+        languages.apply("en")
+
+
+def test_signing_out_with_unsent_changes_needs_an_explicit_discard_to_remove_the_data(
+    make_context, qtbot: QtBot, ui_profile: Path
+) -> None:
+    context = make_context("field")
+    account_id: list[str] = []
+    context.tasks.read(lambda s: s.scalar("SELECT id FROM accounts LIMIT 1"), account_id.append)
+    qtbot.waitUntil(lambda: bool(account_id))
+    context.tasks.write(lambda s: add_note(s, account_id[0], "not sent yet"), Changes.of("notes"))
+    signed_out: list[bool] = []
+    flow = SignOutFlow(context, None, on_signed_out=lambda: signed_out.append(True))
+    flow.start()
+    qtbot.waitUntil(lambda: flow.dialog is not None, timeout=5000)
+    dialog: SignOutDialog = flow.dialog  # type: ignore[assignment]
+    qtbot.addWidget(dialog)
+    assert dialog.pending == 1 and dialog.pending_label.isVisibleTo(dialog)
+    assert dialog.sign_out_button.isEnabled()  # keeping the data loses nothing
+    dialog.remove_data.setChecked(True)
+    assert not dialog.sign_out_button.isEnabled()  # removing it would lose the note
+    assert dialog.discard.isVisibleTo(dialog)
+    dialog.discard.setChecked(True)
+    assert dialog.sign_out_button.isEnabled()
+    qtbot.mouseClick(dialog.sign_out_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(signed_out), timeout=10_000)
+    assert not database_path(ui_profile).exists()
+
+
+def test_signing_out_and_keeping_the_data_keeps_the_unsent_changes(
+    make_context, qtbot: QtBot, ui_profile: Path
+) -> None:
+    context = make_context("field")
+    account_id: list[str] = []
+    context.tasks.read(lambda s: s.scalar("SELECT id FROM accounts LIMIT 1"), account_id.append)
+    qtbot.waitUntil(lambda: bool(account_id))
+    context.tasks.write(lambda s: add_note(s, account_id[0], "still mine"), Changes.of("notes"))
+    signed_out: list[bool] = []
+    flow = SignOutFlow(context, None, on_signed_out=lambda: signed_out.append(True))
+    flow.start()
+    qtbot.waitUntil(lambda: flow.dialog is not None, timeout=5000)
+    qtbot.addWidget(flow.dialog)
+    qtbot.mouseClick(flow.dialog.sign_out_button, Qt.MouseButton.LeftButton)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: bool(signed_out), timeout=10_000)
+    with open_store(ui_profile) as store:
+        assert store.scalar("SELECT count(*) FROM outbox") == 1
+
+
+def _profile_bytes(profile: Path, marker: bytes) -> bytes:
+    """Every byte of the profile's files (database, WAL), to look for a secret."""
+    data = b"".join(p.read_bytes() for p in profile.iterdir() if p.is_file())
+    assert marker in data  # the scan reads the files that hold the profile values
+    return data
