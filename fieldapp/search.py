@@ -38,7 +38,9 @@ class SearchHit:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text[:MAX_QUERY_CHARS])
+    # Composed like the stored text (validation keeps NFC): "e" + U+0301 typed decomposed,
+    # as macOS pastes it, would otherwise split into the words "e" and "cole".
+    return _WORD.findall(unicodedata.normalize("NFC", text[:MAX_QUERY_CHARS]))
 
 
 def fold(text: str) -> str:

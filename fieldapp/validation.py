@@ -20,10 +20,17 @@ from fieldapp.errors import ValidationError
 MAX_LINE = 200  # names, cities, titles
 MAX_TEXT = 20_000  # summaries, notes, next steps
 MAX_PHONE = 40
+# Dates a person types are this century's: another year is a typing accident ("26" for
+# 2026), and years below 1000 or near 9999 break the store's text-ordered timestamps.
+EARLIEST_YEAR = 2000
+LATEST_YEAR = 2099
 
 # C0/C1 control characters other than tab and newline, plus NUL: never meaningful in text a
 # person typed, and some break exports or terminals.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Half of a UTF-16 pair: what undecodable bytes become (command-line arguments, a broken
+# paste). SQLite cannot store it as UTF-8, so it is refused here with a sentence instead.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _PHONE = re.compile(r"^\+?[0-9 ().\-/]+(?:\s*(?:x|ext\.?|poste)\s*[0-9]{1,6})?$", re.IGNORECASE)
 
 
@@ -46,6 +53,8 @@ def text(
         raise ValidationError(field, f"{label} must fit on one line.")
     if _CONTROL.search(value):
         raise ValidationError(field, f"{label} contains control characters.")
+    if _SURROGATE.search(value):
+        raise ValidationError(field, f"{label} contains broken characters (invalid Unicode).")
     if not value:
         if required:
             raise ValidationError(field, f"{label} cannot be empty.")
@@ -107,7 +116,7 @@ def coordinate(field: str, value: Any, limit: float, *, label: str) -> float | N
         return None
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an int beyond any float
         raise ValidationError(field, f"{label} must be a number (got {value!r}).") from None
     if isinstance(value, bool) or not math.isfinite(number) or not -limit <= number <= limit:
         raise ValidationError(field, f"{label} must be between -{limit:g} and {limit:g}.")
@@ -145,10 +154,19 @@ def moment(field: str, value: Any, *, label: str) -> datetime:
         raise ValidationError(field, f"{label} must be a date and time.")
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationError(field, f"{label} needs a time zone.")
+    _check_year(field, value, label)
     return value
 
 
 def day(field: str, value: Any, *, label: str) -> date:
     if isinstance(value, datetime) or not isinstance(value, date):
         raise ValidationError(field, f"{label} must be a date.")
+    _check_year(field, value, label)
     return value
+
+
+def _check_year(field: str, value: date, label: str) -> None:
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise ValidationError(
+            field, f"{label} must be between {EARLIEST_YEAR} and {LATEST_YEAR} (got {value.year})."
+        )

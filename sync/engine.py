@@ -10,11 +10,12 @@ no-op; a page whose cursor was not saved is pulled again and applied again, idem
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
-from fieldapp.errors import DatabaseLockedError, StoreError
+from fieldapp.errors import StoreError
 from fieldapp.store.database import Store
 from fieldapp.store.syncbook import (
     acknowledge,
@@ -167,7 +168,9 @@ class SyncEngine:
                         note_seen(self.store, page.changes)
                     save_cursor(self.store, page.cursor, feed)
             except StoreError as exc:
-                if isinstance(exc, DatabaseLockedError):
+                if not isinstance(exc.__cause__, sqlite3.IntegrityError):
+                    # The local database itself failed (in use, disk full, read-only,
+                    # damaged): the user needs that sentence, not one blaming the server.
                     raise
                 # Records that break the schema (a child without its parent, a value
                 # out of range): the page is refused whole and nothing of it is kept.

@@ -254,6 +254,7 @@ def apply_pulled(store: Store, changes: Sequence[PulledChange]) -> int:
             if not page:
                 continue
             held = locally_held_fields(store, collection, [c.record_id for c in page])
+            _refresh_open_conflicts(store, collection, page)
             upserts = []
             for change in page:
                 if change.op == "delete":
@@ -280,6 +281,38 @@ def apply_pulled(store: Store, changes: Sequence[PulledChange]) -> int:
             if change.op == "delete":
                 delete_server_records(store, change.collection, [change.record_id])
     return len(changes)
+
+
+def _refresh_open_conflicts(store: Store, collection: str, page: Sequence[PulledChange]) -> None:
+    """Give each open conflict on a pulled record the server's value of its field now.
+
+    The field keeps showing the local value, so a conflict's "theirs" is the only copy of
+    the server's value this laptop has. Kept as it was when the conflict arose, it goes
+    stale as soon as the field changes again on the server, and "take theirs" would then
+    write a value the server no longer holds, which no later pull corrects (the record
+    does not change again): the replica would never converge.
+    """
+    if store.scalar(
+        "SELECT 1 FROM conflicts WHERE status = 'open' AND collection = ? LIMIT 1", (collection,)
+    ) is None:
+        return  # the common case, a first download above all: nothing to look up
+    pulled = {c.record_id: c for c in page if c.op == "upsert" and c.record is not None}
+    record_ids = list(pulled)
+    for start in range(0, len(record_ids), 500):
+        chunk = record_ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for row in store.query(
+            f"SELECT id, record_id, field FROM conflicts WHERE status = 'open'"
+            f" AND collection = ? AND record_id IN ({marks})",
+            [collection, *chunk],
+        ):
+            change = pulled[row["record_id"]]
+            assert change.record is not None
+            store.conn.execute(
+                "UPDATE conflicts SET remote_value = ?,"
+                " remote_version = coalesce(?, remote_version) WHERE id = ?",
+                (dumps(change.record.get(row["field"])), change.version, row["id"]),
+            )
 
 
 def feed_cursor(store: Store, feed: str = ALL_FEEDS) -> str | None:

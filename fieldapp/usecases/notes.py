@@ -56,7 +56,8 @@ def add_note(
                     "author_id": author.id,
                     "kind": kind,
                     "body": text,
-                    "pinned": pinned,
+                    # As set_note_pinned does: the outbox must carry a boolean, as the record.
+                    "pinned": bool(pinned),
                 },
             )
         )

@@ -6,7 +6,11 @@ without being asked to.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import math
+import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,29 +121,58 @@ def take_theirs(store: Store, conflict_id: str) -> None:
         close_conflict(store, conflict.id, "theirs")
 
 
+def _checked_value(field: str, value: Any, known: Iterable[Any], *, label: str) -> Any:
+    """A value a person wrote to settle a sync issue, checked as far as the core can without
+    the field's own use case: of the kind of the values it replaces, clean text, a finite
+    number (SQLite would store NaN as NULL while the outbox still carried NaN)."""
+    kinds = {type(v) for v in known if v is not None}
+    if value is not None and kinds and type(value) not in kinds:
+        raise ValidationError(field, f"{label} is not of the field's kind.")
+    if isinstance(value, str):
+        return check.text(field, value, label=label, max_length=check.MAX_TEXT, multiline=True)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValidationError(field, f"{label} must be a finite number.")
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:  # SQLite's INTEGER
+        raise ValidationError(field, f"{label} is too large a number.")
+    return value
+
+
+@contextlib.contextmanager
+def _table_rules(fields: dict[str, Any]) -> Iterator[None]:
+    """The table's own rules (a required name, a tier letter, a latitude) speak last; a
+    value they refuse is the person's mistake, not a broken database."""
+    try:
+        yield
+    except sqlite3.IntegrityError as exc:
+        field = next((f for f in fields if f in str(exc)), next(iter(fields), "fields"))
+        what = f"The {field.replace('_', ' ')}"
+        raise ValidationError(
+            field,
+            f"{what} cannot be empty."
+            if fields.get(field) is None
+            else f"{what} cannot take this value.",
+        ) from None
+
+
 def merge(store: Store, conflict_id: str, value: Any) -> None:
     """Send a value a person wrote from both versions."""
     with store.transaction():
         conflict = _conflict(store, conflict_id)
-        kinds = {type(v) for v in (conflict.local_value, conflict.remote_value) if v is not None}
-        if value is not None and kinds and type(value) not in kinds:
-            raise ValidationError(conflict.field, "The merged value is not of the field's kind.")
-        if isinstance(value, str):
-            value = check.text(
-                conflict.field,
-                value,
-                label="Merged value",
-                max_length=check.MAX_TEXT,
-                multiline=True,
-            )
-        requeue(
-            store,
-            conflict.collection,
-            conflict.record_id,
-            "update",
-            {conflict.field: value},
-            conflict.remote_version,
+        value = _checked_value(
+            conflict.field,
+            value,
+            (conflict.local_value, conflict.remote_value),
+            label="Merged value",
         )
+        with _table_rules({conflict.field: value}):
+            requeue(
+                store,
+                conflict.collection,
+                conflict.record_id,
+                "update",
+                {conflict.field: value},
+                conflict.remote_version,
+            )
         close_conflict(store, conflict.id, "merged")
 
 
@@ -164,21 +197,28 @@ def retry_rejected(store: Store, rejection_id: str, fields: dict[str, Any] | Non
             raise InvalidStateError(
                 "The record is no longer on this computer; discard the change instead."
             ) from None
-        values = {**rejection.fields, **(fields or {})}
-        values.pop("created_at", None)
-        if rejection.op == "create":
-            requeue(store, rejection.collection, rejection.record_id, "create", values, None)
-        elif rejection.op == "update":
-            requeue(
-                store,
-                rejection.collection,
-                rejection.record_id,
-                "update",
-                values,
-                record["version"],
+        corrections = {
+            name: _checked_value(
+                name, value, (rejection.fields.get(name), record.get(name)), label="Corrected value"
             )
-        else:
-            raise InvalidStateError("A refused deletion cannot be retried; discard it.")
+            for name, value in (fields or {}).items()
+        }
+        values = {**rejection.fields, **corrections}
+        values.pop("created_at", None)
+        with _table_rules(corrections or values):
+            if rejection.op == "create":
+                requeue(store, rejection.collection, rejection.record_id, "create", values, None)
+            elif rejection.op == "update":
+                requeue(
+                    store,
+                    rejection.collection,
+                    rejection.record_id,
+                    "update",
+                    values,
+                    record["version"],
+                )
+            else:
+                raise InvalidStateError("A refused deletion cannot be retried; discard it.")
         close_rejection(store, rejection.id, "retried")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from fieldapp import validation as check
 from fieldapp.clock import to_text
@@ -25,6 +25,9 @@ def get_visit(store: Store, visit_id: str) -> Visit:
 def _checked_slot(start: datetime, end: datetime | None) -> tuple[str, str]:
     start = check.moment("planned_start", start, label="Start")
     end = start + DEFAULT_DURATION if end is None else check.moment("planned_end", end, label="End")
+    # Compare what is stored (UTC, whole seconds), or a slot of half a second would be saved
+    # as a visit ending when it starts.
+    start, end = (m.astimezone(UTC).replace(microsecond=0) for m in (start, end))
     if end <= start:
         raise ValidationError("planned_end", "A visit must end after it starts.")
     if end - start > MAX_DURATION:
@@ -105,7 +108,9 @@ def reorder_plan(store: Store, visit_ids: Sequence[str]) -> list[Visit]:
 def check_in(store: Store, visit_id: str, at: datetime | None = None) -> Visit:
     """The rep arrived: record the time."""
     moment = to_text(
-        check.moment("checked_in_at", at, label="Check-in time") if at else store.clock()
+        check.moment("checked_in_at", at, label="Check-in time")
+        if at is not None  # a falsy wrong value (0, "") is refused, not taken as "now"
+        else store.clock()
     )
     with store.transaction():
         _require_status(get_visit(store, visit_id), ("planned",), "check in")
@@ -161,6 +166,11 @@ def log_visit(
 
 
 def _checked_contacts(store: Store, account_id: str, contact_ids: Sequence[str]) -> list[str]:
+    # A string is a sequence too: "abc" must not become the ids "a", "b" and "c".
+    if not isinstance(contact_ids, list | tuple) or not all(
+        isinstance(c, str) for c in contact_ids
+    ):
+        raise ValidationError("contacts_met", "Contacts met must be a list of contact ids.")
     wanted = list(dict.fromkeys(contact_ids))  # keep order, drop repeats
     if not wanted:
         return []
@@ -180,7 +190,11 @@ def _checked_contacts(store: Store, account_id: str, contact_ids: Sequence[str])
 
 def check_out(store: Store, visit_id: str, at: datetime | None = None) -> tuple[Visit, Note]:
     """Close the visit: it becomes completed and its report goes to the inside team."""
-    when = check.moment("checked_out_at", at, label="Check-out time") if at else store.clock()
+    when = (
+        check.moment("checked_out_at", at, label="Check-out time")
+        if at is not None
+        else store.clock()
+    )
     with store.transaction():
         visit = get_visit(store, visit_id)
         if visit.status == "planned":

@@ -23,7 +23,7 @@ from fieldapp.commands.base import (
     whole_number,
 )
 from fieldapp.errors import FieldAppError
-from sync.server.config import ServerConfig, database_url
+from sync.server.config import KEEP_ALIVE_SECONDS, ServerConfig, database_url
 from sync.server.feed import SequenceWriter
 from sync.server.tables import open_database
 
@@ -138,6 +138,7 @@ def run_server(args: argparse.Namespace) -> int:
         uvicorn_config = uvicorn.Config(
             app,
             log_level="info",
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
             proxy_headers=args.behind_tls_proxy,
             ssl_certfile=str(args.tls_cert) if tls else None,
             ssl_keyfile=str(args.tls_key) if tls else None,

@@ -20,6 +20,12 @@ REFRESH_TOKEN_SECONDS = 90 * 24 * 3600
 SIGN_IN_FAILURE_LIMIT = 5  # failures within the window before sign-in is throttled
 SIGN_IN_FAILURE_WINDOW = 15 * 60
 BUSY_RETRY_AFTER_SECONDS = 2  # what a 503 asks a client to wait when the database is busy
+# How long an idle kept-alive connection stays open (uvicorn's default is 5 s). A client
+# that reuses a connection just as the server closes it gets "connection reset": with
+# laptops syncing every few seconds that happened a few times per thousand pushes under
+# load (docs/reliability.md). Longer than the usual proxy's upstream timeout (60 s), as a
+# backend behind a proxy should be.
+KEEP_ALIVE_SECONDS = 75
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ version) are real columns with indexes.
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from typing import Any
 
 import sqlalchemy as sa
@@ -120,6 +122,100 @@ sign_in_failures = sa.Table(
 FEED_SEQUENCE = "changes"
 
 
+# SQLite starts a write transaction implicitly at the first of these (Python's sqlite3).
+_WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+SQLITE_BUSY_TIMEOUT = 30.0  # seconds a writer waits for the write lock before a 503
+
+
+class _WriterQueue:
+    """The server's writers to one SQLite file wait for each other here, in turn.
+
+    SQLite admits one writer at a time, and a writer that finds the database locked polls
+    (sleeps 1, 2, 5 ... 100 ms and tries again): under load the lock sits free while
+    waiters sleep, and an unlucky one loses race after race until its busy timeout (30 s)
+    fails the request with "database is locked" (measured with the server load benchmark,
+    docs/reliability.md). A lock in the process hands the write lock on at once and in
+    roughly arrival order; SQLite's own lock and busy timeout still guard against other
+    processes (``fieldapp server add-user`` while the server runs).
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+
+
+def _queued_writes(queue: _WriterQueue) -> type[sqlite3.Connection]:
+    """A ``sqlite3.Connection`` class whose write transactions go through ``queue``: the
+    turn is taken just before the statement that begins one, given back after its commit
+    or rollback (also the rollback of a connection returned to the pool)."""
+
+    class Cursor(sqlite3.Cursor):
+        def execute(self, sql: str, parameters: Any = (), /) -> Any:
+            connection: Any = self.connection
+            connection.take_turn(sql)
+            try:
+                return super().execute(sql, parameters)
+            finally:
+                connection.end_turn()
+
+        def executemany(self, sql: str, parameters: Any, /) -> Any:
+            connection: Any = self.connection
+            connection.take_turn(sql)
+            try:
+                return super().executemany(sql, parameters)
+            finally:
+                connection.end_turn()
+
+    class Connection(sqlite3.Connection):
+        has_turn = False
+
+        def cursor(self, factory: Any = Cursor) -> Any:
+            return super().cursor(factory)
+
+        # The C shortcuts would make a plain cursor and skip the queue.
+        def execute(self, sql: str, parameters: Any = (), /) -> Any:
+            return self.cursor().execute(sql, parameters)
+
+        def executemany(self, sql: str, parameters: Any, /) -> Any:
+            return self.cursor().executemany(sql, parameters)
+
+        def take_turn(self, sql: str) -> None:
+            if self.has_turn or self.in_transaction:
+                return
+            if sql.lstrip()[:8].upper().startswith(_WRITE_STATEMENTS):
+                if not queue.lock.acquire(timeout=SQLITE_BUSY_TIMEOUT):
+                    raise sqlite3.OperationalError("database is locked")
+                self.has_turn = True
+
+        def end_turn(self) -> None:
+            """Give the turn back once no transaction is open (committed, rolled back, or a
+            statement that failed before it began one)."""
+            if self.has_turn and not self.in_transaction:
+                self.has_turn = False
+                queue.lock.release()
+
+        def commit(self) -> None:
+            try:
+                super().commit()
+            finally:
+                self.end_turn()
+
+        def rollback(self) -> None:
+            try:
+                super().rollback()
+            finally:
+                self.end_turn()
+
+        def close(self) -> None:
+            try:
+                super().close()
+            finally:
+                if self.has_turn:
+                    self.has_turn = False
+                    queue.lock.release()
+
+    return Connection
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # WAL lets readers (pulls) run while one writer commits; FULL keeps an acknowledged
@@ -135,7 +231,14 @@ def open_database(url: str) -> Engine:
     if url_obj.get_backend_name() == "sqlite":
         # Requests run on a thread pool; SQLite connections may move between its threads
         # because the pool hands each to one request at a time.
-        engine = sa.create_engine(url_obj, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = sa.create_engine(
+            url_obj,
+            connect_args={
+                "check_same_thread": False,
+                "timeout": SQLITE_BUSY_TIMEOUT,
+                "factory": _queued_writes(_WriterQueue()),
+            },
+        )
         sa.event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = sa.create_engine(url_obj, pool_pre_ping=True)

@@ -9,6 +9,7 @@ API: the question is what was stored, not what the server says about it.
 from __future__ import annotations
 
 import json
+import math
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -22,7 +23,6 @@ import sqlalchemy as sa
 from fieldapp.store.schema import FIELDS
 from sync.server.tables import applied_mutations, records
 
-KINDS = ("sign-in", "download", "push", "pull")  # the kinds reported, in this order
 _CHUNK = 500  # ids per IN (...) list
 
 
@@ -31,7 +31,7 @@ def percentile(sorted_values: list[float], share: float) -> float:
     """Nearest-rank percentile of an already sorted list (``share`` in 0..1)."""
     if not sorted_values:
         return float("nan")
-    rank = max(1, round(share * len(sorted_values) + 0.5 - 1e-9))
+    rank = max(1, math.ceil(share * len(sorted_values)))
     return sorted_values[min(rank, len(sorted_values)) - 1]
 
 
@@ -48,7 +48,7 @@ class KindFigures:
 def figures_by_kind(samples: Iterable[list[Any]]) -> dict[str, KindFigures]:
     times: dict[str, list[float]] = {}
     errors: Counter[str] = Counter()
-    for kind, ms, status, _at in samples:
+    for kind, ms, status, *_ in samples:
         times.setdefault(kind, []).append(ms)
         if status == 0 or status >= 400:
             errors[kind] += 1
@@ -67,11 +67,12 @@ def figures_by_kind(samples: Iterable[list[Any]]) -> dict[str, KindFigures]:
 
 
 def error_statuses(samples: Iterable[list[Any]]) -> Counter[str]:
-    """How many answers of each failing status, by kind ("push 503": 3; "pull none": 1)."""
+    """How many answers of each failing status, by kind ("push 503": 3; "pull
+    ReadTimeout": 1 when no answer came)."""
     found: Counter[str] = Counter()
-    for kind, _ms, status, _at in samples:
+    for kind, _ms, status, _at, failure in samples:
         if status == 0 or status >= 400:
-            found[f"{kind} {status or 'no answer'}"] += 1
+            found[f"{kind} {status or failure or 'no answer'}"] += 1
     return found
 
 

@@ -6,8 +6,10 @@ A worker process runs several reps, one thread each (threads, because a rep spen
 of its time waiting for the server or thinking; several worker processes, because one
 interpreter's lock would otherwise be the bottleneck on a small machine). Run by
 ``server_load`` as:  python -m tests.benchmarks.load_rep SPEC.json OUT.json
-It prints ``ready`` once its imports are done and starts when a line arrives on stdin, so
-that every worker's reps start together.
+It prints ``ready`` once its imports are done and opens its laptops (sign-in, first
+download) when a line arrives on stdin; then prints ``started`` and begins the day (rounds
+of edits and syncs) at the next line: every worker's reps start each phase together, and
+the day is measured apart from the morning's sign-in storm.
 
 Every HTTP request is timed to its last byte, by endpoint kind, with its status; every
 mutation a rep's use cases queue is recorded (read back from the outbox before it is
@@ -23,6 +25,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -32,6 +35,7 @@ from urllib.parse import urlsplit
 import keyring
 import keyring.backends.fail
 import requests
+from requests.adapters import HTTPAdapter
 
 from fieldapp.store.database import Store, open_store
 from fieldapp.store.syncbook import device_id
@@ -64,6 +68,28 @@ class Sample:
     ms: float
     status: int  # 0 when no answer arrived (connection error, timeout)
     at: float  # seconds since the start signal
+    failure: str = ""  # why no answer arrived (the exception's class)
+
+
+class _FromAddress(HTTPAdapter):
+    """Connections from a given local address (one of 127.0.0.0/8, still loopback)."""
+
+    def __init__(self, address: str) -> None:
+        self._source = (address, 0)
+        super().__init__()
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["source_address"] = self._source
+        super().init_poolmanager(*args, **kwargs)
+
+
+def laptop_address(number: int) -> str | None:
+    """Rep ``number``'s own loopback address, so that the server sees 50 laptops at 50
+    addresses as in the field (its sign-in throttling counts per address); None where
+    only 127.0.0.1 is a loopback address (Linux routes the whole 127/8 to lo)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    return f"127.0.{1 + number // 250}.{2 + number % 250}"
 
 
 class TimedSession(requests.Session):
@@ -73,11 +99,14 @@ class TimedSession(requests.Session):
     requests hands the already-read content to ``iter_content`` afterwards.
     """
 
-    def __init__(self, samples: list[Sample], started: float) -> None:
+    def __init__(self, samples: list[Sample], started: float, address: str | None) -> None:
         super().__init__()
         self.samples = samples
         self.started = started
         self.downloading = False  # the first sync: its pulls are counted apart
+        self.failure_examples: list[str] = []  # what the first requests with no answer met
+        if address is not None:
+            self.mount("http://", _FromAddress(address))
 
     def _kind(self, method: str, url: str, body: Any) -> str:
         path = urlsplit(url).path
@@ -97,15 +126,22 @@ class TimedSession(requests.Session):
     ) -> requests.Response:
         kind = self._kind(method.upper(), url, kwargs.get("json"))
         start = time.perf_counter()
-        status = 0
+        status, failure = 0, ""
         try:
             response = super().request(method, url, *args, **kwargs)
             response.content  # noqa: B018 -- read the body inside the timing
             status = response.status_code
             return response
+        except BaseException as exc:
+            failure = type(exc).__name__  # no answer: the backend retries or gives up
+            if len(self.failure_examples) < 3:
+                self.failure_examples.append(f"{kind}: {failure}: {exc}"[:200])
+            raise
         finally:
             elapsed = (time.perf_counter() - start) * 1000
-            self.samples.append(Sample(kind, elapsed, status, time.monotonic() - self.started))
+            self.samples.append(
+                Sample(kind, elapsed, status, time.monotonic() - self.started, failure)
+            )
 
 
 @dataclass
@@ -143,7 +179,8 @@ class Rep:
         self.engine = SyncEngine(self.store, backend)
         self.session.downloading = True
         try:
-            self.sync()
+            if not self.sync():
+                raise RuntimeError(f"{self.username}: the first download failed")
         finally:
             self.session.downloading = False
         self.accounts = [r["id"] for r in self.store.query("SELECT id FROM accounts ORDER BY id")]
@@ -237,18 +274,34 @@ class Rep:
             )
 
 
-def live(rep: Rep, deadline: float, think: float) -> None:
-    """A rep's run: start, then rounds of edits + sync until the deadline."""
+def open_laptop(rep: Rep, delay: float) -> None:
+    """The morning: after ``delay`` (laptops are opened over a while, not all in the same
+    second), sign in and download the territory."""
+    time.sleep(delay)
     try:
         rep.start()
-        while time.monotonic() < deadline:
+    except Exception:  # the rep's laptop broke: a failure of the run, not a crash
+        rep.failures.append(f"{rep.username}: {traceback.format_exc(limit=4)}")
+        rep.engine = None  # it takes no part in the day
+        if rep.store is not None:
+            rep.store.close()
+            rep.store = None
+
+
+def work(rep: Rep, deadline: float, think: float, min_rounds: int) -> None:
+    """The day: rounds of edits + sync until the deadline (and at least ``min_rounds``, so
+    that every rep is exercised even on a machine too busy to finish one in time)."""
+    try:
+        while rep.engine is not None and (rep.rounds < min_rounds or time.monotonic() < deadline):
             rep.edit()
             rep.sync()
             rep.rounds += 1
             # Think time: uniform around the mean, so that reps do not march in step.
             pause = rep.rng.uniform(0.5, 1.5) * think
-            time.sleep(max(0.0, min(pause, deadline - time.monotonic())))
-    except Exception:  # the rep's laptop broke: that is a failure of the run, not a crash
+            if rep.rounds >= min_rounds:
+                pause = min(pause, deadline - time.monotonic())
+            time.sleep(max(0.0, pause))
+    except Exception:
         rep.failures.append(f"{rep.username}: {traceback.format_exc(limit=4)}")
     finally:
         if rep.store is not None:
@@ -258,10 +311,22 @@ def live(rep: Rep, deadline: float, think: float) -> None:
                 rep.failures.append(f"{rep.username}: {traceback.format_exc(limit=4)}")
 
 
-def run_worker(spec: dict[str, Any], started: float) -> dict[str, Any]:
-    """Run the spec's reps, one thread each, and return everything they measured."""
+def _run_threads(threads: list[threading.Thread], limit: float) -> list[int]:
+    """Start the threads, wait for them until ``limit`` (monotonic); the indexes of those
+    still running then. Every step of a rep is bounded (timeouts, retries), so a thread
+    still alive is a failure to report, never a reason to wait forever."""
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=max(0.0, limit - time.monotonic()))
+    return [i for i, thread in enumerate(threads) if thread.is_alive()]
+
+
+def run_worker(spec: dict[str, Any], signal: Callable[[str], float]) -> dict[str, Any]:
+    """Run the spec's reps, one thread each: everybody's morning, then, on the signal,
+    everybody's day. ``signal(message)`` tells the parent and waits for its go."""
     samples: list[Sample] = []  # list.append is atomic: every thread appends here
-    deadline = started + float(spec["seconds"])
+    started = signal("ready")
     reps = [
         Rep(
             username=username,
@@ -269,25 +334,38 @@ def run_worker(spec: dict[str, Any], started: float) -> dict[str, Any]:
             url=spec["url"],
             profile=Path(spec["profiles"]) / username,
             rng=random.Random(f"{spec['seed']}:{username}"),
-            session=TimedSession(samples, started),
+            session=TimedSession(
+                samples, started, None if spec["one_address"] else laptop_address(number)
+            ),
         )
-        for username in spec["usernames"]
+        for number, username in zip(spec["numbers"], spec["usernames"], strict=True)
     ]
-    threads = [
-        threading.Thread(target=live, args=(rep, deadline, float(spec["think"])), daemon=True)
-        for rep in reps
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        # Bounded: a rep stops starting rounds at the deadline; a sync is bounded by the
-        # backend's timeouts and retries. A thread still alive after this is a failure.
-        thread.join(timeout=max(1.0, deadline - time.monotonic()) + float(spec["grace"]))
-    stuck = [rep.username for rep, thread in zip(reps, threads, strict=True) if thread.is_alive()]
+    stuck = _run_threads(
+        [threading.Thread(target=open_laptop, args=(rep, delay), daemon=True)
+         for rep, delay in zip(reps, spec["delays"], strict=True)],
+        started + float(spec["morning_limit"]),
+    )
+    for i in stuck:
+        reps[i].failures.append(f"{reps[i].username}: still signing in or downloading")
+        reps[i].engine = None  # its thread owns the store: leave the laptop alone
+    day = signal("started")
+    deadline = day + float(spec["seconds"])
+    working = [rep for rep in reps if rep.engine is not None]
+    stuck = _run_threads(
+        [threading.Thread(target=work, args=(rep, deadline, float(spec["think"]),
+                                            int(spec["min_rounds"])), daemon=True)
+         for rep in working],
+        deadline + float(spec["grace"]),
+    )
+    for i in stuck:
+        working[i].failures.append(f"{working[i].username}: still running at the end")
+    day_seconds = time.monotonic() - day
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return {
-        "samples": [[s.kind, s.ms, s.status, s.at] for s in list(samples)],
+        "samples": [[s.kind, s.ms, s.status, s.at, s.failure] for s in list(samples)],
         "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "day_seconds": day_seconds,
+        "no_answer": [text for rep in reps for text in rep.session.failure_examples][:5],
         "reps": [
             {
                 "username": rep.username,
@@ -296,8 +374,7 @@ def run_worker(spec: dict[str, Any], started: float) -> dict[str, Any]:
                 "rounds": rep.rounds,
                 "conflicts": rep.conflicts,
                 "rejected": rep.rejected,
-                "failures": rep.failures
-                + ([f"{rep.username}: still running at the end"] if rep.username in stuck else []),
+                "failures": rep.failures,
                 "outbox_left": rep.outbox_left,
                 "mutations": rep.mutations,
             }
@@ -306,15 +383,19 @@ def run_worker(spec: dict[str, Any], started: float) -> dict[str, Any]:
     }
 
 
+def _signal(message: str) -> float:
+    """Tell the parent where this worker is; wait for its go; the time of the go."""
+    print(message, flush=True)
+    sys.stdin.readline()
+    return time.monotonic()
+
+
 def main() -> None:
     spec_file, out_file = Path(sys.argv[1]), Path(sys.argv[2])
     spec = json.loads(spec_file.read_text())
     # A real laptop keeps its refresh token in the OS keyring; these never touch one.
     keyring.set_keyring(keyring.backends.fail.Keyring())
-    print("ready", flush=True)
-    sys.stdin.readline()  # the start signal: every worker's reps start together
-    result = run_worker(spec, time.monotonic())
-    out_file.write_text(json.dumps(result))
+    out_file.write_text(json.dumps(run_worker(spec, _signal)))
 
 
 if __name__ == "__main__":
