@@ -83,6 +83,8 @@ class ReviewPage(QWidget):
         self.queue.setObjectName("reviewQueue")
         self.queue.setModel(self.model)
         self.queue.setUniformItemSizes(True)
+        self.queue.setSpacing(3)
+        self.queue.setAlternatingRowColors(True)
         self.queue.selectionModel().currentChanged.connect(self._on_current)
         self.queue.verticalScrollBar().valueChanged.connect(self._maybe_fetch_more)
 
@@ -149,6 +151,7 @@ class ReviewPage(QWidget):
         splitter.addWidget(self.queue)
         splitter.addWidget(pane)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([420, 840])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)

@@ -1,0 +1,142 @@
+"""Screenshots of the main screens, in English and French, for the README and the docs.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.tools.screenshots [--out docs/screenshots]
+
+Everything is real: a demo server seeded with 300 accounts runs on loopback, a field rep
+and an inside rep sign in and sync, and each window is rendered off screen with
+``QWidget.grab``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from fieldapp.store.database import open_store
+from fieldapp.usecases.people import current_user
+from sync.http_backend import HttpBackend
+from sync.server.launcher import seed_server, start_server
+from sync.session import sign_in
+from ui.context import AppContext, build_context
+from ui.i18n import Languages
+from ui.main_window import MainWindow
+from ui.settings import AppSettings
+
+SIZE = (1280, 800)
+
+
+def settle(app: QApplication, context: AppContext, seconds: float = 0.6) -> None:
+    """Let queued reads answer and the widgets paint."""
+    deadline = time.monotonic() + 15
+    quiet_since = None
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if context.tasks.outstanding == 0:
+            quiet_since = quiet_since or time.monotonic()
+            if time.monotonic() - quiet_since > seconds:
+                return
+        else:
+            quiet_since = None
+        time.sleep(0.02)
+
+
+def shoot(widget: QWidget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def laptop(app: QApplication, root: Path, url: str, username: str) -> AppContext:
+    """A signed-in profile whose first sync ran through the app's own sync worker."""
+    profile = root / f"profile-{username}"
+    backend = HttpBackend(url)  # kept in memory: no keyring is needed
+    with open_store(profile, create=True) as store:
+        sign_in(store, url, username, "demo", backend=backend)
+        user = current_user(store)
+    context = build_context(profile, user, AppSettings(root / f"{username}.ini"))
+    context.sync.use_backend(backend)
+    ended: list[object] = []
+    context.sync.finished.connect(ended.append)
+    context.sync.sync_now()
+    deadline = time.monotonic() + 120
+    while not ended and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    return context
+
+
+def field_screens(app: QApplication, context: AppContext, out: Path, lang: str) -> None:
+    window = MainWindow(context)
+    window.resize(*SIZE)
+    window.show()
+    settle(app, context)
+    shoot(window, out / f"{lang}-today.png")
+    window.show_page("accounts")
+    settle(app, context)
+    window.accounts.list_view.selectRow(3)
+    settle(app, context)
+    shoot(window, out / f"{lang}-accounts.png")
+    window.show_page("sync")
+    settle(app, context)
+    shoot(window, out / f"{lang}-sync.png")
+    stops = window.today.model.stops
+    if stops:
+        window.open_visit(stops[0].visit.id)
+        settle(app, context)
+        visit = next(iter(window._visit_windows.values()))
+        shoot(visit, out / f"{lang}-visit.png")
+        visit.close()
+    window.close()
+
+
+def inside_screens(app: QApplication, context: AppContext, out: Path, lang: str) -> None:
+    window = MainWindow(context)
+    window.resize(*SIZE)
+    window.show()
+    window.show_page("review")
+    settle(app, context)
+    shoot(window, out / f"{lang}-review.png")
+    window.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication([])
+    languages = Languages(app)
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        os.environ.setdefault("FIELDAPP_LOG_DIR", str(root / "logs"))
+        seed_server(root / "server", accounts=300)
+        server = start_server(root / "server")
+        contexts: list[AppContext] = []
+        try:
+            field = laptop(app, root, server.url, "field")
+            inside = laptop(app, root, server.url, "inside")
+            contexts += [field, inside]
+            screens: list[tuple[Callable[..., None], AppContext]] = [
+                (field_screens, field),
+                (inside_screens, inside),
+            ]
+            for lang in ("en", "fr"):
+                languages.apply(lang)
+                for make, context in screens:
+                    make(app, context, args.out, lang)
+        finally:
+            for context in contexts:
+                context.close()
+            server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
