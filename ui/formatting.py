@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QTime
+
+
+class Formatting(QObject):
+    """Plural phrases: lupdate marks a string as plural only in ``tr`` with a count variable
+    (not in ``translate``), and reads ``//`` inside a call as a comment."""
+
+    def ago(self, *, minutes: int = 0, hours: int = 0) -> str:
+        if hours:
+            return self.tr("%n hour(s) ago", "", hours)
+        return self.tr("%n minute(s) ago", "", minutes)
 
 
 def relative_time(moment: datetime, now: datetime) -> str:
@@ -13,9 +23,9 @@ def relative_time(moment: datetime, now: datetime) -> str:
     if seconds < 60:
         return QCoreApplication.translate("Formatting", "just now")
     if seconds < 3600:
-        return QCoreApplication.translate("Formatting", "%n minute(s) ago", "", int(seconds // 60))
+        return Formatting().ago(minutes=int(seconds / 60))
     if seconds < 86400:
-        return QCoreApplication.translate("Formatting", "%n hour(s) ago", "", int(seconds // 3600))
+        return Formatting().ago(hours=int(seconds / 3600))
     return short_date(moment.astimezone().date())
 
 

@@ -30,6 +30,15 @@ class Languages:
     def __init__(self, app: QApplication) -> None:
         self._app = app
         self._installed: list[QTranslator] = []
+        self._initial_locale = QLocale()  # what numbers and dates used before us
+        self.current = "en"
+
+    def clear(self) -> None:
+        """Remove every translator this object installed (the source strings show)."""
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed.clear()
+        QLocale.setDefault(self._initial_locale)
         self.current = "en"
 
     def apply(self, language: str) -> str:
@@ -37,9 +46,7 @@ class Languages:
         language = language or system_language()
         if language not in LANGUAGES:
             language = "en"
-        for translator in self._installed:
-            self._app.removeTranslator(translator)
-        self._installed.clear()
+        self.clear()
         # English too: its catalogue holds the plural forms ("1 change", "2 changes").
         ours = QTranslator(self._app)
         if ours.load(str(TRANSLATIONS_DIR / f"fieldapp_{language}.qm")):

@@ -1,0 +1,189 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AccountListModel</name>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n account</numerusform>
+            <numerusform>%n accounts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BriefingPane</name>
+    <message numerus="yes">
+        <source>%1 — a visit every %n day(s)</source>
+        <translation>
+            <numerusform>%1 — a visit every day</numerusform>
+            <numerusform>%1 — a visit every %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message numerus="yes">
+        <source>(%n more field(s) of this record after this one)</source>
+        <translation>
+            <numerusform>(%n more field of this record after this one)</numerusform>
+            <numerusform>(%n more fields of this record after this one)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n visit report(s) to review</source>
+        <translation>
+            <numerusform>%n visit report to review</numerusform>
+            <numerusform>%n visit reports to review</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) or rejected change(s)</source>
+        <translation>
+            <numerusform>%n conflict or rejected change</numerusform>
+            <numerusform>%n conflicts or rejected changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PendingChangesModel</name>
+    <message numerus="yes">
+        <source>Sent %n time(s) without an answer yet</source>
+        <translation>
+            <numerusform>Sent once without an answer yet</numerusform>
+            <numerusform>Sent %n times without an answer yet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanAdditions</name>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message numerus="yes">
+        <source>Last %n day(s)</source>
+        <translation>
+            <numerusform>Last day</numerusform>
+            <numerusform>Last %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit report(s) to review</source>
+        <translation>
+            <numerusform>%n visit report to review</numerusform>
+            <numerusform>%n visit reports to review</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation>
+            <numerusform>Every minute</numerusform>
+            <numerusform>Every %n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SignOutDialog</name>
+    <message numerus="yes">
+        <source>%n change(s) have not been sent to the server yet. Sync first to send them.</source>
+        <translation>
+            <numerusform>%n change has not been sent to the server yet. Sync first to send it.</numerusform>
+            <numerusform>%n changes have not been sent to the server yet. Sync first to send them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard the %n unsent change(s)</source>
+        <translation>
+            <numerusform>Discard the unsent change</numerusform>
+            <numerusform>Discard the %n unsent changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusArea</name>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n change to send</numerusform>
+            <numerusform>%n changes to send</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) your attention</source>
+        <translation>
+            <numerusform>%n needs your attention</numerusform>
+            <numerusform>%n need your attention</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message numerus="yes">
+        <source>%n change(s) wait to be sent, in this order.</source>
+        <translation>
+            <numerusform>%n change waits to be sent.</numerusform>
+            <numerusform>%n changes wait to be sent, in this order.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WeekPlan</name>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

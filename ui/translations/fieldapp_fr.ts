@@ -1,0 +1,2048 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>AccountListModel</name>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Dernière visite</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>Prochaine visite</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n jour de retard</numerusform>
+            <numerusform>%n jours de retard</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Planned %1</source>
+        <translation>Prévue le %1</translation>
+    </message>
+    <message>
+        <source>Never visited</source>
+        <translation>Jamais visité</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>À faire d&apos;ici le %1</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>À faire aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>En retard depuis le %1</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Filter by name or city (Ctrl+L)</source>
+        <translation>Filtrer par nom ou ville (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>Tous les niveaux</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>Toutes les villes</translation>
+    </message>
+    <message>
+        <source>&amp;Due for a visit</source>
+        <translation>&amp;Visite à faire</translation>
+    </message>
+    <message>
+        <source>Filter the accounts</source>
+        <translation>Filtrer les comptes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n compte</numerusform>
+            <numerusform>%n comptes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AddNoteDialog</name>
+    <message>
+        <source>Add a note — %1</source>
+        <translation>Ajouter une note — %1</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves</source>
+        <translation>Ctrl+Enter pour enregistrer</translation>
+    </message>
+    <message>
+        <source>Pin for the field rep&apos;s next visit</source>
+        <translation>Épingler pour la prochaine visite du représentant terrain</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingPane</name>
+    <message>
+        <source>Choose an account to read its briefing.</source>
+        <translation>Choisissez un compte pour afficher sa fiche.</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Dernière visite</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>Prochaine visite</translation>
+    </message>
+    <message>
+        <source>&amp;Plan visit…</source>
+        <translation>&amp;Planifier une visite…</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>Signaler l&apos;arr&amp;ivée</translation>
+    </message>
+    <message>
+        <source>Add &amp;note…</source>
+        <translation>Ajouter une &amp;note…</translation>
+    </message>
+    <message>
+        <source>New &amp;contact…</source>
+        <translation>Nouveau &amp;contact…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit account…</source>
+        <translation>&amp;Modifier le compte…</translation>
+    </message>
+    <message>
+        <source>Check in to today&apos;s planned visit here, or start an unplanned visit</source>
+        <translation>Signaler ici l&apos;arrivée pour la visite prévue aujourd&apos;hui, ou commencer une visite non planifiée</translation>
+    </message>
+    <message>
+        <source>Pinned for the field</source>
+        <translation>Épinglées pour le terrain</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun élément</translation>
+    </message>
+    <message>
+        <source>Last visit reports</source>
+        <translation>Derniers comptes rendus de visite</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>Suivis ouverts</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Open opportunities</source>
+        <translation>Occasions ouvertes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — a visit every %n day(s)</source>
+        <translation>
+            <numerusform>%1 — une visite tous les jours</numerusform>
+            <numerusform>%1 — une visite tous les %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No address</source>
+        <translation>Aucune adresse</translation>
+    </message>
+    <message>
+        <source>No phone number</source>
+        <translation>Aucun numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Never visited</source>
+        <translation>Jamais visité</translation>
+    </message>
+    <message>
+        <source>%1 at %2 — %3</source>
+        <translation>%1 à %2 — %3</translation>
+    </message>
+    <message>
+        <source>None planned</source>
+        <translation>Aucune prévue</translation>
+    </message>
+    <message>
+        <source>%1
+(pinned on %2)</source>
+        <translation>%1
+(épinglée le %2)</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>lu</translation>
+    </message>
+    <message>
+        <source>not reviewed yet</source>
+        <translation>pas encore lu</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Feedback: %1</source>
+        <translation>Commentaire&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>a person</source>
+        <translation>une personne</translation>
+    </message>
+    <message>
+        <source>%1 — for %2, due %3</source>
+        <translation>%1 — pour %2, échéance le %3</translation>
+    </message>
+    <message>
+        <source>Prospecting</source>
+        <translation>Prospection</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>Qualification</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Proposition</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>Négociation</translation>
+    </message>
+    <message>
+        <source>closes %1</source>
+        <translation>clôture le %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Resolve a conflict</source>
+        <translation>Résoudre un conflit</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Garder la mienne</translation>
+    </message>
+    <message>
+        <source>Send your value again, over the server&apos;s</source>
+        <translation>Renvoyer votre valeur, à la place de celle du serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Prendre la leur</translation>
+    </message>
+    <message>
+        <source>Use the server&apos;s value; yours is dropped</source>
+        <translation>Utiliser la valeur du serveur&#xa0;; la vôtre est abandonnée</translation>
+    </message>
+    <message>
+        <source>&amp;Use merged value</source>
+        <translation>&amp;Utiliser la valeur fusionnée</translation>
+    </message>
+    <message>
+        <source>Send the value written in the merged box</source>
+        <translation>Envoyer la valeur saisie dans la zone fusionnée</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Mine (what you typed)</source>
+        <translation>La mienne (ce que vous avez saisi)</translation>
+    </message>
+    <message>
+        <source>Theirs (on the server now)</source>
+        <translation>La leur (actuellement sur le serveur)</translation>
+    </message>
+    <message>
+        <source>Base (before both changes)</source>
+        <translation>Base (avant les deux modifications)</translation>
+    </message>
+    <message>
+        <source>Merged value</source>
+        <translation>Valeur fusionnée</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Field: %1</source>
+        <translation>Champ&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more field(s) of this record after this one)</source>
+        <translation>
+            <numerusform>(encore %n champ de cet enregistrement après celui-ci)</numerusform>
+            <numerusform>(encore %n champs de cet enregistrement après celui-ci)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <source>What</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>La mienne</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>La leur</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>FieldApp ran into a problem</source>
+        <translation>FieldApp a rencontré un problème</translation>
+    </message>
+    <message>
+        <source>Something unexpected happened. Your saved work is safe in the local database; if a form was open, its draft is kept.
+
+%1
+
+The details are in the log file in %2.</source>
+        <translation>Un événement inattendu s&apos;est produit. Votre travail enregistré est en sécurité dans la base de données locale&#xa0;; si un formulaire était ouvert, son brouillon est conservé.
+
+%1
+
+Les détails se trouvent dans le fichier journal, dans %2.</translation>
+    </message>
+</context>
+<context>
+    <name>EditAccountDialog</name>
+    <message>
+        <source>Edit account — %1</source>
+        <translation>Modifier le compte — %1</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Tier default</source>
+        <translation>Selon le niveau</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Visit every</source>
+        <translation>Visiter tous les</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>New follow-up</source>
+        <translation>Nouveau suivi</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Moi</translation>
+    </message>
+    <message>
+        <source>What needs doing</source>
+        <translation>Ce qu&apos;il faut faire</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsEditor</name>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>&amp;Add a follow-up</source>
+        <translation>&amp;Ajouter un suivi</translation>
+    </message>
+    <message>
+        <source>%1 — for %2, due %3 (saved)</source>
+        <translation>%1 — pour %2, échéance le %3 (enregistré)</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>quelqu&apos;un</translation>
+    </message>
+    <message>
+        <source>Someone not on this laptop</source>
+        <translation>Une personne inconnue sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>What needs doing</source>
+        <translation>Ce qu&apos;il faut faire</translation>
+    </message>
+    <message>
+        <source>Follow-up %1 title</source>
+        <translation>Titre du suivi %1</translation>
+    </message>
+    <message>
+        <source>Follow-up %1 is for</source>
+        <translation>Destinataire du suivi %1</translation>
+    </message>
+    <message>
+        <source>Follow-up %1 due date</source>
+        <translation>Échéance du suivi %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>just now</source>
+        <translation>à l&apos;instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>il y a %n minute</numerusform>
+            <numerusform>il y a %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>il y a %n heure</numerusform>
+            <numerusform>il y a %n heures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Order placed</source>
+        <translation>Commande passée</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positif</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutre</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Négatif</translation>
+    </message>
+    <message>
+        <source>No outcome</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Prévue</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Arrivée signalée</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Client absent</translation>
+    </message>
+    <message>
+        <source>Inside team</source>
+        <translation>Équipe interne</translation>
+    </message>
+    <message>
+        <source>Field team</source>
+        <translation>Équipe terrain</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>Niveau %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>FieldApp — %1</source>
+        <translation>FieldApp — %1</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <source>Sign out…</source>
+        <translation>Se déconnecter…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Synchronisation</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>À lire</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit report(s) to review</source>
+        <translation>
+            <numerusform>%n compte rendu de visite à lire</numerusform>
+            <numerusform>%n comptes rendus de visite à lire</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) or rejected change(s)</source>
+        <translation>
+            <numerusform>%n conflit ou modification refusée</numerusform>
+            <numerusform>%n conflits ou modifications refusées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>FieldApp</source>
+        <translation>FieldApp</translation>
+    </message>
+</context>
+<context>
+    <name>NewContactDialog</name>
+    <message>
+        <source>New contact — %1</source>
+        <translation>Nouveau contact — %1</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+</context>
+<context>
+    <name>PendingChangesModel</name>
+    <message>
+        <source>What</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valeurs</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En attente depuis</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n time(s) without an answer yet</source>
+        <translation>
+            <numerusform>Envoyée %n fois, toujours sans réponse</numerusform>
+            <numerusform>Envoyée %n fois, toujours sans réponse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Pas encore envoyée</translation>
+    </message>
+</context>
+<context>
+    <name>PinNoteDialog</name>
+    <message>
+        <source>Pin a note for the field</source>
+        <translation>Épingler une note pour le terrain</translation>
+    </message>
+    <message>
+        <source>Note for the next visit</source>
+        <translation>Note pour la prochaine visite</translation>
+    </message>
+</context>
+<context>
+    <name>PlanAdditions</name>
+    <message>
+        <source>D&amp;ue for a visit</source>
+        <translation>&amp;Visite à faire</translation>
+    </message>
+    <message>
+        <source>Add to plan</source>
+        <translation>Ajouter à l&apos;itinéraire</translation>
+    </message>
+    <message>
+        <source>Add the selected account at the end of the day</source>
+        <translation>Ajouter le compte sélectionné à la fin de la journée</translation>
+    </message>
+    <message>
+        <source>Account name or city</source>
+        <translation>Nom du compte ou ville</translation>
+    </message>
+    <message>
+        <source>&amp;Add account…</source>
+        <translation>Ajouter un &amp;compte…</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Every account is visited on time.</source>
+        <translation>Tous les comptes sont visités dans les délais.</translation>
+    </message>
+    <message>
+        <source>never visited</source>
+        <translation>jamais visité</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>visite à faire aujourd&apos;hui</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n jour de retard</numerusform>
+            <numerusform>%n jours de retard</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No account matches “%1”</source>
+        <translation>Aucun compte ne correspond à «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>This account has no map position: no distance to it.</source>
+        <translation>Ce compte n&apos;a pas de position sur la carte&#xa0;: aucune distance calculée.</translation>
+    </message>
+    <message>
+        <source>First stop of the day</source>
+        <translation>Premier arrêt de la journée</translation>
+    </message>
+    <message>
+        <source>As the crow flies from the previous stop</source>
+        <translation>À vol d&apos;oiseau depuis l&apos;arrêt précédent</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>PlanVisitDialog</name>
+    <message>
+        <source>Plan a visit — %1</source>
+        <translation>Planifier une visite — %1</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+</context>
+<context>
+    <name>RejectionDialog</name>
+    <message>
+        <source>A change the server refused</source>
+        <translation>Une modification refusée par le serveur</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>The server refused it: %1</source>
+        <translation>Le serveur l&apos;a refusée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Refused on %1</source>
+        <translation>Refusée le %1</translation>
+    </message>
+    <message>
+        <source>Correct the change, then retry</source>
+        <translation>Corrigez la modification, puis réessayez</translation>
+    </message>
+    <message>
+        <source>A refused deletion cannot be sent again. Discard it to get the record back as the server has it.</source>
+        <translation>Une suppression refusée ne peut pas être renvoyée. Abandonnez-la pour retrouver l&apos;enregistrement tel qu&apos;il est sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Nothing here can be corrected: retry the change as it was, or discard it.</source>
+        <translation>Rien ici ne peut être corrigé&#xa0;: réessayez la modification telle quelle, ou abandonnez-la.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Send the change again with these values</source>
+        <translation>Renvoyer la modification avec ces valeurs</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Abandonner…</translation>
+    </message>
+    <message>
+        <source>Give the change up; the server&apos;s values stay</source>
+        <translation>Abandonner la modification&#xa0;; les valeurs du serveur sont conservées</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Discard this new record? It is removed from this computer and what was typed in it is lost.</source>
+        <translation>Abandonner ce nouvel enregistrement&#xa0;? Il sera retiré de cet ordinateur et ce qui y a été saisi sera perdu.</translation>
+    </message>
+    <message>
+        <source>Discard this change? The values typed are lost and the record goes back to what the server has.</source>
+        <translation>Abandonner cette modification&#xa0;? Les valeurs saisies seront perdues et l&apos;enregistrement reviendra à la version du serveur.</translation>
+    </message>
+    <message>
+        <source>Discard this deletion? The record comes back as the server has it.</source>
+        <translation>Abandonner cette suppression&#xa0;? L&apos;enregistrement reviendra tel qu&apos;il est sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Discard the change</source>
+        <translation>Abandonner la modification</translation>
+    </message>
+</context>
+<context>
+    <name>RejectionsModel</name>
+    <message>
+        <source>What</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Server&apos;s reason</source>
+        <translation>Motif du serveur</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusée le</translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <source>Choose the outcome…</source>
+        <translation>Choisissez le résultat…</translation>
+    </message>
+    <message>
+        <source>What was said, what was agreed</source>
+        <translation>Ce qui a été dit, ce qui a été convenu</translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation>Ce qui va suivre</translation>
+    </message>
+    <message>
+        <source>No open opportunity at this account.</source>
+        <translation>Aucune occasion ouverte pour ce compte.</translation>
+    </message>
+    <message>
+        <source>Contacts &amp;met</source>
+        <translation>&amp;Contacts rencontrés</translation>
+    </message>
+    <message>
+        <source>Out&amp;come</source>
+        <translation>&amp;Résultat</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary</source>
+        <translation>Rés&amp;umé</translation>
+    </message>
+    <message>
+        <source>&amp;Next steps</source>
+        <translation>&amp;Prochaines étapes</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Occasions</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>contact&apos;s name — job title</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Choose how the visit went.</source>
+        <translation>Indiquez comment s&apos;est passée la visite.</translation>
+    </message>
+    <message>
+        <source>Write a summary: the inside team reads it.</source>
+        <translation>Rédigez un résumé&#xa0;: l&apos;équipe interne le lira.</translation>
+    </message>
+    <message>
+        <source>Give each follow-up a title.</source>
+        <translation>Donnez un titre à chaque suivi.</translation>
+    </message>
+</context>
+<context>
+    <name>RescheduleDialog</name>
+    <message>
+        <source>Reschedule the visit to %1</source>
+        <translation>Replanifier la visite chez %1</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Jour</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Heure</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>All reps</source>
+        <translation>Tous les représentants</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Toute période</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n day(s)</source>
+        <translation>
+            <numerusform>Dernier jour</numerusform>
+            <numerusform>%n derniers jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Tous les résultats</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>Tous les niveaux</translation>
+    </message>
+    <message>
+        <source>Feedback for the field rep…</source>
+        <translation>Commentaire pour le représentant terrain…</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>Marquer comme lu</translation>
+    </message>
+    <message>
+        <source>Mark reviewed and go to the next (Ctrl+Enter)</source>
+        <translation>Marquer comme lu et passer au suivant (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Send feedback</source>
+        <translation>Envoyer le commentaire</translation>
+    </message>
+    <message>
+        <source>Follow-up…</source>
+        <translation>Nouveau suivi…</translation>
+    </message>
+    <message>
+        <source>Pin note for the field…</source>
+        <translation>Épingler une note pour le terrain…</translation>
+    </message>
+    <message>
+        <source>Open account</source>
+        <translation>Ouvrir le compte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit report(s) to review</source>
+        <translation>
+            <numerusform>%n compte rendu de visite à lire</numerusform>
+            <numerusform>%n comptes rendus de visite à lire</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to review.</source>
+        <translation>Rien à lire.</translation>
+    </message>
+    <message>
+        <source>%1 (tier %2, %3) — %4 — %5</source>
+        <translation>%1 (niveau %2, %3) — %4 — %5</translation>
+    </message>
+    <message>
+        <source>Next steps: %1</source>
+        <translation>Prochaines étapes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Téléphone&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Pinned: %1</source>
+        <translation>Épinglée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Open follow-up: %1 (due %2)</source>
+        <translation>Suivi ouvert&#xa0;: %1 (échéance le %2)</translation>
+    </message>
+    <message>
+        <source>Marked reviewed: %1</source>
+        <translation>Marqué comme lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Feedback sent to %1.</source>
+        <translation>Commentaire envoyé à %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RouteTable</name>
+    <message>
+        <source>Open visit</source>
+        <translation>Ouvrir la visite</translation>
+    </message>
+    <message>
+        <source>Open account briefing</source>
+        <translation>Ouvrir la fiche du compte</translation>
+    </message>
+    <message>
+        <source>Move earlier</source>
+        <translation>Déplacer plus tôt</translation>
+    </message>
+    <message>
+        <source>Move later</source>
+        <translation>Déplacer plus tard</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Replanifier…</translation>
+    </message>
+    <message>
+        <source>Cancel visit…</source>
+        <translation>Annuler la visite…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search accounts, contacts and notes (Ctrl+K)</source>
+        <translation>Rechercher des comptes, contacts et notes (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>No match for “%1”</source>
+        <translation>Aucun résultat pour «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Only when I ask (F5)</source>
+        <translation>Seulement à ma demande (F5)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation>
+            <numerusform>Chaque minute</numerusform>
+            <numerusform>Toutes les %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Changer…</translation>
+    </message>
+    <message>
+        <source>Sign out…</source>
+        <translation>Se déconnecter…</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>Connecté en tant que</translation>
+    </message>
+    <message>
+        <source>Sync automatically</source>
+        <translation>Synchroniser automatiquement</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Dossier de données</translation>
+    </message>
+    <message>
+        <source>Not signed in to a server</source>
+        <translation>Non connecté à un serveur</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose the data folder</source>
+        <translation>Choisir le dossier de données</translation>
+    </message>
+    <message>
+        <source>FieldApp opens this folder the next time it starts.</source>
+        <translation>FieldApp ouvrira ce dossier au prochain démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to FieldApp</source>
+        <translation>Se connecter à FieldApp</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Give the server address, your username and password.</source>
+        <translation>Indiquez l&apos;adresse du serveur, votre nom d&apos;utilisateur et votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Connexion en cours…</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+</context>
+<context>
+    <name>SignOutDialog</name>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>You are signed in as %1.</source>
+        <translation>Vous êtes connecté en tant que %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not been sent to the server yet. Sync first to send them.</source>
+        <translation>
+            <numerusform>%n modification n&apos;a pas encore été envoyée au serveur. Synchronisez d&apos;abord pour l&apos;envoyer.</numerusform>
+            <numerusform>%n modifications n&apos;ont pas encore été envoyées au serveur. Synchronisez d&apos;abord pour les envoyer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Also remove this laptop&apos;s copy of the accounts, visits and notes</source>
+        <translation>Supprimer aussi la copie des comptes, visites et notes sur cet ordinateur</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard the %n unsent change(s)</source>
+        <translation>
+            <numerusform>Abandonner la modification non envoyée</numerusform>
+            <numerusform>Abandonner les %n modifications non envoyées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync first</source>
+        <translation>Synchroniser d&apos;abord</translation>
+    </message>
+</context>
+<context>
+    <name>StatusArea</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop this sync; what was received stays saved</source>
+        <translation>Arrêter cette synchronisation&#xa0;; ce qui a été reçu reste enregistré</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <translation>Réception</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3</source>
+        <translation>%1 %2 sur %3</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Last sync failed: %1</source>
+        <translation>Échec de la dernière synchronisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Pas encore synchronisé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n modification à envoyer</numerusform>
+            <numerusform>%n modifications à envoyer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) your attention</source>
+        <translation>
+            <numerusform>%n élément demande votre attention</numerusform>
+            <numerusform>%n éléments demandent votre attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Dernière synchronisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Jamais synchronisé</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabels</name>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Occasion</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revue</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>Suppression</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Visit every (days)</source>
+        <translation>Fréquence de visite (jours)</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>Date de clôture</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>Début prévu</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Fin prévue</translation>
+    </message>
+    <message>
+        <source>Place in the route</source>
+        <translation>Position dans l&apos;itinéraire</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Checked in at</source>
+        <translation>Heure d&apos;arrivée</translation>
+    </message>
+    <message>
+        <source>Checked out at</source>
+        <translation>Heure de départ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Prochaines étapes</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Pinned for the field</source>
+        <translation>Épinglée pour le terrain</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Completed at</source>
+        <translation>Terminé le</translation>
+    </message>
+    <message>
+        <source>Reviewed at</source>
+        <translation>Lu le</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Territoire</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogModel</name>
+    <message>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyées</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçues</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusées</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Réussie</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>Inachevée</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échouée</translation>
+    </message>
+    <message>
+        <source>Finished %1</source>
+        <translation>Terminée le %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Synchroniser &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Send pending changes and receive others&apos; (F5)</source>
+        <translation>Envoyer les modifications en attente et recevoir celles des autres (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sync</source>
+        <translation>A&amp;nnuler la synchronisation</translation>
+    </message>
+    <message>
+        <source>Stop this sync; what was received stays saved</source>
+        <translation>Arrêter cette synchronisation&#xa0;; ce qui a été reçu reste enregistré</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>&amp;Résoudre…</translation>
+    </message>
+    <message>
+        <source>Correct or &amp;discard…</source>
+        <translation>&amp;Corriger ou abandonner…</translation>
+    </message>
+    <message>
+        <source>Pending changes (%1)</source>
+        <translation>Modifications en attente (%1)</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>Modifications en attente</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Conflits (%1)</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Rejected changes (%1)</source>
+        <translation>Modifications refusées (%1)</translation>
+    </message>
+    <message>
+        <source>Rejected changes</source>
+        <translation>Modifications refusées</translation>
+    </message>
+    <message>
+        <source>Sync log</source>
+        <translation>Journal de synchronisation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) wait to be sent, in this order.</source>
+        <translation>
+            <numerusform>%n modification attend d&apos;être envoyée.</numerusform>
+            <numerusform>%n modifications attendent d&apos;être envoyées, dans cet ordre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waits to be sent: every change reached the server.</source>
+        <translation>Rien n&apos;attend d&apos;être envoyé&#xa0;: toutes les modifications sont parvenues au serveur.</translation>
+    </message>
+    <message>
+        <source>Someone else changed the same field. Press Enter or double-click to choose which value stays.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié le même champ. Appuyez sur Entrée ou double-cliquez pour choisir la valeur à conserver.</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>Aucun conflit.</translation>
+    </message>
+    <message>
+        <source>The server refused these changes. Press Enter or double-click to correct and retry, or discard.</source>
+        <translation>Le serveur a refusé ces modifications. Appuyez sur Entrée ou double-cliquez pour corriger et réessayer, ou pour abandonner.</translation>
+    </message>
+    <message>
+        <source>No refused changes.</source>
+        <translation>Aucune modification refusée.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Offline: changes are kept here and sent when the server answers.</source>
+        <translation>Hors ligne&#xa0;: les modifications sont conservées ici et envoyées dès que le serveur répond.</translation>
+    </message>
+    <message>
+        <source>Signed out: sign in again to sync.</source>
+        <translation>Déconnecté&#xa0;: reconnectez-vous pour synchroniser.</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Connection not checked yet</source>
+        <translation>Connexion pas encore vérifiée</translation>
+    </message>
+    <message>
+        <source>Last successful sync: %1</source>
+        <translation>Dernière synchronisation réussie&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Jamais synchronisé</translation>
+    </message>
+    <message>
+        <source>The last sync was cancelled; everything received so far is saved.</source>
+        <translation>La dernière synchronisation a été annulée&#xa0;; tout ce qui a été reçu jusque-là est enregistré.</translation>
+    </message>
+    <message>
+        <source>Last sync failed: %1</source>
+        <translation>Échec de la dernière synchronisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <translation>Réception</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3</source>
+        <translation>%1 %2 sur %3</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Previous day or week (Alt+Left)</source>
+        <translation>Jour ou semaine précédents (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>A&amp;ujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Next day or week (Alt+Right)</source>
+        <translation>Jour ou semaine suivants (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Jour</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>Se&amp;maine</translation>
+    </message>
+    <message>
+        <source>&amp;Optimise order</source>
+        <translation>&amp;Optimiser l&apos;ordre</translation>
+    </message>
+    <message>
+        <source>Reorder the planned visits for the shortest drive from where you start</source>
+        <translation>Réordonner les visites prévues pour le trajet le plus court depuis votre point de départ</translation>
+    </message>
+    <message>
+        <source>Previous day or week</source>
+        <translation>Jour ou semaine précédents</translation>
+    </message>
+    <message>
+        <source>Next day or week</source>
+        <translation>Jour ou semaine suivants</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>Semaine du %1</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Aujourd&apos;hui, %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 in all</source>
+        <translation>%1 · %2 au total</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visite</numerusform>
+            <numerusform>%n visites</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing planned on this day: add accounts from the list on the right.</source>
+        <translation>Rien de prévu ce jour-là&#xa0;: ajoutez des comptes depuis la liste de droite.</translation>
+    </message>
+    <message>
+        <source>%1 added at %2.</source>
+        <translation>Compte %1 ajouté à %2.</translation>
+    </message>
+    <message>
+        <source>Total distance %1 → %2</source>
+        <translation>Distance totale %1 → %2</translation>
+    </message>
+    <message>
+        <source>This order is already the shortest found: %1</source>
+        <translation>Cet ordre est déjà le plus court trouvé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cancel visit</source>
+        <translation>Annuler la visite</translation>
+    </message>
+    <message>
+        <source>Cancel the visit to %1 at %2? A cancelled visit cannot be restored.</source>
+        <translation>Annuler la visite chez %1 à %2&#xa0;? Une visite annulée ne peut pas être rétablie.</translation>
+    </message>
+</context>
+<context>
+    <name>ValueEditor</name>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number.</source>
+        <translation>%1 doit être un nombre entier.</translation>
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation>%1 doit être un nombre.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read; keep its form.</source>
+        <translation>%1 est illisible&#xa0;; conservez-en le format.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitHeader</name>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>Signaler l&apos;arr&amp;ivée</translation>
+    </message>
+    <message>
+        <source>Record that you arrived, now</source>
+        <translation>Signaler votre arrivée, maintenant</translation>
+    </message>
+    <message>
+        <source>Planned %1, from %2 to %3</source>
+        <translation>Prévue le %1, de %2 à %3</translation>
+    </message>
+    <message>
+        <source>Planned — check in when you arrive; you can write the report now.</source>
+        <translation>Prévue — signalez votre arrivée sur place&#xa0;; vous pouvez déjà rédiger le compte rendu.</translation>
+    </message>
+    <message>
+        <source>Checked in at %1</source>
+        <translation>Arrivée signalée à %1</translation>
+    </message>
+    <message>
+        <source>Completed — checked out at %1</source>
+        <translation>Terminée — départ signalé à %1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitReport</name>
+    <message>
+        <source>Prospecting</source>
+        <translation>Prospection</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>Qualification</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Proposition</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>Négociation</translation>
+    </message>
+    <message>
+        <source>Closed — won</source>
+        <translation>Fermée — gagnée</translation>
+    </message>
+    <message>
+        <source>Closed — lost</source>
+        <translation>Fermée — perdue</translation>
+    </message>
+</context>
+<context>
+    <name>VisitWindow</name>
+    <message>
+        <source>Visit</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the report; the visit stays checked in (Ctrl+S)</source>
+        <translation>Enregistrer le compte rendu&#xa0;; la visite reste en cours (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Complete and check &amp;out</source>
+        <translation>Terminer et signaler le &amp;départ</translation>
+    </message>
+    <message>
+        <source>Check out: the report goes to the inside team (Ctrl+Enter)</source>
+        <translation>Signaler le départ&#xa0;: le compte rendu part à l&apos;équipe interne (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Restored your unsaved draft from %1.</source>
+        <translation>Votre brouillon non enregistré de %1 a été restauré.</translation>
+    </message>
+    <message>
+        <source>Visit — %1</source>
+        <translation>Visite — %1</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1</source>
+        <translation>Brouillon enregistré à %1</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>Le brouillon n&apos;a pas pu être enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Report saved at %1; the visit is still checked in.</source>
+        <translation>Compte rendu enregistré à %1&#xa0;; la visite est toujours en cours.</translation>
+    </message>
+    <message>
+        <source>Completing the visit…</source>
+        <translation>Clôture de la visite…</translation>
+    </message>
+    <message>
+        <source>Visit completed: the report is on its way to the inside team.</source>
+        <translation>Visite terminée&#xa0;: le compte rendu part à l&apos;équipe interne.</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPlan</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visite</numerusform>
+            <numerusform>%n visites</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No visit planned</source>
+        <translation>Aucune visite prévue</translation>
+    </message>
+    <message>
+        <source>Open %1 in the day view</source>
+        <translation>Ouvrir le %1 dans la vue du jour</translation>
+    </message>
+</context>
+</TS>
