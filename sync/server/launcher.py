@@ -74,10 +74,14 @@ def start_server(data_dir: Path, port: int = 0, log_file: Path | None = None) ->
     )
     stderr.close()
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(
-        target=lambda: [lines.put(line) for line in iter(process.stdout.readline, "")],  # type: ignore[union-attr]
-        name="server-output", daemon=True,
-    ).start()
+    output = process.stdout
+    assert output is not None  # stdout=PIPE
+
+    def pump() -> None:
+        for line in iter(output.readline, ""):
+            lines.put(line)
+
+    threading.Thread(target=pump, name="server-output", daemon=True).start()
     server = BackgroundServer("", process)
     deadline = time.monotonic() + START_TIMEOUT
     try:
