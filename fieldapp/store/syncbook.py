@@ -292,9 +292,10 @@ def _refresh_open_conflicts(store: Store, collection: str, page: Sequence[Pulled
     write a value the server no longer holds, which no later pull corrects (the record
     does not change again): the replica would never converge.
     """
-    if store.scalar(
+    any_open = store.scalar(
         "SELECT 1 FROM conflicts WHERE status = 'open' AND collection = ? LIMIT 1", (collection,)
-    ) is None:
+    )
+    if any_open is None:
         return  # the common case, a first download above all: nothing to look up
     pulled = {c.record_id: c for c in page if c.op == "upsert" and c.record is not None}
     record_ids = list(pulled)
