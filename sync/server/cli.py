@@ -9,9 +9,7 @@ import ipaddress
 import socket
 from collections.abc import Iterator
 from pathlib import Path
-
-import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from fieldapp import records as domain
 from fieldapp.commands.base import (
@@ -24,8 +22,9 @@ from fieldapp.commands.base import (
 )
 from fieldapp.errors import FieldAppError
 from sync.server.config import KEEP_ALIVE_SECONDS, ServerConfig, database_url
-from sync.server.feed import SequenceWriter
-from sync.server.tables import open_database
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 LOOPBACK_NAMES = ("localhost",)
 
@@ -58,6 +57,13 @@ def _config(args: argparse.Namespace) -> ServerConfig:
 
 @contextlib.contextmanager
 def _database(config: ServerConfig) -> Iterator[Engine]:
+    # SQLAlchemy is imported here, not at the top: every ``fieldapp`` command loads this
+    # module to learn the command names, and the desktop app's start should not pay
+    # for a database toolkit it never uses (~0.2 s).
+    import sqlalchemy as sa
+
+    from sync.server.tables import open_database
+
     shown = sa.engine.make_url(config.database_url).render_as_string(hide_password=True)
     try:
         engine = open_database(config.database_url)
@@ -202,6 +208,8 @@ def run_add_user(args: argparse.Namespace) -> int:
     with _database(config) as engine:
         password_hash = password_hasher(config.password_cost).hash(password)
         with engine.begin() as conn:
+            from sync.server.feed import SequenceWriter
+
             seqs = SequenceWriter(conn)
             user_id = add_person(
                 conn,

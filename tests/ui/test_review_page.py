@@ -124,6 +124,7 @@ def test_a_field_rep_cannot_mark_reports_reviewed(make_context, qtbot, ui_profil
     context = make_context("field")
     page = ReviewPage(context)
     qtbot.addWidget(page)
+    page.show()  # the queue is read when the page is first shown
     qtbot.waitUntil(lambda: page.current is not None, timeout=5000)
     page.mark_current_reviewed()
     qtbot.waitUntil(lambda: bool(page.message.text()))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -121,9 +121,19 @@ class ReviewPage(QWidget):
             QShortcut(QKeySequence(keys), self, self.mark_current_reviewed)
         self._layout()
         context.notices.changed.connect(self._on_changed)
-        context.tasks.read(lambda store: list_users(store, "field"), self._fill_reps)
         self._set_reading(None)
-        self.reload()
+        # Read when first shown: a field rep may never open this page (launch time).
+        self._started = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.start()
+        super().showEvent(event)
+
+    def start(self) -> None:
+        if not self._started:
+            self._started = True
+            self.context.tasks.read(lambda store: list_users(store, "field"), self._fill_reps)
+            self.reload()
 
     def _layout(self) -> None:
         filters = QHBoxLayout()
@@ -210,6 +220,7 @@ class ReviewPage(QWidget):
 
     def show_note(self, note_id: str) -> None:
         """Select one report (from elsewhere in the app), widening the filters if needed."""
+        self.start()
         row = self.model.row_of(note_id)
         if row is not None:
             self._select(row)
@@ -222,7 +233,7 @@ class ReviewPage(QWidget):
         self.reload()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("notes", "reviews", "visits", "accounts"):
+        if self._started and changes.touches("notes", "reviews", "visits", "accounts"):
             self.reload()
 
     # -- the reading pane -------------------------------------------------------------
