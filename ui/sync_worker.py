@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from fieldapp.store.database import Store
 from fieldapp.store.schema import COLLECTIONS
 from sync.backend import SyncBackend
-from sync.engine import DEFAULT_PAGE_SIZE, Cancelled, SyncEngine, SyncReport
+from sync.engine import Cancelled, SyncEngine, SyncReport
 from sync.errors import AuthenticationError, OfflineError, ServerBusyError
 from sync.session import SERVER_URL_KEY, backend_for
 from ui.changes import CONFLICTS, OUTBOX, REJECTIONS, SYNC_LOG, ChangeNotices, Changes
@@ -35,6 +35,10 @@ from ui.tasks import StoreFactory, describe
 log = logging.getLogger(__name__)
 
 PROBE_SECONDS = 20
+# Smaller pages than the command line's 5,000: parsing and writing one page holds
+# Python's interpreter lock in long stretches (JSON decoding is one C call), and the GUI
+# thread waits for it; 1,000 keeps each stretch short (docs/performance.md).
+APP_PAGE_SIZE = 1000
 PROBE_TIMEOUT = 5.0
 BackendFactory = Callable[[Store], SyncBackend]
 Probe = Callable[[str], bool]
@@ -78,7 +82,7 @@ class SyncWorker(QObject):
         backend_factory: BackendFactory = backend_for,
         probe: Probe = probe_health,
         probe_seconds: float = PROBE_SECONDS,
-        page_size: int = DEFAULT_PAGE_SIZE,
+        page_size: int = APP_PAGE_SIZE,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
