@@ -132,10 +132,11 @@ class _WriterQueue:
 
     SQLite admits one writer at a time, and a writer that finds the database locked polls
     (sleeps 1, 2, 5 ... 100 ms and tries again): under load the lock sits free while
-    waiters sleep, and an unlucky one loses race after race until its busy timeout (30 s)
-    fails the request with "database is locked" (measured with the server load benchmark,
-    docs/reliability.md). A lock in the process hands the write lock on at once and in
-    roughly arrival order; SQLite's own lock and busy timeout still guard against other
+    waiters sleep, and unlucky waiters lose race after race. The server load benchmark
+    measured push p99 two to three times higher and single pushes up to 23 s without this
+    queue (docs/reliability.md); past the 30 s busy timeout a loser would get a 503
+    "database is locked". A lock in the process hands the write lock on at once and in
+    about arrival order; SQLite's own lock and busy timeout still guard against other
     processes (``fieldapp server add-user`` while the server runs).
     """
 
