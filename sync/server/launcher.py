@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import queue
 import re
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +34,7 @@ class ServerStartError(FieldAppError):
 @dataclass
 class BackgroundServer:
     url: str
-    process: subprocess.Popen[str]
+    process: subprocess.Popen[bytes]
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -64,43 +62,48 @@ def seed_server(data_dir: Path, accounts: int, seed: int = 1) -> None:
         raise ServerStartError(f"Could not seed the demo server in {data_dir}: {last}")
 
 
-def start_server(data_dir: Path, port: int = 0, log_file: Path | None = None) -> BackgroundServer:
-    """Start ``fieldapp server run`` on 127.0.0.1 and wait until it answers its health check."""
+def start_server(
+    data_dir: Path,
+    port: int = 0,
+    log_file: Path | None = None,
+    *,
+    database_url: str | None = None,
+    env: dict[str, str] | None = None,
+    start_timeout: float = START_TIMEOUT,
+) -> BackgroundServer:
+    """Start ``fieldapp server run`` on 127.0.0.1 and wait until it answers its health check.
+
+    Its output (the address line, then uvicorn's access log) goes to ``log_file``: a pipe
+    would need a reader for the whole life of the server, or fill up and stall it.
+    """
     data_dir.mkdir(parents=True, exist_ok=True)
-    stderr = (log_file or data_dir / "server.log").open("a")
-    process = subprocess.Popen(
-        _fieldapp("server", "run", "--data", str(data_dir), "--port", str(port)),
-        stdout=subprocess.PIPE, stderr=stderr, text=True,
-    )
-    stderr.close()
-    lines: queue.Queue[str] = queue.Queue()
-    output = process.stdout
-    assert output is not None  # stdout=PIPE
-
-    def pump() -> None:
-        for line in iter(output.readline, ""):
-            lines.put(line)
-
-    threading.Thread(target=pump, name="server-output", daemon=True).start()
+    log_path = log_file or data_dir / "server.log"
+    command = _fieldapp("server", "run", "--data", str(data_dir), "--port", str(port))
+    if database_url:
+        command += ["--database-url", database_url]
+    with log_path.open("ab") as output:
+        already = output.tell()  # earlier runs' lines stay; only ours are read
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env)
     server = BackgroundServer("", process)
-    deadline = time.monotonic() + START_TIMEOUT
+    deadline = time.monotonic() + start_timeout
     try:
         while not server.url:
             if process.poll() is not None or time.monotonic() > deadline:
-                raise ServerStartError(
-                    f"The demo server did not start; see {log_file or data_dir / 'server.log'}."
-                )
-            with contextlib.suppress(queue.Empty):
-                match = _LISTENING.search(lines.get(timeout=0.2))
-                if match:
-                    server.url = match.group(1)
+                raise ServerStartError(f"The server did not start; see {log_path}.")
+            with log_path.open("rb") as written:
+                written.seek(already)
+                match = _LISTENING.search(written.read().decode(errors="replace"))
+            if match:
+                server.url = match.group(1)
+            else:
+                time.sleep(0.05)
         while True:
             with contextlib.suppress(requests.RequestException):
                 if requests.get(f"{server.url}/v1/health", timeout=2).ok:
                     log.info("background server listening on %s", server.url)
                     return server
             if process.poll() is not None or time.monotonic() > deadline:
-                raise ServerStartError("The demo server started but never answered.")
+                raise ServerStartError(f"The server started but never answered; see {log_path}.")
             time.sleep(0.05)
     except BaseException:
         server.stop()

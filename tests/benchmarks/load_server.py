@@ -15,10 +15,10 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-import requests
 import sqlalchemy as sa
 
 from fieldapp.ids import new_id
+from sync.server.launcher import start_server
 from sync.server.mutations import Caller, Mutation, apply_batch
 from sync.server.scope import load_profile, scope_for
 from sync.server.tables import open_database, records, users
@@ -55,38 +55,15 @@ def seed(reps: int, accounts_per_rep: int, number: int, data: Path, url: str | N
 
 @contextlib.contextmanager
 def running_server(data: Path, url: str | None, work: Path) -> Iterator[tuple[str, int]]:
-    """``fieldapp server run`` on a free loopback port; yields (URL, pid). Its output goes
-    to a file: a pipe would fill up with the access log and stall the server."""
-    command = [sys.executable, "-m", "fieldapp", "server", "run", "--data", str(data),
-               "--port", "0"]
-    if url:
-        command += ["--database-url", url]
-    log = work / "server.log"
-    with log.open("wb") as log_file:
-        process = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT,
-                                   env=child_env(work))
-        try:
-            yield _wait_listening(process, log), process.pid
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=15)
-
-
-def _wait_listening(process: subprocess.Popen[bytes], log: Path) -> str:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline and process.poll() is None:
-        for text in log.read_text(errors="replace").splitlines():
-            if "listening on http://127.0.0.1:" in text:
-                url = text.strip().rsplit(" ", 1)[-1]
-                with contextlib.suppress(requests.RequestException):
-                    if requests.get(url + "/v1/health", timeout=2).ok:
-                        return url
-        time.sleep(0.1)
-    raise RuntimeError(f"the server did not start:\n{log.read_text(errors='replace')[-2000:]}")
+    """``fieldapp server run`` on a free loopback port; yields (URL, pid)."""
+    server = start_server(
+        data, log_file=work / "server.log", database_url=url, env=child_env(work),
+        start_timeout=START_TIMEOUT,
+    )
+    try:
+        yield server.url, server.process.pid
+    finally:
+        server.stop()
 
 
 def cpu_seconds(pid: int) -> float | None:

@@ -45,6 +45,7 @@ from fieldapp.store.schema import COLLECTIONS, FIELDS
 from fieldapp.store.syncbook import PendingMutation, outbox_size
 from sync.engine import DEFAULT_PAGE_SIZE, SyncEngine, SyncReport
 from sync.http_backend import HttpBackend
+from sync.server.launcher import start_server
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "demo"  # the demo server's shared password (demo only)
@@ -115,48 +116,12 @@ def _children_peak_kib() -> int:
 
 @contextmanager
 def running_server(data: Path, log: Path) -> Iterator[str]:
-    """``fieldapp server run`` on a free loopback port; its output goes to ``log`` (a pipe
-    would fill up with uvicorn's access log and stall the server)."""
-    with log.open("wb") as log_file:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "fieldapp", "server", "run", "--data", str(data),
-             "--port", "0"],
-            stdout=log_file, stderr=subprocess.STDOUT,
-        )
-        try:
-            url = _listening_url(process, log)
-            _wait_healthy(url)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=15)
-
-
-def _listening_url(process: subprocess.Popen[bytes], log: Path) -> str:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline and process.poll() is None:
-        for text in log.read_text(errors="replace").splitlines():
-            if "listening on http://127.0.0.1:" in text:
-                return text.strip().rsplit(" ", 1)[-1]
-        time.sleep(0.1)
-    raise SystemExit(f"the server did not start; see {log}")
-
-
-def _wait_healthy(url: str) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while True:
-        try:
-            if requests.get(url + "/v1/health", timeout=5).ok:
-                return
-        except requests.ConnectionError:
-            pass
-        if time.monotonic() > deadline:
-            raise SystemExit("the server never answered /v1/health")
-        time.sleep(0.1)
+    """``fieldapp server run`` on a free loopback port, its output in ``log``."""
+    server = start_server(data, log_file=log, start_timeout=START_TIMEOUT)
+    try:
+        yield server.url
+    finally:
+        server.stop()
 
 
 # -- the initial download, in a child process -------------------------------------------
