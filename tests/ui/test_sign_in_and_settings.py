@@ -18,6 +18,7 @@ from fieldapp.store.database import database_path, open_store
 from fieldapp.usecases.notes import add_note
 from ui.app import Shell
 from ui.changes import Changes
+from ui.context import AppContext
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.sign_in import SignInDialog
 from ui.dialogs.sign_out import SignOutDialog, SignOutFlow
@@ -112,17 +113,7 @@ def test_settings_change_the_sync_interval_and_the_language_without_restart(
 def test_signing_out_with_unsent_changes_needs_an_explicit_discard_to_remove_the_data(
     make_context, qtbot: QtBot, ui_profile: Path
 ) -> None:
-    context = make_context("field")
-    account_id: list[str] = []
-    context.tasks.read(lambda s: s.scalar("SELECT id FROM accounts LIMIT 1"), account_id.append)
-    qtbot.waitUntil(lambda: bool(account_id))
-    context.tasks.write(lambda s: add_note(s, account_id[0], "not sent yet"), Changes.of("notes"))
-    signed_out: list[bool] = []
-    flow = SignOutFlow(context, None, on_signed_out=lambda: signed_out.append(True))
-    flow.start()
-    qtbot.waitUntil(lambda: flow.dialog is not None, timeout=5000)
-    dialog: SignOutDialog = flow.dialog  # type: ignore[assignment]
-    qtbot.addWidget(dialog)
+    dialog, signed_out = _sign_out_with_a_note_unsent(make_context("field"), qtbot)
     assert dialog.pending == 1 and dialog.pending_label.isVisibleTo(dialog)
     assert dialog.sign_out_button.isEnabled()  # keeping the data loses nothing
     dialog.remove_data.setChecked(True)
@@ -138,20 +129,28 @@ def test_signing_out_with_unsent_changes_needs_an_explicit_discard_to_remove_the
 def test_signing_out_and_keeping_the_data_keeps_the_unsent_changes(
     make_context, qtbot: QtBot, ui_profile: Path
 ) -> None:
-    context = make_context("field")
+    dialog, signed_out = _sign_out_with_a_note_unsent(make_context("field"), qtbot)
+    qtbot.mouseClick(dialog.sign_out_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(signed_out), timeout=10_000)
+    with open_store(ui_profile) as store:
+        assert store.scalar("SELECT count(*) FROM outbox") == 1
+
+
+def _sign_out_with_a_note_unsent(
+    context: AppContext, qtbot: QtBot
+) -> tuple[SignOutDialog, list[bool]]:
+    """A note waiting in the outbox, then the sign-out dialog opened on it."""
     account_id: list[str] = []
     context.tasks.read(lambda s: s.scalar("SELECT id FROM accounts LIMIT 1"), account_id.append)
     qtbot.waitUntil(lambda: bool(account_id))
-    context.tasks.write(lambda s: add_note(s, account_id[0], "still mine"), Changes.of("notes"))
+    context.tasks.write(lambda s: add_note(s, account_id[0], "not sent yet"), Changes.of("notes"))
     signed_out: list[bool] = []
     flow = SignOutFlow(context, None, on_signed_out=lambda: signed_out.append(True))
     flow.start()
     qtbot.waitUntil(lambda: flow.dialog is not None, timeout=5000)
+    assert flow.dialog is not None
     qtbot.addWidget(flow.dialog)
-    qtbot.mouseClick(flow.dialog.sign_out_button, Qt.MouseButton.LeftButton)  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: bool(signed_out), timeout=10_000)
-    with open_store(ui_profile) as store:
-        assert store.scalar("SELECT count(*) FROM outbox") == 1
+    return flow.dialog, signed_out
 
 
 def _profile_bytes(profile: Path, marker: bytes) -> bytes:
