@@ -25,15 +25,19 @@ def default_profile_dir() -> Path:
 def remove_local_copy(profile_dir: Path) -> list[Path]:
     """Delete a profile's database (and its WAL files); returns what was deleted.
 
-    Only for signing out of a shared laptop: the caller has closed every connection and
-    the user has confirmed what unsent changes this loses.
+    Only for signing out of a shared laptop: the caller has closed every connection of this
+    process and the user has confirmed what unsent changes this loses. Refused while another
+    program (the command line, another window) still has the database open.
     """
-    from fieldapp.store.database import database_path  # the store imports this module's peers
+    # The store imports this module's peers, so these are imported when needed.
+    from fieldapp.errors import DatabaseLockedError
+    from fieldapp.store import live_files
+    from fieldapp.store.database import database_path
 
     database = database_path(profile_dir)
-    removed = []
-    for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
-        if path.exists():
-            path.unlink()
-            removed.append(path)
-    return removed
+    if live_files.in_use_elsewhere(database):
+        raise DatabaseLockedError(
+            f"The FieldApp database {database} is in use by another program; close it and"
+            " retry. Nothing was removed."
+        )
+    return [path for path in live_files.with_companions(database) if live_files.remove_file(path)]

@@ -2,7 +2,7 @@
 
 ``generate`` (and ``DemoData``) never touch the local store, so the central server can
 use them; ``load_demo`` writes them into a profile's store. It is imported lazily, so
-importing this package does not pull in the store (nor sqlite-utils).
+importing this package does not pull in the store.
 """
 
 from __future__ import annotations

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import sqlite_utils
 
 from fieldapp.clock import Clock, utc_now
 from fieldapp.errors import (
@@ -21,6 +21,7 @@ from fieldapp.errors import (
     ProfileNotFoundError,
     StoreError,
 )
+from fieldapp.store import live_files
 from fieldapp.store.migrations import migrate, schema_version
 
 log = logging.getLogger(__name__)
@@ -69,8 +70,9 @@ class Store:
         self.conn = conn
         self.path = path
         self.clock = clock
-        self.db = sqlite_utils.Database(conn)
         self._depth = 0
+        self._closed = False
+        live_files.connection_opened(path)
 
     # -- transactions -----------------------------------------------------------------
     @contextlib.contextmanager
@@ -116,7 +118,11 @@ class Store:
 
     # -- reads ------------------------------------------------------------------------
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        return list(self.db.query(sql, params))
+        cursor = self.conn.execute(sql, params)
+        if cursor.description is None:  # a statement that returns no rows
+            return []
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def query_one(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
         rows = self.query(sql, params)
@@ -136,12 +142,16 @@ class Store:
         return None if value is None else str(value)
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         # SQLite's advice: let it refresh planner statistics before a connection closes.
         # analysis_limit keeps that to milliseconds even on a large profile.
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("PRAGMA analysis_limit = 400")
             self.conn.execute("PRAGMA optimize")
         self.conn.close()
+        live_files.connection_closed(self.path)
 
     def __enter__(self) -> Store:
         return self
@@ -151,15 +161,87 @@ class Store:
 
 
 def _check_header(path: Path) -> None:
-    """Refuse a file that is not SQLite before SQLite gets a chance to touch it."""
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_MAGIC))
-    if header and header != SQLITE_MAGIC:
+    """Refuse an empty file, or one that is not SQLite, before SQLite gets a chance to touch it.
+
+    An empty ``fieldapp.db`` is a damaged profile, never a new one: SQLite would happily
+    start a fresh database in it and the profile's data would be silently gone (FieldApp
+    itself never leaves one: a new database gets its name only once it is complete).
+    """
+    if path.stat().st_size == 0:
+        raise DamagedDatabaseError(
+            f"{path} is empty (0 bytes): the profile's database is damaged. It was left"
+            f" untouched. To recover: {EXPORT_HINT}; then {BACKUPS_HINT}."
+        )
+    if live_files.connections_here(path):
+        # This process already reads it as a database; opening the file by hand here would
+        # drop that connection's locks (see live_files).
+        return
+    header = live_files.read_header(path, len(SQLITE_MAGIC))
+    if header != SQLITE_MAGIC:
         raise NotADatabaseError(
             f"{path} is not a FieldApp database (it is not an SQLite file). It was left"
             f" untouched; choose another profile folder. If it was a FieldApp profile,"
             f" {BACKUPS_HINT}."
         )
+
+
+def _connect(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        path, timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False
+    )
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    return conn
+
+
+def _create_database(profile_dir: Path, path: Path, busy_timeout_ms: int) -> None:
+    """Build a new, migrated database under a temporary name, then give it its real name.
+
+    A process killed half-way leaves only the temporary file, never an empty or partial
+    ``fieldapp.db`` that would later read as a damaged profile; of two processes creating
+    one profile at once, one database wins whole.
+    """
+    try:
+        profile_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"Cannot create the profile folder {profile_dir}: {exc}") from exc
+    building = profile_dir / f".{path.name}.new-{os.getpid()}"
+    _clear_abandoned_builds(profile_dir, path.name)
+    try:
+        conn = _connect(building, busy_timeout_ms)
+        try:
+            migrate(conn, None)
+        finally:
+            conn.close()
+        live_files.fsync_file(building)
+        live_files.link_new(building, path)
+    except sqlite3.Error as exc:
+        raise translate_sqlite_error(exc, path) from exc
+    except OSError as exc:
+        raise StoreError(f"Cannot create the FieldApp database {path}: {exc}") from exc
+    finally:
+        for leftover in live_files.with_companions(building):
+            live_files.remove_file(leftover)
+
+
+def _clear_abandoned_builds(profile_dir: Path, name: str) -> None:
+    """Remove what a creating process that died left; a living one's file is its own."""
+    for leftover in profile_dir.glob(f".{name}.new-*"):
+        pid = leftover.name.split(".new-", 1)[1].split("-", 1)[0]  # "-journal" may follow
+        if not pid.isdigit() or (int(pid) != os.getpid() and _process_alive(int(pid))):
+            continue
+        live_files.remove_file(leftover)
+
+
+def _process_alive(pid: int) -> bool:
+    if sys.platform == "win32":
+        return True  # os.kill there terminates the process: never probe, keep its file
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by someone else
+        return True
+    return True
 
 
 def open_store(
@@ -178,20 +260,13 @@ def open_store(
                 f"No FieldApp profile in {profile_dir}: create one with "
                 f"'fieldapp init --profile {profile_dir}'."
             )
-        try:
-            profile_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"Cannot create the profile folder {profile_dir}: {exc}") from exc
+        _create_database(profile_dir, path, busy_timeout_ms)
     elif path.is_dir():
         raise NotADatabaseError(f"{path} is a folder, not a FieldApp database.")
-    else:
-        _check_header(path)
+    _check_header(path)
     conn: sqlite3.Connection | None = None
     try:
-        conn = sqlite3.connect(
-            path, timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False
-        )
-        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        conn = _connect(path, busy_timeout_ms)
         # The first read fails here on a damaged file, before any pragma that writes.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("PRAGMA journal_mode = WAL")

@@ -209,6 +209,39 @@ def test_a_truncated_file_is_refused_with_the_way_out_and_left_as_it_was(profile
     assert digest(profile) == before
 
 
+def test_an_empty_database_file_is_a_damaged_profile_never_a_new_one(profile: Path) -> None:
+    # A 0-byte fieldapp.db (a copy cut off, a sync tool that truncated it) once opened as a
+    # brand-new, empty profile: the data was silently gone. Even with create=True.
+    db = database_path(profile)
+    db.write_bytes(b"")
+    for create in (False, True):
+        with pytest.raises(DamagedDatabaseError, match="is empty") as refused:
+            open_store(profile, create=create)
+        assert "'fieldapp export --to FOLDER'" in str(refused.value)
+        assert db.stat().st_size == 0
+
+
+def test_a_new_profile_gets_its_database_only_once_it_is_complete(tmp_path: Path) -> None:
+    # Killed half-way through creating a profile, FieldApp leaves no empty or partial
+    # fieldapp.db (which would then read as damaged): only a temporary file, cleared later.
+    folder = tmp_path / "new-profile"
+    code = (
+        "import os, sys; from fieldapp.store import migrations\n"
+        "def die(*args, **kw): os._exit(9)\n"
+        "migrations.migrate = die\n"
+        "from fieldapp.store import database\n"
+        "database.migrate = die\n"
+        "database.open_store(sys.argv[1], create=True)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(folder)], timeout=60, check=False)
+    assert done.returncode == 9
+    assert not database_path(folder).exists()
+    with open_store(folder, create=True) as store:
+        assert store.schema_version == LATEST_VERSION
+    # The dead process's half-built file is cleared by the next creation.
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith("fieldapp.db")) == []
+
+
 def test_a_damaged_schema_page_is_refused_with_the_way_out_and_left_as_it_was(
     profile: Path,
 ) -> None:

@@ -29,8 +29,6 @@ WRITERS = {"store/changes.py", "store/replica.py", "store/syncbook.py", "store/m
            "store/schema.py", "store/drafts.py"}
 WRITE_SQL = re.compile(r"\b(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM"
                        r"|REPLACE\s+INTO)\b", re.IGNORECASE)
-SQLITE_UTILS_WRITES = {"insert", "insert_all", "upsert", "upsert_all", "delete_where",
-                       "create_table", "add_column", "transform"}
 
 
 def every_story_step(world: World) -> None:
@@ -152,17 +150,6 @@ def test_no_module_outside_the_write_paths_holds_sql_that_writes() -> None:
         for node in ast.walk(tree)
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
         and WRITE_SQL.search(node.value)
-    ]
-    assert offenders == []
-
-
-def test_no_module_outside_the_write_paths_writes_through_sqlite_utils() -> None:
-    offenders = [
-        (name, node.lineno, node.func.attr)
-        for name, tree in _python_files() if name not in WRITERS
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-        and node.func.attr in SQLITE_UTILS_WRITES
     ]
     assert offenders == []
 

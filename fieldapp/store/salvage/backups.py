@@ -8,9 +8,7 @@ aside, renamed, never deleted. The profile's database is never opened with SQLit
 from __future__ import annotations
 
 import logging
-import os
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,6 +17,7 @@ from typing import Any
 
 from fieldapp.clock import Clock, utc_now
 from fieldapp.errors import DatabaseLockedError, ProfileNotFoundError, RecoveryError
+from fieldapp.store import live_files
 from fieldapp.store.database import DB_FILENAME, SQLITE_MAGIC, database_path
 from fieldapp.store.migrations import BACKUP_STAMP_FORMAT, BACKUP_SUFFIX
 from fieldapp.store.schema import LATEST_VERSION
@@ -31,9 +30,6 @@ JOURNALS = ("-wal", "-journal")
 _STAMP = r"\d{8}T\d{6}Z"
 _BACKUP_NAME = re.compile(rf"\.v(?P<version>\d+)-(?P<stamp>{_STAMP}){re.escape(BACKUP_SUFFIX)}$")
 _SET_ASIDE_NAME = re.compile(rf"\.before-restore-(?P<stamp>{_STAMP})(-\d+)?\.db$")
-# SQLite's unix VFS read-locks this byte range while a connection reads (in WAL mode, for as
-# long as it is open) and write-locks it for an exclusive transaction.
-_SHARED_FIRST, _SHARED_SIZE = 0x40000000 + 2, 510
 
 
 @dataclass(frozen=True)
@@ -68,8 +64,7 @@ class Restored:
 
 def header_schema_version(path: Path) -> int | None:
     """``PRAGMA user_version`` read from the file's header, without SQLite; None if no header."""
-    with path.open("rb") as handle:
-        header = handle.read(100)
+    header = live_files.read_header(path, 100)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         return None
     return int.from_bytes(header[60:64], "big")
@@ -112,10 +107,13 @@ def restore_backup(
     """
     folder = Path(profile_dir).expanduser()
     db = database_path(folder)
+    # Restoring swaps the files under SQLite: this process must have no connection to them,
+    # and no other process may have one either.
+    live_files.ensure_not_open_here(db)
     source = _find_backup(folder, Path(backup))
     if db.exists() and source.resolve() == db.resolve():
         raise RecoveryError(f"{source} is the current database; choose one of its backups.")
-    if _in_use(db):
+    if live_files.in_use_elsewhere(db):
         raise DatabaseLockedError(
             f"The FieldApp database {db} is in use by another program; close FieldApp and"
             " retry. Nothing was changed."
@@ -127,14 +125,13 @@ def restore_backup(
         _remove_staging(staging)  # a -wal left by an interrupted restore must not apply here
         _copy_with_journals(source, staging)
         version = _verified(staging, source)
-        with staging.open("rb+") as handle:
-            os.fsync(handle.fileno())  # the copy is on disk before the original moves
+        live_files.fsync_file(staging)  # the copy is on disk before the original moves
         moved = _set_aside(db, _free_name(folder, f"{db.stem}.before-restore-{stamp}", ".db"))
         try:
-            os.replace(staging, db)
+            live_files.rename_file(staging, db)
         except OSError:
             for original, aside in moved:
-                os.rename(aside, original)
+                live_files.rename_file(aside, original)
             raise
     finally:
         _remove_staging(staging)
@@ -144,8 +141,8 @@ def restore_backup(
 
 def _remove_staging(staging: Path) -> None:
     # Only ever FieldApp's own working copy, never a user's file.
-    for suffix in ("", *JOURNALS, "-shm"):
-        Path(f"{staging}{suffix}").unlink(missing_ok=True)
+    for path in live_files.with_companions(staging):
+        live_files.remove_file(path)
 
 
 def _find_backup(folder: Path, backup: Path) -> Path:
@@ -160,7 +157,7 @@ def _copy_with_journals(source: Path, target: Path) -> None:
     for suffix in ("", *JOURNALS):
         origin = Path(f"{source}{suffix}")
         if origin.exists():
-            shutil.copyfile(origin, Path(f"{target}{suffix}"))
+            live_files.copy_file(origin, Path(f"{target}{suffix}"))
 
 
 def _verified(staging: Path, source: Path) -> int:
@@ -211,36 +208,10 @@ def _set_aside(db: Path, aside: Path) -> list[tuple[Path, Path]]:
             original = Path(f"{db}{suffix}")
             if original.exists():
                 # -wal keeps its suffix: SQLite must find it beside the file it belongs to.
-                os.rename(original, Path(f"{aside}{suffix}"))
+                live_files.rename_file(original, Path(f"{aside}{suffix}"))
                 moved.append((original, Path(f"{aside}{suffix}")))
     except OSError:
         for original, new in reversed(moved):
-            os.rename(new, original)
+            live_files.rename_file(new, original)
         raise
     return moved
-
-
-def _in_use(db: Path) -> bool:
-    """True when another process holds the database open (SQLite's POSIX advisory locks).
-
-    Closing the descriptor drops every POSIX lock this process holds on the file, so this
-    must not run while this process has a connection to it. Windows has no such probe, and
-    needs none: there, a database that is open cannot be renamed.
-    """
-    try:
-        import fcntl
-    except ImportError:
-        return False
-    try:
-        fd = os.open(db, os.O_RDWR)
-    except (FileNotFoundError, PermissionError):
-        return False  # nothing to probe; renaming needs the folder's permission, not the file's
-    try:
-        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, _SHARED_SIZE, _SHARED_FIRST)
-    except OSError:
-        return True
-    else:
-        fcntl.lockf(fd, fcntl.LOCK_UN, _SHARED_SIZE, _SHARED_FIRST)
-        return False
-    finally:
-        os.close(fd)

@@ -27,6 +27,7 @@ from typing import Any
 
 from fieldapp.clock import Clock, utc_now
 from fieldapp.errors import ProfileNotFoundError, RecoveryError
+from fieldapp.store import live_files
 from fieldapp.store.database import DB_FILENAME
 from fieldapp.store.salvage.backups import JOURNALS, header_schema_version
 from fieldapp.store.schema import COLLECTIONS, LATEST_VERSION
@@ -137,6 +138,8 @@ def export_readable(
     output is saved too. The summary lands in ``target / SUMMARY_FILE``.
     """
     database, target = Path(database).expanduser(), Path(target).expanduser()
+    # The copy is made byte for byte: not from a process that has the database open.
+    live_files.ensure_not_open_here(database)
     if not database.is_file():
         raise ProfileNotFoundError(f"There is no database {database} to export.")
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
@@ -173,9 +176,9 @@ def _copy_database(source: Path, copy: Path) -> bool:
         before = _fingerprint(source)
         for suffix in ("", *JOURNALS):
             origin, duplicate = Path(f"{source}{suffix}"), Path(f"{copy}{suffix}")
-            duplicate.unlink(missing_ok=True)
+            live_files.remove_file(duplicate)
             try:
-                shutil.copyfile(origin, duplicate)
+                live_files.copy_file(origin, duplicate)
             except FileNotFoundError:
                 if not suffix:
                     raise
