@@ -31,8 +31,10 @@ def _app_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_app_command(args: argparse.Namespace) -> int:
-    from ui.settings import DATA_FOLDER, AppSettings, settings_path
     from ui.startup import QuitOnSignals, start_qt
+
+    start_qt()  # Qt failing to start is one line, before anything is opened
+    from ui.settings import DATA_FOLDER, AppSettings, settings_path
 
     folder = args.profile
     if folder is None and not os.environ.get("FIELDAPP_PROFILE"):
@@ -40,7 +42,6 @@ def run_app_command(args: argparse.Namespace) -> int:
         folder = Path(chosen) if chosen else None
     profile = Path(folder or default_profile_dir()).expanduser()
     profile.mkdir(parents=True, exist_ok=True)
-    start_qt()  # Qt failing to start is one line, before anything is opened
     from ui.app import run_app
 
     guard = _claim_or_bring_forward(profile)

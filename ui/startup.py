@@ -64,8 +64,8 @@ class QtUnavailableError(FieldAppError):
 def qt_problem(detail: str) -> str:
     """The one line the user reads when the window cannot open."""
     return (
-        f"the window cannot open: Qt could not start ({detail}). On Debian/Ubuntu install"
-        f" {' '.join(QT_PACKAGES)} (sudo apt install ...), see {README_SECTION}."
+        f"the window cannot open because Qt could not start ({detail}). On Debian/Ubuntu:"
+        f" sudo apt install {' '.join(QT_PACKAGES)} (see {README_SECTION})."
     )
 
 

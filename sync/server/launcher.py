@@ -38,7 +38,8 @@ import requests
 
 from fieldapp.errors import FieldAppError
 
-log = logging.getLogger(__name__)
+# Named, not __name__: in the server process this module runs as __main__.
+log = logging.getLogger("sync.server.launcher")
 
 START_TIMEOUT = 30.0
 STOP_TIMEOUT = 5.0
