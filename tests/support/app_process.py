@@ -35,14 +35,18 @@ def log_file(tmp_path: Path) -> Path:
     return tmp_path / "logs" / "fieldapp.log"
 
 
-def start(tmp_path: Path, *args: str, env: dict[str, str] | None = None,
-          name: str = "app") -> subprocess.Popen[str]:
+def start(
+    tmp_path: Path, *args: str, env: dict[str, str] | None = None, name: str = "app"
+) -> subprocess.Popen[str]:
     """``python -m fieldapp ARGS`` in the background; its output goes to files in tmp_path."""
     out = (tmp_path / f"{name}.out").open("w")
     err = (tmp_path / f"{name}.err").open("w")
     with out, err:
         return subprocess.Popen(
-            [sys.executable, "-m", "fieldapp", *args], stdout=out, stderr=err, text=True,
+            [sys.executable, "-m", "fieldapp", *args],
+            stdout=out,
+            stderr=err,
+            text=True,
             env=env or app_env(tmp_path),
         )
 
@@ -51,11 +55,16 @@ def output(tmp_path: Path, name: str = "app") -> tuple[str, str]:
     return ((tmp_path / f"{name}.out").read_text(), (tmp_path / f"{name}.err").read_text())
 
 
-def run(tmp_path: Path, *args: str, env: dict[str, str] | None = None,
-        timeout: float = WAIT) -> subprocess.CompletedProcess[str]:
+def run(
+    tmp_path: Path, *args: str, env: dict[str, str] | None = None, timeout: float = WAIT
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "fieldapp", *args], capture_output=True, text=True,
-        timeout=timeout, env=env or app_env(tmp_path), check=False,
+        [sys.executable, "-m", "fieldapp", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env or app_env(tmp_path),
+        check=False,
     )
 
 
@@ -63,12 +72,16 @@ def log_lines(tmp_path: Path, pid: int, text: str) -> list[str]:
     path = log_file(tmp_path)
     if not path.exists():
         return []
-    return [line for line in path.read_text(encoding="utf-8").splitlines()
-            if f"[{pid}]" in line and text in line]
+    return [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if f"[{pid}]" in line and text in line
+    ]
 
 
-def wait_for_log(tmp_path: Path, process: subprocess.Popen[str], text: str,
-                 timeout: float = WAIT) -> str:
+def wait_for_log(
+    tmp_path: Path, process: subprocess.Popen[str], text: str, timeout: float = WAIT
+) -> str:
     """The first log line of ``process`` containing ``text``; fails if it ends first."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -76,8 +89,9 @@ def wait_for_log(tmp_path: Path, process: subprocess.Popen[str], text: str,
         if found:
             return found[0]
         if process.poll() is not None:
-            raise AssertionError(f"process {process.pid} ended ({process.returncode}) "
-                                 f"before logging {text!r}")
+            raise AssertionError(
+                f"process {process.pid} ended ({process.returncode}) before logging {text!r}"
+            )
         time.sleep(0.05)
     raise AssertionError(f"process {process.pid} never logged {text!r}")
 

@@ -184,3 +184,13 @@ def test_two_demo_users_share_one_server_until_the_last_window_closes(
             if process is not None:
                 process.kill()
                 process.wait(timeout=WAIT)
+
+
+def test_the_readme_lists_every_package_the_message_names() -> None:
+    from ui.startup import QT_PACKAGES, README_SECTION
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    heading = README_SECTION.split('"')[1]
+    section = readme.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    install = next(line for line in section.splitlines() if line.startswith("sudo apt install"))
+    assert install.split()[3:] == list(QT_PACKAGES)
