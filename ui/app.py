@@ -27,6 +27,7 @@ from ui.crash import CrashReporter
 from ui.i18n import Languages
 from ui.main_window import MainWindow
 from ui.settings import LANGUAGE, SYNC_INTERVAL_MINUTES, AppSettings
+from ui.single_instance import ProfileGuard
 from ui.sync_worker import SyncOutcome
 
 log = logging.getLogger(__name__)
@@ -82,6 +83,19 @@ class Shell(QObject):
             QTimer.singleShot(0, self.context.sync.sync_now)
         return window
 
+    def bring_forward(self) -> None:
+        """Another start on this profile asked: show this window on top of the others."""
+        window = self.window
+        if window is None:
+            return
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        # Where the window manager refuses to hand over the focus, the task bar flashes.
+        QApplication.alert(window)
+
     def change_language(self, language: str) -> None:
         """Apply at once: the window is rebuilt in the new language, in the same place."""
         self.context.settings.set(LANGUAGE, language)
@@ -131,9 +145,21 @@ def run_app(
     backend: SyncBackend | None = None,
     on_ready: Callable[[Shell], None] | None = None,
     quit_after_first_sync: bool = False,
+    guard: ProfileGuard | None = None,
 ) -> int:
-    """Open the main window on a profile; returns the exit code when the app quits."""
+    """Open the main window on a profile; returns the exit code when the app quits.
+
+    ``guard``: the profile's lock, already claimed by the caller; without one, it is
+    claimed here, before the database is opened, and a FieldApp already open on the
+    profile is brought to the front instead (returns 0).
+    """
     app = application(argv)
+    own_guard = guard is None
+    if guard is None:
+        guard = ProfileGuard(profile_dir)
+        if not guard.claim():
+            log.info("FieldApp is already open on %s: brought it to the front", profile_dir)
+            return 0
     settings = AppSettings()
     languages = Languages(app)
     languages.apply(settings.get(LANGUAGE))
@@ -160,6 +186,8 @@ def run_app(
             context.sync.use_backend(backend)
         shell = Shell(app, context, languages, has_server)
         shell.start()
+        guard.bring_forward_with(shell.bring_forward)
+        QTimer.singleShot(0, lambda: log.info("the window is open on %s", profile_dir))
         if quit_after_first_sync:
             context.sync.finished.connect(lambda outcome: _quit_after(app, outcome))
         if on_ready is not None:
@@ -170,6 +198,8 @@ def run_app(
             context.close()
     finally:
         crash.uninstall()
+        if own_guard:
+            guard.release()
 
 
 def _quit_after(app: QApplication, outcome: SyncOutcome) -> None:

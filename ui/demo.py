@@ -6,6 +6,11 @@ data folder): ``server/`` holds the server's database, seeded once and reused, a
 process on a loopback port, remembered between runs; when that port is taken a free one
 is used and the demo profile is pointed at it (it is the same server's data, so the
 profile's cursors stay valid).
+
+One server per demo folder: a second demo (another demo user's window) joins the running
+one, and the server stops when the last demo window using it closes, however it closes
+(``sync.server.launcher.shared_server``; docs/decisions.md, "One demo server per data
+folder").
 """
 
 from __future__ import annotations
@@ -21,7 +26,14 @@ import platformdirs
 from fieldapp.store.database import open_store
 from fieldapp.store.replica import set_profile_value
 from sync.http_backend import HttpBackend
-from sync.server.launcher import BackgroundServer, ServerStartError, seed_server, start_server
+from sync.server.launcher import (
+    BackgroundServer,
+    ServerStartError,
+    SharedServer,
+    seed_server,
+    shared_server,
+    start_server,
+)
 from sync.session import SERVER_URL_KEY, USERNAME_KEY, sign_in
 
 log = logging.getLogger(__name__)
@@ -41,23 +53,32 @@ def demo_dir() -> Path:
 
 @dataclass
 class DemoSetup:
-    server: BackgroundServer
+    server: SharedServer  # ``release()`` when the window has closed
     profile_dir: Path
     backend: HttpBackend  # signed in; kept in memory when no keyring can hold the token
     warning: str | None
 
 
+def demo_profile_dir(root: Path, username: str) -> Path:
+    return root / f"profile-{username}"
+
+
 def prepare_demo(root: Path, username: str, accounts: int = DEFAULT_ACCOUNTS) -> DemoSetup:
-    """Seed (first time only), start the server, sign the user's demo profile in."""
+    """Seed (first time only), start or join the server, sign the user's demo profile in."""
     server_dir = root / "server"
     marker = server_dir / "seeded.json"
-    if not marker.exists():
-        log.info("seeding the demo server with %s accounts", accounts)
-        seed_server(server_dir, accounts)
-        marker.write_text(json.dumps({"accounts": accounts}))
-    server = _start_on_remembered_port(server_dir)
+
+    def seed_once() -> None:
+        if not marker.exists():
+            log.info("seeding the demo server with %s accounts", accounts)
+            seed_server(server_dir, accounts)
+            marker.write_text(json.dumps({"accounts": accounts}))
+
+    server = shared_server(
+        server_dir, lambda: _start_on_remembered_port(server_dir), before_start=seed_once
+    )
     try:
-        profile_dir = root / f"profile-{username}"
+        profile_dir = demo_profile_dir(root, username)
         backend = HttpBackend(server.url)
         with open_store(profile_dir, create=True) as store:
             if store.profile_value(SERVER_URL_KEY) not in (None, server.url):
@@ -69,7 +90,7 @@ def prepare_demo(root: Path, username: str, accounts: int = DEFAULT_ACCOUNTS) ->
             signed = sign_in(store, server.url, username, DEMO_PASSWORD, backend=backend)
         return DemoSetup(server, profile_dir, backend, signed.warning)
     except BaseException:
-        server.stop()
+        server.release()
         raise
 
 
@@ -77,11 +98,11 @@ def _start_on_remembered_port(server_dir: Path) -> BackgroundServer:
     port_file = server_dir / "port"
     remembered = int(port_file.read_text()) if port_file.exists() else 0
     try:
-        server = start_server(server_dir, remembered)
+        server = start_server(server_dir, remembered, while_used=True)
     except ServerStartError:
         if not remembered:
             raise
         log.info("port %s is taken; the demo server moves to a free port", remembered)
-        server = start_server(server_dir, 0)
+        server = start_server(server_dir, 0, while_used=True)
     port_file.write_text(server.url.rsplit(":", 1)[1])
     return server
