@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
+from filelock import FileLock, Timeout
+
 from fieldapp.errors import StoreError
 from fieldapp.store.database import Store
 from fieldapp.store.syncbook import (
@@ -33,9 +35,12 @@ from fieldapp.store.syncbook import (
     start_run,
 )
 from sync.backend import SyncBackend
-from sync.errors import InvalidCursorError, ProtocolError, SyncError
+from sync.errors import InvalidCursorError, ProtocolError, SyncAlreadyRunningError, SyncError
 
 log = logging.getLogger(__name__)
+
+# Beside fieldapp.db in the profile folder; held for the length of one cycle.
+SYNC_LOCK_NAME = "fieldapp.sync.lock"
 
 # The server's largest page: a first download of 870,000 records takes 175 requests
 # instead of 873, and 47 s instead of 71 s, for 40 MB more peak memory (measured).
@@ -89,7 +94,27 @@ class SyncEngine:
         self._cancelled = cancelled or (lambda: False)
 
     def run(self) -> SyncReport:
-        """One full cycle. Raises SyncError (after logging it in the sync log) on failure."""
+        """One full cycle. Raises SyncError (after logging it in the sync log) on failure.
+
+        One cycle at a time per profile, across processes: the window's sync worker and a
+        ``fieldapp sync`` in a terminal would otherwise push the same outbox and apply the
+        same pages twice. The lock is a file beside the database (never the database
+        itself: see fieldapp/store/live_files.py), released by the OS if the process dies.
+        """
+        lock = FileLock(self.store.path.with_name(SYNC_LOCK_NAME), timeout=0)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise SyncAlreadyRunningError(
+                "Another FieldApp (the window or a terminal) is syncing this profile right"
+                " now; this sync was skipped and nothing was changed."
+            ) from None
+        try:
+            return self._run_cycle()
+        finally:
+            lock.release()
+
+    def _run_cycle(self) -> SyncReport:
         report = SyncReport()
         started = time.perf_counter()
         requests_before = self.backend.requests_made

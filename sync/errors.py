@@ -29,6 +29,10 @@ class ServerBusyError(SyncError):
         self.retry_after = retry_after
 
 
+class SyncAlreadyRunningError(SyncError):
+    """Another process (the window, a terminal) is syncing this profile right now."""
+
+
 class InvalidCursorError(SyncError):
     """The server cannot continue the feed from our cursor (e.g. the user's scope changed)."""
 

@@ -10,8 +10,10 @@ from pathlib import Path
 from support.replicas import ClientFactory, differences, fresh_snapshot
 from support.server import DEMO_PASSWORD, ServerProcess, run_fieldapp
 
+from fieldapp.store.database import open_store
 from fieldapp.store.syncbook import PendingMutation
 from fieldapp.usecases import accounts, sync_issues
+from fieldapp.usecases.notes import add_note
 from fieldapp.usecases.people import current_user
 
 
@@ -90,3 +92,48 @@ def test_command_line_login_sync_logout_without_leaking_the_password(
     assert any(p.suffix == ".log" for p in files)
     for path in files:
         assert secret not in path.read_bytes(), path
+
+
+def test_a_terminal_sync_beside_the_window_syncing_is_skipped_and_changes_nothing(
+    server: ServerProcess, make_client: ClientFactory, tmp_path: Path
+) -> None:
+    # The window's sync worker is mid-cycle (paused inside its pull) when the rep types
+    # 'fieldapp sync' in a terminal: two engines would push one outbox and apply one page
+    # twice. The terminal's cycle is refused in one line; the window's finishes normally.
+    import threading
+
+    from sync.engine import SyncEngine
+
+    laptop = make_client(server.url, "field")
+    laptop.sync()
+    account = laptop.store.scalar("SELECT id FROM accounts ORDER BY id LIMIT 1")
+    add_note(laptop.store, account, "Written while both syncs run")
+    paused, resume = threading.Event(), threading.Event()
+
+    def hold(_progress: object) -> None:
+        paused.set()
+        resume.wait(30)
+
+    window_store = open_store(laptop.store.path.parent)
+    outcome: list[object] = []
+    engine = SyncEngine(window_store, laptop.backend, progress=hold)
+    worker = threading.Thread(target=lambda: outcome.append(engine.run()))
+    worker.start()
+    try:
+        assert paused.wait(30)
+        done = run_fieldapp(
+            "sync", "--profile", str(laptop.store.path.parent), "--password-stdin",
+            stdin=DEMO_PASSWORD, log_dir=tmp_path / "logs",
+        )
+        assert done.returncode == 1
+        assert done.stderr.strip().splitlines() == [
+            "fieldapp: error: Another FieldApp (the window or a terminal) is syncing this"
+            " profile right now; this sync was skipped and nothing was changed."
+        ]
+    finally:
+        resume.set()
+        worker.join(30)
+        window_store.close()
+    assert outcome and outcome[0].pushed == 1  # type: ignore[attr-defined]
+    assert laptop.outbox() == 0
+    assert laptop.sync().pushed == 0
