@@ -58,8 +58,10 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
         )
     if "readonly" in text or "read-only" in text:
         return StoreError(f"The FieldApp database {path} is read-only; nothing was changed.")
-    if code == sqlite3.SQLITE_FULL or "full" in text or (
-        code == sqlite3.SQLITE_IOERR and _no_room_beside(path)
+    if (
+        code == sqlite3.SQLITE_FULL
+        or "full" in text
+        or (code == sqlite3.SQLITE_IOERR and _no_room_beside(path))
     ):
         return DiskFullError(f"The disk holding {path} is full; nothing was changed.", str(path))
     return StoreError(f"The FieldApp database {path} could not be used: {exc}")
