@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from fieldapp.errors import DiskFullError, StoreError
+from fieldapp.logs import FILE_ONLY
 from fieldapp.store.database import Store
 from fieldapp.store.syncbook import (
     acknowledge,
@@ -175,10 +176,12 @@ class SyncEngine:
                 error=report.error,
             )
         except StoreError as exc:
+            # In the log file only: the command line prints one line, the cycle's error.
             log.warning(
                 "could not write the sync log (%s): %s",
                 "failed cycle" if failing else "cycle done",
                 exc,
+                extra=FILE_ONLY,
             )
             if not failing:
                 # Everything was exchanged, but "last sync" cannot say so: the person

@@ -35,7 +35,10 @@ def small_disk(mount_point: Path, size: str = DEFAULT_SIZE) -> Iterator[Path]:
     mount_point.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0755", "tmpfs", str(mount_point)],
-        capture_output=True, text=True, timeout=30, check=False,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
     )
     if done.returncode != 0:
         pytest.fail(
@@ -48,8 +51,9 @@ def small_disk(mount_point: Path, size: str = DEFAULT_SIZE) -> Iterator[Path]:
     finally:
         # Lazy: a child process that still had a file open (killed by a timeout) must not
         # leave the mount behind for the rest of the run.
-        subprocess.run(["umount", "-l", str(mount_point)], capture_output=True, timeout=30,
-                       check=False)
+        subprocess.run(
+            ["umount", "-l", str(mount_point)], capture_output=True, timeout=30, check=False
+        )
 
 
 def free_bytes(folder: Path) -> int:

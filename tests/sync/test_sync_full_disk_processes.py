@@ -28,10 +28,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.full_disk import fill, small_disk, unfill
-from support.replicas import ClientFactory, differences, fresh_snapshot, snapshot
+from support.full_disk import FILLER, fill, small_disk, unfill
+from support.replicas import ClientFactory, differences, fresh_snapshot, open_client, snapshot
 from support.server import DEMO_PASSWORD, ServerProcess, child_env, run_fieldapp
 
+from fieldapp.errors import DiskFullError
 from fieldapp.store.database import database_path, open_store
 from fieldapp.usecases import notes
 from fieldapp.usecases.people import current_user
@@ -98,6 +99,29 @@ finally:
     store.close()
 """
 
+# ``fieldapp sync`` whose disk fills (a filler file in argv[1]) right after the server has
+# answered its first push, before the laptop records the answer.
+FILLS_AFTER_PUSH = r"""
+import os, sys
+from sync.http_backend import HttpBackend
+filler = sys.argv.pop(1)
+push = HttpBackend.push
+def push_then_fill(self, device_id, mutations):
+    results = push(self, device_id, mutations)
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    for chunk in (1 << 20, 1 << 12, 1):
+        try:
+            while os.write(fd, b"\0" * chunk) == chunk:
+                pass
+        except OSError:
+            pass
+    os.close(fd)
+    return results
+HttpBackend.push = push_then_fill
+from fieldapp.cli import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
 # A connection of its own, in a process of its own.
 INTEGRITY = r"""
 import sqlite3, sys
@@ -123,11 +147,17 @@ class Laptop:
         self.logs = logs
         self.db = database_path(profile)
         self.changes: list[dict[str, Any]] = []  # every change a writer reported saved
-        self.looks = 0
+        self.looks: Counter[str] = Counter()  # what the fresh looks found, for the summary
 
     def fieldapp(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return run_fieldapp(*args, "--profile", str(self.profile), stdin=DEMO_PASSWORD + "\n",
-                            log_dir=self.logs, timeout=120)
+        return run_fieldapp(
+            *args,
+            "--profile",
+            str(self.profile),
+            stdin=DEMO_PASSWORD + "\n",
+            log_dir=self.logs,
+            timeout=120,
+        )
 
     def sync(self) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
         done = self.fieldapp("sync", "--json", "--password-stdin")
@@ -137,9 +167,22 @@ class Laptop:
 
     def write(self, tag: str, count: int) -> list[dict[str, Any]]:
         done = subprocess.run(
-            [sys.executable, "-c", WRITER, str(self.profile), tag, "changes", str(count),
-             ACCOUNT_NAME],
-            capture_output=True, text=True, timeout=120, env=child_env(self.logs), check=False)
+            [
+                sys.executable,
+                "-c",
+                WRITER,
+                str(self.profile),
+                tag,
+                "changes",
+                str(count),
+                ACCOUNT_NAME,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=child_env(self.logs),
+            check=False,
+        )
         assert done.returncode == 0, done.stderr
         lines = [json.loads(line) for line in done.stdout.splitlines()]
         assert len(lines) == count and all("full" not in line for line in lines), lines
@@ -152,9 +195,13 @@ class Laptop:
         Never a sign of damage. With space, both must work; on a full disk a new connection
         may be refused (SQLite cannot map its -shm file), then with the disk-full sentence.
         """
-        self.looks += 1
-        checked = subprocess.run([sys.executable, "-c", INTEGRITY, str(self.db)],
-                                 capture_output=True, text=True, timeout=60, check=False)
+        checked = subprocess.run(
+            [sys.executable, "-c", INTEGRITY, str(self.db)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
         verdict = checked.stdout.strip()
         status = self.fieldapp("status", "--json")
         seen = (verdict + status.stdout + status.stderr).lower()
@@ -164,7 +211,9 @@ class Laptop:
             assert verdict.startswith("error: SQLITE_IOERR_SHMSIZE"), verdict
         else:
             assert verdict == "ok", verdict
+        self.looks[f"{'full' if full else 'free'}: integrity {verdict.split(':')[0]}"] += 1
         if full and status.returncode != 0:
+            self.looks["full: status refused"] += 1
             assert status.returncode == 1, status.stderr
             assert status.stderr.startswith("fieldapp: error: The disk holding"), status.stderr
             assert " is full" in status.stderr, status.stderr
@@ -190,12 +239,18 @@ def _server_mutations(server: ServerProcess) -> set[str]:
 def _other_laptop_adds_notes(make_client: ClientFactory, url: str, tag: str) -> None:
     other = make_client(url, "field", f"other-{tag}")
     other.sync()
-    account_id = str(other.store.scalar(
-        "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 1",
-        (current_user(other.store).id,)))
+    account_id = str(
+        other.store.scalar(
+            "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 1",
+            (current_user(other.store).id,),
+        )
+    )
     for i in range(OTHER_NOTES):
-        notes.add_note(other.store, account_id,
-                       f"{tag}: note {i} from the other laptop." + " shelf counted;" * 60)
+        notes.add_note(
+            other.store,
+            account_id,
+            f"{tag}: note {i} from the other laptop." + " shelf counted;" * 60,
+        )
     other.sync()
     assert other.outbox() == 0
     other.close()
@@ -209,12 +264,22 @@ def _one_line(done: subprocess.CompletedProcess[str]) -> str:
 
 def _told(report: dict[str, Any], db: Path) -> str:
     """The sentence a cycle with these counts must print."""
-    return disk_full_sentence(str(db), SyncReport(
-        pushed=report["pushed"], pulled=report["pulled"], unconfirmed=report["unconfirmed"]))
+    return disk_full_sentence(
+        str(db),
+        SyncReport(
+            pushed=report["pushed"], pulled=report["pulled"], unconfirmed=report["unconfirmed"]
+        ),
+    )
 
 
-def _round(laptop: Laptop, server: ServerProcess, make_client: ClientFactory, disk: Path,
-           number: int, summary: Counter[str]) -> None:
+def _round(
+    laptop: Laptop,
+    server: ServerProcess,
+    make_client: ClientFactory,
+    disk: Path,
+    number: int,
+    summary: Counter[str],
+) -> None:
     # 1. Unsent changes; another laptop gives this one a download; the disk fills with
     #    room for the pushes only.
     made = laptop.write(f"round-{number:04d}", CHANGES)
@@ -225,10 +290,13 @@ def _round(laptop: Laptop, server: ServerProcess, make_client: ClientFactory, di
     done, report = laptop.sync()
     assert done.returncode == 1, (done.stdout, done.stderr)
     sentence = _one_line(done)
-    assert sentence == (f"The disk holding {laptop.db} is full: {CHANGES} changes were sent;"
-                        " the rest waits until there is space.")
-    assert (report["pushed"], report["pulled"], report["unconfirmed"]) == (CHANGES, 0, 0), \
+    assert sentence == (
+        f"The disk holding {laptop.db} is full: {CHANGES} changes were sent;"
+        " the rest waits until there is space."
+    )
+    assert (report["pushed"], report["pulled"], report["unconfirmed"]) == (CHANGES, 0, 0), (
         "the pushes fit in the room left, the download does not"
+    )
     assert report["error_code"] == "disk_full"
     assert report["error"] == sentence
     assert {c["mutation"] for c in made} <= _server_mutations(server)
@@ -244,10 +312,22 @@ def _round(laptop: Laptop, server: ServerProcess, make_client: ClientFactory, di
 
     # 3. The disk fills while a writer's WAL grows: the writer keeps its connection open.
     writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(laptop.profile), f"wal-{number:04d}",
-         "until-full", "0", ACCOUNT_NAME],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env=child_env(laptop.logs))
+        [
+            sys.executable,
+            "-c",
+            WRITER,
+            str(laptop.profile),
+            f"wal-{number:04d}",
+            "until-full",
+            "0",
+            ACCOUNT_NAME,
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(laptop.logs),
+    )
     try:
         assert writer.stdout is not None and writer.stdin is not None
         saved: list[dict[str, Any]] = []
@@ -296,12 +376,16 @@ def _round(laptop: Laptop, server: ServerProcess, make_client: ClientFactory, di
 
 
 def test_a_profile_on_a_disk_that_fills_during_syncs_and_writes_ends_equal_to_the_server(
-    server: ServerProcess, make_client: ClientFactory, disk: Path, tmp_path: Path,
+    server: ServerProcess,
+    make_client: ClientFactory,
+    disk: Path,
+    tmp_path: Path,
     long_run: bool,
 ) -> None:
     laptop = Laptop(disk / "profile", tmp_path / "logs")
-    signed = laptop.fieldapp("login", "--server", server.url, "--username", "field",
-                             "--password-stdin")
+    signed = laptop.fieldapp(
+        "login", "--server", server.url, "--username", "field", "--password-stdin"
+    )
     assert signed.returncode == 0, signed.stderr
     summary: Counter[str] = Counter()
     rounds = LONG_ROUNDS if long_run else ROUNDS
@@ -315,10 +399,11 @@ def test_a_profile_on_a_disk_that_fills_during_syncs_and_writes_ends_equal_to_th
     bodies = [c["body"] for c in laptop.changes if c["body"] is not None]
     assert [b for b in bodies if on_server[b] != 1] == [], "every note once on the server"
     assert {c["mutation"] for c in laptop.changes} <= _server_mutations(server)
-    print(f"\n{rounds} rounds, {summary['fills']} fills, {summary['sent']} changes sent,"
-          f" {summary['syncs on a full disk']} syncs beside a writer on a full disk"
-          f" ({summary['... of which failed: True']} refused),"
-          f" {laptop.looks} fresh looks")
+    print(
+        f"\n{rounds} rounds, {summary['fills']} fills, {summary['sent']} changes sent,"
+        f" {summary['syncs on a full disk']} syncs beside a writer on a full disk"
+        f" ({summary['... of which failed: True']} refused); fresh looks: {dict(laptop.looks)}"
+    )
 
 
 class _FillsAfterPush(HttpBackend):
@@ -334,16 +419,19 @@ class _FillsAfterPush(HttpBackend):
 
 
 def test_changes_the_server_took_before_the_disk_filled_are_confirmed_once_later(
-    server: ServerProcess, disk: Path, tmp_path: Path,
+    server: ServerProcess,
+    disk: Path,
+    tmp_path: Path,
 ) -> None:
-    from support.replicas import open_client
-
     laptop = open_client(disk / "profile", server.url, "field")
     try:
         laptop.sync()
-        account_id = str(laptop.store.scalar(
-            "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 1",
-            (current_user(laptop.store).id,)))
+        account_id = str(
+            laptop.store.scalar(
+                "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 1",
+                (current_user(laptop.store).id,),
+            )
+        )
         for i in range(CHANGES):
             notes.add_note(laptop.store, account_id, f"unconfirmed {i}: counted twice?")
         queued = {r["mutation_id"] for r in laptop.store.query("SELECT mutation_id FROM outbox")}
@@ -351,23 +439,70 @@ def test_changes_the_server_took_before_the_disk_filled_are_confirmed_once_later
         backend.disk = disk
         backend.authenticate("field", DEMO_PASSWORD)
         engine = SyncEngine(laptop.store, backend)
-        with pytest.raises(Exception) as raised:
+        with pytest.raises(DiskFullError) as raised:
             engine.run()
         report = engine.last_report
         assert report is not None
-        assert (report.pushed, report.unconfirmed, report.error_code) == (0, CHANGES,
-                                                                         "disk_full")
+        assert (report.pushed, report.unconfirmed, report.error_code) == (0, CHANGES, "disk_full")
         assert str(raised.value) == disk_full_sentence(str(laptop.store.path), report)
         assert f": {CHANGES} changes reached the server" in str(raised.value)
-        assert queued <= _server_mutations(server)
+        applied = _server_mutations(server)
+        assert queued <= applied
 
         unfill(disk)
         again = laptop.sync()
         assert again.pushed == CHANGES and laptop.outbox() == 0
+        assert _server_mutations(server) == applied, "sent again, applied once"
         fresh = fresh_snapshot(tmp_path, server.url, "field")
         on_server = Counter(n["body"] for n in fresh["notes"])
         assert [on_server[f"unconfirmed {i}: counted twice?"] for i in range(CHANGES)] == [
-            1] * CHANGES
+            1
+        ] * CHANGES
         assert differences(laptop.snapshot(), fresh) == []
     finally:
         laptop.close()
+
+
+def test_fieldapp_sync_says_in_one_line_which_changes_reached_the_server_unrecorded(
+    server: ServerProcess,
+    disk: Path,
+    tmp_path: Path,
+) -> None:
+    laptop = Laptop(disk / "profile", tmp_path / "logs")
+    signed = laptop.fieldapp(
+        "login", "--server", server.url, "--username", "field", "--password-stdin"
+    )
+    assert signed.returncode == 0, signed.stderr
+    assert laptop.sync()[0].returncode == 0
+    made = laptop.write("cli-unrecorded", CHANGES)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            FILLS_AFTER_PUSH,
+            str(disk / FILLER),
+            "sync",
+            "--json",
+            "--password-stdin",
+            "--profile",
+            str(laptop.profile),
+        ],
+        input=DEMO_PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=child_env(laptop.logs),
+        check=False,
+    )
+    assert done.returncode == 1, (done.stdout, done.stderr)
+    report = json.loads(done.stdout)
+    assert (report["pushed"], report["unconfirmed"]) == (0, CHANGES), report
+    assert _one_line(done) == _told(report, laptop.db) == report["error"]
+    assert {c["mutation"] for c in made} <= _server_mutations(server)
+    laptop.look(full=True, pending=CHANGES)
+
+    unfill(disk)
+    laptop.look(full=False, pending=CHANGES)
+    done, report = laptop.sync()
+    assert done.returncode == 0 and report["pushed"] == CHANGES, done.stderr
+    laptop.look(full=False, pending=0)
