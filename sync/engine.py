@@ -160,9 +160,12 @@ class SyncEngine:
         return exc
 
     def _log_run(self, run_id: int | None, report: SyncReport, *, failing: bool) -> None:
-        """Write the cycle in the sync log. The log is not worth a cycle: if the disk is
-        full it cannot be written, and the cycle's own error (or success) must not be
-        replaced by that."""
+        """Write the cycle in the sync log.
+
+        On a full disk that write fails too: a failed cycle's own error must not be
+        replaced by it. A cycle that exchanged everything but cannot record it raises
+        the disk's sentence, saying what went through (else "last sync" stays old, unsaid).
+        """
         if run_id is None:
             return
         try:
@@ -189,6 +192,8 @@ class SyncEngine:
                 failure = self._told_as_it_is(exc, report)
                 report.error = str(failure)
                 report.error_code = getattr(failure, "code", type(failure).__name__)
+                if failure is exc:
+                    raise
                 raise failure from exc
 
     def _check_cancel(self) -> None:

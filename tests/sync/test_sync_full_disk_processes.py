@@ -36,7 +36,7 @@ from fieldapp.errors import DiskFullError
 from fieldapp.store.database import database_path, open_store
 from fieldapp.usecases import notes
 from fieldapp.usecases.people import current_user
-from sync.engine import SyncEngine, SyncReport, disk_full_sentence
+from sync.engine import Progress, SyncEngine, SyncReport, disk_full_sentence
 from sync.http_backend import HttpBackend
 
 ROUNDS = 2
@@ -506,3 +506,38 @@ def test_fieldapp_sync_says_in_one_line_which_changes_reached_the_server_unrecor
     done, report = laptop.sync()
     assert done.returncode == 0 and report["pushed"] == CHANGES, done.stderr
     laptop.look(full=False, pending=0)
+
+
+def test_a_cycle_that_exchanged_everything_but_cannot_log_it_says_so(
+    server: ServerProcess,
+    disk: Path,
+    tmp_path: Path,
+) -> None:
+    laptop = open_client(disk / "profile", server.url, "field")
+    try:
+
+        def full_after_the_last_page(progress: Progress) -> None:
+            if progress.phase == "pull":
+                busy, _, _ = laptop.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                assert busy == 0
+                fill(disk)
+
+        engine = SyncEngine(laptop.store, laptop.backend, progress=full_after_the_last_page)
+        with pytest.raises(DiskFullError) as raised:
+            engine.run()
+        report = engine.last_report
+        assert report is not None and report.pulled > 0 and report.error_code == "disk_full"
+        assert str(raised.value) == disk_full_sentence(str(laptop.store.path), report)
+        assert f": {report.pulled} records were received;" in str(raised.value)
+        unfill(disk)
+        # What was received is kept; "last sync" was not claimed, and the next cycle is one.
+        assert differences(laptop.snapshot(), fresh_snapshot(tmp_path, server.url, "field")) == []
+        assert (
+            laptop.store.scalar(
+                "SELECT count(*) FROM sync_runs WHERE error IS NULL AND finished_at IS NOT NULL"
+            )
+            == 0
+        )
+        assert laptop.sync().pulled == 0
+    finally:
+        laptop.close()
