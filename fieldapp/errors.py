@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 
 class FieldAppError(Exception):
     """Base of every error the core raises on purpose (never a programming error)."""
+
+    # A stable name for scripts (``fieldapp sync --json``) and for a window that words a
+    # case its own way; the message stays the sentence for a person.
+    code: ClassVar[str] = "error"
 
 
 class ValidationError(FieldAppError):
@@ -60,6 +66,21 @@ class DamagedDatabaseError(NotADatabaseError):
 
 class DatabaseLockedError(StoreError):
     pass
+
+
+class DiskFullError(StoreError):
+    """The disk holding the profile has no room left for SQLite to write.
+
+    SQLite has rolled the failed transaction back; whatever was committed before is intact.
+    ``path`` is the database file, so that a caller (a sync cycle) can say in its own
+    sentence what it had done before the disk filled.
+    """
+
+    code = "disk_full"
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class FutureSchemaError(StoreError):

@@ -17,7 +17,9 @@ from fieldapp.commands.base import (
     print_table,
     read_password_stdin,
 )
-from sync.session import sign_in, sign_out, sync_profile
+from fieldapp.errors import FieldAppError
+from sync.engine import SyncEngine
+from sync.session import backend_for, sign_in, sign_out
 
 
 def _login_arguments(parser: argparse.ArgumentParser) -> None:
@@ -59,11 +61,22 @@ def _sync_arguments(parser: argparse.ArgumentParser) -> None:
 def run_sync(args: argparse.Namespace) -> int:
     password = read_password_stdin() if args.password_stdin else None
     with open_profile(args) as store:
-        report = sync_profile(store, password)
+        engine = SyncEngine(store, backend_for(store, password))
+        try:
+            report = engine.run()
+        except FieldAppError:
+            # A failed cycle may have sent and received a part: a script reads the counts
+            # (and error_code) on standard output; the sentence, which says the same for
+            # a person, goes to standard error as every command's error does (exit 1).
+            if args.json and engine.last_report is not None:
+                print_json(engine.last_report.as_dict())
+            raise
     if args.json:
         print_json(report.as_dict())
     else:
-        print_table([], [(k, str(v)) for k, v in report.as_dict().items() if k != "error"])
+        # A cycle that succeeded has no error and nothing unconfirmed to show.
+        hidden = ("error", "error_code", "unconfirmed")
+        print_table([], [(k, str(v)) for k, v in report.as_dict().items() if k not in hidden])
     return EX_OK
 
 

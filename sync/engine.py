@@ -17,7 +17,8 @@ from dataclasses import asdict, dataclass, field
 
 from filelock import FileLock, Timeout
 
-from fieldapp.errors import StoreError
+from fieldapp.errors import DiskFullError, StoreError
+from fieldapp.logs import FILE_ONLY
 from fieldapp.store.database import Store
 from fieldapp.store.syncbook import (
     acknowledge,
@@ -61,6 +62,10 @@ class Cancelled(SyncError):
 
 @dataclass
 class SyncReport:
+    """What one cycle did. On a failed cycle it holds what was done before the failure:
+    ``pushed`` and ``pulled`` count only what is committed here (acknowledged changes out
+    of the outbox, received records saved), so they stay true whatever failed after."""
+
     pushed: int = 0
     pulled: int = 0
     conflicts: int = 0
@@ -68,6 +73,11 @@ class SyncReport:
     requests: int = 0
     seconds: float = 0.0
     error: str | None = None
+    # The failure's FieldAppError.code ("disk_full", ...), None on success.
+    error_code: str | None = None
+    # Changes the server answered for that this laptop could not record (its disk filled
+    # first): still queued here, and confirmed, not applied again, at the next cycle.
+    unconfirmed: int = 0
     conflict_fields: list[tuple[str, str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
@@ -75,6 +85,29 @@ class SyncReport:
         data.pop("conflict_fields")
         data["seconds"] = round(self.seconds, 3)
         return data
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def disk_full_sentence(path: str, report: SyncReport) -> str:
+    """The one sentence for a cycle the full disk stopped, saying what it had done."""
+    done = []
+    if report.pushed:
+        done.append(_count(report.pushed, "change was sent", "changes were sent"))
+    if report.pulled:
+        done.append(_count(report.pulled, "record was received", "records were received"))
+    so_far = " and ".join(done)
+    if report.unconfirmed:
+        n, more = report.unconfirmed, "more " if report.pushed else ""
+        unknown = (
+            f"{n} {more}{'change' if n == 1 else 'changes'} reached the server but could not"
+            f" be recorded here (the next sync confirms {'it' if n == 1 else 'them'})"
+        )
+        so_far = f"{so_far}; {unknown}" if so_far else unknown
+    so_far = so_far or "nothing was sent or received"
+    return f"The disk holding {path} is full: {so_far}; the rest waits until there is space."
 
 
 class SyncEngine:
@@ -92,9 +125,13 @@ class SyncEngine:
         self.page_size = page_size
         self._progress = progress or (lambda _p: None)
         self._cancelled = cancelled or (lambda: False)
+        self.last_report: SyncReport | None = None
 
     def run(self) -> SyncReport:
         """One full cycle. Raises SyncError (after logging it in the sync log) on failure.
+
+        ``last_report`` holds the cycle's report afterwards, a failed cycle's too: what it
+        had pushed and pulled before it stopped.
 
         One cycle at a time per profile, across processes: the window's sync worker and a
         ``fieldapp sync`` in a terminal would otherwise push the same outbox and apply the
@@ -116,18 +153,46 @@ class SyncEngine:
 
     def _run_cycle(self) -> SyncReport:
         report = SyncReport()
+        self.last_report = report
         started = time.perf_counter()
         requests_before = self.backend.requests_made
-        run_id = start_run(self.store)
+        run_id: int | None = None
+        failure: BaseException | None = None
         try:
+            run_id = start_run(self.store)
             self._push(report)
             self._pull(report)
         except Exception as exc:
-            report.error = str(exc) or type(exc).__name__
-            raise
+            failure = self._told_as_it_is(exc, report)
+            report.error = str(failure) or type(failure).__name__
+            report.error_code = getattr(failure, "code", type(failure).__name__)
+            if failure is exc:
+                raise
+            raise failure from exc
         finally:
             report.requests = self.backend.requests_made - requests_before
             report.seconds = time.perf_counter() - started
+            self._log_run(run_id, report, failing=failure is not None)
+            log.info("sync finished: %s", report.as_dict())
+        return report
+
+    def _told_as_it_is(self, exc: Exception, report: SyncReport) -> Exception:
+        """The error a person reads for ``exc``: a full disk says what was done before it
+        filled (the store's own "nothing was changed" is only true of its last write)."""
+        if isinstance(exc, DiskFullError):
+            return DiskFullError(disk_full_sentence(exc.path, report), exc.path)
+        return exc
+
+    def _log_run(self, run_id: int | None, report: SyncReport, *, failing: bool) -> None:
+        """Write the cycle in the sync log.
+
+        On a full disk that write fails too: a failed cycle's own error must not be
+        replaced by it. A cycle that exchanged everything but cannot record it raises
+        the disk's sentence, saying what went through (else "last sync" stays old, unsaid).
+        """
+        if run_id is None:
+            return
+        try:
             finish_run(
                 self.store,
                 run_id,
@@ -137,8 +202,23 @@ class SyncEngine:
                 rejected=report.rejected,
                 error=report.error,
             )
-            log.info("sync finished: %s", report.as_dict())
-        return report
+        except StoreError as exc:
+            # In the log file only: the command line prints one line, the cycle's error.
+            log.warning(
+                "could not write the sync log (%s): %s",
+                "failed cycle" if failing else "cycle done",
+                exc,
+                extra=FILE_ONLY,
+            )
+            if not failing:
+                # Everything was exchanged, but "last sync" cannot say so: the person
+                # must still hear that the disk is full, and what went through.
+                failure = self._told_as_it_is(exc, report)
+                report.error = str(failure)
+                report.error_code = getattr(failure, "code", type(failure).__name__)
+                if failure is exc:
+                    raise
+                raise failure from exc
 
     def _check_cancel(self) -> None:
         if self._cancelled():
@@ -155,7 +235,13 @@ class SyncEngine:
                 return
             mark_attempt(self.store, batch)
             results = self.backend.push(device, batch)
-            summary = acknowledge(self.store, batch, results)
+            try:
+                summary = acknowledge(self.store, batch, results)
+            except StoreError:
+                # The server has them; this laptop sends them again next time and the
+                # server answers "duplicate" (mutation ids), so nothing is applied twice.
+                report.unconfirmed += len(results)
+                raise
             # Mutations the server did not answer for stay queued; skip past them for now.
             last_seq = batch[-1].seq
             report.pushed += len(results)

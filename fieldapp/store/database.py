@@ -17,6 +17,7 @@ from fieldapp.errors import (
     EXPORT_HINT,
     DamagedDatabaseError,
     DatabaseLockedError,
+    DiskFullError,
     NotADatabaseError,
     ProfileNotFoundError,
     StoreError,
@@ -58,9 +59,31 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
         )
     if "readonly" in text or "read-only" in text:
         return StoreError(f"The FieldApp database {path} is read-only; nothing was changed.")
-    if "disk is full" in text or "full" in text:
-        return StoreError(f"The disk holding {path} is full; nothing was changed.")
+    if (
+        code == sqlite3.SQLITE_FULL
+        or "full" in text
+        or (code == sqlite3.SQLITE_IOERR and _no_room_beside(path))
+    ):
+        return DiskFullError(f"The disk holding {path} is full; nothing was changed.", str(path))
     return StoreError(f"The FieldApp database {path} could not be used: {exc}")
+
+
+def _no_room_beside(path: Path) -> bool:
+    """True when the filesystem holding ``path`` is all but full.
+
+    SQLITE_FULL is what a write that met ENOSPC answers. A connection opened on a full disk
+    fails before any write, with only "disk I/O error" (SQLITE_IOERR_SHMSIZE): SQLite could
+    not give its shared-memory file (-shm, 32 KiB) room. Said as it is, that reads like a
+    failing disk; the free space tells which it is. statvfs asks the filesystem and opens
+    no file: closing a descriptor of the database would drop this process's SQLite locks.
+    """
+    import os  # local: only this rare path of the error translation needs it
+
+    try:
+        stats = os.statvfs(Path(path).parent)
+    except (OSError, AttributeError):  # no statvfs on Windows: keep SQLite's own words
+        return False
+    return stats.f_bavail * stats.f_frsize < 64 * 1024
 
 
 class Store:
