@@ -30,20 +30,24 @@ def settings_path() -> Path:
 
 class Setting(Generic[T]):
     def __init__(self, key: str, default: T, allowed: tuple[T, ...] = ()) -> None:
-        self.key, self.default, self.allowed = key, default, allowed
+        self.key: str = key
+        self.default: T = default
+        self.allowed: tuple[T, ...] = allowed
 
     def read(self, qsettings: QSettings) -> T:
-        raw = qsettings.value(self.key, self.default)
+        raw: object = qsettings.value(self.key, self.default)
+        value: T
         try:
             if isinstance(self.default, bool):
-                value = raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
+                flag = raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
+                value = type(self.default)(flag)
             else:
-                value = type(self.default)(raw)
+                value = type(self.default)(str(raw))
         except (TypeError, ValueError):
             return self.default
         if self.allowed and value not in self.allowed:
             return self.default
-        return value  # type: ignore[return-value]
+        return value
 
 
 SYNC_INTERVAL_MINUTES = Setting("sync/interval_minutes", 15, (0, 5, 15, 30, 60))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.records import TIERS, VISIT_OUTCOMES
+from fieldapp.records import TIERS, VISIT_OUTCOMES, User
 from fieldapp.usecases.briefing import Briefing, account_briefing
 from fieldapp.usecases.notes import reply_to_visit_report
 from fieldapp.usecases.people import list_users
@@ -38,6 +38,7 @@ from ui.models.review_queue import ITEM_ROLE, QueueFilter, ReviewQueueModel
 from ui.tasks import describe
 
 PERIODS = (0, 1, 7, 30)  # days back; 0: any time
+REVIEWER_ROLES = ("inside", "manager")  # as fieldapp.usecases.reviews.mark_reviewed
 
 
 def _plain(text: str = "") -> QLabel:
@@ -117,9 +118,23 @@ class ReviewPage(QWidget):
         self.follow_up_button.clicked.connect(self._new_follow_up)
         self.pin_button.clicked.connect(self._pin_note)
         self.account_button.clicked.connect(self._open_account)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.mark_current_reviewed)
+        # Reviewing, feedback and pinning are the inside team's (the core and the server
+        # refuse them from a field rep): a field rep is not offered them at all.
+        self.reviewer = context.user.role in REVIEWER_ROLES
+        self.role_label = _plain(
+            self.tr(
+                "Visit reports are reviewed by the inside team; here you can read them,"
+                " add a follow-up and open the account."
+            )
+        )
+        self.role_label.setObjectName("reviewRoleNote")
+        if self.reviewer:
+            for keys in ("Ctrl+Return", "Ctrl+Enter"):
+                QShortcut(QKeySequence(keys), self, self.mark_current_reviewed)
         self._layout()
+        self.role_label.setVisible(not self.reviewer)
+        for widget in (self.reviewed_button, self.pin_button, self.reply_box, self.reply_button):
+            widget.setVisible(self.reviewer)
         context.notices.changed.connect(self._on_changed)
         self._set_reading(None)
         # Read when first shown: a field rep may never open this page (launch time).
@@ -151,6 +166,7 @@ class ReviewPage(QWidget):
         reply_row.addWidget(self.reply_button)
         pane = QWidget()
         reading = QVBoxLayout(pane)
+        reading.addWidget(self.role_label)
         reading.addWidget(self.header)
         reading.addWidget(self.body, 1)
         reading.addWidget(self.context_label)
@@ -167,9 +183,9 @@ class ReviewPage(QWidget):
         layout.addWidget(splitter, 1)
 
     # -- the queue --------------------------------------------------------------------
-    def _fill_reps(self, reps: list[object]) -> None:
+    def _fill_reps(self, reps: list[User]) -> None:
         for rep in reps:
-            self.rep_filter.addItem(rep.display_name, rep.id)  # type: ignore[attr-defined]
+            self.rep_filter.addItem(rep.display_name, rep.id)
 
     def queue_filter(self) -> QueueFilter:
         days = int(self.period_filter.currentData())
