@@ -164,6 +164,10 @@ class VisitWindow(QDialog):
         self._show_visit(form.visit)
         self.report.setEnabled(True)
         if first:
+            # The report is what the rep came to write; checking in is a separate,
+            # deliberate step (ui/visit_header.py).
+            if form.visit.status in OPEN_STATUSES:
+                self.report.summary.setFocus(Qt.FocusReason.OtherFocusReason)
             self.loaded.emit()
 
     def _show_visit(self, visit: Visit) -> None:
