@@ -17,6 +17,9 @@ from fieldapp.store.schema import COLLECTIONS
 # the user id is what the use cases keep, so it is the fallback.
 USERNAME_KEY = "current_username"
 USER_ID_KEY = "current_user_id"
+# Where the profile syncs (written by ``sync.session.sign_in``; the core cannot import
+# sync): a profile without one is local only, like one made by ``init --demo``.
+SERVER_URL_KEY = "server_url"
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class ProfileStatus:
     schema_version: int
     signed_in_as: str | None
     path: Path
+    server_url: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values; the key names are a stable interface for scripts."""
@@ -37,6 +41,7 @@ class ProfileStatus:
             "path": str(self.path),
             "schema_version": self.schema_version,
             "signed_in_as": self.signed_in_as,
+            "server_url": self.server_url,
             "last_sync_at": self.last_sync_at,
             "pending_mutations": self.pending_mutations,
             "open_conflicts": self.open_conflicts,
@@ -69,6 +74,7 @@ def profile_status(store: Store) -> ProfileStatus:
         schema_version=store.schema_version,
         signed_in_as=sync.signed_in_as,
         path=store.path,
+        server_url=store.profile_value(SERVER_URL_KEY),
     )
 
 
