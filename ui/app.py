@@ -24,6 +24,7 @@ from sync.backend import SyncBackend
 from sync.session import SERVER_URL_KEY
 from ui.context import AppContext, build_context
 from ui.crash import CrashReporter
+from ui.dialogs.sign_in import SignInDialog
 from ui.i18n import Languages
 from ui.main_window import MainWindow
 from ui.settings import LANGUAGE, SYNC_INTERVAL_MINUTES, AppSettings
@@ -63,6 +64,8 @@ class Shell(QObject):
         self.languages = languages
         self.has_server = has_server
         self.window: MainWindow | None = None
+        self.sign_in_dialog: SignInDialog | None = None
+        context.sync.sign_in_needed.connect(self.ask_for_password)
 
     def open_window(self) -> MainWindow:
         window = MainWindow(self.context)
@@ -110,13 +113,28 @@ class Shell(QObject):
 
         SignOutFlow(self.context, self.window, on_signed_out=self._after_sign_out).start()
 
-    def sign_in_again(self) -> None:
-        from ui.dialogs.sign_in import SignInDialog
-
-        dialog = SignInDialog(self.context.profile_dir, self.window)
+    def sign_in_again(self, reason: str | None = None) -> None:
+        """The sign-in dialog on this profile; one at a time, however often it is asked."""
+        if self.sign_in_dialog is not None:
+            self.sign_in_dialog.raise_()
+            self.sign_in_dialog.activateWindow()
+            return
+        dialog = SignInDialog(self.context.profile_dir, self.window, reason=reason)
         dialog.signed_in.connect(self.context.sync.use_backend)
         dialog.signed_in.connect(lambda _b: self.context.sync.sync_now())
+        dialog.finished.connect(lambda _r: self._sign_in_closed(dialog))
+        self.sign_in_dialog = dialog
         dialog.open()
+
+    def ask_for_password(self) -> None:
+        """A sync needs the password (no keyring, or the sign-in ended): ask, as promised."""
+        if self.window is not None:
+            self.sign_in_again(self.context.sync.sign_in_text())
+
+    def _sign_in_closed(self, dialog: SignInDialog) -> None:
+        if self.sign_in_dialog is dialog:
+            self.sign_in_dialog = None
+        dialog.deleteLater()
 
     def _after_sign_out(self) -> None:
         if self.window is not None:
@@ -146,8 +164,6 @@ def run_app(
             QMessageBox.critical(None, "FieldApp", str(exc))
             return 1
         if user is None:
-            from ui.dialogs.sign_in import SignInDialog
-
             dialog = SignInDialog(profile_dir)
             if dialog.exec() != SignInDialog.DialogCode.Accepted:
                 return 0

@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from fieldapp.store.database import Store
 from fieldapp.store.schema import COLLECTIONS
+from sync import credentials
 from sync.backend import SyncBackend
 from sync.engine import Cancelled, SyncEngine, SyncReport
 from sync.errors import AuthenticationError, OfflineError, ServerBusyError
@@ -68,6 +69,10 @@ def probe_health(server_url: str) -> bool:
 
 class SyncWorker(QObject):
     started = Signal()
+    # A sync needs the user's password (no keyring kept the sign-in, or the server ended
+    # it): the window asks for it. Emitted after a refused cycle, and instead of a cycle
+    # the user asked for (F5) while signed out; never by the interval timer alone.
+    sign_in_needed = Signal()
     progress = Signal(object)  # Progress
     finished = Signal(object)  # SyncOutcome
     connection_changed = Signal(object)  # Connection
@@ -96,7 +101,7 @@ class SyncWorker(QObject):
         self._server_url: str | None = None
         self.connection = Connection.UNKNOWN
         self._interval = QTimer(self)
-        self._interval.timeout.connect(self.sync_now)
+        self._interval.timeout.connect(self._scheduled_sync)
         self._probe_timer = QTimer(self)
         self._probe_timer.setInterval(int(probe_seconds * 1000))
         self._page_size = page_size
@@ -122,9 +127,24 @@ class SyncWorker(QObject):
             self._interval.start(minutes * 60_000)
 
     def sync_now(self) -> bool:
-        """Start a cycle unless one is running; True when one started."""
+        """Start a cycle unless one is running; True when one started.
+
+        Signed out with no backend in hand, a cycle cannot succeed: ask for the sign-in.
+        """
         if self.running:
             return False
+        if self.connection is Connection.SIGNED_OUT and self._backend is None:
+            self.sign_in_needed.emit()
+            return False
+        return self._start()
+
+    def _scheduled_sync(self) -> None:
+        # The timer never prompts: a dismissed password prompt stays dismissed until the
+        # user asks for a sync.
+        if self.connection is not Connection.SIGNED_OUT or self._backend is not None:
+            self.sync_now()
+
+    def _start(self) -> bool:
         self._cancel.clear()
         self.started.emit()
         self._thread = threading.Thread(target=self._run, name="fieldapp-sync", daemon=True)
@@ -169,9 +189,10 @@ class SyncWorker(QObject):
             outcome, connection = SyncOutcome(None, str(exc)), Connection.OFFLINE
         except ServerBusyError as exc:
             outcome = SyncOutcome(None, str(exc))
-        except AuthenticationError as exc:
+        except AuthenticationError:
+            # The core's sentence names CLI commands ('fieldapp login'); the window asks.
             self._backend = None
-            outcome, connection = SyncOutcome(None, str(exc)), Connection.SIGNED_OUT
+            outcome, connection = SyncOutcome(None, self.sign_in_text()), Connection.SIGNED_OUT
         except Exception as exc:
             outcome = SyncOutcome(None, describe(exc))
         finally:
@@ -190,6 +211,16 @@ class SyncWorker(QObject):
             touched.update(COLLECTIONS)
         self._notices.announce(Changes(frozenset(touched), from_sync=True))
         self.finished.emit(outcome)
+        if connection is Connection.SIGNED_OUT:
+            self.sign_in_needed.emit()
+
+    def sign_in_text(self) -> str:
+        """Why a sync needs the password, in the window's words."""
+        if not credentials.keyring_available():
+            return self.tr(
+                "Enter your password to sync: this computer cannot remember your sign-in."
+            )
+        return self.tr("Sign in again to sync: the server no longer accepts this sign-in.")
 
     def _set_connection(self, connection: Connection) -> None:
         if connection is Connection.OFFLINE:
