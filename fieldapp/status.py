@@ -99,3 +99,29 @@ def sync_status(store: Store) -> SyncStatus:
         last_sync_at=store.scalar("SELECT max(last_success_at) FROM sync_state"),
         signed_in_as=_signed_in_as(store),
     )
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Where the local changes to some records stand: still waiting in the outbox, or
+    refused by the server (open rejections); neither means the server has them all."""
+
+    waiting: int
+    refused: int
+
+    @property
+    def sent(self) -> bool:
+        return self.waiting == 0 and self.refused == 0
+
+
+def delivery_of(store: Store, record_ids: list[str]) -> Delivery:
+    """What the screen may say about changes to ``record_ids``: "saved" or "sent"."""
+    if not record_ids:
+        return Delivery(0, 0)
+    marks = ", ".join("?" for _ in record_ids)  # placeholders only; ids stay parameters
+    waiting = store.scalar(f"SELECT count(*) FROM outbox WHERE record_id IN ({marks})", record_ids)
+    refused = store.scalar(
+        f"SELECT count(*) FROM rejected_mutations WHERE status = 'open' AND record_id IN ({marks})",
+        record_ids,
+    )
+    return Delivery(int(waiting), int(refused))

@@ -36,6 +36,9 @@ from ui.tasks import StoreFactory, describe
 log = logging.getLogger(__name__)
 
 PROBE_SECONDS = 20
+# A local change goes out this long after the last one while online: soon enough that
+# "sent" follows the click, long enough that typing a burst of edits makes one cycle.
+PUSH_DELAY_MS = 3000
 # Smaller pages than the command line's 5,000: parsing and writing one page holds
 # Python's interpreter lock in long stretches (JSON decoding is one C call), and the GUI
 # thread waits for it; 1,000 keeps each stretch short (docs/performance.md).
@@ -88,6 +91,7 @@ class SyncWorker(QObject):
         probe: Probe = probe_health,
         probe_seconds: float = PROBE_SECONDS,
         page_size: int = APP_PAGE_SIZE,
+        push_delay_ms: int = PUSH_DELAY_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -108,6 +112,12 @@ class SyncWorker(QObject):
         self._probe_timer.timeout.connect(self._start_probe)
         self._probed.connect(self._on_probed)
         self._ended.connect(self._on_ended)
+        self._push_timer = QTimer(self)
+        self._push_timer.setSingleShot(True)
+        self._push_timer.setInterval(push_delay_ms)
+        self._push_timer.timeout.connect(self._scheduled_sync)
+        self._push_again = False  # a change committed while a cycle ran
+        notices.changed.connect(self._on_local_change)
 
     # -- controls (GUI thread) --------------------------------------------------------
     @property
@@ -144,7 +154,21 @@ class SyncWorker(QObject):
         if self.connection is not Connection.SIGNED_OUT or self._backend is not None:
             self.sync_now()
 
+    def _on_local_change(self, changes: Changes) -> None:
+        """Send a local change soon (debounced), when online; offline, the probe sends it
+        when the server is back; signed out, the user is asked first."""
+        if changes.from_sync or not changes.touches(*COLLECTIONS):
+            return  # what a sync wrote, or a draft: nothing for the outbox
+        if self.connection is not Connection.ONLINE:
+            return
+        if self.running:
+            self._push_again = True  # the running cycle may have pushed already
+            return
+        self._push_timer.start()  # restarted by each change: a burst makes one cycle
+
     def _start(self) -> bool:
+        self._push_timer.stop()  # this cycle sends what is committed
+        self._push_again = False
         self._cancel.clear()
         self.started.emit()
         self._thread = threading.Thread(target=self._run, name="fieldapp-sync", daemon=True)
@@ -158,6 +182,7 @@ class SyncWorker(QObject):
         """Cancel a running cycle and wait for it, so the app never quits mid-commit."""
         self._interval.stop()
         self._probe_timer.stop()
+        self._push_timer.stop()
         self._cancel.set()
         if self._thread is not None:
             self._thread.join(timeout)
@@ -211,6 +236,9 @@ class SyncWorker(QObject):
             touched.update(COLLECTIONS)
         self._notices.announce(Changes(frozenset(touched), from_sync=True))
         self.finished.emit(outcome)
+        if self._push_again and connection is Connection.ONLINE:
+            self._push_again = False
+            self._push_timer.start()
         if connection is Connection.SIGNED_OUT:
             self.sign_in_needed.emit()
 

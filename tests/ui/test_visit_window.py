@@ -153,7 +153,10 @@ def test_rep_checks_in_writes_the_report_and_completes_the_visit(
     # The screen: completed, read-only, the follow-ups listed as saved, no draft left.
     checked_out = clock_time(T0 + timedelta(minutes=40))
     assert window.header.status_label.text() == f"Completed — checked out at {checked_out}"
-    assert "on its way to the inside team" in window.draft_status.text()
+    # Nothing is on its way yet: the report waits in the outbox for the next sync.
+    assert window.draft_status.text() == (
+        "Visit completed: the report is saved and will be sent to the inside team at the"
+        " next sync.")
     assert report.summary.isReadOnly() and not report.outcome.isEnabled()
     qtbot.waitUntil(lambda: "Send the compressor quote" in report.follow_ups.saved_label.text())
     assert report.follow_ups.rows == []

@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.records import TIERS, VISIT_OUTCOMES, User
+from fieldapp.records import TIERS, VISIT_OUTCOMES, Note, User
+from fieldapp.status import Delivery
 from fieldapp.usecases.briefing import Briefing, account_briefing
 from fieldapp.usecases.notes import reply_to_visit_report
 from fieldapp.usecases.people import list_users
 from fieldapp.usecases.reviews import ReviewItem, mark_reviewed, unreviewed_count
 from ui.changes import Changes
 from ui.context import AppContext
+from ui.delivery import DeliveryWatch
 from ui.dialogs.review_dialogs import FollowUpDialog, PinNoteDialog
 from ui.formatting import fill
 from ui.labels import outcome_label
@@ -136,6 +138,9 @@ class ReviewPage(QWidget):
         for widget in (self.reviewed_button, self.pin_button, self.reply_box, self.reply_button):
             widget.setVisible(self.reviewer)
         context.notices.changed.connect(self._on_changed)
+        self._feedback_to = ""
+        self.delivery = DeliveryWatch(context, self)
+        self.delivery.settled.connect(self._feedback_delivered)
         self._set_reading(None)
         # Read when first shown: a field rep may never open this page (launch time).
         self._started = False
@@ -331,13 +336,32 @@ class ReviewPage(QWidget):
         self.context.tasks.write(
             lambda store: reply_to_visit_report(store, item.note_id, text),
             Changes.of("notes"),
-            lambda _n: self._feedback_sent(item),
+            lambda note: self._feedback_saved(item, note),
             failed=self._failed,
         )
 
-    def _feedback_sent(self, item: ReviewItem) -> None:
+    def _feedback_saved(self, item: ReviewItem, note: Note) -> None:
+        # Saved here, not sent: "sent" waits for the server's acknowledgement.
         self.reply_box.clear()
-        self.message.setText(fill(self.tr("Feedback sent to %1."), item.author_name or "?"))
+        self._feedback_to = item.author_name or "?"
+        self.message.setText(
+            fill(
+                self.tr("Feedback saved; it will be sent to %1 at the next sync."),
+                self._feedback_to,
+            )
+        )
+        self.delivery.watch([note.id])
+
+    def _feedback_delivered(self, delivery: Delivery) -> None:
+        if delivery.sent:
+            self.message.setText(fill(self.tr("Feedback sent to %1."), self._feedback_to))
+        else:
+            self.message.setText(
+                fill(
+                    self.tr("The server refused the feedback to %1: see the Sync page."),
+                    self._feedback_to,
+                )
+            )
 
     def _failed(self, error: Exception) -> None:
         self.message.setText(describe(error))
