@@ -24,11 +24,14 @@ from sync.backend import SyncBackend
 from sync.session import SERVER_URL_KEY
 from ui.context import AppContext, build_context
 from ui.crash import CrashReporter
+from ui.damage import is_damage
+from ui.dialogs.recovery import RecoveryDialog
 from ui.dialogs.sign_in import SignInDialog
 from ui.i18n import Languages
 from ui.main_window import MainWindow
 from ui.settings import LANGUAGE, SYNC_INTERVAL_MINUTES, AppSettings
 from ui.sync_worker import SyncOutcome
+from ui.tasks import describe
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +68,14 @@ class Shell(QObject):
         self.has_server = has_server
         self.window: MainWindow | None = None
         self.sign_in_dialog: SignInDialog | None = None
+        self.recovery_dialog: RecoveryDialog | None = None
+        self._restored = False  # the recovery dialog put a backup back
+        self._watch(context)
+
+    def _watch(self, context: AppContext) -> None:
         context.sync.sign_in_needed.connect(self.ask_for_password)
+        context.tasks.database_damaged.connect(self.show_recovery)
+        context.sync.database_damaged.connect(self.show_recovery)
 
     def open_window(self) -> MainWindow:
         window = MainWindow(self.context)
@@ -136,6 +146,57 @@ class Shell(QObject):
             self.sign_in_dialog = None
         dialog.deleteLater()
 
+    # -- a damaged database ---------------------------------------------------------------
+    def show_recovery(self, detail: str) -> None:
+        """One recovery dialog, however many reads and syncs hit the damage."""
+        self.context.sync.halt(detail)
+        if self.recovery_dialog is not None:
+            self.recovery_dialog.raise_()
+            self.recovery_dialog.activateWindow()
+            return
+        # No parent: the dialog outlives the window when a restore reopens it.
+        dialog = RecoveryDialog(self.context.profile_dir, detail, before_restore=self._close_stores)
+        dialog.restored.connect(lambda _name: setattr(self, "_restored", True))
+        dialog.finished.connect(lambda _r: self._recovery_closed(dialog))
+        self.recovery_dialog = dialog
+        dialog.open()
+
+    def _close_stores(self) -> None:
+        # Restoring replaces the database file: no connection of this process may be open
+        # on it (docs/decisions.md). The workers finish their jobs and close their stores.
+        self.context.close()
+
+    def _recovery_closed(self, dialog: RecoveryDialog) -> None:
+        self.recovery_dialog = None
+        dialog.deleteLater()
+        if self._restored:
+            self._reopen()
+        else:
+            if self.window is not None:
+                self.window.close()
+            self.app.quit()
+
+    def _reopen(self) -> None:
+        """After a restore: new workers on the restored file, and a new window."""
+        try:
+            user, self.has_server = read_user(self.context.profile_dir)
+        except Exception as exc:  # the restored file refused too: the dialog again
+            log.error("the restored profile cannot be opened: %s", exc)
+            user = None
+        old = self.window
+        if user is None:
+            if old is not None:
+                old.close()
+            self.app.quit()
+            return
+        settings = AppSettings(self.context.settings.path)
+        self.context = build_context(self.context.profile_dir, user, settings)
+        self._watch(self.context)
+        self.start()
+        if old is not None:
+            old.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            old.close()
+
     def _after_sign_out(self) -> None:
         if self.window is not None:
             self.window.close()
@@ -160,9 +221,17 @@ def run_app(
     try:
         try:
             user, has_server = read_user(profile_dir)
-        except FieldAppError as exc:
-            QMessageBox.critical(None, "FieldApp", str(exc))
-            return 1
+        except Exception as exc:
+            if is_damage(exc):
+                # Start-up: no store of this process is open, so restoring is safe here.
+                if not recover_at_start(profile_dir, describe(exc)):
+                    return 1
+                user, has_server = read_user(profile_dir)
+            elif isinstance(exc, FieldAppError):
+                QMessageBox.critical(None, "FieldApp", str(exc))
+                return 1
+            else:
+                raise
         if user is None:
             dialog = SignInDialog(profile_dir)
             if dialog.exec() != SignInDialog.DialogCode.Accepted:
@@ -183,9 +252,18 @@ def run_app(
         try:
             return app.exec()
         finally:
-            context.close()
+            shell.context.close()  # the context a restore may have replaced
     finally:
         crash.uninstall()
+
+
+def recover_at_start(profile_dir: Path, detail: str) -> bool:
+    """The recovery dialog before any window; True when a backup was put back."""
+    dialog = RecoveryDialog(profile_dir, detail)
+    restored: list[str] = []
+    dialog.restored.connect(restored.append)
+    dialog.exec()
+    return bool(restored)
 
 
 def _quit_after(app: QApplication, outcome: SyncOutcome) -> None:

@@ -31,6 +31,7 @@ from sync.engine import Cancelled, SyncEngine, SyncReport
 from sync.errors import AuthenticationError, OfflineError, ServerBusyError
 from sync.session import SERVER_URL_KEY, backend_for
 from ui.changes import CONFLICTS, OUTBOX, REJECTIONS, SYNC_LOG, ChangeNotices, Changes
+from ui.damage import is_damage
 from ui.tasks import StoreFactory, describe
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ class SyncOutcome:
     report: SyncReport | None
     error: str | None  # a sentence for the user, None on success
     cancelled: bool = False
+    damaged: bool = False  # the profile's database file is damaged (ui/damage.py)
 
 
 def probe_health(server_url: str) -> bool:
@@ -76,6 +78,9 @@ class SyncWorker(QObject):
     # it): the window asks for it. Emitted after a refused cycle, and instead of a cycle
     # the user asked for (F5) while signed out; never by the interval timer alone.
     sign_in_needed = Signal()
+    # The database is damaged: no more cycles (each would fail, or write into a damaged
+    # file); the window shows its recovery dialog. Emitted again by a sync asked for.
+    database_damaged = Signal(str)
     progress = Signal(object)  # Progress
     finished = Signal(object)  # SyncOutcome
     connection_changed = Signal(object)  # Connection
@@ -117,6 +122,7 @@ class SyncWorker(QObject):
         self._push_timer.setInterval(push_delay_ms)
         self._push_timer.timeout.connect(self._scheduled_sync)
         self._push_again = False  # a change committed while a cycle ran
+        self.halted: str | None = None  # why cycles stopped: the database is damaged
         notices.changed.connect(self._on_local_change)
 
     # -- controls (GUI thread) --------------------------------------------------------
@@ -143,6 +149,9 @@ class SyncWorker(QObject):
         """
         if self.running:
             return False
+        if self.halted is not None:
+            self.database_damaged.emit(self.halted)
+            return False
         if self.connection is Connection.SIGNED_OUT and self._backend is None:
             self.sign_in_needed.emit()
             return False
@@ -151,7 +160,9 @@ class SyncWorker(QObject):
     def _scheduled_sync(self) -> None:
         # The timer never prompts: a dismissed password prompt stays dismissed until the
         # user asks for a sync.
-        if self.connection is not Connection.SIGNED_OUT or self._backend is not None:
+        if self.halted is None and (
+            self.connection is not Connection.SIGNED_OUT or self._backend is not None
+        ):
             self.sync_now()
 
     def _on_local_change(self, changes: Changes) -> None:
@@ -178,6 +189,13 @@ class SyncWorker(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
+    def halt(self, reason: str) -> None:
+        """Stop syncing for good in this run: the database is damaged."""
+        self.halted = reason
+        self._interval.stop()
+        self._probe_timer.stop()
+        self._push_timer.stop()
+
     def shutdown(self, timeout: float = 15.0) -> None:
         """Cancel a running cycle and wait for it, so the app never quits mid-commit."""
         self._interval.stop()
@@ -193,7 +211,8 @@ class SyncWorker(QObject):
         try:
             store = self._open_store()
         except Exception as exc:
-            self._ended.emit(SyncOutcome(None, describe(exc)), Connection.UNKNOWN)
+            outcome = SyncOutcome(None, describe(exc), damaged=is_damage(exc))
+            self._ended.emit(outcome, Connection.UNKNOWN)
             return
         try:
             self._server_url = store.profile_value(SERVER_URL_KEY)
@@ -219,7 +238,7 @@ class SyncWorker(QObject):
             self._backend = None
             outcome, connection = SyncOutcome(None, self.sign_in_text()), Connection.SIGNED_OUT
         except Exception as exc:
-            outcome = SyncOutcome(None, describe(exc))
+            outcome = SyncOutcome(None, describe(exc), damaged=is_damage(exc))
         finally:
             store.close()
         self._ended.emit(outcome, connection)
@@ -236,6 +255,10 @@ class SyncWorker(QObject):
             touched.update(COLLECTIONS)
         self._notices.announce(Changes(frozenset(touched), from_sync=True))
         self.finished.emit(outcome)
+        if outcome.damaged:
+            self.halt(outcome.error or "")
+            self.database_damaged.emit(outcome.error or "")
+            return
         if self._push_again and connection is Connection.ONLINE:
             self._push_again = False
             self._push_timer.start()
