@@ -73,7 +73,8 @@ def test_a_window_started_on_a_damaged_database_shows_one_recovery_dialog_that_e
             seen["dialogs"] = [type(d).__name__ for d in dialogs]
             dialog = next(d for d in dialogs if isinstance(d, RecoveryDialog))
             seen["explanation"] = dialog.explanation.text()
-            qtbot.waitUntil(lambda: dialog.backups.count() > 0, timeout=60_000)
+            qtbot.waitUntil(lambda: dialog.no_backups.isVisible(), timeout=60_000)
+            seen["detail"] = dialog.detail.text()
             exported = export_from(dialog, qtbot, tmp_path / "saved", monkeypatch)
             seen["exported"] = exported
             seen["result"] = dialog.export_result.text()
@@ -89,6 +90,7 @@ def test_a_window_started_on_a_damaged_database_shows_one_recovery_dialog_that_e
     assert code == 1  # nothing was put back: the app does not open on the damaged file
     assert seen["dialogs"] == ["RecoveryDialog"]  # one dialog, nothing stacked on it
     assert "damaged" in seen["explanation"]
+    assert "fieldapp " not in seen["detail"]  # the window offers buttons, not commands
     exported: Path = seen["exported"]
     assert (exported / "export-summary.json").exists()
     assert "Saved " in seen["result"] and str(exported) in seen["result"]
@@ -132,7 +134,7 @@ def test_damage_found_during_use_shows_one_dialog_and_stops_saying_online(
 
     dialog = shell.recovery_dialog
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.backups.count() > 0, timeout=60_000)
+    qtbot.waitUntil(lambda: dialog.no_backups.isVisible(), timeout=60_000)
     exported = export_from(dialog, qtbot, tmp_path / "saved", monkeypatch)
     with (exported / "accounts.csv").open(newline="", encoding="utf-8") as handle:
         assert len(list(csv.DictReader(handle))) == 60  # the demo's accounts, all readable

@@ -131,6 +131,7 @@ def test_a_field_rep_sees_only_what_a_field_rep_can_do(make_context, qtbot, ui_p
         assert not widget.isVisible()
     assert page.account_button.isVisible() and page.account_button.isEnabled()
     assert "inside team" in page.role_label.text()
+    assert "to review" not in page.count_label.text()
     # Ctrl+Enter does nothing either: no message, nothing queued.
     page.queue.setFocus()
     qtbot.keyClick(page.queue, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

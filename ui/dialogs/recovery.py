@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.logs import log_dir
+from fieldapp.store.database import database_path
 from ui.formatting import fill
 
 log = logging.getLogger(__name__)
@@ -75,12 +76,16 @@ class RecoveryDialog(QDialog):
         )
         self.explanation.setObjectName("recoveryExplanation")
         self.explanation.setWordWrap(True)
-        self.detail = QLabel(detail)
+        # The store's sentence names command-line steps meant for a terminal; the window
+        # offers those steps as buttons, so it shows the file and keeps the sentence in
+        # the tooltip (and the log).
+        log.error("damaged database: %s", detail)
+        self.detail = QLabel(fill(self.tr("The file: %1"), database_path(profile_dir)))
+        self.detail.setToolTip(detail)
         self.detail.setObjectName("recoveryDetail")
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setStyleSheet("color: palette(mid);")
 
         self.export_button = QPushButton(self.tr("Save what can be read…"))
         self.export_button.setObjectName("exportButton")
@@ -94,6 +99,12 @@ class RecoveryDialog(QDialog):
         self.backups = QListWidget()
         self.backups.setObjectName("backupList")
         self.backups.setMaximumHeight(110)
+        self.no_backups = QLabel(
+            self.tr("No backup yet: FieldApp takes one before each update of the database.")
+        )
+        self.no_backups.setObjectName("noBackups")
+        self.no_backups.setWordWrap(True)
+        self.no_backups.hide()
         self.backups.currentItemChanged.connect(lambda *_: self._enable())
         self.restore_button = QPushButton(self.tr("Put this backup back"))
         self.restore_button.setObjectName("restoreButton")
@@ -125,6 +136,7 @@ class RecoveryDialog(QDialog):
         layout.addSpacing(6)
         layout.addWidget(self.backups_label)
         layout.addWidget(self.backups)
+        layout.addWidget(self.no_backups)
         layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.restore_result)
         bottom = QHBoxLayout()
@@ -236,13 +248,12 @@ class RecoveryDialog(QDialog):
             )
             item.setData(Qt.ItemDataRole.UserRole, backup.get("file"))
             self.backups.addItem(item)
+        self.backups.setVisible(bool(found))
+        self.restore_button.setVisible(bool(found))
+        self.no_backups.setVisible(not found)
         if found:
             self.backups.setCurrentRow(0)
         else:
-            self.backups.addItem(
-                self.tr("No backup yet: FieldApp takes one before each update of the database.")
-            )
-            self.backups.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
             if listing is None and err:
                 self.restore_result.setText(_last_line(err))
 

@@ -215,7 +215,11 @@ class ReviewPage(QWidget):
             return  # the filters moved on; that read's newer twin is on its way
         keep = self._want_note or (self.current.note_id if self.current else None)
         self.model.reset(items)
-        self.count_label.setText(self.tr("%n visit report(s) to review", "", total))
+        self.count_label.setText(
+            self.tr("%n visit report(s) to review", "", total)
+            if self.reviewer
+            else self.tr("%n visit report(s) not reviewed yet", "", total)
+        )
         row = self.model.row_of(keep) if keep else None
         self._select(row if row is not None else 0)
 

@@ -128,6 +128,13 @@
             <numerusform>%n visit reports to review</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n visit report(s) not reviewed yet</source>
+        <translation>
+            <numerusform>%n visit report not reviewed yet</numerusform>
+            <numerusform>%n visit reports not reviewed yet</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -869,6 +869,10 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <translation>La base de données qui contient vos données FieldApp sur cet ordinateur est endommagée&#xa0;; l’application a donc cessé de l’utiliser. Sauvegardez ce qui peut encore être lu (les changements pas encore envoyés d’abord) ou remettez une copie de sécurité en place&#xa0;; rien n’a été supprimé.</translation>
     </message>
     <message>
+        <source>The file: %1</source>
+        <translation>Le fichier&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>Save what can be read…</source>
         <translation>Sauvegarder ce qui peut être lu…</translation>
     </message>
@@ -1182,6 +1186,13 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <translation>
             <numerusform>%n compte rendu de visite à lire</numerusform>
             <numerusform>%n comptes rendus de visite à lire</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit report(s) not reviewed yet</source>
+        <translation>
+            <numerusform>%n rapport de visite pas encore révisé</numerusform>
+            <numerusform>%n rapports de visite pas encore révisés</numerusform>
         </translation>
     </message>
     <message>
