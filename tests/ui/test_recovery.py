@@ -84,8 +84,21 @@ def test_a_window_started_on_a_damaged_database_shows_one_recovery_dialog_that_e
             for d in open_dialogs():
                 d.reject()
 
+    # run_app installs the language catalogue; later tests expect the source strings.
+    made: list[Languages] = []
+
+    class RecordedLanguages(Languages):
+        def __init__(self, app: Any) -> None:
+            super().__init__(app)
+            made.append(self)
+
+    monkeypatch.setattr("ui.app.Languages", RecordedLanguages)
     QTimer.singleShot(500, in_the_dialog)
-    code = run_app(ui_profile, argv=["fieldapp"])
+    try:
+        code = run_app(ui_profile, argv=["fieldapp"])
+    finally:
+        for languages in made:
+            languages.clear()
     assert "error" not in seen, seen.get("error")
     assert code == 1  # nothing was put back: the app does not open on the damaged file
     assert seen["dialogs"] == ["RecoveryDialog"]  # one dialog, nothing stacked on it

@@ -253,9 +253,9 @@ class RecoveryDialog(QDialog):
         self.no_backups.setVisible(not found)
         if found:
             self.backups.setCurrentRow(0)
-        else:
-            if listing is None and err:
-                self.restore_result.setText(_last_line(err))
+        elif listing is None and err:
+            self.restore_result.setText(_last_line(err))
+        self.adjustSize()  # the list shown or hidden: no empty band in the dialog
 
     def restore(self) -> None:
         item = self.backups.currentItem()
