@@ -7,13 +7,16 @@ are listed in ``BUILTIN_COMMANDS``. Layers above the core (``sync``: ``server``,
 of them.
 
 Exit codes: 0 success; 1 a problem the user can act on (one line on stderr, no
-traceback); 2 a usage mistake; 70 a bug (traceback in the log file); 130 interrupted.
+traceback); 2 a usage mistake; 70 a bug (traceback in the log file); 130 interrupted;
+141 the reader of the output went away (``fieldapp search … | head``): nothing more is
+printed, as for a Unix tool ended by SIGPIPE.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
 from importlib.metadata import entry_points
@@ -29,6 +32,7 @@ from fieldapp.logs import FILE_ONLY, configure_logging
 log = logging.getLogger(__name__)
 
 EX_ERROR, EX_USAGE, EX_SOFTWARE, EX_INTERRUPTED = 1, 2, 70, 130
+EX_BROKEN_PIPE = 128 + 13  # what a shell reports for a tool killed by SIGPIPE
 COMMANDS_GROUP = "fieldapp.commands"
 
 BUILTIN_COMMANDS: tuple[Command, ...] = (
@@ -85,6 +89,17 @@ def _fail(message: str) -> None:
     print(f"fieldapp: error: {' '.join(message.split())}", file=sys.stderr)
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at the null device: Python flushes it again at exit, and a second
+    EPIPE there would print "Exception ignored … BrokenPipeError" (Python's documented
+    recipe, "Note on SIGPIPE" in the signal module)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
+
+
 def main(argv: list[str] | None = None) -> int:
     commands, plugin_problems = available_commands()
     try:
@@ -97,7 +112,14 @@ def main(argv: list[str] | None = None) -> int:
     # The command's name only, never argv: later commands may take secrets as arguments.
     log.info("fieldapp %s: %s", __version__, args.command)
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
+        # Inside the try: a reader gone away shows up here, not at interpreter exit.
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        log.info("%s: the output's reader closed the pipe", args.command)
+        return EX_BROKEN_PIPE
     except UsageError as exc:
         _fail(str(exc))
         return EX_USAGE

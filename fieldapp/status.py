@@ -17,6 +17,9 @@ from fieldapp.store.schema import COLLECTIONS
 # the user id is what the use cases keep, so it is the fallback.
 USERNAME_KEY = "current_username"
 USER_ID_KEY = "current_user_id"
+# Where the profile syncs (written by ``sync.session.sign_in``; the core cannot import
+# sync): a profile without one is local only, like one made by ``init --demo``.
+SERVER_URL_KEY = "server_url"
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class ProfileStatus:
     schema_version: int
     signed_in_as: str | None
     path: Path
+    server_url: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values; the key names are a stable interface for scripts."""
@@ -37,6 +41,7 @@ class ProfileStatus:
             "path": str(self.path),
             "schema_version": self.schema_version,
             "signed_in_as": self.signed_in_as,
+            "server_url": self.server_url,
             "last_sync_at": self.last_sync_at,
             "pending_mutations": self.pending_mutations,
             "open_conflicts": self.open_conflicts,
@@ -69,6 +74,7 @@ def profile_status(store: Store) -> ProfileStatus:
         schema_version=store.schema_version,
         signed_in_as=sync.signed_in_as,
         path=store.path,
+        server_url=store.profile_value(SERVER_URL_KEY),
     )
 
 
@@ -93,3 +99,29 @@ def sync_status(store: Store) -> SyncStatus:
         last_sync_at=store.scalar("SELECT max(last_success_at) FROM sync_state"),
         signed_in_as=_signed_in_as(store),
     )
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Where the local changes to some records stand: still waiting in the outbox, or
+    refused by the server (open rejections); neither means the server has them all."""
+
+    waiting: int
+    refused: int
+
+    @property
+    def sent(self) -> bool:
+        return self.waiting == 0 and self.refused == 0
+
+
+def delivery_of(store: Store, record_ids: list[str]) -> Delivery:
+    """What the screen may say about changes to ``record_ids``: "saved" or "sent"."""
+    if not record_ids:
+        return Delivery(0, 0)
+    marks = ", ".join("?" for _ in record_ids)  # placeholders only; ids stay parameters
+    waiting = store.scalar(f"SELECT count(*) FROM outbox WHERE record_id IN ({marks})", record_ids)
+    refused = store.scalar(
+        f"SELECT count(*) FROM rejected_mutations WHERE status = 'open' AND record_id IN ({marks})",
+        record_ids,
+    )
+    return Delivery(int(waiting), int(refused))

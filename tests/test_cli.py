@@ -142,6 +142,35 @@ def test_init_demo_fills_the_profile_and_status_shows_counts(
     assert "Pending changes:" in out
 
 
+def test_status_of_a_demo_profile_says_it_is_local_and_signed_in_to_no_server(
+    capsys: pytest.CaptureFixture[str], demo_profile: Path
+) -> None:
+    code, out, _ = run(capsys, "status", "--profile", str(demo_profile))
+    assert code == 0
+    assert "Signed in as:" not in out
+    line = next(line for line in out.splitlines() if line.startswith("Server:"))
+    assert "local demo profile" in line and "not signed in to any server" in line
+    assert "field" in next(line for line in out.splitlines() if line.startswith("Works as:"))
+
+
+def test_status_of_a_signed_in_profile_names_the_user_and_the_server(
+    capsys: pytest.CaptureFixture[str], profile: Path
+) -> None:
+    assert main(["init", "--profile", str(profile)]) == 0
+    conn = sqlite3.connect(profile / "fieldapp.db")
+    with conn:
+        conn.executemany(
+            "INSERT OR REPLACE INTO profile (key, value) VALUES (?, ?)",
+            [("server_url", "https://crm.example.com"), ("current_username", "mlavoie")],
+        )
+    conn.close()
+    capsys.readouterr()
+    code, out, _ = run(capsys, "status", "--profile", str(profile))
+    assert code == 0
+    line = next(line for line in out.splitlines() if line.startswith("Signed in as:"))
+    assert line.split(":", 1)[1].strip() == "mlavoie on https://crm.example.com"
+
+
 def test_init_demo_on_a_profile_with_accounts_loads_nothing(
     capsys: pytest.CaptureFixture[str], profile: Path
 ) -> None:
@@ -172,8 +201,9 @@ def test_status_json_has_every_field(
     code, out, _ = run(capsys, "status", "--profile", str(demo_profile), "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"path", "schema_version", "signed_in_as", "last_sync_at",
-                         "pending_mutations", "open_conflicts", "open_rejections", "counts"}
+    assert set(data) == {"path", "schema_version", "signed_in_as", "server_url",
+                         "last_sync_at", "pending_mutations", "open_conflicts",
+                         "open_rejections", "counts"}
     assert list(data["counts"]) == list(COLLECTIONS)
     assert data["counts"]["accounts"] == DEMO_ACCOUNTS
     assert all(isinstance(n, int) for n in data["counts"].values())
@@ -181,6 +211,7 @@ def test_status_json_has_every_field(
     assert data["schema_version"] >= 1
     assert data["last_sync_at"] is None  # demo data was never synced
     assert data["signed_in_as"]  # the demo profile has a current user
+    assert data["server_url"] is None  # ... who is signed in to no server
     for key in ("pending_mutations", "open_conflicts", "open_rejections"):
         assert isinstance(data[key], int)
 
@@ -458,6 +489,28 @@ def test_secrets_never_reach_the_log_file(tmp_path: Path) -> None:
 
 
 # -- the installed program ----------------------------------------------------------------
+
+
+def test_a_reader_that_stops_early_ends_the_output_quietly(demo_profile: Path) -> None:
+    """``fieldapp search … | head``: once the reader has gone, stop with no error line."""
+    read_end, write_end = os.pipe()
+    reader = subprocess.Popen(["head", "-c", "1"], stdin=read_end, stdout=subprocess.DEVNULL)
+    os.close(read_end)
+    try:
+        # The reader takes one byte and exits; "true" would not even read. Either way the
+        # pipe has no reader once it is gone: give it its byte and wait for it.
+        os.write(write_end, b"x")
+        assert reader.wait(timeout=30) == 0
+        env = {**os.environ, "FIELDAPP_LOG_DIR": str(demo_profile.parent / "logs")}
+        done = subprocess.run(
+            [sys.executable, "-m", "fieldapp", "search", "--profile", str(demo_profile),
+             "--limit", "50", "co"],
+            stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120, env=env,
+        )
+    finally:
+        os.close(write_end)
+    assert done.stderr == ""
+    assert done.returncode == 141  # as a Unix tool ended by SIGPIPE: 128 + 13
 
 
 def test_python_dash_m_and_the_console_script_both_run() -> None:

@@ -24,11 +24,15 @@ from sync.backend import SyncBackend
 from sync.session import SERVER_URL_KEY
 from ui.context import AppContext, build_context
 from ui.crash import CrashReporter
+from ui.damage import is_damage
+from ui.dialogs.recovery import RecoveryDialog
+from ui.dialogs.sign_in import SignInDialog
 from ui.i18n import Languages
 from ui.main_window import MainWindow
 from ui.settings import LANGUAGE, SYNC_INTERVAL_MINUTES, AppSettings
 from ui.single_instance import ProfileGuard
 from ui.sync_worker import SyncOutcome
+from ui.tasks import describe
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +68,15 @@ class Shell(QObject):
         self.languages = languages
         self.has_server = has_server
         self.window: MainWindow | None = None
+        self.sign_in_dialog: SignInDialog | None = None
+        self.recovery_dialog: RecoveryDialog | None = None
+        self._restored = False  # the recovery dialog put a backup back
+        self._watch(context)
+
+    def _watch(self, context: AppContext) -> None:
+        context.sync.sign_in_needed.connect(self.ask_for_password)
+        context.tasks.database_damaged.connect(self.show_recovery)
+        context.sync.database_damaged.connect(self.show_recovery)
 
     def open_window(self) -> MainWindow:
         window = MainWindow(self.context)
@@ -124,13 +137,79 @@ class Shell(QObject):
 
         SignOutFlow(self.context, self.window, on_signed_out=self._after_sign_out).start()
 
-    def sign_in_again(self) -> None:
-        from ui.dialogs.sign_in import SignInDialog
-
-        dialog = SignInDialog(self.context.profile_dir, self.window)
+    def sign_in_again(self, reason: str | None = None) -> None:
+        """The sign-in dialog on this profile; one at a time, however often it is asked."""
+        if self.sign_in_dialog is not None:
+            self.sign_in_dialog.raise_()
+            self.sign_in_dialog.activateWindow()
+            return
+        dialog = SignInDialog(self.context.profile_dir, self.window, reason=reason)
         dialog.signed_in.connect(self.context.sync.use_backend)
         dialog.signed_in.connect(lambda _b: self.context.sync.sync_now())
+        dialog.finished.connect(lambda _r: self._sign_in_closed(dialog))
+        self.sign_in_dialog = dialog
         dialog.open()
+
+    def ask_for_password(self) -> None:
+        """A sync needs the password (no keyring, or the sign-in ended): ask, as promised."""
+        if self.window is not None:
+            self.sign_in_again(self.context.sync.sign_in_text())
+
+    def _sign_in_closed(self, dialog: SignInDialog) -> None:
+        if self.sign_in_dialog is dialog:
+            self.sign_in_dialog = None
+        dialog.deleteLater()
+
+    # -- a damaged database ---------------------------------------------------------------
+    def show_recovery(self, detail: str) -> None:
+        """One recovery dialog, however many reads and syncs hit the damage."""
+        self.context.sync.halt(detail)
+        if self.recovery_dialog is not None:
+            self.recovery_dialog.raise_()
+            self.recovery_dialog.activateWindow()
+            return
+        # No parent: the dialog outlives the window when a restore reopens it.
+        dialog = RecoveryDialog(self.context.profile_dir, detail, before_restore=self._close_stores)
+        dialog.restored.connect(lambda _name: setattr(self, "_restored", True))
+        dialog.finished.connect(lambda _r: self._recovery_closed(dialog))
+        self.recovery_dialog = dialog
+        dialog.open()
+
+    def _close_stores(self) -> None:
+        # Restoring replaces the database file: no connection of this process may be open
+        # on it (docs/decisions.md). The workers finish their jobs and close their stores.
+        self.context.close()
+
+    def _recovery_closed(self, dialog: RecoveryDialog) -> None:
+        self.recovery_dialog = None
+        dialog.deleteLater()
+        if self._restored:
+            self._reopen()
+        else:
+            if self.window is not None:
+                self.window.close()
+            self.app.quit()
+
+    def _reopen(self) -> None:
+        """After a restore: new workers on the restored file, and a new window."""
+        try:
+            user, self.has_server = read_user(self.context.profile_dir)
+        except Exception as exc:  # the restored file refused too: the dialog again
+            log.error("the restored profile cannot be opened: %s", exc)
+            user = None
+        old = self.window
+        if user is None:
+            if old is not None:
+                old.close()
+            self.app.quit()
+            return
+        settings = AppSettings(self.context.settings.path)
+        self.context = build_context(self.context.profile_dir, user, settings)
+        self._watch(self.context)
+        self.start()
+        if old is not None:
+            old.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            old.close()
 
     def _after_sign_out(self) -> None:
         if self.window is not None:
@@ -168,12 +247,18 @@ def run_app(
     try:
         try:
             user, has_server = read_user(profile_dir)
-        except FieldAppError as exc:
-            QMessageBox.critical(None, "FieldApp", str(exc))
-            return 1
+        except Exception as exc:
+            if is_damage(exc):
+                # Start-up: no store of this process is open, so restoring is safe here.
+                if not recover_at_start(profile_dir, describe(exc)):
+                    return 1
+                user, has_server = read_user(profile_dir)
+            elif isinstance(exc, FieldAppError):
+                QMessageBox.critical(None, "FieldApp", str(exc))
+                return 1
+            else:
+                raise
         if user is None:
-            from ui.dialogs.sign_in import SignInDialog
-
             dialog = SignInDialog(profile_dir)
             if dialog.exec() != SignInDialog.DialogCode.Accepted:
                 return 0
@@ -195,11 +280,20 @@ def run_app(
         try:
             return app.exec()
         finally:
-            context.close()
+            shell.context.close()  # the context a restore may have replaced
     finally:
         crash.uninstall()
         if own_guard:
             guard.release()
+
+
+def recover_at_start(profile_dir: Path, detail: str) -> bool:
+    """The recovery dialog before any window; True when a backup was put back."""
+    dialog = RecoveryDialog(profile_dir, detail)
+    restored: list[str] = []
+    dialog.restored.connect(restored.append)
+    dialog.exec()
+    return bool(restored)
 
 
 def _quit_after(app: QApplication, outcome: SyncOutcome) -> None:

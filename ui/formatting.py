@@ -44,7 +44,11 @@ def clock_time(moment: datetime) -> str:
 
 
 def distance(km: float) -> str:
-    return fill(QCoreApplication.translate("Formatting", "%1 km"), QLocale().toString(km, "f", 1))
+    # float(): PySide picks QLocale.toString's overload from the Python type, and an int
+    # (a sum over no legs is 0) has no (value, format, precision) overload.
+    return fill(
+        QCoreApplication.translate("Formatting", "%1 km"), QLocale().toString(float(km), "f", 1)
+    )
 
 
 def fill(template: str, *values: object) -> str:

@@ -100,6 +100,8 @@ class SearchBox(QLineEdit):
 
     def _place_results(self) -> None:
         window = self.results.parentWidget()
+        if window is None:  # not placed in a window yet: nothing to place it against
+            return
         corner = self.mapTo(window, QPoint(0, self.height()))
         rows = min(self.results.list.count(), 12)
         height = rows * max(self.results.list.sizeHintForRow(0), 18) + 8

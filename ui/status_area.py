@@ -60,6 +60,10 @@ class StatusArea(QWidget):
         context.sync.progress.connect(self._on_progress)
         context.sync.finished.connect(self._on_sync_finished)
         context.sync.connection_changed.connect(lambda _c: self._show())
+        # A damaged database is the state that matters: never "Online" as if all were well.
+        self.damaged = False
+        context.tasks.database_damaged.connect(self._on_damaged)
+        context.sync.database_damaged.connect(self._on_damaged)
         self._show()
         self.refresh()
 
@@ -100,8 +104,21 @@ class StatusArea(QWidget):
         self.progress_label.setToolTip(outcome.error or "")
         self._show()
 
+    def _on_damaged(self, detail: str) -> None:
+        self.damaged = True
+        self._syncing = False
+        self.connection_label.setToolTip(detail)
+        self._show()
+
     def _show(self) -> None:
         connection = self._context.sync.connection
+        self.connection_label.setProperty("role", "error" if self.damaged else None)
+        if self.damaged:
+            self.connection_label.setText(self.tr("Database damaged"))
+            self.connection_label.setStyleSheet("color: #b00020; font-weight: bold;")
+            for widget in (self.progress_bar, self.cancel_button, self.progress_label):
+                widget.hide()
+            return
         if self._syncing:
             text = self.tr("Syncing…")
         elif connection is Connection.OFFLINE:

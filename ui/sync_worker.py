@@ -25,16 +25,21 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from fieldapp.store.database import Store
 from fieldapp.store.schema import COLLECTIONS
+from sync import credentials
 from sync.backend import SyncBackend
 from sync.engine import Cancelled, SyncEngine, SyncReport
 from sync.errors import AuthenticationError, OfflineError, ServerBusyError
 from sync.session import SERVER_URL_KEY, backend_for
 from ui.changes import CONFLICTS, OUTBOX, REJECTIONS, SYNC_LOG, ChangeNotices, Changes
+from ui.damage import is_damage
 from ui.tasks import StoreFactory, describe
 
 log = logging.getLogger(__name__)
 
 PROBE_SECONDS = 20
+# A local change goes out this long after the last one while online: soon enough that
+# "sent" follows the click, long enough that typing a burst of edits makes one cycle.
+PUSH_DELAY_MS = 3000
 # Smaller pages than the command line's 5,000: parsing and writing one page holds
 # Python's interpreter lock in long stretches (JSON decoding is one C call), and the GUI
 # thread waits for it; 1,000 keeps each stretch short (docs/performance.md).
@@ -56,6 +61,7 @@ class SyncOutcome:
     report: SyncReport | None
     error: str | None  # a sentence for the user, None on success
     cancelled: bool = False
+    damaged: bool = False  # the profile's database file is damaged (ui/damage.py)
 
 
 def probe_health(server_url: str) -> bool:
@@ -68,6 +74,13 @@ def probe_health(server_url: str) -> bool:
 
 class SyncWorker(QObject):
     started = Signal()
+    # A sync needs the user's password (no keyring kept the sign-in, or the server ended
+    # it): the window asks for it. Emitted after a refused cycle, and instead of a cycle
+    # the user asked for (F5) while signed out; never by the interval timer alone.
+    sign_in_needed = Signal()
+    # The database is damaged: no more cycles (each would fail, or write into a damaged
+    # file); the window shows its recovery dialog. Emitted again by a sync asked for.
+    database_damaged = Signal(str)
     progress = Signal(object)  # Progress
     finished = Signal(object)  # SyncOutcome
     connection_changed = Signal(object)  # Connection
@@ -83,6 +96,7 @@ class SyncWorker(QObject):
         probe: Probe = probe_health,
         probe_seconds: float = PROBE_SECONDS,
         page_size: int = APP_PAGE_SIZE,
+        push_delay_ms: int = PUSH_DELAY_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -96,13 +110,20 @@ class SyncWorker(QObject):
         self._server_url: str | None = None
         self.connection = Connection.UNKNOWN
         self._interval = QTimer(self)
-        self._interval.timeout.connect(self.sync_now)
+        self._interval.timeout.connect(self._scheduled_sync)
         self._probe_timer = QTimer(self)
         self._probe_timer.setInterval(int(probe_seconds * 1000))
         self._page_size = page_size
         self._probe_timer.timeout.connect(self._start_probe)
         self._probed.connect(self._on_probed)
         self._ended.connect(self._on_ended)
+        self._push_timer = QTimer(self)
+        self._push_timer.setSingleShot(True)
+        self._push_timer.setInterval(push_delay_ms)
+        self._push_timer.timeout.connect(self._scheduled_sync)
+        self._push_again = False  # a change committed while a cycle ran
+        self.halted: str | None = None  # why cycles stopped: the database is damaged
+        notices.changed.connect(self._on_local_change)
 
     # -- controls (GUI thread) --------------------------------------------------------
     @property
@@ -122,9 +143,43 @@ class SyncWorker(QObject):
             self._interval.start(minutes * 60_000)
 
     def sync_now(self) -> bool:
-        """Start a cycle unless one is running; True when one started."""
+        """Start a cycle unless one is running; True when one started.
+
+        Signed out with no backend in hand, a cycle cannot succeed: ask for the sign-in.
+        """
         if self.running:
             return False
+        if self.halted is not None:
+            self.database_damaged.emit(self.halted)
+            return False
+        if self.connection is Connection.SIGNED_OUT and self._backend is None:
+            self.sign_in_needed.emit()
+            return False
+        return self._start()
+
+    def _scheduled_sync(self) -> None:
+        # The timer never prompts: a dismissed password prompt stays dismissed until the
+        # user asks for a sync.
+        if self.halted is None and (
+            self.connection is not Connection.SIGNED_OUT or self._backend is not None
+        ):
+            self.sync_now()
+
+    def _on_local_change(self, changes: Changes) -> None:
+        """Send a local change soon (debounced), when online; offline, the probe sends it
+        when the server is back; signed out, the user is asked first."""
+        if changes.from_sync or not changes.touches(*COLLECTIONS):
+            return  # what a sync wrote, or a draft: nothing for the outbox
+        if self.connection is not Connection.ONLINE:
+            return
+        if self.running:
+            self._push_again = True  # the running cycle may have pushed already
+            return
+        self._push_timer.start()  # restarted by each change: a burst makes one cycle
+
+    def _start(self) -> bool:
+        self._push_timer.stop()  # this cycle sends what is committed
+        self._push_again = False
         self._cancel.clear()
         self.started.emit()
         self._thread = threading.Thread(target=self._run, name="fieldapp-sync", daemon=True)
@@ -134,10 +189,18 @@ class SyncWorker(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
+    def halt(self, reason: str) -> None:
+        """Stop syncing for good in this run: the database is damaged."""
+        self.halted = reason
+        self._interval.stop()
+        self._probe_timer.stop()
+        self._push_timer.stop()
+
     def shutdown(self, timeout: float = 15.0) -> None:
         """Cancel a running cycle and wait for it, so the app never quits mid-commit."""
         self._interval.stop()
         self._probe_timer.stop()
+        self._push_timer.stop()
         self._cancel.set()
         if self._thread is not None:
             self._thread.join(timeout)
@@ -148,7 +211,8 @@ class SyncWorker(QObject):
         try:
             store = self._open_store()
         except Exception as exc:
-            self._ended.emit(SyncOutcome(None, describe(exc)), Connection.UNKNOWN)
+            outcome = SyncOutcome(None, describe(exc), damaged=is_damage(exc))
+            self._ended.emit(outcome, Connection.UNKNOWN)
             return
         try:
             self._server_url = store.profile_value(SERVER_URL_KEY)
@@ -169,11 +233,12 @@ class SyncWorker(QObject):
             outcome, connection = SyncOutcome(None, str(exc)), Connection.OFFLINE
         except ServerBusyError as exc:
             outcome = SyncOutcome(None, str(exc))
-        except AuthenticationError as exc:
+        except AuthenticationError:
+            # The core's sentence names CLI commands ('fieldapp login'); the window asks.
             self._backend = None
-            outcome, connection = SyncOutcome(None, str(exc)), Connection.SIGNED_OUT
+            outcome, connection = SyncOutcome(None, self.sign_in_text()), Connection.SIGNED_OUT
         except Exception as exc:
-            outcome = SyncOutcome(None, describe(exc))
+            outcome = SyncOutcome(None, describe(exc), damaged=is_damage(exc))
         finally:
             store.close()
         self._ended.emit(outcome, connection)
@@ -190,6 +255,23 @@ class SyncWorker(QObject):
             touched.update(COLLECTIONS)
         self._notices.announce(Changes(frozenset(touched), from_sync=True))
         self.finished.emit(outcome)
+        if outcome.damaged:
+            self.halt(outcome.error or "")
+            self.database_damaged.emit(outcome.error or "")
+            return
+        if self._push_again and connection is Connection.ONLINE:
+            self._push_again = False
+            self._push_timer.start()
+        if connection is Connection.SIGNED_OUT:
+            self.sign_in_needed.emit()
+
+    def sign_in_text(self) -> str:
+        """Why a sync needs the password, in the window's words."""
+        if not credentials.keyring_available():
+            return self.tr(
+                "Enter your password to sync: this computer cannot remember your sign-in."
+            )
+        return self.tr("Sign in again to sync: the server no longer accepts this sign-in.")
 
     def _set_connection(self, connection: Connection) -> None:
         if connection is Connection.OFFLINE:

@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from fieldapp.errors import FieldAppError
 from fieldapp.store.database import Store
 from ui.changes import ChangeNotices, Changes
+from ui.damage import is_damage
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,9 @@ class Tasks(QObject):
 
     # A failure nobody handled: the main window shows it as a sentence.
     unhandled_error = Signal(str)
+    # The database file is damaged (ui/damage.py): the window shows its one recovery
+    # dialog instead of a message per failed job, handled or not.
+    database_damaged = Signal(str)
     busy_changed = Signal(bool)
 
     def __init__(
@@ -135,6 +139,10 @@ class Tasks(QObject):
                     self._notices.announce(job.changes)
                 if job.done is not None:
                     _call_back(job.done, result)
+            elif is_damage(error):
+                self.database_damaged.emit(describe(error))
+                if job.failed is not None:
+                    _call_back(job.failed, error)  # e.g. a form's "Saving…" must end
             elif job.failed is not None:
                 _call_back(job.failed, error)
             else:
@@ -205,6 +213,10 @@ _SKIPPED = _Skipped()
 
 def describe(error: Exception) -> str:
     """A sentence for the user: a FieldAppError says it itself; anything else is a bug."""
+    if is_damage(error) and not isinstance(error, FieldAppError):
+        return QCoreApplication.translate(
+            "Tasks", "The database on this computer is damaged (%1)."
+        ).replace("%1", str(error))
     if isinstance(error, FieldAppError):
         return str(error)
     return f"Something went wrong ({type(error).__name__}: {error}). Details are in the log file."

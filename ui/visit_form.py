@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QScrollArea, QVBoxLayout, QW
 from fieldapp.clock import from_text
 from fieldapp.errors import ValidationError
 from fieldapp.records import Visit
+from fieldapp.status import Delivery
 from fieldapp.store.database import Store
 from fieldapp.usecases.drafts import (
     OPEN_STATUSES,
@@ -30,6 +31,7 @@ from fieldapp.usecases.drafts import (
 from fieldapp.usecases.visits import check_in
 from ui.changes import DRAFTS, Changes
 from ui.context import AppContext
+from ui.delivery import DeliveryWatch
 from ui.draft_autosave import DEFAULT_INTERVAL_MS, Autosave, DraftWork
 from ui.formatting import clock_time, fill
 from ui.tasks import describe
@@ -127,6 +129,8 @@ class VisitWindow(QDialog):
             Changes.of(DRAFTS, ids=[visit_id]),
             interval_ms=autosave_ms,
         )
+        self.delivery = DeliveryWatch(context, self)
+        self.delivery.settled.connect(self._report_delivered)
         self.autosave.saved.connect(self._on_draft_saved)
         self.autosave.failed.connect(self._on_draft_failed)
         self.report.follow_ups.set_default_due(follow_up_due(context.now().astimezone().date()))
@@ -164,6 +168,10 @@ class VisitWindow(QDialog):
         self._show_visit(form.visit)
         self.report.setEnabled(True)
         if first:
+            # The report is what the rep came to write; checking in is a separate,
+            # deliberate step (ui/visit_header.py).
+            if form.visit.status in OPEN_STATUSES:
+                self.report.summary.setFocus(Qt.FocusReason.OtherFocusReason)
             self.loaded.emit()
 
     def _show_visit(self, visit: Visit) -> None:
@@ -288,12 +296,29 @@ class VisitWindow(QDialog):
         self._busy = False
         self.report.follow_ups.drop_first(len(done.follow_ups))
         self.draft_notice.hide()
+        # Saved here, not sent: "sent" waits for the server's acknowledgement.
         self.draft_status.setText(
-            self.tr("Visit completed: the report is on its way to the inside team.")
+            self.tr(
+                "Visit completed: the report is saved and will be sent to the inside team"
+                " at the next sync."
+            )
+        )
+        self.delivery.watch(
+            [done.visit.id, done.report.id, *(follow_up.id for follow_up in done.follow_ups)]
         )
         self._show_visit(done.visit)
         self._reload()  # the created follow-ups now show as saved
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _report_delivered(self, delivery: Delivery) -> None:
+        if delivery.sent:
+            self.draft_status.setText(
+                self.tr("Visit completed: the report was sent to the inside team.")
+            )
+        else:
+            self.draft_status.setText(
+                self.tr("Visit completed, but the server refused part of it: see the Sync page.")
+            )
 
     def _start(self, doing: str) -> None:
         self._busy = True

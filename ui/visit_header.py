@@ -40,7 +40,10 @@ class VisitHeader(QWidget):
         self.planned_label = plain_label("plannedTime")
         self.status_label = plain_label("visitStatus")
         self.check_in_button = form_button(self.tr("Check &in"), "checkInButton")
-        self.check_in_button.setToolTip(self.tr("Record that you arrived, now"))
+        self.check_in_button.setToolTip(self.tr("Record that you arrived, now (Alt+I)"))
+        # Checking in records a time: a click or Alt+I, never a Space meant for a field
+        # that happened to land on the button (Tab skips it; the report has the focus).
+        self.check_in_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.check_in_button.hide()
 
         titles = QVBoxLayout()

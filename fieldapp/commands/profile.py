@@ -16,7 +16,7 @@ from fieldapp.commands.base import (
     profile_dir,
     whole_number,
 )
-from fieldapp.status import profile_status
+from fieldapp.status import ProfileStatus, profile_status
 from fieldapp.store.database import Store, database_path
 
 log = logging.getLogger(__name__)
@@ -92,7 +92,7 @@ def run_status(args: argparse.Namespace) -> int:
         [],
         [
             ("Profile:", str(status.path.parent)),
-            ("Signed in as:", status.signed_in_as or "nobody yet"),
+            *_who(status),
             ("Last sync:", status.last_sync_at or "never"),
             ("Pending changes:", str(status.pending_mutations)),
             ("Open conflicts:", str(status.open_conflicts)),
@@ -103,6 +103,19 @@ def run_status(args: argparse.Namespace) -> int:
     print()
     print_table(["collection", "records"], [(name, str(n)) for name, n in status.counts.items()])
     return EX_OK
+
+
+def _who(status: ProfileStatus) -> list[tuple[str, str]]:
+    """Who works here and where it syncs: a demo profile has a user but no server, and
+    "Signed in as" would claim a sign-in that never happened."""
+    if status.server_url:
+        return [("Signed in as:", f"{status.signed_in_as or '?'} on {status.server_url}")]
+    if status.signed_in_as:
+        return [
+            ("Server:", "none (a local demo profile, not signed in to any server)"),
+            ("Works as:", status.signed_in_as),
+        ]
+    return [("Signed in as:", "nobody yet")]
 
 
 COMMANDS = [

@@ -121,3 +121,48 @@ def test_an_unexpected_error_is_logged_and_shown_instead_of_vanishing(
     assert dialogs and "log file" in dialogs[-1].text()
     for dialog in dialogs:
         dialog.close()
+
+
+def test_each_profile_keeps_its_own_last_page_and_window_size(
+    ui_profile, demo_data, ui_clock, tmp_path, qapp, qtbot: QtBot
+) -> None:
+    import shutil
+
+    from support.ui_world import sign_profile_in
+
+    from ui.context import build_context
+    from ui.settings import AppSettings
+
+    # Two people's profiles on one computer, one settings file (the app's default).
+    inside_profile = tmp_path / "inside-profile"
+    shutil.copytree(ui_profile, inside_profile)  # no connection is open on either yet
+    field_user = sign_profile_in(ui_profile, demo_data, "field")
+    inside_user = sign_profile_in(inside_profile, demo_data, "inside")
+    settings_file = tmp_path / "shared.ini"
+
+    def open_window(profile, user) -> MainWindow:
+        context = build_context(profile, user, AppSettings(settings_file), now=ui_clock)
+        window = _window(context, qtbot)
+        return window
+
+    field = open_window(ui_profile, field_user)
+    qtbot.keyClick(field, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    field.resize(1003, 611)
+    field.close()
+    field.context.close()
+
+    inside = open_window(inside_profile, inside_user)
+    try:
+        assert inside.current_page == "review"  # the field rep's "sync" is not theirs
+        assert inside.height() != 611
+    finally:
+        inside.close()
+        inside.context.close()
+
+    again = open_window(ui_profile, field_user)
+    try:
+        assert again.current_page == "sync"
+        assert again.height() == 611
+    finally:
+        again.close()
+        again.context.close()

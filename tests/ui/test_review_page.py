@@ -120,6 +120,34 @@ def test_follow_up_and_pinned_note_from_a_report(make_context, qtbot):
     assert page.context_label.textFormat() == Qt.TextFormat.PlainText
 
 
+def test_a_field_rep_sees_only_what_a_field_rep_can_do(make_context, qtbot, ui_profile):
+    context = make_context("field")
+    page = ReviewPage(context)
+    qtbot.addWidget(page)
+    page.show()  # the queue is read when the page is first shown
+    qtbot.waitUntil(lambda: page.current is not None, timeout=5000)
+    # Reviewing, feedback and pinning are the inside team's: not offered, not just refused.
+    for widget in (page.reviewed_button, page.reply_button, page.reply_box, page.pin_button):
+        assert not widget.isVisible()
+    assert page.account_button.isVisible() and page.account_button.isEnabled()
+    assert "inside team" in page.role_label.text()
+    assert "to review" not in page.count_label.text()
+    # Ctrl+Enter does nothing either: no message, nothing queued.
+    page.queue.setFocus()
+    qtbot.keyClick(page.queue, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(100)
+    assert page.message.text() == ""
+    with open_store(ui_profile) as store:
+        assert store.scalar("SELECT count(*) FROM outbox") == 0
+
+
+def test_an_inside_rep_is_offered_every_review_action(make_context, qtbot):
+    page = _page(make_context, qtbot)
+    for widget in (page.reviewed_button, page.reply_button, page.reply_box, page.pin_button):
+        assert widget.isVisible() and widget.isEnabled()
+    assert not page.role_label.isVisible()
+
+
 def test_a_field_rep_cannot_mark_reports_reviewed(make_context, qtbot, ui_profile):
     context = make_context("field")
     page = ReviewPage(context)

@@ -158,3 +158,78 @@ def _profile_bytes(profile: Path, marker: bytes) -> bytes:
     data = b"".join(p.read_bytes() for p in profile.iterdir() if p.is_file())
     assert marker in data  # the scan reads the files that hold the profile values
     return data
+
+
+def test_a_wrong_password_says_so_and_the_message_fits_without_squashing_the_fields(
+    server: ServerProcess, tmp_path: Path, qtbot: QtBot
+) -> None:
+    dialog = SignInDialog(tmp_path / "laptop")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    fields = (dialog.server_field, dialog.username_field, dialog.password_field)
+    heights = [field.height() for field in fields]
+    _fill(dialog, qtbot, server.url, "not-the-password")
+    qtbot.waitUntil(lambda: dialog.sign_in_button.isEnabled(), timeout=10_000)
+    text = dialog.message.text()
+    assert text == "The username or password is wrong."
+    assert "sign in again" not in text.lower()
+    # A long message (here: the server is not there) wraps below the fields; the dialog
+    # grows for it instead of squeezing them.
+    _fill(dialog, qtbot, "http://127.0.0.1:9", "demo")
+    qtbot.waitUntil(lambda: dialog.sign_in_button.isEnabled(), timeout=60_000)
+    text = dialog.message.text()
+    assert "127.0.0.1:9" in text
+    assert "Error" not in text and "(" not in text  # no Python class name
+    QApplication.processEvents()
+    assert [field.height() for field in fields] == heights
+    assert dialog.message.height() >= dialog.message.heightForWidth(dialog.message.width())
+
+
+def test_without_a_keyring_a_restarted_window_asks_for_the_password_when_it_syncs(
+    server: ServerProcess, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from fieldapp.usecases.people import current_user
+    from sync.session import sign_in
+    from ui.context import build_context
+    from ui.settings import AppSettings
+    from ui.sync_worker import Connection
+
+    keyring.set_keyring(NoKeyring())  # restored by the suite's keyring fixture
+    profile = tmp_path / "laptop"
+    with open_store(profile, create=True) as store:
+        assert sign_in(store, server.url, "field", "demo").remembered is False
+        user = current_user(store)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    # The app restarted: nothing holds the sign-in any more.
+    context = build_context(profile, user, AppSettings(tmp_path / "settings.ini"))
+    shell = Shell(app, context, Languages(app), has_server=True)
+    try:
+        window = shell.start()
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: shell.sign_in_dialog is not None, timeout=15_000)
+        dialog = shell.sign_in_dialog
+        assert dialog is not None and dialog.isVisible()
+        assert "password" in dialog.message.text().lower()
+        assert dialog.password_field.hasFocus() or dialog.password_field.isVisible()
+        status = window.status_area
+        shown = " ".join(
+            (status.connection_label.text(), status.progress_label.text(),
+             status.progress_label.toolTip()))
+        assert "fieldapp" not in shown and "--password" not in shown
+        # F5 again: the same prompt comes forward; never a second one.
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+        QApplication.processEvents()
+        assert shell.sign_in_dialog is dialog
+        assert len([w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, SignInDialog) and w.isVisible()]) == 1
+        with qtbot.waitSignal(context.sync.finished, timeout=30_000) as finished:
+            qtbot.keyClicks(dialog.password_field, "demo")
+            qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: dialog.warning is not None, timeout=10_000)
+            qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        assert finished.args[0].error is None
+        assert context.sync.connection is Connection.ONLINE
+    finally:
+        context.close()

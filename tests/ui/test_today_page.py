@@ -382,3 +382,17 @@ def test_rescheduling_a_visit_to_tomorrow_moves_it_off_today(make_context, qtbot
         from_text(stop.visit.planned_start) + timedelta(days=1)
     ).strftime("%Y-%m-%dT%H:%M:%SZ")
     assert len(tomorrow.stops) == 7
+
+
+def test_a_week_with_nothing_planned_shows_an_empty_state_instead_of_crashing(
+    make_context, qtbot: QtBot
+) -> None:
+    page = open_page(make_context, qtbot)
+    qtbot.mouseClick(page.week_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.week.topLevelItemCount() > 0)
+    # Far ahead: the demo plans only the weeks around today.
+    page.show_day(TODAY + timedelta(weeks=20))
+    qtbot.waitUntil(lambda: "Nothing planned" in page.summary_label.text())
+    assert page.summary_label.text() == "Nothing planned this week."
+    assert page.message_label.text() == ""
+    assert all(d.childCount() == 0 for d in page.week.day_items())

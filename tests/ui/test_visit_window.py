@@ -153,7 +153,10 @@ def test_rep_checks_in_writes_the_report_and_completes_the_visit(
     # The screen: completed, read-only, the follow-ups listed as saved, no draft left.
     checked_out = clock_time(T0 + timedelta(minutes=40))
     assert window.header.status_label.text() == f"Completed — checked out at {checked_out}"
-    assert "on its way to the inside team" in window.draft_status.text()
+    # Nothing is on its way yet: the report waits in the outbox for the next sync.
+    assert window.draft_status.text() == (
+        "Visit completed: the report is saved and will be sent to the inside team at the"
+        " next sync.")
     assert report.summary.isReadOnly() and not report.outcome.isEnabled()
     qtbot.waitUntil(lambda: "Send the compressor quote" in report.follow_ups.saved_label.text())
     assert report.follow_ups.rows == []
@@ -344,3 +347,31 @@ def test_a_killed_app_keeps_the_report_typed_before_the_last_autosave(
     assert row is not None
     assert json.loads(row["body"])["summary"] == SUMMARY
     assert queued == 0
+
+
+def test_the_visit_opens_on_the_report_and_a_stray_space_never_checks_in(
+    make_context: Any, qtbot: QtBot
+) -> None:
+    context = make_context("field")
+    visit = todays_first_visit(context, qtbot)
+    window = open_window(context, qtbot, visit["id"])
+    activate(window, qtbot)
+    qtbot.waitUntil(lambda: window.report.summary.hasFocus(), timeout=5000)
+    assert window.header.check_in_button.isVisible()
+    # Tab round the whole window never lands on Check in (it takes no keyboard focus), so
+    # a Space meant for a field can never press it; Alt+I or a click is deliberate.
+    visited = []
+    for _ in range(60):
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    assert window.report.summary in visited
+    assert window.header.check_in_button not in visited
+    window.report.summary.setFocus()
+    qtbot.keyClick(window.report.summary, Qt.Key.Key_Space)
+    idle(context, qtbot)
+    assert read(context, qtbot, lambda store: store.scalar(
+        "SELECT status FROM visits WHERE id = ?", (visit["id"],))) == "planned"
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(window.complete_button.isEnabled, timeout=5000)
+    assert read(context, qtbot, lambda store: store.scalar(
+        "SELECT status FROM visits WHERE id = ?", (visit["id"],))) == "checked_in"

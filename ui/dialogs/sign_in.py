@@ -9,6 +9,8 @@ in memory for the sync worker.
 
 from __future__ import annotations
 
+import logging
+import re
 import threading
 from pathlib import Path
 
@@ -18,15 +20,28 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from fieldapp.errors import FieldAppError
 from fieldapp.store.database import open_store
+from sync.errors import AuthenticationError, OfflineError
 from sync.http_backend import HttpBackend
 from sync.session import SERVER_URL_KEY, USERNAME_KEY, sign_in
-from ui.tasks import describe
+from ui.formatting import fill
+
+log = logging.getLogger(__name__)
+
+# "(ConnectionError)", "(KeyringError)": a class name the core adds for the log's reader.
+_CLASS_NAME = re.compile(r"\s*\((?:[A-Za-z_.]+(?:Error|Exception|Warning))\)")
+
+
+def without_class_names(text: str) -> str:
+    return _CLASS_NAME.sub("", text)
 
 
 class _Relay(QObject):
@@ -36,7 +51,9 @@ class _Relay(QObject):
 class SignInDialog(QDialog):
     signed_in = Signal(object)  # the signed-in HttpBackend
 
-    def __init__(self, profile_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, profile_dir: Path, parent: QWidget | None = None, *, reason: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.setWindowTitle(self.tr("Sign in to FieldApp"))
@@ -45,6 +62,7 @@ class SignInDialog(QDialog):
         self.warning: str | None = None
         self._relay = _Relay()
         self._relay.done.connect(self._finished)
+        self._url = ""
 
         self.server_field = QLineEdit()
         self.server_field.setObjectName("serverUrl")
@@ -54,9 +72,14 @@ class SignInDialog(QDialog):
         self.password_field = QLineEdit()
         self.password_field.setObjectName("password")
         self.password_field.setEchoMode(QLineEdit.EchoMode.Password)
+        for field in (self.server_field, self.username_field, self.password_field):
+            field.setMinimumWidth(280)
         self.message = QLabel()
         self.message.setObjectName("signInMessage")
         self.message.setWordWrap(True)
+        # The message takes the height it needs (a wrapped label), and the dialog grows
+        # for it: the fields keep their own height whatever the message says.
+        self.message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         form = QFormLayout()
         form.addRow(self.tr("Server address"), self.server_field)
         form.addRow(self.tr("Username"), self.username_field)
@@ -69,10 +92,36 @@ class SignInDialog(QDialog):
         self.buttons.accepted.connect(self._sign_in)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self._prefill()
+        if reason:
+            self.show_message(reason)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.adjustSize()  # grow (never shrink the fields) to show the whole sentence
+
+    def error_text(self, error: Exception, url: str) -> str:
+        """What went wrong, in the window's words: never a class name or a CLI command."""
+        if isinstance(error, AuthenticationError):
+            # The server answers a wrong password and an unknown user alike (no probing).
+            return self.tr("The username or password is wrong.")
+        if isinstance(error, OfflineError):
+            return fill(
+                self.tr(
+                    "Cannot reach the server at %1. Check the address and your connection,"
+                    " then try again."
+                ),
+                url,
+            )
+        if isinstance(error, FieldAppError):
+            return without_class_names(str(error))
+        log.error("signing in failed", exc_info=error)
+        return self.tr("Signing in failed unexpectedly. Details are in the log file.")
 
     def _prefill(self) -> None:
         # What the profile already knows (never a secret); a quick read of a small table.
@@ -81,7 +130,7 @@ class SignInDialog(QDialog):
                 self.server_field.setText(store.profile_value(SERVER_URL_KEY) or "")
                 self.username_field.setText(store.profile_value(USERNAME_KEY) or "")
         except Exception as exc:  # a damaged profile: say so, the button will say it again
-            self.message.setText(describe(exc))
+            self.show_message(self.error_text(exc, ""))
         (self.password_field if self.username_field.text() else self.server_field).setFocus()
 
     def _sign_in(self) -> None:
@@ -92,10 +141,11 @@ class SignInDialog(QDialog):
         username = self.username_field.text().strip()
         password = self.password_field.text()
         if not url or not username or not password:
-            self.message.setText(self.tr("Give the server address, your username and password."))
+            self.show_message(self.tr("Give the server address, your username and password."))
             return
         self.sign_in_button.setEnabled(False)
-        self.message.setText(self.tr("Signing in…"))
+        self._url = url
+        self.show_message(self.tr("Signing in…"))
         threading.Thread(
             target=self._check, args=(url, username, password), name="sign-in", daemon=True
         ).start()
@@ -114,13 +164,21 @@ class SignInDialog(QDialog):
         self.password_field.clear()
         self.sign_in_button.setEnabled(True)
         if error is not None:
-            self.message.setText(describe(error))
+            self.show_message(self.error_text(error, self._url))
             self.password_field.setFocus()
             return
         self.signed_in.emit(self.backend)
         if warning:
             self.warning = warning
-            self.message.setText(warning)
+            # The only warning a sign-in gives: no keyring (sync.credentials.NO_KEYRING),
+            # said in the window's language and in what the window will do.
+            self.show_message(
+                self.tr(
+                    "This computer has no secure password store (keyring), so FieldApp"
+                    " cannot remember your sign-in: it will ask for your password when it"
+                    " syncs after a restart."
+                )
+            )
             self.sign_in_button.setText(self.tr("Continue"))
             return
         self.accept()

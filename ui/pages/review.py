@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.records import TIERS, VISIT_OUTCOMES
+from fieldapp.records import TIERS, VISIT_OUTCOMES, Note, User
+from fieldapp.status import Delivery
 from fieldapp.usecases.briefing import Briefing, account_briefing
 from fieldapp.usecases.notes import reply_to_visit_report
 from fieldapp.usecases.people import list_users
 from fieldapp.usecases.reviews import ReviewItem, mark_reviewed, unreviewed_count
 from ui.changes import Changes
 from ui.context import AppContext
+from ui.delivery import DeliveryWatch
 from ui.dialogs.review_dialogs import FollowUpDialog, PinNoteDialog
 from ui.formatting import fill
 from ui.labels import outcome_label
@@ -38,6 +40,7 @@ from ui.models.review_queue import ITEM_ROLE, QueueFilter, ReviewQueueModel
 from ui.tasks import describe
 
 PERIODS = (0, 1, 7, 30)  # days back; 0: any time
+REVIEWER_ROLES = ("inside", "manager")  # as fieldapp.usecases.reviews.mark_reviewed
 
 
 def _plain(text: str = "") -> QLabel:
@@ -117,10 +120,27 @@ class ReviewPage(QWidget):
         self.follow_up_button.clicked.connect(self._new_follow_up)
         self.pin_button.clicked.connect(self._pin_note)
         self.account_button.clicked.connect(self._open_account)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.mark_current_reviewed)
+        # Reviewing, feedback and pinning are the inside team's (the core and the server
+        # refuse them from a field rep): a field rep is not offered them at all.
+        self.reviewer = context.user.role in REVIEWER_ROLES
+        self.role_label = _plain(
+            self.tr(
+                "Visit reports are reviewed by the inside team; here you can read them,"
+                " add a follow-up and open the account."
+            )
+        )
+        self.role_label.setObjectName("reviewRoleNote")
+        if self.reviewer:
+            for keys in ("Ctrl+Return", "Ctrl+Enter"):
+                QShortcut(QKeySequence(keys), self, self.mark_current_reviewed)
         self._layout()
+        self.role_label.setVisible(not self.reviewer)
+        for widget in (self.reviewed_button, self.pin_button, self.reply_box, self.reply_button):
+            widget.setVisible(self.reviewer)
         context.notices.changed.connect(self._on_changed)
+        self._feedback_to = ""
+        self.delivery = DeliveryWatch(context, self)
+        self.delivery.settled.connect(self._feedback_delivered)
         self._set_reading(None)
         # Read when first shown: a field rep may never open this page (launch time).
         self._started = False
@@ -151,6 +171,7 @@ class ReviewPage(QWidget):
         reply_row.addWidget(self.reply_button)
         pane = QWidget()
         reading = QVBoxLayout(pane)
+        reading.addWidget(self.role_label)
         reading.addWidget(self.header)
         reading.addWidget(self.body, 1)
         reading.addWidget(self.context_label)
@@ -167,9 +188,9 @@ class ReviewPage(QWidget):
         layout.addWidget(splitter, 1)
 
     # -- the queue --------------------------------------------------------------------
-    def _fill_reps(self, reps: list[object]) -> None:
+    def _fill_reps(self, reps: list[User]) -> None:
         for rep in reps:
-            self.rep_filter.addItem(rep.display_name, rep.id)  # type: ignore[attr-defined]
+            self.rep_filter.addItem(rep.display_name, rep.id)
 
     def queue_filter(self) -> QueueFilter:
         days = int(self.period_filter.currentData())
@@ -194,7 +215,11 @@ class ReviewPage(QWidget):
             return  # the filters moved on; that read's newer twin is on its way
         keep = self._want_note or (self.current.note_id if self.current else None)
         self.model.reset(items)
-        self.count_label.setText(self.tr("%n visit report(s) to review", "", total))
+        self.count_label.setText(
+            self.tr("%n visit report(s) to review", "", total)
+            if self.reviewer
+            else self.tr("%n visit report(s) not reviewed yet", "", total)
+        )
         row = self.model.row_of(keep) if keep else None
         self._select(row if row is not None else 0)
 
@@ -315,13 +340,32 @@ class ReviewPage(QWidget):
         self.context.tasks.write(
             lambda store: reply_to_visit_report(store, item.note_id, text),
             Changes.of("notes"),
-            lambda _n: self._feedback_sent(item),
+            lambda note: self._feedback_saved(item, note),
             failed=self._failed,
         )
 
-    def _feedback_sent(self, item: ReviewItem) -> None:
+    def _feedback_saved(self, item: ReviewItem, note: Note) -> None:
+        # Saved here, not sent: "sent" waits for the server's acknowledgement.
         self.reply_box.clear()
-        self.message.setText(fill(self.tr("Feedback sent to %1."), item.author_name or "?"))
+        self._feedback_to = item.author_name or "?"
+        self.message.setText(
+            fill(
+                self.tr("Feedback saved; it will be sent to %1 at the next sync."),
+                self._feedback_to,
+            )
+        )
+        self.delivery.watch([note.id])
+
+    def _feedback_delivered(self, delivery: Delivery) -> None:
+        if delivery.sent:
+            self.message.setText(fill(self.tr("Feedback sent to %1."), self._feedback_to))
+        else:
+            self.message.setText(
+                fill(
+                    self.tr("The server refused the feedback to %1: see the Sync page."),
+                    self._feedback_to,
+                )
+            )
 
     def _failed(self, error: Exception) -> None:
         self.message.setText(describe(error))

@@ -275,6 +275,9 @@ class TodayPage(QWidget):
             return
         self.week.show_week(routes)
         visits = sum(len(route.stops) for route in routes)
+        if not visits:
+            self.summary_label.setText(self.tr("Nothing planned this week."))
+            return
         total = sum(route.total_km for route in routes)
         self.summary_label.setText(
             fill(self.tr("%1 · %2 in all"), self.tr("%n visit(s)", "", visits), distance(total))

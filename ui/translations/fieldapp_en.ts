@@ -96,6 +96,23 @@
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message numerus="yes">
+        <source>all %n change(s) not yet sent</source>
+        <translation>
+            <numerusform>the %n change not yet sent</numerusform>
+            <numerusform>all %n changes not yet sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent (some could not be read)</source>
+        <translation>
+            <numerusform>%n change not yet sent (some could not be read)</numerusform>
+            <numerusform>%n changes not yet sent (some could not be read)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message numerus="yes">
         <source>Last %n day(s)</source>
@@ -109,6 +126,13 @@
         <translation>
             <numerusform>%n visit report to review</numerusform>
             <numerusform>%n visit reports to review</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit report(s) not reviewed yet</source>
+        <translation>
+            <numerusform>%n visit report not reviewed yet</numerusform>
+            <numerusform>%n visit reports not reviewed yet</numerusform>
         </translation>
     </message>
 </context>

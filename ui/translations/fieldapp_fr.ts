@@ -859,6 +859,107 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>FieldApp — damaged database</source>
+        <translation>FieldApp — base de données endommagée</translation>
+    </message>
+    <message>
+        <source>The database that holds your FieldApp data on this computer is damaged, so the app has stopped using it. Save what can still be read (changes not yet sent come first), or put back a backup; nothing has been deleted.</source>
+        <translation>La base de données qui contient vos données FieldApp sur cet ordinateur est endommagée&#xa0;; l’application a donc cessé de l’utiliser. Sauvegardez ce qui peut encore être lu (les changements pas encore envoyés d’abord) ou remettez une copie de sécurité en place&#xa0;; rien n’a été supprimé.</translation>
+    </message>
+    <message>
+        <source>The file: %1</source>
+        <translation>Le fichier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Save what can be read…</source>
+        <translation>Sauvegarder ce qui peut être lu…</translation>
+    </message>
+    <message>
+        <source>Backups taken before updates of the database:</source>
+        <translation>Copies de sécurité prises avant les mises à jour de la base de données&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Put this backup back</source>
+        <translation>Remettre cette copie en place</translation>
+    </message>
+    <message>
+        <source>The damaged database is kept beside it, renamed; changes synced since the backup come back with the next sync.</source>
+        <translation>La base endommagée est conservée à côté, renommée&#xa0;; les changements synchronisés depuis la copie reviennent à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>Ouvrir le dossier des journaux</translation>
+    </message>
+    <message>
+        <source>Quit FieldApp</source>
+        <translation>Quitter FieldApp</translation>
+    </message>
+    <message>
+        <source>The recovery tool could not be started.</source>
+        <translation>L’outil de récupération n’a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <source>Where to save what can be read</source>
+        <translation>Où sauvegarder ce qui peut être lu</translation>
+    </message>
+    <message>
+        <source>Saving what can be read…</source>
+        <translation>Sauvegarde de ce qui peut être lu…</translation>
+    </message>
+    <message>
+        <source>Nothing could be saved: %1</source>
+        <translation>Rien n’a pu être sauvegardé&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n change(s) not yet sent</source>
+        <translation>
+            <numerusform>le %n changement pas encore envoyé</numerusform>
+            <numerusform>les %n changements pas encore envoyés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent (some could not be read)</source>
+        <translation>
+            <numerusform>%n changement pas encore envoyé (certains n’ont pas pu être lus)</numerusform>
+            <numerusform>%n changements pas encore envoyés (certains n’ont pas pu être lus)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1 rows of %2 tables, %3, to %4.</source>
+        <translation>%1 lignes de %2 tables sauvegardées, %3, dans %4.</translation>
+    </message>
+    <message>
+        <source>Some rows could not be read: export-summary.json lists them.</source>
+        <translation>Certaines lignes n’ont pas pu être lues&#xa0;: export-summary.json les énumère.</translation>
+    </message>
+    <message>
+        <source>%1 (taken %2 UTC, %3)</source>
+        <translation>%1 (prise le %2 UTC, %3)</translation>
+    </message>
+    <message>
+        <source>No backup yet: FieldApp takes one before each update of the database.</source>
+        <translation>Aucune copie de sécurité pour l’instant&#xa0;: FieldApp en prend une avant chaque mise à jour de la base de données.</translation>
+    </message>
+    <message>
+        <source>Putting the backup back…</source>
+        <translation>Remise en place de la copie…</translation>
+    </message>
+    <message>
+        <source>The backup could not be put back: %1</source>
+        <translation>La copie n’a pas pu être remise en place&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 is back in place; the damaged database was kept beside it. Changes synced since the backup come back with the next sync.</source>
+        <translation>%1 est remise en place&#xa0;; la base endommagée a été conservée à côté. Les changements synchronisés depuis la copie reviennent à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Open FieldApp</source>
+        <translation>Ouvrir FieldApp</translation>
+    </message>
+</context>
+<context>
     <name>RejectionDialog</name>
     <message>
         <source>A change the server refused</source>
@@ -1076,11 +1177,22 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <source>Open account</source>
         <translation>Ouvrir le compte</translation>
     </message>
+    <message>
+        <source>Visit reports are reviewed by the inside team; here you can read them, add a follow-up and open the account.</source>
+        <translation>Les rapports de visite sont révisés par l’équipe interne&#xa0;; ici, vous pouvez les lire, ajouter un suivi et ouvrir le compte.</translation>
+    </message>
     <message numerus="yes">
         <source>%n visit report(s) to review</source>
         <translation>
             <numerusform>%n compte rendu de visite à lire</numerusform>
             <numerusform>%n comptes rendus de visite à lire</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit report(s) not reviewed yet</source>
+        <translation>
+            <numerusform>%n rapport de visite pas encore révisé</numerusform>
+            <numerusform>%n rapports de visite pas encore révisés</numerusform>
         </translation>
     </message>
     <message>
@@ -1112,8 +1224,16 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <translation>Marqué comme lu&#xa0;: %1</translation>
     </message>
     <message>
+        <source>Feedback saved; it will be sent to %1 at the next sync.</source>
+        <translation>Commentaire enregistré&#xa0;; il sera envoyé à %1 à la prochaine synchronisation.</translation>
+    </message>
+    <message>
         <source>Feedback sent to %1.</source>
         <translation>Commentaire envoyé à %1.</translation>
+    </message>
+    <message>
+        <source>The server refused the feedback to %1: see the Sync page.</source>
+        <translation>Le serveur a refusé le commentaire à %1&#xa0;: voyez la page Synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -1251,12 +1371,28 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <translation>Se connecter</translation>
     </message>
     <message>
+        <source>The username or password is wrong.</source>
+        <translation>Le nom d’utilisateur ou le mot de passe est erroné.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1. Check the address and your connection, then try again.</source>
+        <translation>Impossible de joindre le serveur à %1. Vérifiez l’adresse et votre connexion, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Signing in failed unexpectedly. Details are in the log file.</source>
+        <translation>La connexion a échoué de façon inattendue. Les détails sont dans le fichier journal.</translation>
+    </message>
+    <message>
         <source>Give the server address, your username and password.</source>
         <translation>Indiquez l&apos;adresse du serveur, votre nom d&apos;utilisateur et votre mot de passe.</translation>
     </message>
     <message>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store (keyring), so FieldApp cannot remember your sign-in: it will ask for your password when it syncs after a restart.</source>
+        <translation>Cet ordinateur n’a pas de trousseau sécurisé pour les mots de passe&#xa0;; FieldApp ne peut donc pas mémoriser votre connexion&#xa0;: il vous demandera votre mot de passe pour synchroniser après un redémarrage.</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -1325,6 +1461,10 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     <message>
         <source>Last sync failed: %1</source>
         <translation>Échec de la dernière synchronisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Database damaged</source>
+        <translation>Base de données endommagée</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -1786,6 +1926,24 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     </message>
 </context>
 <context>
+    <name>SyncWorker</name>
+    <message>
+        <source>Enter your password to sync: this computer cannot remember your sign-in.</source>
+        <translation>Entrez votre mot de passe pour synchroniser&#xa0;: cet ordinateur ne peut pas mémoriser votre connexion.</translation>
+    </message>
+    <message>
+        <source>Sign in again to sync: the server no longer accepts this sign-in.</source>
+        <translation>Reconnectez-vous pour synchroniser&#xa0;: le serveur n’accepte plus cette connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>The database on this computer is damaged (%1).</source>
+        <translation>La base de données de cet ordinateur est endommagée (%1).</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
         <source>Previous</source>
@@ -1855,6 +2013,10 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <translation>Rien de prévu ce jour-là&#xa0;: ajoutez des comptes depuis la liste de droite.</translation>
     </message>
     <message>
+        <source>Nothing planned this week.</source>
+        <translation>Rien de prévu cette semaine.</translation>
+    </message>
+    <message>
         <source>%1 added at %2.</source>
         <translation>Compte %1 ajouté à %2.</translation>
     </message>
@@ -1901,8 +2063,8 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <translation>Signaler l&apos;arr&amp;ivée</translation>
     </message>
     <message>
-        <source>Record that you arrived, now</source>
-        <translation>Signaler votre arrivée, maintenant</translation>
+        <source>Record that you arrived, now (Alt+I)</source>
+        <translation>Noter votre arrivée, maintenant (Alt+I)</translation>
     </message>
     <message>
         <source>Planned %1, from %2 to %3</source>
@@ -2003,8 +2165,16 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <translation>Clôture de la visite…</translation>
     </message>
     <message>
-        <source>Visit completed: the report is on its way to the inside team.</source>
-        <translation>Visite terminée&#xa0;: le compte rendu part à l&apos;équipe interne.</translation>
+        <source>Visit completed: the report is saved and will be sent to the inside team at the next sync.</source>
+        <translation>Visite terminée&#xa0;: le rapport est enregistré et sera envoyé à l’équipe interne à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Visit completed: the report was sent to the inside team.</source>
+        <translation>Visite terminée&#xa0;: le rapport a été envoyé à l’équipe interne.</translation>
+    </message>
+    <message>
+        <source>Visit completed, but the server refused part of it: see the Sync page.</source>
+        <translation>Visite terminée, mais le serveur en a refusé une partie&#xa0;: voyez la page Synchronisation.</translation>
     </message>
 </context>
 <context>
