@@ -53,8 +53,7 @@ def _sync_arguments(parser: argparse.ArgumentParser) -> None:
     add_password_stdin_argument(
         parser,
         required=False,
-        help="sign in with a password read from standard input (for a computer without a"
-        " keyring)",
+        help="sign in with a password read from standard input (for a computer without a keyring)",
     )
 
 

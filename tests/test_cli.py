@@ -60,8 +60,18 @@ def demo_profile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     folder = tmp_path_factory.mktemp("demo") / "profile"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("FIELDAPP_LOG_DIR", str(folder.parent / "logs"))
-        code = main(["init", "--profile", str(folder), "--demo",
-                     "--accounts", str(DEMO_ACCOUNTS), "--seed", "7"])
+        code = main(
+            [
+                "init",
+                "--profile",
+                str(folder),
+                "--demo",
+                "--accounts",
+                str(DEMO_ACCOUNTS),
+                "--seed",
+                "7",
+            ]
+        )
     assert code == 0
     yield folder
 
@@ -135,8 +145,9 @@ def test_init_demo_fills_the_profile_and_status_shows_counts(
 
     code, out, _ = run(capsys, "status", "--profile", str(profile))
     assert code == 0
-    table = dict(line.split() for line in out.splitlines()
-                 if line.split() and line.split()[0] in COLLECTIONS)
+    table = dict(
+        line.split() for line in out.splitlines() if line.split() and line.split()[0] in COLLECTIONS
+    )
     assert table["accounts"] == "30"
     assert int(table["contacts"]) > 0
     assert "Pending changes:" in out
@@ -183,9 +194,16 @@ def test_init_demo_on_a_profile_with_accounts_loads_nothing(
     assert db_rows(profile, "SELECT count(*) FROM accounts")[0][0] == before == 5
 
 
-@pytest.mark.parametrize("option", [["--accounts", "-1"], ["--accounts", "200001"],
-                                    ["--accounts", "many"], ["--seed", "-3"],
-                                    ["--seed", "1.5"]])
+@pytest.mark.parametrize(
+    "option",
+    [
+        ["--accounts", "-1"],
+        ["--accounts", "200001"],
+        ["--accounts", "many"],
+        ["--seed", "-3"],
+        ["--seed", "1.5"],
+    ],
+)
 def test_init_refuses_bad_numbers_before_touching_anything(
     capsys: pytest.CaptureFixture[str], profile: Path, option: list[str]
 ) -> None:
@@ -201,9 +219,17 @@ def test_status_json_has_every_field(
     code, out, _ = run(capsys, "status", "--profile", str(demo_profile), "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"path", "schema_version", "signed_in_as", "server_url",
-                         "last_sync_at", "pending_mutations", "open_conflicts",
-                         "open_rejections", "counts"}
+    assert set(data) == {
+        "path",
+        "schema_version",
+        "signed_in_as",
+        "server_url",
+        "last_sync_at",
+        "pending_mutations",
+        "open_conflicts",
+        "open_rejections",
+        "counts",
+    }
     assert list(data["counts"]) == list(COLLECTIONS)
     assert data["counts"]["accounts"] == DEMO_ACCOUNTS
     assert all(isinstance(n, int) for n in data["counts"].values())
@@ -222,14 +248,20 @@ def test_status_counts_what_waits_for_a_person(
     assert run(capsys, "init", "--profile", str(profile))[0] == 0
     conn = sqlite3.connect(profile / "fieldapp.db")
     with conn:
-        conn.execute("INSERT INTO conflicts (id, collection, record_id, field, status,"
-                     " created_at) VALUES ('c1', 'accounts', 'a', 'name', 'open', 'now'),"
-                     " ('c2', 'accounts', 'a', 'city', 'resolved', 'now')")
-        conn.execute("INSERT INTO rejected_mutations (id, mutation_id, collection, record_id,"
-                     " op, fields, reason, rejected_at) VALUES"
-                     " ('r1', 'm1', 'accounts', 'a', 'update', '{}', 'no', 'now')")
-        conn.execute("INSERT INTO sync_state (feed, last_success_at) VALUES"
-                     " ('*', '2026-11-20T10:00:00Z'), ('notes', '2026-11-21T10:00:00Z')")
+        conn.execute(
+            "INSERT INTO conflicts (id, collection, record_id, field, status,"
+            " created_at) VALUES ('c1', 'accounts', 'a', 'name', 'open', 'now'),"
+            " ('c2', 'accounts', 'a', 'city', 'resolved', 'now')"
+        )
+        conn.execute(
+            "INSERT INTO rejected_mutations (id, mutation_id, collection, record_id,"
+            " op, fields, reason, rejected_at) VALUES"
+            " ('r1', 'm1', 'accounts', 'a', 'update', '{}', 'no', 'now')"
+        )
+        conn.execute(
+            "INSERT INTO sync_state (feed, last_success_at) VALUES"
+            " ('*', '2026-11-20T10:00:00Z'), ('notes', '2026-11-21T10:00:00Z')"
+        )
     conn.close()
 
     code, out, _ = run(capsys, "status", "--profile", str(profile), "--json")
@@ -252,8 +284,14 @@ def test_search_finds_an_account_by_a_prefix(
     assert code == 0
     hits = json.loads(out)["hits"]
     assert any(h["collection"] == "accounts" and h["title"] == name for h in hits), hits
-    assert set(hits[0]) == {"collection", "record_id", "title", "detail", "account_id",
-                            "account_name"}
+    assert set(hits[0]) == {
+        "collection",
+        "record_id",
+        "title",
+        "detail",
+        "account_id",
+        "account_name",
+    }
 
 
 def test_search_ignores_accents(capsys: pytest.CaptureFixture[str], demo_profile: Path) -> None:
@@ -264,8 +302,7 @@ def test_search_ignores_accents(capsys: pytest.CaptureFixture[str], demo_profile
     query = fold(city)
     assert query != city.lower()
 
-    code, out, _ = run(capsys, "search", "--profile", str(demo_profile), query,
-                       "--limit", "1000")
+    code, out, _ = run(capsys, "search", "--profile", str(demo_profile), query, "--limit", "1000")
     assert code == 0
     assert city in out  # the human table shows the real, accented city
     assert name in out
@@ -285,12 +322,20 @@ def test_search_human_output_and_no_results(
 
 
 def test_search_limit_is_respected(capsys: pytest.CaptureFixture[str], demo_profile: Path) -> None:
-    code, out, _ = run(capsys, "search", "--profile", str(demo_profile), "--json",
-                       "--limit", "1", "a")
+    code, out, _ = run(
+        capsys, "search", "--profile", str(demo_profile), "--json", "--limit", "1", "a"
+    )
     assert code == 2  # one letter: refused before the limit matters
-    code, out, _ = run(capsys, "search", "--profile", str(demo_profile), "--json",
-                       "--limit", "2",
-                       db_rows(demo_profile, "SELECT city FROM accounts LIMIT 1")[0][0])
+    code, out, _ = run(
+        capsys,
+        "search",
+        "--profile",
+        str(demo_profile),
+        "--json",
+        "--limit",
+        "2",
+        db_rows(demo_profile, "SELECT city FROM accounts LIMIT 1")[0][0],
+    )
     assert code == 0
     assert 1 <= len(json.loads(out)["hits"]) <= 2
 
@@ -413,7 +458,9 @@ def test_a_profile_folder_that_cannot_be_created_is_one_line(
 
 
 def test_an_unexpected_error_exits_70_with_the_traceback_in_the_log(
-    capsys: pytest.CaptureFixture[str], profile: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    profile: Path,
+    monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
     assert run(capsys, "init", "--profile", str(profile))[0] == 0
@@ -465,7 +512,9 @@ def test_configure_logging_twice_does_not_double_lines(tmp_path: Path) -> None:
 
 
 def test_an_unusable_log_folder_warns_once_and_the_command_still_works(
-    capsys: pytest.CaptureFixture[str], profile: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    profile: Path,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     blocker = tmp_path / "not-a-folder"
@@ -503,9 +552,22 @@ def test_a_reader_that_stops_early_ends_the_output_quietly(demo_profile: Path) -
         assert reader.wait(timeout=30) == 0
         env = {**os.environ, "FIELDAPP_LOG_DIR": str(demo_profile.parent / "logs")}
         done = subprocess.run(
-            [sys.executable, "-m", "fieldapp", "search", "--profile", str(demo_profile),
-             "--limit", "50", "co"],
-            stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120, env=env,
+            [
+                sys.executable,
+                "-m",
+                "fieldapp",
+                "search",
+                "--profile",
+                str(demo_profile),
+                "--limit",
+                "50",
+                "co",
+            ],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            env=env,
         )
     finally:
         os.close(write_end)
@@ -515,8 +577,9 @@ def test_a_reader_that_stops_early_ends_the_output_quietly(demo_profile: Path) -
 
 def test_python_dash_m_and_the_console_script_both_run() -> None:
     expected = f"fieldapp {fieldapp.__version__}"
-    by_module = subprocess.run([sys.executable, "-m", "fieldapp", "--version"],
-                               capture_output=True, text=True, timeout=60)
+    by_module = subprocess.run(
+        [sys.executable, "-m", "fieldapp", "--version"], capture_output=True, text=True, timeout=60
+    )
     assert (by_module.returncode, by_module.stdout.strip()) == (0, expected)
 
     # The script pip installed next to this interpreter (a venv's bin/ or Scripts\).
@@ -524,6 +587,5 @@ def test_python_dash_m_and_the_console_script_both_run() -> None:
     beside = Path(sys.executable).parent / name
     script = str(beside) if beside.exists() else shutil.which("fieldapp")
     assert script, "the fieldapp console script is not installed; run pip install -e ."
-    by_script = subprocess.run([script, "--version"], capture_output=True, text=True,
-                               timeout=60)
+    by_script = subprocess.run([script, "--version"], capture_output=True, text=True, timeout=60)
     assert (by_script.returncode, by_script.stdout.strip()) == (0, expected)

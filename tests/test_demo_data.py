@@ -145,7 +145,8 @@ def test_loading_again_changes_nothing(tmp_path: Path) -> None:
         for collection, count in first.items():
             assert store.scalar(f"SELECT count(*) FROM {collection}") == count
         assert store.scalar("SELECT count(*) FROM search_docs") == (
-            first["accounts"] + first["contacts"] + first["notes"])
+            first["accounts"] + first["contacts"] + first["notes"]
+        )
         assert current_user(store).role == "inside"
 
 
@@ -185,7 +186,9 @@ def test_notes_reviews_and_follow_ups_hang_together(data: DemoData) -> None:
         replied = notes[feedback["reply_to_id"]]
         assert replied["kind"] == "visit_report"
         assert (feedback["visit_id"], feedback["account_id"]) == (
-            replied["visit_id"], replied["account_id"])
+            replied["visit_id"],
+            replied["account_id"],
+        )
         assert roles[feedback["author_id"]] == "inside"
         assert feedback["created_at"] > replied["created_at"]
     for review in data.reviews:
@@ -202,7 +205,8 @@ def test_a_reps_visits_never_overlap(data: DemoData) -> None:
     by_rep: dict[str, list[tuple[str, str]]] = {}
     for visit in data.visits:
         by_rep.setdefault(visit["rep_id"], []).append(
-            (visit["planned_start"], visit["planned_end"]))
+            (visit["planned_start"], visit["planned_end"])
+        )
     for slots in by_rep.values():
         slots.sort()
         for (_, end), (next_start, _) in itertools.pairwise(slots):
@@ -244,7 +248,9 @@ def test_todays_plan_for_the_demo_field_rep(today: date, tmp_path: Path) -> None
         plan = store.query(
             "SELECT planned_start, route_position, account_id FROM visits WHERE rep_id = ?"
             " AND status = 'planned' AND planned_start >= ? AND planned_start < ?"
-            " ORDER BY planned_start", (me.id, start, end))
+            " ORDER BY planned_start",
+            (me.id, start, end),
+        )
     assert 4 <= len(plan) <= 6
     assert [v["route_position"] for v in plan] == list(range(len(plan)))
     assert len({v["account_id"] for v in plan}) == len(plan)
@@ -273,8 +279,7 @@ def test_pinned_notes_and_overdue_follow_ups_exist(data: DemoData) -> None:
     assert any(f["status"] == "open" and f["due_date"] >= today for f in data.follow_ups)
 
 
-def test_french_names_with_accents_are_found_without_them(data: DemoData,
-                                                          store: Store) -> None:
+def test_french_names_with_accents_are_found_without_them(data: DemoData, store: Store) -> None:
     accented = [a["name"] for a in data.accounts if not a["name"].isascii()]
     assert len(accented) > ACCOUNTS // 10
     assert any(not c["last_name"].isascii() for c in data.contacts)

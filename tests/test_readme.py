@@ -22,8 +22,11 @@ def commands(markdown: str) -> list[str]:
     """Every non-blank, non-comment line inside fenced code blocks."""
     found = []
     for block in re.findall(r"^```[^\n]*\n(.*?)^```", markdown, re.M | re.S):
-        found += [line.strip() for line in block.splitlines()
-                  if line.strip() and not line.strip().startswith("#")]
+        found += [
+            line.strip()
+            for line in block.splitlines()
+            if line.strip() and not line.strip().startswith("#")
+        ]
     return found
 
 
@@ -41,13 +44,15 @@ def test_setup_section_has_exactly_two_commands() -> None:
 
 def test_ci_runs_the_readme_test_command_verbatim() -> None:
     test_command = setup_commands()[1]
-    ci_lines = [line.strip() for line in CI_SCRIPT.read_text(encoding="utf-8").splitlines()
-                if not line.strip().startswith("#")]
+    ci_lines = [
+        line.strip()
+        for line in CI_SCRIPT.read_text(encoding="utf-8").splitlines()
+        if not line.strip().startswith("#")
+    ]
     # Either alone, or followed only by the script's capture of its exit code.
-    assert any(line == test_command or line.startswith(f"{test_command} ||")
-               for line in ci_lines), (
-        f"{CI_SCRIPT} does not run the README's test command:\n{test_command}"
-    )
+    assert any(
+        line == test_command or line.startswith(f"{test_command} ||") for line in ci_lines
+    ), f"{CI_SCRIPT} does not run the README's test command:\n{test_command}"
     assert os.access(CI_SCRIPT, os.X_OK), f"{CI_SCRIPT} is not executable"
 
 

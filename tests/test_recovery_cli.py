@@ -33,8 +33,7 @@ OPENING_COMMANDS = {
     "search": ["search", "voiture"],  # matches the notes below, and reads their account
     "init": ["init"],
     "sync": ["sync"],
-    "login": ["login", "--server", "http://127.0.0.1:9", "--username", "field",
-              "--password-stdin"],
+    "login": ["login", "--server", "http://127.0.0.1:9", "--username", "field", "--password-stdin"],
 }
 
 
@@ -70,8 +69,12 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 def _corrupted(db: Path) -> None:
     """Garbage over the first page of three tables, in the middle of the file."""
     conn = sqlite3.connect(db)
-    roots = [r for (r,) in conn.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name IN ('profile', 'accounts', 'contacts')")]
+    roots = [
+        r
+        for (r,) in conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name IN ('profile', 'accounts', 'contacts')"
+        )
+    ]
     conn.close()
     data = bytearray(db.read_bytes())
     for page in roots:
@@ -118,7 +121,9 @@ def held(profile: Path) -> Iterator[Path]:
     )
     holder = subprocess.Popen(
         [sys.executable, "-c", script, str(database_path(profile))],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdin is not None and holder.stdout is not None
     try:
@@ -142,7 +147,9 @@ def _every_opening_command(
 
 @pytest.mark.parametrize("harm", ["truncated", "newer"])
 def test_every_command_refuses_a_broken_profile_in_one_line_naming_the_way_out(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, profile: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    profile: Path,
     harm: str,
 ) -> None:
     HARM[harm](database_path(profile))
@@ -190,8 +197,9 @@ def test_export_saves_what_can_be_read_and_says_what_could_not(
 ) -> None:
     HARM[harm](database_path(profile))
     before = digest(profile)
-    code, out, err = run(capsys, "export", "--profile", str(profile), "--to",
-                         str(tmp_path / "saved"))
+    code, out, err = run(
+        capsys, "export", "--profile", str(profile), "--to", str(tmp_path / "saved")
+    )
     assert (code, err) == (0, "")
     assert digest(profile) == before
     assert out.splitlines()[0].startswith("Unsynced changes: ")
@@ -210,11 +218,13 @@ def test_export_saves_what_can_be_read_and_says_what_could_not(
 def test_export_json_is_the_summary(
     capsys: pytest.CaptureFixture[str], profile: Path, tmp_path: Path
 ) -> None:
-    code, out, _ = run(capsys, "export", "--profile", str(profile), "--to",
-                       str(tmp_path / "saved"), "--json")
+    code, out, _ = run(
+        capsys, "export", "--profile", str(profile), "--to", str(tmp_path / "saved"), "--json"
+    )
     assert code == 0
     assert json.loads(out) == json.loads(
-        (tmp_path / "saved" / "export-summary.json").read_text("utf-8"))
+        (tmp_path / "saved" / "export-summary.json").read_text("utf-8")
+    )
     assert json.loads(out)["unsynced_changes_saved"] == UNSYNCED
 
 
@@ -223,8 +233,7 @@ def test_export_refuses_a_folder_with_files_and_a_file_with_nothing_readable(
 ) -> None:
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "keep.txt").write_text("mine", encoding="utf-8")
-    code, _, err = run(capsys, "export", "--profile", str(profile), "--to",
-                       str(tmp_path / "full"))
+    code, _, err = run(capsys, "export", "--profile", str(profile), "--to", str(tmp_path / "full"))
     assert code == 1 and "not an empty folder" in one_error_line(err)
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"holiday photos, not a database" * 200)

@@ -62,8 +62,9 @@ def _claim_or_bring_forward(profile: Path) -> ProfileGuard | None:
     guard = ProfileGuard(profile)
     if guard.claim():
         return guard
-    print(f"FieldApp is already open on {profile}: its window was brought to the front.",
-          flush=True)
+    print(
+        f"FieldApp is already open on {profile}: its window was brought to the front.", flush=True
+    )
     return None
 
 
@@ -71,15 +72,20 @@ def _demo_arguments(parser: argparse.ArgumentParser) -> None:
     from ui.demo import DEFAULT_ACCOUNTS, DEMO_USERS
 
     parser.add_argument(
-        "--user", choices=DEMO_USERS, default="field",
+        "--user",
+        choices=DEMO_USERS,
+        default="field",
         help="the demo user to sign in as (field rep by default; inside for the review queue)",
     )
     parser.add_argument(
-        "--accounts", type=whole_number(1, 100_000), default=DEFAULT_ACCOUNTS,
+        "--accounts",
+        type=whole_number(1, 100_000),
+        default=DEFAULT_ACCOUNTS,
         help="accounts in the demo organisation (only when the demo server is first seeded)",
     )
     parser.add_argument(
-        "--quit-after-sync", action="store_true",
+        "--quit-after-sync",
+        action="store_true",
         help="close the window once the first sync has finished (for scripts and tests)",
     )
 
@@ -102,13 +108,14 @@ def run_demo(args: argparse.Namespace) -> int:
         with QuitOnSignals() as signals:
             print(f"Preparing the demo in {root} …", flush=True)
             setup = prepare_demo(root, args.user, args.accounts)
-            print(f"Demo server on {setup.server.url}; signed in as '{args.user}'.",
-                  flush=True)
+            print(f"Demo server on {setup.server.url}; signed in as '{args.user}'.", flush=True)
             if setup.warning:
                 print(setup.warning, flush=True)
             code = run_app(
-                setup.profile_dir, backend=setup.backend,
-                quit_after_first_sync=args.quit_after_sync, guard=guard,
+                setup.profile_dir,
+                backend=setup.backend,
+                quit_after_first_sync=args.quit_after_sync,
+                guard=guard,
             )
             code = signals.exit_code(code)
     finally:

@@ -79,9 +79,20 @@ def _fieldapp(*args: str) -> list[str]:
 def seed_server(data_dir: Path, accounts: int, seed: int = 1) -> None:
     """``fieldapp server seed`` in a child process (its memory is returned when it ends)."""
     done = subprocess.run(
-        _fieldapp("server", "seed", "--data", str(data_dir), "--accounts", str(accounts),
-                  "--seed", str(seed)),
-        capture_output=True, text=True, timeout=600, check=False,
+        _fieldapp(
+            "server",
+            "seed",
+            "--data",
+            str(data_dir),
+            "--accounts",
+            str(accounts),
+            "--seed",
+            str(seed),
+        ),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["no message"])[-1]
@@ -113,12 +124,21 @@ def start_server(
     if database_url:
         command += ["--database-url", database_url]
     if while_used:
-        command = [sys.executable, "-m", "sync.server.launcher", WHILE_USED, str(data_dir),
-                   *command[3:]]
+        command = [
+            sys.executable,
+            "-m",
+            "sync.server.launcher",
+            WHILE_USED,
+            str(data_dir),
+            *command[3:],
+        ]
     with log_path.open("ab") as output:
         already = output.tell()  # earlier runs' lines stay; only ours are read
         process = subprocess.Popen(
-            command, stdout=output, stderr=subprocess.STDOUT, env=env,
+            command,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=env,
             start_new_session=while_used,
         )
     server = BackgroundServer("", process)
@@ -366,8 +386,10 @@ def _stop_when_unused(data_dir: Path) -> None:
 def _main(argv: list[str]) -> int:
     """``python -m sync.server.launcher --while-used DIR server run ...``."""
     if len(argv) < 2 or argv[0] != WHILE_USED:
-        print(f"usage: python -m sync.server.launcher {WHILE_USED} DIR server run ...",
-              file=sys.stderr)
+        print(
+            f"usage: python -m sync.server.launcher {WHILE_USED} DIR server run ...",
+            file=sys.stderr,
+        )
         return 2
     from fieldapp.cli import main
 

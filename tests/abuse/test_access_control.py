@@ -183,14 +183,30 @@ class LiveServer:
         return None if row is None else str(row.territory)
 
 
-def _add(engine: Engine, clock: FakeClock, username: str, role: str,
-         territory: str | None, team: str | None) -> str:
+def _add(
+    engine: Engine,
+    clock: FakeClock,
+    username: str,
+    role: str,
+    territory: str | None,
+    team: str | None,
+) -> str:
     hashed = password_hasher(FAST_HASH).hash(DEMO_PASSWORD)
     with engine.begin() as conn:
         seqs = SequenceWriter(conn)
-        user_id = add_person(conn, seqs, {
-            "username": username, "role": role, "territory": territory, "team": team,
-            "display_name": username.title()}, hashed, int(clock()))
+        user_id = add_person(
+            conn,
+            seqs,
+            {
+                "username": username,
+                "role": role,
+                "territory": territory,
+                "team": team,
+                "display_name": username.title(),
+            },
+            hashed,
+            int(clock()),
+        )
         seqs.flush()
     return user_id
 
@@ -209,7 +225,8 @@ def live_server(folder: Path, cost: PasswordCost = FAST_HASH) -> Iterator[LiveSe
         ids = {
             json.loads(r.data)["username"]: r.id
             for r in conn.execute(
-                sa.select(records.c.id, records.c.data).where(records.c.collection == "users"))
+                sa.select(records.c.id, records.c.data).where(records.c.collection == "users")
+            )
         }
     app = create_app(ServerConfig(database_url, password_cost=cost, clock=clock), engine)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
@@ -251,42 +268,80 @@ def fresh(tmp_path: Path) -> Iterator[LiveServer]:
 
 # -- mutations ---------------------------------------------------------------------------
 def create(collection: str, record_id: str, fields: dict[str, Any]) -> dict[str, Any]:
-    return {"mutation_id": new_id(), "collection": collection, "record_id": record_id,
-            "op": "create", "fields": fields, "base_version": None}
+    return {
+        "mutation_id": new_id(),
+        "collection": collection,
+        "record_id": record_id,
+        "op": "create",
+        "fields": fields,
+        "base_version": None,
+    }
 
 
-def update(collection: str, record_id: str, fields: dict[str, Any],
-           base_version: int | None = None, mutation_id: str | None = None) -> dict[str, Any]:
+def update(
+    collection: str,
+    record_id: str,
+    fields: dict[str, Any],
+    base_version: int | None = None,
+    mutation_id: str | None = None,
+) -> dict[str, Any]:
     """An update; ``base_version`` None means "my own create, not seen since"."""
-    return {"mutation_id": mutation_id or new_id(), "collection": collection,
-            "record_id": record_id, "op": "update", "fields": fields,
-            "base_version": base_version}
+    return {
+        "mutation_id": mutation_id or new_id(),
+        "collection": collection,
+        "record_id": record_id,
+        "op": "update",
+        "fields": fields,
+        "base_version": base_version,
+    }
 
 
 def delete(collection: str, record_id: str) -> dict[str, Any]:
-    return {"mutation_id": new_id(), "collection": collection, "record_id": record_id,
-            "op": "delete", "fields": {}, "base_version": None}
+    return {
+        "mutation_id": new_id(),
+        "collection": collection,
+        "record_id": record_id,
+        "op": "delete",
+        "fields": {},
+        "base_version": None,
+    }
 
 
-def new_fields(world: LiveServer, collection: str, username: str,
-               parent_id: str) -> dict[str, Any]:
+def new_fields(world: LiveServer, collection: str, username: str, parent_id: str) -> dict[str, Any]:
     """Valid fields of a new ``collection`` record of ``username`` under ``parent_id`` (an
     account; for a review, a note): only its parent can make the server refuse it."""
     me = world.ids[username]
     if collection == "contacts":
         return {"account_id": parent_id, "last_name": "Gagnon", "first_name": "Lise"}
     if collection == "opportunities":
-        return {"account_id": parent_id, "name": "Spring range",
-                "stage": domain.OPPORTUNITY_STAGES[0]}
+        return {
+            "account_id": parent_id,
+            "name": "Spring range",
+            "stage": domain.OPPORTUNITY_STAGES[0],
+        }
     if collection == "visits":
-        return {"account_id": parent_id, "rep_id": me, "status": "planned",
-                "planned_start": "2026-11-20T14:00:00Z", "planned_end": "2026-11-20T15:00:00Z"}
+        return {
+            "account_id": parent_id,
+            "rep_id": me,
+            "status": "planned",
+            "planned_start": "2026-11-20T14:00:00Z",
+            "planned_end": "2026-11-20T15:00:00Z",
+        }
     if collection == "notes":
-        return {"account_id": parent_id, "author_id": me, "kind": "feedback",
-                "body": "Prefers deliveries on Tuesdays."}
+        return {
+            "account_id": parent_id,
+            "author_id": me,
+            "kind": "feedback",
+            "body": "Prefers deliveries on Tuesdays.",
+        }
     if collection == "follow_ups":
-        return {"account_id": parent_id, "title": "Send the price list", "status": "open",
-                "due_date": "2026-11-25", "assignee_user_id": me}
+        return {
+            "account_id": parent_id,
+            "title": "Send the price list",
+            "status": "open",
+            "due_date": "2026-11-25",
+            "assignee_user_id": me,
+        }
     if collection == "reviews":
         return {"note_id": parent_id, "reviewer_id": me, "reviewed_at": "2026-11-18T16:00:00Z"}
     raise AssertionError(collection)
@@ -334,25 +389,50 @@ def declared_validator(world: LiveServer, method: str, path: str, status: int) -
     return jsonschema_rs.validator_for({**schema, "components": description["components"]})
 
 
-def request_for(world: LiveServer, method: str, path: str,
-                headers: dict[str, str]) -> tuple[requests.Response, str]:
+def request_for(
+    world: LiveServer, method: str, path: str, headers: dict[str, str]
+) -> tuple[requests.Response, str]:
     """A request that a signed-in rep would have served, and the id of the account it
     asks to create (for the mutations; any other route gets an empty JSON object)."""
     planted = new_id()
     body: dict[str, Any] = {}
     if path == "/v1/mutations":
-        body = {"device_id": "intruder", "mutations": [create("accounts", planted, {
-            "name": "Planted", "tier": "A", "owner_id": world.ids["field"]})]}
+        body = {
+            "device_id": "intruder",
+            "mutations": [
+                create(
+                    "accounts",
+                    planted,
+                    {"name": "Planted", "tier": "A", "owner_id": world.ids["field"]},
+                )
+            ],
+        }
     concrete = path.replace("{", "").replace("}", "")  # a path parameter gets its own name
     answer = world.session.request(
-        method, world.url + concrete, headers=headers,
-        json=body if method in ("POST", "PUT", "PATCH", "DELETE") else None, timeout=30)
+        method,
+        world.url + concrete,
+        headers=headers,
+        json=body if method in ("POST", "PUT", "PATCH", "DELETE") else None,
+        timeout=30,
+    )
     return answer, planted
 
+
 TOKEN_KINDS = [
-    "missing", "empty", "wrong scheme", "random", "tampered", "truncated", "lengthened",
-    "another FieldApp server's", "JWT", "refresh token", "stored hash", "expired",
-    "revoked by sign-out", "revoked access token",
+    "missing",
+    "empty",
+    "wrong scheme",
+    "random",
+    "tampered",
+    "truncated",
+    "lengthened",
+    "another FieldApp server's",
+    "JWT",
+    "refresh token",
+    "stored hash",
+    "expired",
+    "revoked by sign-out",
+    "revoked access token",
 ]
 
 
@@ -481,9 +561,11 @@ def test_a_token_expires_after_exactly_one_hour(world: LiveServer) -> None:
         answer = world.session.get(world.url + "/v1/me", headers=headers, timeout=30)
         assert answer.status_code == 401
         # The refresh token still works, and its new access token does.
-        renewed = world.session.post(world.url + "/v1/auth/token", json={
-            "grant_type": "refresh_token", "refresh_token": signed_in["refresh_token"]},
-            timeout=30)
+        renewed = world.session.post(
+            world.url + "/v1/auth/token",
+            json={"grant_type": "refresh_token", "refresh_token": signed_in["refresh_token"]},
+            timeout=30,
+        )
         assert renewed.status_code == 200
         again = {"Authorization": f"Bearer {renewed.json()['access_token']}"}
         assert world.session.get(world.url + "/v1/me", headers=again, timeout=30).ok
@@ -495,29 +577,38 @@ def test_after_sign_out_neither_token_works(world: LiveServer) -> None:
     signed_in = world.sign_in("inside").json()
     headers = {"Authorization": f"Bearer {signed_in['access_token']}"}
     assert world.session.get(world.url + "/v1/me", headers=headers, timeout=30).ok
-    out = world.session.post(world.url + "/v1/auth/revoke",
-                             json={"token": signed_in["refresh_token"]}, timeout=30)
+    out = world.session.post(
+        world.url + "/v1/auth/revoke", json={"token": signed_in["refresh_token"]}, timeout=30
+    )
     assert out.status_code == 204
     assert world.session.get(world.url + "/v1/me", headers=headers, timeout=30).status_code == 401
-    refreshed = world.session.post(world.url + "/v1/auth/token", json={
-        "grant_type": "refresh_token", "refresh_token": signed_in["refresh_token"]}, timeout=30)
+    refreshed = world.session.post(
+        world.url + "/v1/auth/token",
+        json={"grant_type": "refresh_token", "refresh_token": signed_in["refresh_token"]},
+        timeout=30,
+    )
     assert refreshed.status_code == 401
     assert refreshed.json()["error"]["code"] == "invalid_grant"
     assert declared_validator(world, "POST", "/v1/auth/token", 401).is_valid(refreshed.json())
 
 
 # -- reading outside one's scope ---------------------------------------------------------
-@pytest.mark.parametrize("username, scope", [
-    ("field", {HOME}), ("field2", {AWAY}), ("inside", {HOME}), ("inside2", {AWAY}),
-])
+@pytest.mark.parametrize(
+    "username, scope",
+    [
+        ("field", {HOME}),
+        ("field2", {AWAY}),
+        ("inside", {HOME}),
+        ("inside2", {AWAY}),
+    ],
+)
 @pytest.mark.parametrize("limit", [1000, 23])
 def test_the_feed_sends_each_rep_exactly_their_scope(
     world: LiveServer, username: str, scope: set[str], limit: int
 ) -> None:
     changes = world.pull_all(username, limit)
     upserts = {(c["collection"], c["id"]) for c in changes if c["op"] == "upsert"}
-    outside = sorted(key for key in upserts
-                     if world.territory_of(*key) not in {*scope, "*"})
+    outside = sorted(key for key in upserts if world.territory_of(*key) not in {*scope, "*"})
     assert outside == [], f"{username} received records outside {scope}: {outside[:5]}"
     # Positive side: the whole scope arrived (so the check above is not vacuous).
     assert upserts == world.live_ids({*scope, "*"})
@@ -537,8 +628,11 @@ def test_a_rep_can_neither_change_nor_delete_a_record_outside_their_scope(
 ) -> None:
     target = world.pick(collection, AWAY)
     before = world.row(collection, target["id"])
-    results = world.push(username, update(collection, target["id"], EDITS[collection]),
-                         delete(collection, target["id"]))
+    results = world.push(
+        username,
+        update(collection, target["id"], EDITS[collection]),
+        delete(collection, target["id"]),
+    )
     assert all(refused(r) for r in results), results
     after = world.row(collection, target["id"])
     assert (after.version, after.data, after.deleted) == (before.version, before.data, False)
@@ -573,8 +667,9 @@ def test_no_child_record_under_a_foreign_or_unknown_account(
     answers = []
     for parent in (foreign, new_id()):
         record_id = new_id()
-        [result] = world.push("field", create(collection, record_id,
-                                              new_fields(world, collection, "field", parent)))
+        [result] = world.push(
+            "field", create(collection, record_id, new_fields(world, collection, "field", parent))
+        )
         assert refused(result), result
         assert world.row(collection, record_id) is None
         answers.append(result["reason"])
@@ -582,20 +677,23 @@ def test_no_child_record_under_a_foreign_or_unknown_account(
     assert answers[0] == answers[1]
     own = world.pick("accounts", HOME, owner_id=world.ids["field"])["id"]
     record_id = new_id()
-    [result] = world.push("field", create(collection, record_id,
-                                          new_fields(world, collection, "field", own)))
+    [result] = world.push(
+        "field", create(collection, record_id, new_fields(world, collection, "field", own))
+    )
     assert result["status"] == "applied", result
 
 
 def test_no_review_of_a_note_outside_ones_scope(world: LiveServer) -> None:
     foreign = world.pick("notes", AWAY)["id"]
     for note_id in (foreign, new_id()):
-        [result] = world.push("inside", create("reviews", new_id(),
-                                               new_fields(world, "reviews", "inside", note_id)))
+        [result] = world.push(
+            "inside", create("reviews", new_id(), new_fields(world, "reviews", "inside", note_id))
+        )
         assert refused(result), result
     own = world.pick("notes", HOME, author_id=world.ids["field"])["id"]
-    [result] = world.push("inside", create("reviews", new_id(),
-                                           new_fields(world, "reviews", "inside", own)))
+    [result] = world.push(
+        "inside", create("reviews", new_id(), new_fields(world, "reviews", "inside", own))
+    )
     assert result["status"] == "applied", result
 
 
@@ -603,8 +701,9 @@ def test_no_review_of_a_note_outside_ones_scope(world: LiveServer) -> None:
 def test_a_record_cannot_move_into_a_foreign_account(world: LiveServer, collection: str) -> None:
     own = world.pick("accounts", HOME, owner_id=world.ids["field"])["id"]
     record_id = new_id()
-    [made] = world.push("field", create(collection, record_id,
-                                        new_fields(world, collection, "field", own)))
+    [made] = world.push(
+        "field", create(collection, record_id, new_fields(world, collection, "field", own))
+    )
     assert made["status"] == "applied", made
     foreign = world.pick("accounts", AWAY)["id"]
     [moved] = world.push("field", update(collection, record_id, {"account_id": foreign}))
@@ -627,13 +726,20 @@ def test_an_account_cannot_be_handed_to_a_foreign_territory(world: LiveServer) -
     account = world.pick("accounts", HOME, owner_id=world.ids["field"])
     base = world.version("accounts", account["id"])
     for username in ("field", "inside"):
-        [moved] = world.push(username, update("accounts", account["id"], {"owner_id": away_rep},
-                                              base))
+        [moved] = world.push(
+            username, update("accounts", account["id"], {"owner_id": away_rep}, base)
+        )
         assert refused(moved), moved
     assert world.territory_of("accounts", account["id"]) == HOME
     record_id = new_id()
-    [made] = world.push("field", create("accounts", record_id, {
-        "name": "Épicerie Fine Lyonnaise", "tier": "B", "owner_id": away_rep}))
+    [made] = world.push(
+        "field",
+        create(
+            "accounts",
+            record_id,
+            {"name": "Épicerie Fine Lyonnaise", "tier": "B", "owner_id": away_rep},
+        ),
+    )
     assert refused(made), made
     assert world.row("accounts", record_id) is None
 
@@ -643,8 +749,10 @@ def test_no_account_is_filed_under_everyone(world: LiveServer, username: str) ->
     """The staff directory's pseudo-territory "*" is seen by everybody: an account filed
     there would reach every rep of every team, and every rep could write under it."""
     record_id = new_id()
-    [made] = world.push(username, create("accounts", record_id, {
-        "name": "Prospect nowhere", "tier": "C", "city": "*"}))
+    [made] = world.push(
+        username,
+        create("accounts", record_id, {"name": "Prospect nowhere", "tier": "C", "city": "*"}),
+    )
     assert made["status"] == "rejected", made
     assert world.row("accounts", record_id) is None
     assert all(c["id"] != record_id for c in world.pull_all("field2"))
@@ -654,8 +762,9 @@ def test_an_existing_foreign_id_is_not_overwritten_by_a_create(world: LiveServer
     target = world.pick("contacts", AWAY)
     before = world.row("contacts", target["id"])
     own = world.pick("accounts", HOME, owner_id=world.ids["field"])["id"]
-    [made] = world.push("field", create("contacts", target["id"],
-                                        new_fields(world, "contacts", "field", own)))
+    [made] = world.push(
+        "field", create("contacts", target["id"], new_fields(world, "contacts", "field", own))
+    )
     assert refused(made, "id_taken"), made
     after = world.row("contacts", target["id"])
     assert (after.version, after.data, after.territory) == (before.version, before.data, AWAY)
@@ -665,11 +774,13 @@ def test_a_mutation_id_used_by_someone_else_reveals_nothing(world: LiveServer) -
     account = world.pick("accounts", HOME, owner_id=world.ids["field"])
     mutation_id = new_id()
     base = world.version("accounts", account["id"])
-    [first] = world.push("field", update("accounts", account["id"], {"tier": "A"}, base,
-                                         mutation_id))
+    [first] = world.push(
+        "field", update("accounts", account["id"], {"tier": "A"}, base, mutation_id)
+    )
     assert first["status"] == "applied", first
-    [replayed] = world.push("field2", update("accounts", account["id"], {"tier": "C"}, base,
-                                             mutation_id))
+    [replayed] = world.push(
+        "field2", update("accounts", account["id"], {"tier": "C"}, base, mutation_id)
+    )
     assert refused(replayed, "mutation_id_taken"), replayed
     assert "version" not in replayed and "original_status" not in replayed
     assert json.loads(world.row("accounts", account["id"]).data)["tier"] == "A"
@@ -680,8 +791,11 @@ def test_a_mutation_id_used_by_someone_else_reveals_nothing(world: LiveServer) -
 def test_only_a_notes_author_edits_or_deletes_it(world: LiveServer, editor: str) -> None:
     note = world.pick("notes", HOME, author_id=world.ids["field"])
     before = world.row("notes", note["id"])
-    results = world.push(editor, update("notes", note["id"], {"body": "Not what was said."}),
-                         delete("notes", note["id"]))
+    results = world.push(
+        editor,
+        update("notes", note["id"], {"body": "Not what was said."}),
+        delete("notes", note["id"]),
+    )
     assert all(refused(r) for r in results), results
     assert world.row("notes", note["id"]).data == before.data
 
@@ -689,11 +803,15 @@ def test_only_a_notes_author_edits_or_deletes_it(world: LiveServer, editor: str)
 def test_an_inside_rep_cannot_edit_another_inside_reps_note(world: LiveServer) -> None:
     own = world.pick("accounts", HOME, owner_id=world.ids["field"])["id"]
     note_id = new_id()
-    [made] = world.push("inside3", create("notes", note_id,
-                                          new_fields(world, "notes", "inside3", own)))
+    [made] = world.push(
+        "inside3", create("notes", note_id, new_fields(world, "notes", "inside3", own))
+    )
     assert made["status"] == "applied", made
-    results = world.push("inside", update("notes", note_id, {"body": "Edited by a colleague."}),
-                         delete("notes", note_id))
+    results = world.push(
+        "inside",
+        update("notes", note_id, {"body": "Edited by a colleague."}),
+        delete("notes", note_id),
+    )
     assert all(refused(r) for r in results), results
     # The author may; pinning it for the field is the one change another inside rep may make.
     [pinned] = world.push("inside", update("notes", note_id, {"pinned": True}))
@@ -720,8 +838,9 @@ def test_a_field_rep_cannot_pin_notes_nor_create_one_in_someone_elses_name(
 def test_only_a_reviews_reviewer_changes_or_deletes_it(world: LiveServer, editor: str) -> None:
     review = world.pick("reviews", HOME, reviewer_id=world.ids["inside"])
     before = world.row("reviews", review["id"])
-    results = world.push(editor, update("reviews", review["id"], EDITS["reviews"]),
-                         delete("reviews", review["id"]))
+    results = world.push(
+        editor, update("reviews", review["id"], EDITS["reviews"]), delete("reviews", review["id"])
+    )
     assert all(refused(r) for r in results), results
     after = world.row("reviews", review["id"])
     assert (after.data, after.deleted) == (before.data, False)
@@ -762,14 +881,21 @@ def test_guesses_sent_at_the_same_moment_get_no_more_password_checks_than_the_li
     """Before the fix, each of 30 simultaneous guesses passed the limit check before any
     of them was counted: all 30 reached the password check (with the real argon2 cost)."""
     # A password check of a few milliseconds, as a real one takes tens: a window to race in.
-    with live_server(tmp_path / "server", PasswordCost(time_cost=1, memory_cost=4096,
-                                                      parallelism=1)) as live:
+    with live_server(
+        tmp_path / "server", PasswordCost(time_cost=1, memory_cost=4096, parallelism=1)
+    ) as live:
 
         def guess(attempt: int) -> int:
             with requests.Session() as session:
-                return session.post(live.url + "/v1/auth/token", json={
-                    "grant_type": "password", "username": "field",
-                    "password": f"guess-{attempt}"}, timeout=60).status_code
+                return session.post(
+                    live.url + "/v1/auth/token",
+                    json={
+                        "grant_type": "password",
+                        "username": "field",
+                        "password": f"guess-{attempt}",
+                    },
+                    timeout=60,
+                ).status_code
 
         with concurrent.futures.ThreadPoolExecutor(max_workers=30) as pool:
             statuses = list(pool.map(guess, range(30)))

@@ -59,39 +59,69 @@ DEFAULT_EXAMPLES, LONG_EXAMPLES = 40, 1000
 SEED_ENV = "FIELDAPP_FUZZ_SEED"
 # Operations whose answers must include successes: the proof that the token worked.
 SIGNED_IN = (("GET", "/v1/me"), ("GET", "/v1/changes"), ("POST", "/v1/mutations"))
-TAKES_INPUT = ("POST /v1/auth/token", "POST /v1/auth/revoke", "GET /v1/changes",
-               "POST /v1/mutations")
+TAKES_INPUT = (
+    "POST /v1/auth/token",
+    "POST /v1/auth/revoke",
+    "GET /v1/changes",
+    "POST /v1/mutations",
+)
 # What the server logs when a request or a mutation hit a bug (app.py, mutations.py).
 BUG_MARKERS = ("Traceback", "unexpected error", "Exception in ASGI")
 
 
 def access_token(server: ServerProcess) -> str:
-    answer = requests.post(server.url + "/v1/auth/token", json={
-        "grant_type": "password", "username": "field", "password": DEMO_PASSWORD}, timeout=30)
+    answer = requests.post(
+        server.url + "/v1/auth/token",
+        json={"grant_type": "password", "username": "field", "password": DEMO_PASSWORD},
+        timeout=30,
+    )
     assert answer.status_code == 200, answer.text
     return str(answer.json()["access_token"])
 
 
-def schemathesis_run(server: ServerProcess, token: str, examples: int, seed: int,
-                     har: Path, workdir: Path) -> subprocess.CompletedProcess[str]:
+def schemathesis_run(
+    server: ServerProcess, token: str, examples: int, seed: int, har: Path, workdir: Path
+) -> subprocess.CompletedProcess[str]:
     """``schemathesis run`` against the server, one request at a time."""
     command = [
-        sys.executable, "-m", "schemathesis.cli", "run", f"{server.url}/v1/openapi.json",
-        "--checks", ",".join(CHECKS),
-        "--mode", "all",
-        "--max-examples", str(examples),
-        "--seed", str(seed),
-        "--workers", "1",  # a shared 2-core machine; the server's concurrency is load's job
-        "--header", f"Authorization: Bearer {token}",
-        "--request-timeout", "30",
-        "--generation-database", "none",
-        "--report", "har", "--report-har-path", str(har),
+        sys.executable,
+        "-m",
+        "schemathesis.cli",
+        "run",
+        f"{server.url}/v1/openapi.json",
+        "--checks",
+        ",".join(CHECKS),
+        "--mode",
+        "all",
+        "--max-examples",
+        str(examples),
+        "--seed",
+        str(seed),
+        "--workers",
+        "1",  # a shared 2-core machine; the server's concurrency is load's job
+        "--header",
+        f"Authorization: Bearer {token}",
+        "--request-timeout",
+        "30",
+        "--generation-database",
+        "none",
+        "--report",
+        "har",
+        "--report-har-path",
+        str(har),
         "--no-color",
     ]
     # The working folder is the test's own: schemathesis looks for a schemathesis.toml
     # upwards from it and keeps a cache there, and neither belongs in the repository.
-    return subprocess.run(command, cwd=workdir, capture_output=True, text=True,
-                          timeout=3600, env=child_env(), check=False)
+    return subprocess.run(
+        command,
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+        env=child_env(),
+        check=False,
+    )
 
 
 def har_entries(har: Path) -> list[dict[str, Any]]:
@@ -128,17 +158,22 @@ def test_the_api_keeps_to_its_openapi_description_under_fuzzing(
     by_status = Counter(e["response"]["status"] for e in entries)
     # 405s are the probes of methods an operation does not have: counted apart.
     by_operation = Counter(
-        " ".join(operation_of(e)) for e in entries if e["response"]["status"] != 405)
-    print(f"\nschemathesis sent {len(entries)} requests ({examples} examples per operation, "
-          f"seed {seed}; replay with {SEED_ENV}={seed}); answers by status: "
-          f"{dict(sorted(by_status.items()))}; by operation: {dict(sorted(by_operation.items()))}")
+        " ".join(operation_of(e)) for e in entries if e["response"]["status"] != 405
+    )
+    print(
+        f"\nschemathesis sent {len(entries)} requests ({examples} examples per operation, "
+        f"seed {seed}; replay with {SEED_ENV}={seed}); answers by status: "
+        f"{dict(sorted(by_status.items()))}; by operation: {dict(sorted(by_operation.items()))}"
+    )
 
     assert done.returncode == 0, f"schemathesis found failures (seed {seed}):\n{report}"
     assert still_up == 200
     server_errors = [operation_of(e) for e in entries if e["response"]["status"] >= 500]
     assert server_errors == [], server_errors
     hidden_bugs = [
-        result for e in entries if operation_of(e) == ("POST", "/v1/mutations")
+        result
+        for e in entries
+        if operation_of(e) == ("POST", "/v1/mutations")
         for result in ((response_json(e) or {}).get("results") or [])
         if result.get("code") == "server_error"
     ]
@@ -149,8 +184,11 @@ def test_the_api_keeps_to_its_openapi_description_under_fuzzing(
     served = {operation_of(e) for e in entries if e["response"]["status"] < 300}
     assert set(SIGNED_IN) <= served, served
     operations = {operation_of(e) for e in entries}
-    assert {("GET", "/v1/health"), ("POST", "/v1/auth/token"),
-            ("POST", "/v1/auth/revoke")} <= operations
+    assert {
+        ("GET", "/v1/health"),
+        ("POST", "/v1/auth/token"),
+        ("POST", "/v1/auth/revoke"),
+    } <= operations
     # Every operation that takes input got at least the examples asked for (an operation
     # without inputs, like /v1/health, runs out of distinct requests long before).
     short = {op: n for op, n in by_operation.items() if op in TAKES_INPUT and n < examples}

@@ -137,25 +137,35 @@ class Session:
     def env(self, *, keyring: bool = True) -> dict[str, str]:
         env = child_env(self.home / "logs")
         # The platform folders (settings, data, cache, state) all under one scanned home.
-        env.update({
-            "HOME": str(self.home), "XDG_CONFIG_HOME": str(self.home / ".config"),
-            "XDG_DATA_HOME": str(self.home / ".local" / "share"),
-            "XDG_CACHE_HOME": str(self.home / ".cache"),
-            "XDG_STATE_HOME": str(self.home / ".local" / "state"),
-            "TMPDIR": str(self.home / "tmp"), "FIELDAPP_PROFILE": str(self.profile),
-            TAP_ENV: str(self.tap),
-        })
+        env.update(
+            {
+                "HOME": str(self.home),
+                "XDG_CONFIG_HOME": str(self.home / ".config"),
+                "XDG_DATA_HOME": str(self.home / ".local" / "share"),
+                "XDG_CACHE_HOME": str(self.home / ".cache"),
+                "XDG_STATE_HOME": str(self.home / ".local" / "state"),
+                "TMPDIR": str(self.home / "tmp"),
+                "FIELDAPP_PROFILE": str(self.profile),
+                TAP_ENV: str(self.tap),
+            }
+        )
         if keyring:
             env[KEYRING_ENV] = str(self.keyring_file)
         return env
 
-    def fieldapp(self, name: str, *args: str, stdin: str = "",
-                 keyring: bool = True) -> subprocess.CompletedProcess[str]:
+    def fieldapp(
+        self, name: str, *args: str, stdin: str = "", keyring: bool = True
+    ) -> subprocess.CompletedProcess[str]:
         """``fieldapp --verbose ARGS`` as a child process; its output is kept for the scan."""
         done = subprocess.run(
-            [sys.executable, "-c", BOOTSTRAP, "--verbose", *args], input=stdin,
-            capture_output=True, text=True, timeout=120, env=self.env(keyring=keyring),
-            check=False)
+            [sys.executable, "-c", BOOTSTRAP, "--verbose", *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=self.env(keyring=keyring),
+            check=False,
+        )
         self.outputs[f"{name}: stdout"] = done.stdout
         self.outputs[f"{name}: stderr"] = done.stderr
         assert done.returncode == 0, f"{name} failed ({done.returncode}): {done.stderr}"
@@ -164,8 +174,13 @@ class Session:
     def server_command(self, name: str, *args: str, stdin: str = "") -> None:
         done = subprocess.run(
             fieldapp_command("--verbose", "server", *args, "--data", str(self.server_data)),
-            input=stdin, capture_output=True, text=True, timeout=120,
-            env=child_env(self.server_data / "logs"), check=False)
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=child_env(self.server_data / "logs"),
+            check=False,
+        )
         self.outputs[f"server {name}: stdout"] = done.stdout
         self.outputs[f"server {name}: stderr"] = done.stderr
         assert done.returncode == 0, f"server {name} failed: {done.stderr}"
@@ -184,9 +199,13 @@ def verbose_server(session: Session) -> Iterator[str]:
     out_path, err_path = session.server_data / "run.stdout", session.server_data / "run.stderr"
     with out_path.open("w") as out, err_path.open("w") as err:
         process = subprocess.Popen(
-            fieldapp_command("--verbose", "server", "run", "--data", str(session.server_data),
-                             "--port", "0"),
-            stdout=out, stderr=err, env=child_env(session.server_data / "logs"))
+            fieldapp_command(
+                "--verbose", "server", "run", "--data", str(session.server_data), "--port", "0"
+            ),
+            stdout=out,
+            stderr=err,
+            env=child_env(session.server_data / "logs"),
+        )
     try:
         deadline, url = time.monotonic() + START_TIMEOUT, None
         while url is None:
@@ -230,8 +249,12 @@ def holding_open(*databases: Path) -> Iterator[None]:
     scan to read. (A connection of the test process itself would not do: the use cases it
     runs open and close the same file, and POSIX locks are per process.)
     """
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, *map(str, databases)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, *map(str, databases)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         yield
@@ -252,12 +275,18 @@ def scan(roots: list[Path], outputs: dict[str, str], wanted: dict[str, str]) -> 
     for root in roots:
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             data = path.read_bytes()
-            found += [f"{label} in {path}" for label, forms in patterns.items()
-                      if any(form in data for form in forms)]
+            found += [
+                f"{label} in {path}"
+                for label, forms in patterns.items()
+                if any(form in data for form in forms)
+            ]
     for name, text in outputs.items():
         data = text.encode()
-        found += [f"{label} in the {name}" for label, forms in patterns.items()
-                  if any(form in data for form in forms)]
+        found += [
+            f"{label} in the {name}"
+            for label, forms in patterns.items()
+            if any(form in data for form in forms)
+        ]
     return found
 
 
@@ -272,8 +301,13 @@ def edit_offline(profile: Path) -> int:
         start = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
         visit = visits.plan_visit(store, account_id, start, start + timedelta(hours=1))
         visits.check_in(store, visit.id, start)
-        visits.complete_visit(store, visit.id, outcome="order_placed",
-                              summary="Ordered the spring range.", at=start + timedelta(minutes=40))
+        visits.complete_visit(
+            store,
+            visit.id,
+            outcome="order_placed",
+            summary="Ordered the spring range.",
+            at=start + timedelta(minutes=40),
+        )
         return int(store.scalar("SELECT count(*) FROM outbox"))
 
 
@@ -284,26 +318,59 @@ def test_no_password_or_token_is_left_anywhere_after_a_cli_session(tmp_path: Pat
     password = f"Scan-{secrets.token_urlsafe(18)}"  # the rep's own: "demo" is everywhere
     with contextlib.ExitStack() as held:
         session.server_command("seed", "seed", "--accounts", "30", "--seed", "7")
-        session.server_command("add-user", "add-user", "--username", "julie", "--role",
-                               "field", "--territory", "Montréal", "--team", "quebec",
-                               "--password-stdin", stdin=password + "\n")
+        session.server_command(
+            "add-user",
+            "add-user",
+            "--username",
+            "julie",
+            "--role",
+            "field",
+            "--territory",
+            "Montréal",
+            "--team",
+            "quebec",
+            "--password-stdin",
+            stdin=password + "\n",
+        )
         with verbose_server(session) as url:
             held.enter_context(holding_open(session.server_data / "server.db"))
             session.fieldapp("init", "init", "--profile", str(session.profile))
             held.enter_context(holding_open(database_path(session.profile)))
-            session.fieldapp("login", "login", "--profile", str(session.profile), "--server",
-                             url, "--username", "julie", "--password-stdin",
-                             stdin=password + "\n")
-            first = json.loads(session.fieldapp(
-                "first sync", "sync", "--json", "--profile", str(session.profile)).stdout)
+            session.fieldapp(
+                "login",
+                "login",
+                "--profile",
+                str(session.profile),
+                "--server",
+                url,
+                "--username",
+                "julie",
+                "--password-stdin",
+                stdin=password + "\n",
+            )
+            first = json.loads(
+                session.fieldapp(
+                    "first sync", "sync", "--json", "--profile", str(session.profile)
+                ).stdout
+            )
             assert first["error"] is None and first["pulled"] > 0, first
             queued = edit_offline(session.profile)
-            second = json.loads(session.fieldapp(
-                "second sync", "sync", "--json", "--profile", str(session.profile)).stdout)
+            second = json.loads(
+                session.fieldapp(
+                    "second sync", "sync", "--json", "--profile", str(session.profile)
+                ).stdout
+            )
             assert second["error"] is None and second["pushed"] == queued > 0, second
-            session.fieldapp("sync without a keyring", "sync", "--json", "--password-stdin",
-                             "--profile", str(session.profile), stdin=password + "\n",
-                             keyring=False)
+            session.fieldapp(
+                "sync without a keyring",
+                "sync",
+                "--json",
+                "--password-stdin",
+                "--profile",
+                str(session.profile),
+                stdin=password + "\n",
+                keyring=False,
+            )
             session.fieldapp("logout", "logout", "--profile", str(session.profile))
         with contextlib.closing(sqlite3.connect(session.server_data / "server.db")) as conn:
             stored_hashes = {row[0] for row in conn.execute("SELECT token_hash FROM tokens")}
@@ -320,14 +387,21 @@ def test_no_password_or_token_is_left_anywhere_after_a_cli_session(tmp_path: Pat
         roots = [session.home, session.server_data]
         files = [p for root in roots for p in root.rglob("*") if p.is_file()]
         names = {p.name for p in files}
-        assert {"fieldapp.db", "fieldapp.db-wal", "fieldapp.log", "server.db",
-                "server.db-wal"} <= names, sorted(names)
+        assert {
+            "fieldapp.db",
+            "fieldapp.db-wal",
+            "fieldapp.log",
+            "server.db",
+            "server.db-wal",
+        } <= names, sorted(names)
         assert len(session.outputs) >= 14  # 2 server commands and 6 client ones, 2 streams
 
         # The scan can fail: a planted secret is found in every scanned place.
         planted = f"planted-{secrets.token_urlsafe(24)}"
         canaries = [root / "canary.txt" for root in roots] + [
-            session.profile / "canary.bin", session.home / "logs" / "canary.log"]
+            session.profile / "canary.bin",
+            session.home / "logs" / "canary.log",
+        ]
         for number, canary in enumerate(canaries):
             canary.write_bytes(f"x{planted}y".encode("utf-16-le" if number % 2 else "utf-8"))
         outputs = {**session.outputs, "canary output": f"... {planted} ..."}
@@ -336,10 +410,16 @@ def test_no_password_or_token_is_left_anywhere_after_a_cli_session(tmp_path: Pat
         for canary in canaries:
             canary.unlink()
 
-        leaks = scan(roots, session.outputs, {
-            "the password": password,
-            **{f"token {token[:6]}…": token for token in sorted(tokens)},
-        })
+        leaks = scan(
+            roots,
+            session.outputs,
+            {
+                "the password": password,
+                **{f"token {token[:6]}…": token for token in sorted(tokens)},
+            },
+        )
         assert leaks == [], "\n".join(leaks)
-        print(f"\nscanned {len(files)} files and {len(session.outputs)} process outputs for "
-              f"the password and {len(tokens)} tokens: nothing found")
+        print(
+            f"\nscanned {len(files)} files and {len(session.outputs)} process outputs for "
+            f"the password and {len(tokens)} tokens: nothing found"
+        )

@@ -214,8 +214,10 @@ def _check_counts(
                 f" the server holds {server_creates[collection]}"
             )
     if check.server_count != check.mutations:
-        check.problem(f"the reps made {check.mutations} mutations, the server holds"
-                      f" {check.server_count} for them")
+        check.problem(
+            f"the reps made {check.mutations} mutations, the server holds"
+            f" {check.server_count} for them"
+        )
 
 
 def _check_values(
@@ -238,8 +240,10 @@ def _check_values(
                 for name, value in expected[(collection, row.id)].items():
                     if data.get(name) != value:
                         check.lost += 1
-                        check.problem(f"{collection} {row.id}: {name} is {data.get(name)!r}"
-                                      f" on the server, the rep last set {value!r}")
+                        check.problem(
+                            f"{collection} {row.id}: {name} is {data.get(name)!r}"
+                            f" on the server, the rep last set {value!r}"
+                        )
                 if row.deleted:
                     check.lost += 1
                     check.problem(f"{collection} {row.id} is deleted on the server")

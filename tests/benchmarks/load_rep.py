@@ -269,8 +269,13 @@ class Rep:
         for row in rows:
             self.outbox_seen = row["seq"]
             self.mutations.append(
-                [row["mutation_id"], row["collection"], row["record_id"], row["op"],
-                 json.loads(row["fields"])]
+                [
+                    row["mutation_id"],
+                    row["collection"],
+                    row["record_id"],
+                    row["op"],
+                    json.loads(row["fields"]),
+                ]
             )
 
 
@@ -341,8 +346,10 @@ def run_worker(spec: dict[str, Any], signal: Callable[[str], float]) -> dict[str
         for number, username in zip(spec["numbers"], spec["usernames"], strict=True)
     ]
     stuck = _run_threads(
-        [threading.Thread(target=open_laptop, args=(rep, delay), daemon=True)
-         for rep, delay in zip(reps, spec["delays"], strict=True)],
+        [
+            threading.Thread(target=open_laptop, args=(rep, delay), daemon=True)
+            for rep, delay in zip(reps, spec["delays"], strict=True)
+        ],
         started + float(spec["morning_limit"]),
     )
     for i in stuck:
@@ -352,9 +359,14 @@ def run_worker(spec: dict[str, Any], signal: Callable[[str], float]) -> dict[str
     deadline = day + float(spec["seconds"])
     working = [rep for rep in reps if rep.engine is not None]
     stuck = _run_threads(
-        [threading.Thread(target=work, args=(rep, deadline, float(spec["think"]),
-                                            int(spec["min_rounds"])), daemon=True)
-         for rep in working],
+        [
+            threading.Thread(
+                target=work,
+                args=(rep, deadline, float(spec["think"]), int(spec["min_rounds"])),
+                daemon=True,
+            )
+            for rep in working
+        ],
         deadline + float(spec["grace"]),
     )
     for i in stuck:

@@ -37,17 +37,36 @@ def child_env(work: Path) -> dict[str, str]:
     return env
 
 
-def seed(reps: int, accounts_per_rep: int, number: int, data: Path, url: str | None,
-         work: Path) -> tuple[float, str]:
+def seed(
+    reps: int, accounts_per_rep: int, number: int, data: Path, url: str | None, work: Path
+) -> tuple[float, str]:
     """``fieldapp server seed --field-reps``: returns its time and its first line."""
-    command = [sys.executable, "-m", "fieldapp", "server", "seed", "--data", str(data),
-               "--accounts", str(reps * accounts_per_rep), "--field-reps", str(reps),
-               "--seed", str(number)]
+    command = [
+        sys.executable,
+        "-m",
+        "fieldapp",
+        "server",
+        "seed",
+        "--data",
+        str(data),
+        "--accounts",
+        str(reps * accounts_per_rep),
+        "--field-reps",
+        str(reps),
+        "--seed",
+        str(number),
+    ]
     if url:
         command += ["--database-url", url]
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, timeout=SEED_TIMEOUT,
-                          env=child_env(work), check=False)
+    done = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=SEED_TIMEOUT,
+        env=child_env(work),
+        check=False,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"seeding failed:\n{done.stderr}")
     return time.perf_counter() - start, done.stdout.splitlines()[0]
@@ -57,7 +76,10 @@ def seed(reps: int, accounts_per_rep: int, number: int, data: Path, url: str | N
 def running_server(data: Path, url: str | None, work: Path) -> Iterator[tuple[str, int]]:
     """``fieldapp server run`` on a free loopback port; yields (URL, pid)."""
     server = start_server(
-        data, log_file=work / "server.log", database_url=url, env=child_env(work),
+        data,
+        log_file=work / "server.log",
+        database_url=url,
+        env=child_env(work),
         start_timeout=START_TIMEOUT,
     )
     try:
@@ -124,11 +146,20 @@ def write_ceiling(
     def writer(caller: Caller, account: str) -> None:
         go.wait()
         for _ in range(per_thread):
-            note = {"account_id": account, "author_id": caller.person.id,
-                    "kind": "for_field", "body": "Note de référence.", "pinned": False}
+            note = {
+                "account_id": account,
+                "author_id": caller.person.id,
+                "kind": "for_field",
+                "body": "Note de référence.",
+                "pinned": False,
+            }
             start = time.perf_counter()
-            apply_batch(engine, caller, [Mutation(new_id(), "notes", new_id(), "create", note,
-                                                  None)], time.time())
+            apply_batch(
+                engine,
+                caller,
+                [Mutation(new_id(), "notes", new_id(), "create", note, None)],
+                time.time(),
+            )
             latencies.append((time.perf_counter() - start) * 1000)
 
     threads = [threading.Thread(target=writer, args=item) for item in work]

@@ -47,19 +47,30 @@ def report(label: str, samples: list[float], target_ms: float | None, reference:
     p50, p95 = percentile(samples, 50), percentile(samples, 95)
     verdict = "" if target_ms is None else ("  OK" if p95 <= target_ms else "  OVER TARGET")
     target = "—" if target_ms is None else f"≤ {target_ms:g} ms"
-    print(f"{label:<34} p50 {p50:7.2f} ms  p95 {p95:7.2f} ms  target p95 {target:<9}"
-          f" {reference}{verdict}")
+    print(
+        f"{label:<34} p50 {p50:7.2f} ms  p95 {p95:7.2f} ms  target p95 {target:<9}"
+        f" {reference}{verdict}"
+    )
 
 
 def search_queries(store: Store, rng: random.Random, count: int) -> list[str]:
     """What people type: the first letters of real names, cities and note words."""
-    names = [r[0] for r in store.conn.execute(
-        "SELECT name FROM accounts ORDER BY random() LIMIT ?", (count,))]
-    people = [r[0] for r in store.conn.execute(
-        "SELECT last_name FROM contacts ORDER BY random() LIMIT ?", (count,))]
-    words = [w for r in store.conn.execute(
-        "SELECT body FROM notes ORDER BY random() LIMIT ?", (count,))
-        for w in r[0].split() if len(w) > 5]
+    names = [
+        r[0]
+        for r in store.conn.execute("SELECT name FROM accounts ORDER BY random() LIMIT ?", (count,))
+    ]
+    people = [
+        r[0]
+        for r in store.conn.execute(
+            "SELECT last_name FROM contacts ORDER BY random() LIMIT ?", (count,)
+        )
+    ]
+    words = [
+        w
+        for r in store.conn.execute("SELECT body FROM notes ORDER BY random() LIMIT ?", (count,))
+        for w in r[0].split()
+        if len(w) > 5
+    ]
     cities = ["montreal", "québec", "laval", "sherb", "paris", "lyon"]
     pool = names + people + words + cities
     queries = []
@@ -87,10 +98,14 @@ def main() -> None:
             counts = load_demo(store, data)
         loaded = time.perf_counter()
         total = sum(counts.values())
-        print(f"profile: {args.accounts:,} accounts, {total:,} records "
-              f"({', '.join(f'{k} {v:,}' for k, v in counts.items())})")
-        print(f"demo data: generated in {generated - start:.1f} s, loaded in "
-              f"{loaded - generated:.1f} s (target: well under 60 s in all)")
+        print(
+            f"profile: {args.accounts:,} accounts, {total:,} records "
+            f"({', '.join(f'{k} {v:,}' for k, v in counts.items())})"
+        )
+        print(
+            f"demo data: generated in {generated - start:.1f} s, loaded in "
+            f"{loaded - generated:.1f} s (target: well under 60 s in all)"
+        )
         print(f"database size: {(profile / 'fieldapp.db').stat().st_size / 2**20:.0f} MiB\n")
 
         with open_store(profile) as store:
@@ -102,19 +117,35 @@ def run_benchmarks(store: Store, profile: Path, rng: random.Random, samples: int
 
     queries = search_queries(store, rng, samples)
     search_ms = [timed(lambda q=q: search(store, q))[0] for q in queries]
-    raw_ms = [timed(lambda q=q: raw.execute(
-        "SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT 20",
-        (f'"{q}"*',)).fetchall())[0] for q in queries]
-    report("search (typed prefixes)", search_ms, 20,
-           f"(raw FTS match, unranked: p95 {percentile(raw_ms, 95):.2f} ms)")
+    raw_ms = [
+        timed(
+            lambda q=q: raw.execute(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT 20", (f'"{q}"*',)
+            ).fetchall()
+        )[0]
+        for q in queries
+    ]
+    report(
+        "search (typed prefixes)",
+        search_ms,
+        20,
+        f"(raw FTS match, unranked: p95 {percentile(raw_ms, 95):.2f} ms)",
+    )
 
-    account_ids = [r[0] for r in raw.execute(
-        "SELECT id FROM accounts ORDER BY random() LIMIT ?", (samples,))]
+    account_ids = [
+        r[0] for r in raw.execute("SELECT id FROM accounts ORDER BY random() LIMIT ?", (samples,))
+    ]
     briefing_ms = [timed(lambda a=a: account_briefing(store, a))[0] for a in account_ids]
-    raw_ms = [timed(lambda a=a: raw.execute(
-        "SELECT * FROM accounts WHERE id = ?", (a,)).fetchall())[0] for a in account_ids]
-    report("account briefing", briefing_ms, 50,
-           f"(raw account row by id: p95 {percentile(raw_ms, 95):.2f} ms)")
+    raw_ms = [
+        timed(lambda a=a: raw.execute("SELECT * FROM accounts WHERE id = ?", (a,)).fetchall())[0]
+        for a in account_ids
+    ]
+    report(
+        "account briefing",
+        briefing_ms,
+        50,
+        f"(raw account row by id: p95 {percentile(raw_ms, 95):.2f} ms)",
+    )
 
     # Log visits the way a rep does: planned and checked in beforehand (not timed), then
     # the report and check-out, which is what "a visit log" commits.
@@ -123,27 +154,48 @@ def run_benchmarks(store: Store, profile: Path, rng: random.Random, samples: int
     for i, account_id in enumerate(account_ids[:samples]):
         visit = visits.plan_visit(store, account_id, base + timedelta(hours=i))
         planned.append(visits.check_in(store, visit.id).id)
-    log_ms = [timed(lambda v=v: visits.complete_visit(
-        store, v, outcome="positive", summary="Rencontre avec la gérante; commande à suivre.",
-        next_steps="Envoyer la soumission"))[0] for v in planned]
+    log_ms = [
+        timed(
+            lambda v=v: visits.complete_visit(
+                store,
+                v,
+                outcome="positive",
+                summary="Rencontre avec la gérante; commande à suivre.",
+                next_steps="Envoyer la soumission",
+            )
+        )[0]
+        for v in planned
+    ]
     raw.execute("PRAGMA synchronous = FULL")
     raw_ms = []
     for _ in range(samples):
         start = time.perf_counter()
         with raw:
-            raw.execute("INSERT INTO main.profile (key, value) VALUES ('bench', 'x')"
-                        " ON CONFLICT(key) DO UPDATE SET value = excluded.value || 'x'")
+            raw.execute(
+                "INSERT INTO main.profile (key, value) VALUES ('bench', 'x')"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value || 'x'"
+            )
         raw_ms.append((time.perf_counter() - start) * 1000)
-    report("visit log (complete + check out)", log_ms, 10,
-           f"(raw one-row commit, synchronous=FULL: p95 {percentile(raw_ms, 95):.2f} ms)")
+    report(
+        "visit log (complete + check out)",
+        log_ms,
+        10,
+        f"(raw one-row commit, synchronous=FULL: p95 {percentile(raw_ms, 95):.2f} ms)",
+    )
 
     field_id = store.profile_value("current_user_id")
     report("today's plan", timed(lambda: todays_plan(store, rep_id=field_id), 50), None, "")
-    report("accounts due for a visit", timed(
-        lambda: accounts_due_for_visit(store, owner_id=field_id), 20), None, "")
+    report(
+        "accounts due for a visit",
+        timed(lambda: accounts_due_for_visit(store, owner_id=field_id), 20),
+        None,
+        "",
+    )
     report("review queue (first 100)", timed(lambda: review_queue(store), 50), None, "")
-    print(f"\n(samples per figure: {samples}; median of all searches "
-          f"{statistics.median(search_ms):.2f} ms)")
+    print(
+        f"\n(samples per figure: {samples}; median of all searches "
+        f"{statistics.median(search_ms):.2f} ms)"
+    )
     raw.close()
 
 

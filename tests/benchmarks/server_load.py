@@ -135,8 +135,9 @@ class LoadResult:
     @property
     def unexpected(self) -> int:
         """Conflicts, rejections and changes left in an outbox: none is expected here."""
-        return sum(rep["conflicts"] + rep["rejected"] + max(0, rep["outbox_left"])
-                   for rep in self.reps)
+        return sum(
+            rep["conflicts"] + rep["rejected"] + max(0, rep["outbox_left"]) for rep in self.reps
+        )
 
     @property
     def errors(self) -> int:
@@ -153,14 +154,17 @@ def _expect(process: subprocess.Popen[str], message: str, deadline: float, work:
     remaining = deadline - time.monotonic()
     ready, _, _ = select.select([process.stdout], [], [], max(0.0, remaining))
     if not ready or process.stdout.readline().strip() != message:
-        raise RuntimeError(f"a load worker did not say '{message}' in time:\n"
-                           + _worker_errors(work))
+        raise RuntimeError(
+            f"a load worker did not say '{message}' in time:\n" + _worker_errors(work)
+        )
 
 
 def _worker_errors(work: Path) -> str:
     """The end of each worker's standard error (the run's folder is removed afterwards)."""
-    return "\n".join(f"{err.name}: {err.read_text(errors='replace')[-1500:]}"
-                     for err in sorted(work.glob("worker*.err")))
+    return "\n".join(
+        f"{err.name}: {err.read_text(errors='replace')[-1500:]}"
+        for err in sorted(work.glob("worker*.err"))
+    )
 
 
 def _go(workers: list[tuple[subprocess.Popen[str], Path]]) -> float:
@@ -179,22 +183,34 @@ def run_workers(options: LoadOptions, url: str, work: Path) -> tuple[float, list
     count = options.worker_count()
     workers = []
     for index in range(count):
-        spec = {"url": url, "usernames": usernames[index::count], "password": PASSWORD,
-                "numbers": list(range(1, options.reps + 1))[index::count],
-                "one_address": options.one_address,
-                "seconds": options.seconds, "think": options.think, "grace": GRACE,
-                "min_rounds": options.min_rounds, "morning_limit": options.morning_limit(),
-                "delays": [options.opening() * (n - 1) / options.reps
-                           for n in range(1, options.reps + 1)][index::count],
-                "profiles": str(work / "profiles"), "seed": options.seed}
+        spec = {
+            "url": url,
+            "usernames": usernames[index::count],
+            "password": PASSWORD,
+            "numbers": list(range(1, options.reps + 1))[index::count],
+            "one_address": options.one_address,
+            "seconds": options.seconds,
+            "think": options.think,
+            "grace": GRACE,
+            "min_rounds": options.min_rounds,
+            "morning_limit": options.morning_limit(),
+            "delays": [
+                options.opening() * (n - 1) / options.reps for n in range(1, options.reps + 1)
+            ][index::count],
+            "profiles": str(work / "profiles"),
+            "seed": options.seed,
+        }
         spec_file, out_file = work / f"worker{index}.json", work / f"worker{index}.out.json"
         spec_file.write_text(json.dumps(spec))
         with (work / f"worker{index}.err").open("wb") as err:
             process = subprocess.Popen(
-                [sys.executable, "-m", "tests.benchmarks.load_rep", str(spec_file),
-                 str(out_file)],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, cwd=ROOT,
-                env=child_env(work), text=True,
+                [sys.executable, "-m", "tests.benchmarks.load_rep", str(spec_file), str(out_file)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=err,
+                cwd=ROOT,
+                env=child_env(work),
+                text=True,
             )
         workers.append((process, out_file))
     try:
@@ -272,47 +288,86 @@ def _kind_line(kind: str, figures: dict[str, KindFigures]) -> None:
     if f is None:
         line(f"  {kind}", "no requests", limit, False)
         return
-    line(f"  {kind}", f"p50 {f.p50:.0f} / p95 {f.p95:.0f} / p99 {f.p99:.0f} ms", limit,
-         f.p99 <= P99_LIMIT_MS[kind], f"(n={f.count:,}, max {f.max:.0f} ms)")
+    line(
+        f"  {kind}",
+        f"p50 {f.p50:.0f} / p95 {f.p95:.0f} / p99 {f.p99:.0f} ms",
+        limit,
+        f.p99 <= P99_LIMIT_MS[kind],
+        f"(n={f.count:,}, max {f.max:.0f} ms)",
+    )
 
 
 def report(result: LoadResult) -> None:
     o = result.options
     offered = o.reps * 2 / o.think if o.think else float("inf")
-    print(f"\n== {o.database}: {o.reps} reps x {o.accounts_per_rep} accounts, day of"
-          f" {o.seconds:g} s, think {o.think:g} s, {o.worker_count()} worker processes"
-          f"{', one address' if o.one_address else ''} ==")
+    print(
+        f"\n== {o.database}: {o.reps} reps x {o.accounts_per_rep} accounts, day of"
+        f" {o.seconds:g} s, think {o.think:g} s, {o.worker_count()} worker processes"
+        f"{', one address' if o.one_address else ''} =="
+    )
     print(f"seeded in {result.seed_seconds:.1f} s: {result.seeded}")
     figures = figures_by_kind(result.samples)
-    print(f"morning: every laptop signed in and downloaded its territory in"
-          f" {result.morning_wall:.1f} s (opened over {o.opening():g} s)")
+    print(
+        f"morning: every laptop signed in and downloaded its territory in"
+        f" {result.morning_wall:.1f} s (opened over {o.opening():g} s)"
+    )
     for kind in ("sign-in", "download"):
         _kind_line(kind, figures)
     rounds = sum(rep["rounds"] for rep in result.reps)
     rate = result.requests / result.wall if result.wall else 0.0
     print(f"day: {rounds:,} rounds of edits + sync, {result.verification.mutations:,} mutations")
-    line("  requests", f"{result.requests:,} in {result.wall:.1f} s = {rate:.1f} req/s", "—",
-         None, f"(at most ~{offered:.0f} req/s offered: 2 per round per think time)")
+    line(
+        "  requests",
+        f"{result.requests:,} in {result.wall:.1f} s = {rate:.1f} req/s",
+        "—",
+        None,
+        f"(at most ~{offered:.0f} req/s offered: 2 per round per think time)",
+    )
     for kind in ("push", "pull"):
         _kind_line(kind, figures)
     if result.ceiling is not None:
         rate, latencies = result.ceiling
         asked = result.verification.mutations / result.wall if result.wall else 0.0
-        line("  write path alone", f"{rate:.0f} mutations/s, p50 {percentile(latencies, 0.5):.0f}"
-             f" / p99 {percentile(latencies, 0.99):.0f} ms", "—", None,
-             f"(reference: {CEILING_THREADS} threads in-process after the run, one transaction"
-             f" per mutation; the day asked {asked:.0f}/s)")
+        line(
+            "  write path alone",
+            f"{rate:.0f} mutations/s, p50 {percentile(latencies, 0.5):.0f}"
+            f" / p99 {percentile(latencies, 0.99):.0f} ms",
+            "—",
+            None,
+            f"(reference: {CEILING_THREADS} threads in-process after the run, one transaction"
+            f" per mutation; the day asked {asked:.0f}/s)",
+        )
     statuses = error_statuses(result.samples)
-    line("error responses", f"{result.error_responses}", "limit 0", result.error_responses == 0,
-         ", ".join(f"{k}: {n}" for k, n in statuses.most_common()))
-    line("failed syncs, crashes", f"{len(result.failures)}", "limit 0", not result.failures,
-         result.failures[0].splitlines()[0][:100] if result.failures else "")
-    line("conflicts, rejections", f"{result.unexpected}", "limit 0", result.unexpected == 0,
-         "(and changes left in an outbox; each rep is alone in its territory)")
+    line(
+        "error responses",
+        f"{result.error_responses}",
+        "limit 0",
+        result.error_responses == 0,
+        ", ".join(f"{k}: {n}" for k, n in statuses.most_common()),
+    )
+    line(
+        "failed syncs, crashes",
+        f"{len(result.failures)}",
+        "limit 0",
+        not result.failures,
+        result.failures[0].splitlines()[0][:100] if result.failures else "",
+    )
+    line(
+        "conflicts, rejections",
+        f"{result.unexpected}",
+        "limit 0",
+        result.unexpected == 0,
+        "(and changes left in an outbox; each rep is alone in its territory)",
+    )
     v = result.verification
-    line("lost mutations", f"{v.lost} of {v.mutations:,}", "limit 0", v.ok,
-         f"(server holds {v.server_count:,} for the reps; {v.server_creates:,} of"
-         f" {v.creates:,} creates)")
+    line(
+        "lost mutations",
+        f"{v.lost} of {v.mutations:,}",
+        "limit 0",
+        v.ok,
+        f"(server holds {v.server_count:,} for the reps; {v.server_creates:,} of"
+        f" {v.creates:,} creates)",
+    )
     for problem in v.problems:
         print(f"    {problem}")
     for text, count in result.server_log.items():
@@ -320,16 +375,20 @@ def report(result: LoadResult) -> None:
     for text in result.no_answer[:3]:
         print(f"no answer: {text}")
     server = f"{result.server_cpu:.0f} s" if result.server_cpu is not None else "?"
-    print(f"CPU: server {server}, simulated laptops {result.workers_cpu:.0f} s, in"
-          f" {result.wall:.0f} s on {os.cpu_count()} cores; load average"
-          f" {result.load_average[0]:.1f} at the start, {result.load_average[1]:.1f} at the end",
-          flush=True)
+    print(
+        f"CPU: server {server}, simulated laptops {result.workers_cpu:.0f} s, in"
+        f" {result.wall:.0f} s on {os.cpu_count()} cores; load average"
+        f" {result.load_average[0]:.1f} at the start, {result.load_average[1]:.1f} at the end",
+        flush=True,
+    )
 
 
 def summary(results: list[LoadResult]) -> None:
     """One Markdown row per run, as docs/reliability.md shows them."""
-    print("\n| database | reps | think | day | requests | req/s | push p50/p95/p99 ms |"
-          " pull p50/p95/p99 ms | sign-in p50/p95/p99 ms | errors | lost |")
+    print(
+        "\n| database | reps | think | day | requests | req/s | push p50/p95/p99 ms |"
+        " pull p50/p95/p99 ms | sign-in p50/p95/p99 ms | errors | lost |"
+    )
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in results:
         figures = figures_by_kind(r.samples)
@@ -339,44 +398,75 @@ def summary(results: list[LoadResult]) -> None:
             return "—" if f is None else f"{f.p50:.0f} / {f.p95:.0f} / {f.p99:.0f}"
 
         rate = r.requests / r.wall if r.wall else 0.0
-        print(f"| {r.options.database} | {r.options.reps} | {r.options.think:g} s |"
-              f" {r.wall:.0f} s | {r.requests:,} | {rate:.0f} | {cell('push')} |"
-              f" {cell('pull')} | {cell('sign-in')} | {r.errors} | {r.verification.lost} |")
+        print(
+            f"| {r.options.database} | {r.options.reps} | {r.options.think:g} s |"
+            f" {r.wall:.0f} s | {r.requests:,} | {rate:.0f} | {cell('push')} |"
+            f" {cell('pull')} | {cell('sign-in')} | {r.errors} | {r.verification.lost} |"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
-    parser.add_argument("--reps", default="50",
-                        help="simulated field reps; a list (50,100,200) runs each in turn")
-    parser.add_argument("--seconds", type=float, default=60.0,
-                        help="length of the day: rounds of edits and syncs, after every"
-                        " laptop signed in and downloaded its territory")
-    parser.add_argument("--think", type=float, default=1.0,
-                        help="mean seconds between two rounds of one rep")
-    parser.add_argument("--ramp-up", type=float, default=None,
-                        help="seconds over which the reps' laptops are opened (0: all at"
-                        f" once; default: {RAMP_UP_PER_REP:g} s per rep)")
+    parser.add_argument(
+        "--reps", default="50", help="simulated field reps; a list (50,100,200) runs each in turn"
+    )
+    parser.add_argument(
+        "--seconds",
+        type=float,
+        default=60.0,
+        help="length of the day: rounds of edits and syncs, after every"
+        " laptop signed in and downloaded its territory",
+    )
+    parser.add_argument(
+        "--think", type=float, default=1.0, help="mean seconds between two rounds of one rep"
+    )
+    parser.add_argument(
+        "--ramp-up",
+        type=float,
+        default=None,
+        help="seconds over which the reps' laptops are opened (0: all at"
+        f" once; default: {RAMP_UP_PER_REP:g} s per rep)",
+    )
     parser.add_argument("--accounts-per-rep", type=int, default=100)
-    parser.add_argument("--workers", type=int, default=0,
-                        help="worker processes (default: one per 25 reps, at most 4)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="worker processes (default: one per 25 reps, at most 4)",
+    )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--postgres-url", default="",
-                        help=f"default: ${POSTGRES_ENV}, else {DEFAULT_POSTGRES}")
-    parser.add_argument("--reference", type=int, default=40, metavar="N",
-                        help="after the run, time the write path alone: N mutations per"
-                        f" writer, {CEILING_THREADS} writers (0: skip)")
-    parser.add_argument("--one-address", action="store_true",
-                        help="every laptop connects from 127.0.0.1, as an office behind one"
-                        " NAT address would (default: one loopback address per laptop)")
+    parser.add_argument(
+        "--postgres-url", default="", help=f"default: ${POSTGRES_ENV}, else {DEFAULT_POSTGRES}"
+    )
+    parser.add_argument(
+        "--reference",
+        type=int,
+        default=40,
+        metavar="N",
+        help="after the run, time the write path alone: N mutations per"
+        f" writer, {CEILING_THREADS} writers (0: skip)",
+    )
+    parser.add_argument(
+        "--one-address",
+        action="store_true",
+        help="every laptop connects from 127.0.0.1, as an office behind one"
+        " NAT address would (default: one loopback address per laptop)",
+    )
     args = parser.parse_args()
     results = []
     for reps in (int(n) for n in args.reps.split(",")):
         options = LoadOptions(
-            database=args.database, reps=reps, seconds=args.seconds, think=args.think,
-            accounts_per_rep=args.accounts_per_rep, workers=args.workers, seed=args.seed,
+            database=args.database,
+            reps=reps,
+            seconds=args.seconds,
+            think=args.think,
+            accounts_per_rep=args.accounts_per_rep,
+            workers=args.workers,
+            seed=args.seed,
             ramp_up=args.ramp_up,
-            postgres_url=args.postgres_url, one_address=args.one_address,
+            postgres_url=args.postgres_url,
+            one_address=args.one_address,
             reference=args.reference,
         )
         with tempfile.TemporaryDirectory(prefix="fieldapp-load-") as tmp:

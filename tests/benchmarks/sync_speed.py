@@ -52,8 +52,13 @@ PASSWORD = "demo"  # the demo server's shared password (demo only)
 USER = "manager"  # a manager without a team sees the whole organisation
 OTHER_USER = "field"  # "another client": the Montréal field rep, on another laptop
 # Sources whose change makes a cached seed stale.
-SEED_SOURCES = ("fieldapp/demo", "sync/server/seed.py", "sync/server/tables.py",
-                "sync/server/staff.py", "fieldapp/store/schema.py")
+SEED_SOURCES = (
+    "fieldapp/demo",
+    "sync/server/seed.py",
+    "sync/server/tables.py",
+    "sync/server/staff.py",
+    "fieldapp/store/schema.py",
+)
 START_TIMEOUT = 60.0
 DOWNLOAD_TIMEOUT = 900.0
 SEED_TIMEOUT = 1800.0
@@ -87,20 +92,36 @@ def seeded_data(cache: Path, accounts: int, seed: int) -> tuple[Path, dict[str, 
         return folder, {**json.loads(info_file.read_text()), "cached": True}
     cache.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="seeding-", dir=cache))
-    print(f"seeding {accounts:,} accounts into {folder} (once; later runs reuse it)...",
-          flush=True)
+    print(f"seeding {accounts:,} accounts into {folder} (once; later runs reuse it)...", flush=True)
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "fieldapp", "server", "seed", "--data", str(work),
-         "--accounts", str(accounts), "--seed", str(seed)],
-        capture_output=True, text=True, timeout=SEED_TIMEOUT, check=False,
+        [
+            sys.executable,
+            "-m",
+            "fieldapp",
+            "server",
+            "seed",
+            "--data",
+            str(work),
+            "--accounts",
+            str(accounts),
+            "--seed",
+            str(seed),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=SEED_TIMEOUT,
+        check=False,
     )
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         shutil.rmtree(work, ignore_errors=True)
         raise SystemExit(f"seeding failed:\n{done.stderr}")
-    info = {"seconds": seconds, "peak_kib": _children_peak_kib(),
-            "summary": done.stdout.splitlines()[0]}
+    info = {
+        "seconds": seconds,
+        "peak_kib": _children_peak_kib(),
+        "summary": done.stdout.splitlines()[0],
+    }
     (work / "seed.json").write_text(json.dumps(info))
     try:
         work.rename(folder)
@@ -135,8 +156,17 @@ def child_download(url: str, profile: Path, page_size: int) -> None:
         report = SyncEngine(store, backend, page_size=page_size).run()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     peak = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
-    print(json.dumps({"report": report.as_dict(), "sign_in": signed_in, "peak_kib": peak,
-                      "vm_hwm_kib": _vm_hwm_kib(), "cpu": usage.ru_utime + usage.ru_stime}))
+    print(
+        json.dumps(
+            {
+                "report": report.as_dict(),
+                "sign_in": signed_in,
+                "peak_kib": peak,
+                "vm_hwm_kib": _vm_hwm_kib(),
+                "cpu": usage.ru_utime + usage.ru_stime,
+            }
+        )
+    )
 
 
 def _vm_hwm_kib() -> int | None:
@@ -152,9 +182,22 @@ def _vm_hwm_kib() -> int | None:
 def initial_download(url: str, profile: Path, page_size: int) -> dict[str, Any]:
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "tests.benchmarks.sync_speed", "--child-download", url,
-         "--profile", str(profile), "--page-size", str(page_size)],
-        capture_output=True, text=True, timeout=DOWNLOAD_TIMEOUT, check=False, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "tests.benchmarks.sync_speed",
+            "--child-download",
+            url,
+            "--profile",
+            str(profile),
+            "--page-size",
+            str(page_size),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=DOWNLOAD_TIMEOUT,
+        check=False,
+        cwd=ROOT,
     )
     wall = time.perf_counter() - start
     if done.returncode != 0:
@@ -169,8 +212,11 @@ def initial_download(url: str, profile: Path, page_size: int) -> dict[str, Any]:
 def fetch_pages(url: str, page_size: int) -> tuple[list[bytes], float, int]:
     """Every page of the feed as raw bytes, with plain requests."""
     session = requests.Session()
-    token = session.post(url + "/v1/auth/token", json={
-        "grant_type": "password", "username": USER, "password": PASSWORD}, timeout=30)
+    token = session.post(
+        url + "/v1/auth/token",
+        json={"grant_type": "password", "username": USER, "password": PASSWORD},
+        timeout=30,
+    )
     token.raise_for_status()
     session.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
     pages: list[bytes] = []
@@ -184,7 +230,7 @@ def fetch_pages(url: str, page_size: int) -> tuple[list[bytes], float, int]:
         response.raise_for_status()
         pages.append(response.content)
         # Only the cursor is needed to go on; the page is decoded in the timed part.
-        tail = json.loads(b"{" + response.content[response.content.rfind(b'"cursor":'):])
+        tail = json.loads(b"{" + response.content[response.content.rfind(b'"cursor":') :])
         cursor = tail["cursor"]
         if not tail["has_more"]:
             break
@@ -199,10 +245,13 @@ def raw_insert(pages: list[bytes], path: Path) -> tuple[float, int]:
     sql = {}
     for collection in COLLECTIONS:
         columns = ["id", *FIELDS[collection], "version", "created_at", "updated_at"]
-        conn.execute(f"CREATE TABLE {collection} ({columns[0]} TEXT PRIMARY KEY,"
-                     f" {', '.join(columns[1:])})")
-        sql[collection] = (columns, f"INSERT OR REPLACE INTO {collection} VALUES"
-                                    f" ({', '.join('?' for _ in columns)})")
+        conn.execute(
+            f"CREATE TABLE {collection} ({columns[0]} TEXT PRIMARY KEY, {', '.join(columns[1:])})"
+        )
+        sql[collection] = (
+            columns,
+            f"INSERT OR REPLACE INTO {collection} VALUES ({', '.join('?' for _ in columns)})",
+        )
     count = 0
     start = time.perf_counter()
     for body in pages:
@@ -213,10 +262,9 @@ def raw_insert(pages: list[bytes], path: Path) -> tuple[float, int]:
             if record is None:
                 continue
             columns = sql[change["collection"]][0]
-            rows[change["collection"]].append([
-                json.dumps(v) if isinstance(v, list) else v
-                for v in map(record.get, columns)
-            ])
+            rows[change["collection"]].append(
+                [json.dumps(v) if isinstance(v, list) else v for v in map(record.get, columns)]
+            )
         conn.execute("BEGIN")
         for collection, batch in rows.items():
             if batch:
@@ -243,10 +291,17 @@ def other_client_pushes(other: HttpBackend, targets: list[tuple[str, int]], tag:
     """Another laptop changes ``targets`` (account id, version) on the server."""
     device = "00000000-0000-7000-8000-00000000beef"
     batch = [
-        PendingMutation(seq=i, mutation_id=f"bench-{tag}-{i}", collection="accounts",
-                        record_id=account_id, op="update",
-                        fields={"address": f"{100 + i} rue de l'Autre-Client ({tag})"},
-                        previous={}, base_version=version, created_at="2026-11-23T14:05:00Z")
+        PendingMutation(
+            seq=i,
+            mutation_id=f"bench-{tag}-{i}",
+            collection="accounts",
+            record_id=account_id,
+            op="update",
+            fields={"address": f"{100 + i} rue de l'Autre-Client ({tag})"},
+            previous={},
+            base_version=version,
+            created_at="2026-11-23T14:05:00Z",
+        )
         for i, (account_id, version) in enumerate(targets)
     ]
     results = other.push(device, batch)
@@ -278,46 +333,57 @@ def steady_state(url: str, profile: Path, runs: int) -> None:
             requests.get(url + "/v1/health", timeout=5)
             fresh.append((time.perf_counter() - start) * 1000)
         median = statistics.median(samples)
-        line("sync, nothing to do (median)", f"{median:.1f} ms, {max(requests_made)} request(s)",
-             "≤ 50 ms, ≤ 2", median <= 50 and max(requests_made) <= 2,
-             f"(GET /v1/health: {statistics.median(kept):.1f} ms on a kept-alive connection,"
-             f" {statistics.median(fresh):.1f} ms on a new one; {runs} runs,"
-             f" max {max(samples):.1f} ms)")
+        line(
+            "sync, nothing to do (median)",
+            f"{median:.1f} ms, {max(requests_made)} request(s)",
+            "≤ 50 ms, ≤ 2",
+            median <= 50 and max(requests_made) <= 2,
+            f"(GET /v1/health: {statistics.median(kept):.1f} ms on a kept-alive connection,"
+            f" {statistics.median(fresh):.1f} ms on a new one; {runs} runs,"
+            f" max {max(samples):.1f} ms)",
+        )
 
         # 100 changes each way, in one cycle (5 rounds on different records).
         other = HttpBackend(url)
         other.authenticate(OTHER_USER, PASSWORD)
         # The other laptop's rep changes accounts of their territory; this one, others.
-        territory = store.scalar("SELECT territory FROM users WHERE username = ?",
-                                 (OTHER_USER,))
+        territory = store.scalar("SELECT territory FROM users WHERE username = ?", (OTHER_USER,))
         in_theirs = "owner_id IN (SELECT id FROM users WHERE territory = ?)"
         theirs_sql = f"SELECT id, version FROM accounts WHERE {in_theirs} ORDER BY id LIMIT 500"
         theirs = ids_of(store, theirs_sql, (territory,))
-        mine = ids_of(store, f"SELECT id FROM accounts WHERE NOT {in_theirs}"
-                             " ORDER BY id LIMIT 500", (territory,))
+        mine = ids_of(
+            store,
+            f"SELECT id FROM accounts WHERE NOT {in_theirs} ORDER BY id LIMIT 500",
+            (territory,),
+        )
         stamp = time.time_ns() % 900 + 100  # so that every run really changes the values
         rounds = []
         for r in range(5):
-            for i, (account_id,) in enumerate(mine[r * 100:(r + 1) * 100]):
-                update_record(store, "accounts", account_id,
-                              {"phone": f"514 {stamp} {r}{i:03d}"})
-            targets = [(a, v) for a, v in theirs[r * 100:(r + 1) * 100]]
+            for i, (account_id,) in enumerate(mine[r * 100 : (r + 1) * 100]):
+                update_record(store, "accounts", account_id, {"phone": f"514 {stamp} {r}{i:03d}"})
+            targets = [(a, v) for a, v in theirs[r * 100 : (r + 1) * 100]]
             other_client_pushes(other, targets, f"{os.getpid()}-{r}")
             ms, report = timed_run(engine)
             rounds.append((ms, report))
             if report.pushed != 100 or report.pulled < 200 or report.conflicts:
                 raise SystemExit(f"100 each way: unexpected cycle {report.as_dict()}")
             theirs = ids_of(store, theirs_sql, (territory,))
-        got = store.scalar("SELECT count(*) FROM accounts WHERE address LIKE ?",
-                           (f"%Autre-Client ({os.getpid()}-%",))
+        got = store.scalar(
+            "SELECT count(*) FROM accounts WHERE address LIKE ?",
+            (f"%Autre-Client ({os.getpid()}-%",),
+        )
         assert got == 500 and outbox_size(store) == 0, (got, outbox_size(store))
         times = [ms for ms, _ in rounds]
         worst = max(r.requests for _, r in rounds)
         median = statistics.median(times)
-        line("100 changes each way, one cycle", f"{median:.0f} ms, {worst} requests",
-             "≤ 300 ms", median <= 300,
-             f"(median of 5; {min(times):.0f}-{max(times):.0f} ms;"
-             f" pulled {rounds[0][1].pulled} per cycle)")
+        line(
+            "100 changes each way, one cycle",
+            f"{median:.0f} ms, {worst} requests",
+            "≤ 300 ms",
+            median <= 300,
+            f"(median of 5; {min(times):.0f}-{max(times):.0f} ms;"
+            f" pulled {rounds[0][1].pulled} per cycle)",
+        )
 
         # 1,000 offline mutations: 600 edits and 400 new notes (3 rounds).
         me = store.scalar("SELECT id FROM users WHERE username = ?", (USER,))
@@ -327,16 +393,23 @@ def steady_state(url: str, profile: Path, runs: int) -> None:
         for r in range(3):
             part = slice(r * 300, (r + 1) * 300)
             for i, (account_id,) in enumerate(accounts[part]):
-                update_record(store, "accounts", account_id,
-                              {"phone": f"438 {stamp} {r}{i:03d}"})
+                update_record(store, "accounts", account_id, {"phone": f"438 {stamp} {r}{i:03d}"})
             for i, (contact_id,) in enumerate(contacts[part]):
-                update_record(store, "contacts", contact_id,
-                              {"job_title": f"Gérant {stamp}-{r}-{i}"})
+                update_record(
+                    store, "contacts", contact_id, {"job_title": f"Gérant {stamp}-{r}-{i}"}
+                )
             for i, (account_id,) in enumerate(accounts[part][:200] * 2):
-                create_record(store, "notes", {
-                    "account_id": account_id, "author_id": me, "kind": "feedback",
-                    "body": f"Note hors ligne {r}-{i}: la cliente veut une démo.",
-                    "pinned": False})
+                create_record(
+                    store,
+                    "notes",
+                    {
+                        "account_id": account_id,
+                        "author_id": me,
+                        "kind": "feedback",
+                        "body": f"Note hors ligne {r}-{i}: la cliente veut une démo.",
+                        "pinned": False,
+                    },
+                )
             queued = outbox_size(store)
             ms, report = timed_run(engine)
             big.append((ms, report))
@@ -346,10 +419,13 @@ def steady_state(url: str, profile: Path, runs: int) -> None:
         worst = max(r.requests for _, r in big)
         median = statistics.median(times)
         push_ms = _push_only(url, store)
-        line("1,000 offline mutations, one cycle", f"{median:.0f} ms, {worst} requests",
-             "≤ 2 s, ≤ 3", median <= 2000 and worst <= 3,
-             f"(median of 3: {', '.join(f'{t:.0f}' for t in times)} ms;"
-             f" {push_ms}")
+        line(
+            "1,000 offline mutations, one cycle",
+            f"{median:.0f} ms, {worst} requests",
+            "≤ 2 s, ≤ 3",
+            median <= 2000 and worst <= 3,
+            f"(median of 3: {', '.join(f'{t:.0f}' for t in times)} ms; {push_ms}",
+        )
 
 
 def _push_only(url: str, store: Store) -> str:
@@ -357,19 +433,37 @@ def _push_only(url: str, store: Store) -> str:
     me = store.scalar("SELECT id FROM users WHERE username = ?", (USER,))
     accounts = ids_of(store, "SELECT id FROM accounts ORDER BY id LIMIT 1000")
     session = requests.Session()
-    token = session.post(url + "/v1/auth/token", json={
-        "grant_type": "password", "username": USER, "password": PASSWORD}, timeout=30)
+    token = session.post(
+        url + "/v1/auth/token",
+        json={"grant_type": "password", "username": USER, "password": PASSWORD},
+        timeout=30,
+    )
     session.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
     stamp = f"{os.getpid()}-{time.time_ns()}"
-    bodies = [{"device_id": "00000000-0000-7000-8000-0000000000aa", "mutations": [
-        {"mutation_id": f"raw-{stamp}-{b}-{i}", "collection": "notes",
-         "record_id": f"0190aaaa-{stamp[-4:]}-7000-8000-{b:02d}{i:010d}", "op": "create",
-         "fields": {"account_id": account_id, "author_id": me, "kind": "feedback",
-                    "body": "Note de référence.", "pinned": False,
-                    "created_at": "2026-11-23T14:05:00Z"},
-         "base_version": None}
-        for i, (account_id,) in enumerate(accounts[b * 500:(b + 1) * 500])]}
-        for b in range(2)]
+    bodies = [
+        {
+            "device_id": "00000000-0000-7000-8000-0000000000aa",
+            "mutations": [
+                {
+                    "mutation_id": f"raw-{stamp}-{b}-{i}",
+                    "collection": "notes",
+                    "record_id": f"0190aaaa-{stamp[-4:]}-7000-8000-{b:02d}{i:010d}",
+                    "op": "create",
+                    "fields": {
+                        "account_id": account_id,
+                        "author_id": me,
+                        "kind": "feedback",
+                        "body": "Note de référence.",
+                        "pinned": False,
+                        "created_at": "2026-11-23T14:05:00Z",
+                    },
+                    "base_version": None,
+                }
+                for i, (account_id,) in enumerate(accounts[b * 500 : (b + 1) * 500])
+            ],
+        }
+        for b in range(2)
+    ]
     start = time.perf_counter()
     for body in bodies:
         answer = session.post(url + "/v1/mutations", json=body, timeout=120)
@@ -385,9 +479,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=20, help="samples of the no-op sync")
     parser.add_argument("--page-size", type=int, default=DEFAULT_PAGE_SIZE)
-    parser.add_argument("--cache", type=Path,
-                        default=Path(tempfile.gettempdir()) / "fieldapp-sync-bench",
-                        help="where the seeded server is kept between runs")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "fieldapp-sync-bench",
+        help="where the seeded server is kept between runs",
+    )
     parser.add_argument("--child-download", metavar="URL", help=argparse.SUPPRESS)
     parser.add_argument("--profile", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -398,8 +495,10 @@ def main() -> None:
     seeded, seed_info = seeded_data(args.cache, args.accounts, args.seed)
     how = "cached from an earlier run" if seed_info["cached"] else "this run"
     print(f"server: {seed_info['summary']}")
-    print(f"seeding: {seed_info['seconds']:.1f} s, peak {mib(seed_info['peak_kib'])} ({how};"
-          f" one process generates everything, then inserts it in one transaction)")
+    print(
+        f"seeding: {seed_info['seconds']:.1f} s, peak {mib(seed_info['peak_kib'])} ({how};"
+        f" one process generates everything, then inserts it in one transaction)"
+    )
     with tempfile.TemporaryDirectory(prefix="fieldapp-sync-bench-") as tmp:
         work = Path(tmp)
         data = work / "server"
@@ -407,29 +506,49 @@ def main() -> None:
         for source in seeded.glob("server.db*"):
             shutil.copyfile(source, data / source.name)
         with running_server(data, work / "server.log") as url:
-            print(f"server: {url} (log in a temporary folder); user '{USER}', page size"
-                  f" {args.page_size}\n", flush=True)
+            print(
+                f"server: {url} (log in a temporary folder); user '{USER}', page size"
+                f" {args.page_size}\n",
+                flush=True,
+            )
             profile = work / "profile"
             down = initial_download(url, profile, args.page_size)
             report = down["report"]
             size = (profile / "fieldapp.db").stat().st_size / 2**20
             peak = down["vm_hwm_kib"] or down["peak_kib"]
-            line("initial download, SyncEngine.run()",
-                 f"{report['seconds']:.1f} s, {report['requests']} requests", "≤ 60 s",
-                 report["seconds"] <= 60, "(child process; raw limit below)")
-            line("  peak client memory (child VmHWM)", mib(peak), "≤ 300 MB",
-                 peak <= 300 * 1024, f"(client process CPU {down['cpu']:.1f} s)")
+            line(
+                "initial download, SyncEngine.run()",
+                f"{report['seconds']:.1f} s, {report['requests']} requests",
+                "≤ 60 s",
+                report["seconds"] <= 60,
+                "(child process; raw limit below)",
+            )
+            line(
+                "  peak client memory (child VmHWM)",
+                mib(peak),
+                "≤ 300 MB",
+                peak <= 300 * 1024,
+                f"(client process CPU {down['cpu']:.1f} s)",
+            )
 
             pages, fetch_s, page_count = fetch_pages(url, args.page_size)
             fetched_mb = sum(len(p) for p in pages) / 2**20
             raw_s, raw_count = raw_insert(pages, work / "raw.db")
             del pages
-            line("  raw limit: decode + executemany", f"{raw_s:.1f} s",
-                 "—", None, f"(engine = {report['seconds'] / raw_s:.1f} x raw; plain HTTP"
-                 f" fetch of the same {page_count} pages: {fetch_s:.1f} s)")
-            print(f"  pulled {report['pulled']:,} changes ({raw_count:,} records in the raw"
-                  f" copy), {fetched_mb:.0f} MiB of JSON; profile database {size:.0f} MiB;"
-                  f" sign-in {down['sign_in']:.2f} s (argon2)\n", flush=True)
+            line(
+                "  raw limit: decode + executemany",
+                f"{raw_s:.1f} s",
+                "—",
+                None,
+                f"(engine = {report['seconds'] / raw_s:.1f} x raw; plain HTTP"
+                f" fetch of the same {page_count} pages: {fetch_s:.1f} s)",
+            )
+            print(
+                f"  pulled {report['pulled']:,} changes ({raw_count:,} records in the raw"
+                f" copy), {fetched_mb:.0f} MiB of JSON; profile database {size:.0f} MiB;"
+                f" sign-in {down['sign_in']:.2f} s (argon2)\n",
+                flush=True,
+            )
             steady_state(url, profile, args.runs)
 
 

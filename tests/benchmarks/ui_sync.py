@@ -98,12 +98,16 @@ def main() -> int:
     p99 = gaps[int(len(gaps) * 0.99)]
     stalls = sum(gap > STALL_MS for gap in gaps)
     print(f"load average {os.getloadavg()[0]:.1f}")
-    print(f"records pulled: {outcome.report.pulled:,} in {seconds:.1f} s through the worker"
-          f" (limit: {plain.pulled:,} in {plain_seconds:.1f} s with SyncEngine alone)")
+    print(
+        f"records pulled: {outcome.report.pulled:,} in {seconds:.1f} s through the worker"
+        f" (limit: {plain.pulled:,} in {plain_seconds:.1f} s with SyncEngine alone)"
+    )
     print(f"progress reports shown: {len(progress)}")
-    print(f"event-loop gaps: median {statistics.median(gaps):.1f} ms, p99 {p99:.1f} ms,"
-          f" max {gaps[-1]:.1f} ms; over {STALL_MS} ms: {stalls}"
-          f" (target: none)  {'PASS' if stalls == 0 else 'FAIL'}")
+    print(
+        f"event-loop gaps: median {statistics.median(gaps):.1f} ms, p99 {p99:.1f} ms,"
+        f" max {gaps[-1]:.1f} ms; over {STALL_MS} ms: {stalls}"
+        f" (target: none)  {'PASS' if stalls == 0 else 'FAIL'}"
+    )
     return 0 if stalls == 0 else 1
 
 

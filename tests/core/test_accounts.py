@@ -14,15 +14,28 @@ from fieldapp.usecases import accounts
 
 def test_prospect_met_on_the_road_is_created_for_the_current_rep(world: World) -> None:
     account = accounts.create_account(
-        world.store, name=" Quincaillerie Gagnon & Fils ", tier="b", city="Laval",
-        latitude=45.57, longitude=-73.72, phone="(450) 555-0123 poste 12",
+        world.store,
+        name=" Quincaillerie Gagnon & Fils ",
+        tier="b",
+        city="Laval",
+        latitude=45.57,
+        longitude=-73.72,
+        phone="(450) 555-0123 poste 12",
     )
     assert (account.name, account.tier, account.owner_id) == (
-        "Quincaillerie Gagnon & Fils", "B", world.field_id)
+        "Quincaillerie Gagnon & Fils",
+        "B",
+        world.field_id,
+    )
     assert account.version is None  # not synced yet
     assert account.effective_visit_frequency_days == 30
-    contact = accounts.create_contact(world.store, account.id, first_name="Luc",
-                                      last_name="Gagnon", email="Luc.Gagnon@Quincaillerie.CA")
+    contact = accounts.create_contact(
+        world.store,
+        account.id,
+        first_name="Luc",
+        last_name="Gagnon",
+        email="Luc.Gagnon@Quincaillerie.CA",
+    )
     assert contact.email == "Luc.Gagnon@quincaillerie.ca"
     assert contacts_names(world, account.id) == ["Luc Gagnon"]
 
@@ -60,8 +73,13 @@ def test_bad_account_edits_are_refused_and_change_nothing(
 
 
 def test_edit_account_queues_only_what_changed(world: World) -> None:
-    edited = accounts.edit_account(world.store, world.account_id, name="Boulangerie Saint-Laurent",
-                                   city="Montréal-Nord", phone="514 555 0100")
+    edited = accounts.edit_account(
+        world.store,
+        world.account_id,
+        name="Boulangerie Saint-Laurent",
+        city="Montréal-Nord",
+        phone="514 555 0100",
+    )
     assert edited.city == "Montréal-Nord"
     [mutation] = world.store.query("SELECT fields FROM outbox")
     assert json.loads(mutation["fields"]) == {"city": "Montréal-Nord", "phone": "514 555 0100"}
@@ -82,12 +100,25 @@ def test_contact_needs_a_last_name(world: World) -> None:
 
 
 def test_opportunity_stage_update(world: World) -> None:
-    upsert_server_records(world.store, "opportunities", [{
-        "id": "0190a000-0000-7000-8000-0000000000p1", "account_id": world.account_id,
-        "name": "Fours 2027", "stage": "proposal", "amount": 42000.0, "currency": "CAD",
-        "version": 4, "created_at": "2026-06-01T12:00:00Z"}])
-    moved = accounts.update_opportunity_stage(world.store, "0190a000-0000-7000-8000-0000000000p1",
-                                              "negotiation")
+    upsert_server_records(
+        world.store,
+        "opportunities",
+        [
+            {
+                "id": "0190a000-0000-7000-8000-0000000000p1",
+                "account_id": world.account_id,
+                "name": "Fours 2027",
+                "stage": "proposal",
+                "amount": 42000.0,
+                "currency": "CAD",
+                "version": 4,
+                "created_at": "2026-06-01T12:00:00Z",
+            }
+        ],
+    )
+    moved = accounts.update_opportunity_stage(
+        world.store, "0190a000-0000-7000-8000-0000000000p1", "negotiation"
+    )
     assert moved.stage == "negotiation"
     [mutation] = world.store.query("SELECT base_version, fields FROM outbox")
     assert mutation["base_version"] == 4

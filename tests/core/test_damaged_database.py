@@ -344,10 +344,12 @@ def test_a_truncated_file_gives_back_every_row_on_the_pages_that_remain(
 
     assert digest(profile) == before
     for table, key in (("outbox", "seq"), ("notes", "rowid"), ("accounts", "rowid")):
-        ids = column(pristine, f"SELECT {key}, {'mutation_id' if table == 'outbox' else 'id'}"
-                     f" FROM {table}")
-        on_kept_pages = {ids[r] for p, rowids in table_leaves(pristine, table) if p <= kept
-                         for r in rowids}
+        ids = column(
+            pristine, f"SELECT {key}, {'mutation_id' if table == 'outbox' else 'id'} FROM {table}"
+        )
+        on_kept_pages = {
+            ids[r] for p, rowids in table_leaves(pristine, table) if p <= kept for r in rowids
+        }
         field = "mutation_id" if table == "outbox" else "id"
         assert {row[field] for row in csv_rows(tmp_path / "out", table)} == on_kept_pages
     assert 0 < summary(tmp_path / "out")["unsynced_changes_saved"] < UNSYNCED_NOTES
@@ -396,9 +398,7 @@ def test_a_writer_in_another_process_lets_reads_through_and_makes_writes_wait(
         assert digest(profile) == before
 
 
-def test_an_unreadable_list_of_tables_is_reported_not_hidden(
-    profile: Path, tmp_path: Path
-) -> None:
+def test_an_unreadable_list_of_tables_is_reported_not_hidden(profile: Path, tmp_path: Path) -> None:
     db = database_path(profile)
     damage(db, [1])  # the header and the list of tables
     report = export_readable(db, tmp_path / "out", sqlite3_program=None)
@@ -406,9 +406,7 @@ def test_an_unreadable_list_of_tables_is_reported_not_hidden(
     assert summary(tmp_path / "out")["schema_error"] == report.schema_error
 
 
-def test_export_never_writes_into_a_folder_that_holds_files(
-    profile: Path, tmp_path: Path
-) -> None:
+def test_export_never_writes_into_a_folder_that_holds_files(profile: Path, tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "taxes.csv").write_text("mine", encoding="utf-8")
     with pytest.raises(RecoveryError, match="not an empty folder"):
@@ -473,8 +471,10 @@ def test_restoring_a_backup_sets_the_damaged_file_aside_and_brings_the_data_back
     restored = restore_backup(folder, backup.name)
 
     assert restored.schema_version == 1 and restored.backup == backup
-    aside = {p.name.replace(restored.set_aside[0].stem, "fieldapp"): p.read_bytes()
-             for p in restored.set_aside}
+    aside = {
+        p.name.replace(restored.set_aside[0].stem, "fieldapp"): p.read_bytes()
+        for p in restored.set_aside
+    }
     assert aside == damaged  # kept byte for byte, -wal beside its file
     assert not Path(f"{db}-wal").exists()
     with open_store(folder) as store:

@@ -26,11 +26,24 @@ def checked_in_visit(world: World) -> str:
 
 
 def add_opportunity(world: World, account_id: str | None = None) -> str:
-    upsert_server_records(world.store, "opportunities", [{
-        "id": OPPORTUNITY_ID, "account_id": account_id or world.account_id,
-        "name": "Four à sole 2027", "stage": "qualification", "amount": 48000.0,
-        "currency": "CAD", "close_date": "2027-02-01", "owner_id": world.field_id,
-        "version": 1, "created_at": "2026-10-01T12:00:00Z"}])
+    upsert_server_records(
+        world.store,
+        "opportunities",
+        [
+            {
+                "id": OPPORTUNITY_ID,
+                "account_id": account_id or world.account_id,
+                "name": "Four à sole 2027",
+                "stage": "qualification",
+                "amount": 48000.0,
+                "currency": "CAD",
+                "close_date": "2027-02-01",
+                "owner_id": world.field_id,
+                "version": 1,
+                "created_at": "2026-10-01T12:00:00Z",
+            }
+        ],
+    )
     return OPPORTUNITY_ID
 
 
@@ -80,7 +93,8 @@ def test_a_saved_draft_is_on_disk_when_save_returns(world: World, tmp_path: Path
 def test_the_drafts_table_refuses_a_body_that_is_not_json(world: World) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         world.store.conn.execute(
-            "INSERT INTO drafts (key, body, saved_at) VALUES ('x', 'not json', 'now')")
+            "INSERT INTO drafts (key, body, saved_at) VALUES ('x', 'not json', 'now')"
+        )
 
 
 def test_the_report_form_offers_the_draft_of_an_open_visit(world: World) -> None:
@@ -116,9 +130,12 @@ def test_completing_the_report_makes_every_part_real_and_drops_the_draft(world: 
     assert done.visit.checked_out_at == "2026-11-23T13:45:00Z"
     assert done.visit.contacts_met == (world.contact_ids[0],)
     assert done.report.kind == "visit_report" and done.report.body.startswith("Élise commande")
-    assert [(f.title, f.assignee_team, f.assignee_user_id, f.due_date) for f in done.follow_ups] \
-        == [("Send the oven quote", "inside", None, "2026-11-25"),
-            ("Bring oven samples", None, world.field_id, "2026-12-01")]
+    assert [
+        (f.title, f.assignee_team, f.assignee_user_id, f.due_date) for f in done.follow_ups
+    ] == [
+        ("Send the oven quote", "inside", None, "2026-11-25"),
+        ("Bring oven samples", None, world.field_id, "2026-12-01"),
+    ]
     assert all(f.origin_visit_id == visit_id for f in done.follow_ups)
     assert world.store.scalar("SELECT stage FROM opportunities") == "proposal"
     assert load_draft(world.store, drafts.report_key(visit_id)) is None
@@ -130,9 +147,11 @@ def test_a_refused_completion_saves_nothing_and_keeps_the_draft(world: World) ->
     visit_id = checked_in_visit(world)
     add_opportunity(world)
     unfinished = VisitReportDraft(
-        outcome="positive", summary="   ",
+        outcome="positive",
+        summary="   ",
         follow_ups=(FollowUpDraft("Call back", "team:inside", "2026-11-26"),),
-        stages=((OPPORTUNITY_ID, "negotiation"),))
+        stages=((OPPORTUNITY_ID, "negotiation"),),
+    )
     drafts.save_report_draft(world.store, visit_id, unfinished)
     before = outbox_size(world)
     with pytest.raises(ValidationError) as refused:
@@ -147,15 +166,23 @@ def test_a_refused_completion_saves_nothing_and_keeps_the_draft(world: World) ->
 
 def test_a_follow_up_error_names_its_row(world: World) -> None:
     visit_id = checked_in_visit(world)
-    report = VisitReportDraft(outcome="positive", summary="Good talk", follow_ups=(
-        FollowUpDraft("Send prices", "team:inside", "2026-11-25"),
-        FollowUpDraft("  ", "team:inside", "2026-11-25")))
+    report = VisitReportDraft(
+        outcome="positive",
+        summary="Good talk",
+        follow_ups=(
+            FollowUpDraft("Send prices", "team:inside", "2026-11-25"),
+            FollowUpDraft("  ", "team:inside", "2026-11-25"),
+        ),
+    )
     with pytest.raises(ValidationError) as refused:
         drafts.complete_visit_report(world.store, visit_id, report)
     assert refused.value.field == "follow_ups.1.title"
     assert str(refused.value) == "Follow-up 2: Title cannot be empty."
-    undated = VisitReportDraft(outcome="positive", summary="Good talk",
-                               follow_ups=(FollowUpDraft("Send prices", "team:inside", ""),))
+    undated = VisitReportDraft(
+        outcome="positive",
+        summary="Good talk",
+        follow_ups=(FollowUpDraft("Send prices", "team:inside", ""),),
+    )
     with pytest.raises(ValidationError) as refused:
         drafts.complete_visit_report(world.store, visit_id, undated)
     assert refused.value.field == "follow_ups.0.due_date"
@@ -165,8 +192,9 @@ def test_a_follow_up_error_names_its_row(world: World) -> None:
 def test_a_stage_of_another_accounts_opportunity_is_refused(world: World) -> None:
     visit_id = checked_in_visit(world)
     add_opportunity(world, world.other_account_id)
-    report = VisitReportDraft(outcome="positive", summary="ok",
-                              stages=((OPPORTUNITY_ID, "proposal"),))
+    report = VisitReportDraft(
+        outcome="positive", summary="ok", stages=((OPPORTUNITY_ID, "proposal"),)
+    )
     with pytest.raises(ValidationError) as refused:
         drafts.save_visit_report(world.store, visit_id, report)
     assert refused.value.field == f"stages.{OPPORTUNITY_ID}"
@@ -182,8 +210,7 @@ def test_saving_keeps_the_visit_checked_in_and_the_follow_ups_become_records(
     assert form.visit.status == "checked_in"
     assert form.visit.summary is not None and form.visit.summary.startswith("Élise commande")
     assert form.draft is None
-    assert [f.title for f in form.saved_follow_ups] == ["Send the oven quote",
-                                                        "Bring oven samples"]
+    assert [f.title for f in form.saved_follow_ups] == ["Send the oven quote", "Bring oven samples"]
     # Completing afterwards with no new follow-ups creates none twice.
     done = drafts.complete_visit_report(world.store, visit_id, form.report)
     assert done.follow_ups == ()
@@ -194,8 +221,9 @@ def test_a_late_autosave_does_not_bring_back_the_draft_of_a_completed_visit(
     world: World,
 ) -> None:
     visit_id = checked_in_visit(world)
-    drafts.complete_visit_report(world.store, visit_id, VisitReportDraft(
-        outcome="neutral", summary="Quick stop"))
+    drafts.complete_visit_report(
+        world.store, visit_id, VisitReportDraft(outcome="neutral", summary="Quick stop")
+    )
     assert drafts.save_report_draft(world.store, visit_id, VisitReportDraft(summary="x")) is None
     assert draft_keys(world.store) == []
 
@@ -217,13 +245,21 @@ def test_logging_before_check_in_is_refused_but_the_draft_is_kept(world: World) 
 
 
 def test_a_draft_from_another_version_of_the_form_still_opens() -> None:
-    odd = {"summary": "ok", "outcome": 3, "contacts_met": ["c1", 7], "follow_ups": [
-        {"title": "Call", "due_date": None}, "junk"], "stages": ["not", "a", "map"],
-        "colour": "blue"}
+    odd = {
+        "summary": "ok",
+        "outcome": 3,
+        "contacts_met": ["c1", 7],
+        "follow_ups": [{"title": "Call", "due_date": None}, "junk"],
+        "stages": ["not", "a", "map"],
+        "colour": "blue",
+    }
     draft = VisitReportDraft.from_json(odd)
     assert draft == VisitReportDraft(
-        contacts_met=("c1",), outcome=None, summary="ok",
-        follow_ups=(FollowUpDraft("Call", "team:inside", ""), FollowUpDraft()))
+        contacts_met=("c1",),
+        outcome=None,
+        summary="ok",
+        follow_ups=(FollowUpDraft("Call", "team:inside", ""), FollowUpDraft()),
+    )
     assert VisitReportDraft.from_json(draft.to_json()) == draft
 
 

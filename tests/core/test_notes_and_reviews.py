@@ -12,8 +12,13 @@ from fieldapp.records import Note
 from fieldapp.usecases import notes, reviews, visits
 
 
-def logged_visit(world: World, *, account_id: str | None = None, outcome: str = "positive",
-                 summary: str = "Rencontre productive") -> Note:
+def logged_visit(
+    world: World,
+    *,
+    account_id: str | None = None,
+    outcome: str = "positive",
+    summary: str = "Rencontre productive",
+) -> Note:
     visit = visits.plan_visit(world.store, account_id or world.account_id, world.clock())
     visits.check_in(world.store, visit.id)
     return visits.complete_visit(world.store, visit.id, outcome=outcome, summary=summary)[1]
@@ -24,10 +29,17 @@ def test_visit_report_is_reviewed_and_answered_by_the_inside_rep(world: World) -
     world.sign_in(world.inside_id)
     [item] = reviews.review_queue(world.store)
     assert (item.note_id, item.author_name, item.account_name, item.outcome) == (
-        report.id, "Julie Tremblay", "Boulangerie Saint-Laurent", "positive")
+        report.id,
+        "Julie Tremblay",
+        "Boulangerie Saint-Laurent",
+        "positive",
+    )
     reply = notes.reply_to_visit_report(world.store, report.id, "Merci, je rappelle le client.")
-    assert (reply.kind, reply.reply_to_id, reply.visit_id) == ("feedback", report.id,
-                                                               report.visit_id)
+    assert (reply.kind, reply.reply_to_id, reply.visit_id) == (
+        "feedback",
+        report.id,
+        report.visit_id,
+    )
     review = reviews.mark_reviewed(world.store, report.id)
     assert review.reviewer_id == world.inside_id
     assert reviews.review_queue(world.store) == []
@@ -78,8 +90,9 @@ def test_notes_are_validated(world: World) -> None:
 def test_review_queue_is_newest_first_and_filters(world: World) -> None:
     old = logged_visit(world, outcome="negative", summary="Client mécontent")
     world.clock.advance(days=2)
-    new = logged_visit(world, account_id=world.other_account_id, outcome="order_placed",
-                       summary="Commande passée")
+    new = logged_visit(
+        world, account_id=world.other_account_id, outcome="order_placed", summary="Commande passée"
+    )
     world.sign_in(world.inside_id)
     queue = reviews.review_queue
     assert [i.note_id for i in queue(world.store)] == [new.id, old.id]

@@ -25,36 +25,62 @@ CORE = Path(fieldapp.__file__).parent
 # bookkeeping (outbox acknowledgements, conflicts, cursors) and the schema. Plus the
 # drafts of unsaved forms: local-only by design (a half-typed report is not a change for
 # the CRM), they write no domain table, and the story below proves none reaches the outbox.
-WRITERS = {"store/changes.py", "store/replica.py", "store/syncbook.py", "store/migrations.py",
-           "store/schema.py", "store/drafts.py"}
-WRITE_SQL = re.compile(r"\b(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM"
-                       r"|REPLACE\s+INTO)\b", re.IGNORECASE)
+WRITERS = {
+    "store/changes.py",
+    "store/replica.py",
+    "store/syncbook.py",
+    "store/migrations.py",
+    "store/schema.py",
+    "store/drafts.py",
+}
+WRITE_SQL = re.compile(
+    r"\b(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM"
+    r"|REPLACE\s+INTO)\b",
+    re.IGNORECASE,
+)
 
 
 def every_story_step(world: World) -> None:
     """A day of work touching every kind of local write there is."""
     store = world.store
-    prospect = accounts.create_account(store, name="Fromagerie Côté", tier="C", city="Laval",
-                                       latitude=45.57, longitude=-73.69)
+    prospect = accounts.create_account(
+        store, name="Fromagerie Côté", tier="C", city="Laval", latitude=45.57, longitude=-73.69
+    )
     accounts.edit_account(store, prospect.id, tier="B", phone="+1 450 555 0199")
-    contact = accounts.create_contact(store, prospect.id, first_name="Anne", last_name="Côté",
-                                      email="anne@fromageriecote.ca")
+    contact = accounts.create_contact(
+        store, prospect.id, first_name="Anne", last_name="Côté", email="anne@fromageriecote.ca"
+    )
     visit = visits.plan_visit(store, world.account_id, T0 + timedelta(hours=1))
     later = visits.plan_visit(store, prospect.id, T0 + timedelta(hours=3))
     visits.reorder_plan(store, [later.id, visit.id])
     visits.reschedule_visit(store, later.id, T0 + timedelta(hours=4))
     visits.check_in(store, visit.id)
     world.clock.advance(minutes=40)
-    _, report = visits.complete_visit(store, visit.id, outcome="order_placed",
-                                      summary="Commande de 40 caisses.",
-                                      contacts_met=[world.contact_ids[0]], next_steps="Livrer")
-    follow_up = follow_ups.create_follow_up(store, world.account_id, title="Confirm delivery",
-                                            due_date=date(2026, 11, 25), assignee_team="inside",
-                                            origin_visit_id=visit.id)
+    _, report = visits.complete_visit(
+        store,
+        visit.id,
+        outcome="order_placed",
+        summary="Commande de 40 caisses.",
+        contacts_met=[world.contact_ids[0]],
+        next_steps="Livrer",
+    )
+    follow_up = follow_ups.create_follow_up(
+        store,
+        world.account_id,
+        title="Confirm delivery",
+        due_date=date(2026, 11, 25),
+        assignee_team="inside",
+        origin_visit_id=visit.id,
+    )
     unplanned = visits.start_unplanned_visit(store, prospect.id)
     visits.log_visit(store, unplanned.id, summary="Premier contact", contacts_met=[contact.id])
-    drafts.save_report_draft(store, unplanned.id, drafts.VisitReportDraft(
-        summary="Premier contact. Anne veut un échantillon", outcome="positive"))
+    drafts.save_report_draft(
+        store,
+        unplanned.id,
+        drafts.VisitReportDraft(
+            summary="Premier contact. Anne veut un échantillon", outcome="positive"
+        ),
+    )
     visits.mark_no_show(store, later.id)
     world.sign_in(world.inside_id)
     notes.reply_to_visit_report(store, report.id, "Bravo, livraison jeudi.")
@@ -70,10 +96,12 @@ def every_story_step(world: World) -> None:
 def domain_state(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
     state = {}
     for table in COLLECTIONS:
-        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")
-                   if r[1] not in ("updated_at",)]
+        columns = [
+            r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in ("updated_at",)
+        ]
         state[table] = conn.execute(
-            f"SELECT {', '.join(columns)} FROM {table} ORDER BY id").fetchall()
+            f"SELECT {', '.join(columns)} FROM {table} ORDER BY id"
+        ).fetchall()
     return state
 
 
@@ -86,12 +114,16 @@ def replay(conn: sqlite3.Connection, outbox: list[dict[str, Any]]) -> None:
         values = {k: to_column(table, k, v) for k, v in fields.items()}
         if m["op"] == "create":
             names = ["id", *values, "updated_at"]
-            conn.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES"
-                         f" ({', '.join('?' for _ in names)})",
-                         [rid, *values.values(), values["created_at"]])
+            conn.execute(
+                f"INSERT INTO {table} ({', '.join(names)}) VALUES"
+                f" ({', '.join('?' for _ in names)})",
+                [rid, *values.values(), values["created_at"]],
+            )
         elif m["op"] == "update":
-            conn.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in values)}"
-                         " WHERE id = ?", [*values.values(), rid])
+            conn.execute(
+                f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                [*values.values(), rid],
+            )
         else:
             conn.execute(f"DELETE FROM {table} WHERE id = ?", (rid,))
 
@@ -128,7 +160,8 @@ def test_a_change_that_cannot_be_queued_is_not_saved(world: World) -> None:
     # Simulate the disk filling up exactly when the mutation is appended.
     world.store.conn.execute(
         "CREATE TEMP TRIGGER full_disk BEFORE INSERT ON outbox"
-        " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+        " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    )
     with pytest.raises(StoreError, match="full"):
         accounts.create_account(world.store, name="Épicerie Lavoie", tier="B")
     with pytest.raises(StoreError, match="full"):
@@ -139,16 +172,20 @@ def test_a_change_that_cannot_be_queued_is_not_saved(world: World) -> None:
 
 
 def _python_files() -> list[tuple[str, ast.Module]]:
-    return [(str(p.relative_to(CORE)), ast.parse(p.read_text(encoding="utf-8")))
-            for p in sorted(CORE.rglob("*.py"))]
+    return [
+        (str(p.relative_to(CORE)), ast.parse(p.read_text(encoding="utf-8")))
+        for p in sorted(CORE.rglob("*.py"))
+    ]
 
 
 def test_no_module_outside_the_write_paths_holds_sql_that_writes() -> None:
     offenders = [
         (name, node.lineno)
-        for name, tree in _python_files() if name not in WRITERS
+        for name, tree in _python_files()
+        if name not in WRITERS
         for node in ast.walk(tree)
-        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
         and WRITE_SQL.search(node.value)
     ]
     assert offenders == []
@@ -158,7 +195,8 @@ def test_use_cases_never_use_the_server_state_write_path() -> None:
     # sync_issues is the one exception, by design: "take theirs" and "discard" mean
     # accepting the server's state, which is exactly what that path writes.
     offenders = [
-        name for name, tree in _python_files()
+        name
+        for name, tree in _python_files()
         if name.startswith("usecases/") and name != "usecases/sync_issues.py"
         for node in ast.walk(tree)
         if isinstance(node, ast.ImportFrom)
@@ -169,7 +207,11 @@ def test_use_cases_never_use_the_server_state_write_path() -> None:
 
 def test_the_write_sql_detector_recognises_writes() -> None:
     # Guard against a regex that silently matches nothing.
-    for sql in ("INSERT INTO notes (id) VALUES (?)", "update visits set status = ?",
-                "DELETE FROM outbox WHERE seq = ?", "INSERT OR REPLACE INTO x VALUES (1)"):
+    for sql in (
+        "INSERT INTO notes (id) VALUES (?)",
+        "update visits set status = ?",
+        "DELETE FROM outbox WHERE seq = ?",
+        "INSERT OR REPLACE INTO x VALUES (1)",
+    ):
         assert WRITE_SQL.search(sql), sql
     assert not WRITE_SQL.search("SELECT * FROM notes WHERE kind = 'update'")

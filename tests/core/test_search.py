@@ -16,8 +16,10 @@ def titles(world: World, text: str) -> list[tuple[str, str]]:
 
 def test_typing_the_start_of_a_name_finds_the_account(world: World) -> None:
     # The name weighs more than the contact's e-mail at boulangerie-sl.ca, found second.
-    assert titles(world, "boul") == [("accounts", "Boulangerie Saint-Laurent"),
-                                     ("contacts", "Élise Bouchard")]
+    assert titles(world, "boul") == [
+        ("accounts", "Boulangerie Saint-Laurent"),
+        ("contacts", "Élise Bouchard"),
+    ]
     assert titles(world, "BOULANGERIE saint") == [("accounts", "Boulangerie Saint-Laurent")]
     assert titles(world, "north hard") == [("accounts", "Northern Hardware Supply")]
 
@@ -31,18 +33,27 @@ def test_accents_do_not_matter(world: World, query: str) -> None:
 def test_contacts_are_found_by_name_and_email(world: World) -> None:
     [by_name] = search(world.store, "elise bouch")
     assert (by_name.collection, by_name.title, by_name.account_name) == (
-        "contacts", "Élise Bouchard", "Boulangerie Saint-Laurent")
+        "contacts",
+        "Élise Bouchard",
+        "Boulangerie Saint-Laurent",
+    )
     [by_email] = search(world.store, "elise@boulangerie")
     assert by_email.record_id == by_name.record_id
 
 
 def test_notes_are_found_by_their_words_with_an_excerpt(world: World) -> None:
     world.sign_in(world.inside_id)
-    note = notes.add_note(world.store, world.other_account_id,
-                          "Le gérant veut une démonstration du nouveau four à convection.")
+    note = notes.add_note(
+        world.store,
+        world.other_account_id,
+        "Le gérant veut une démonstration du nouveau four à convection.",
+    )
     [hit] = search(world.store, "four convec")
-    assert (hit.collection, hit.record_id, hit.account_id) == ("notes", note.id,
-                                                               world.other_account_id)
+    assert (hit.collection, hit.record_id, hit.account_id) == (
+        "notes",
+        note.id,
+        world.other_account_id,
+    )
     assert hit.title == "Northern Hardware Supply" and "convection" in hit.detail
 
 
@@ -57,8 +68,22 @@ def test_the_index_follows_edits_and_deletions(world: World) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ['"', '"unbalanced', "*", "boul*", "NEAR(boul mont)", "boul OR north", "-boul",
-     "title:boul", "^boul", "boul AND", "(", "'; DROP TABLE accounts; --", "\x00", "🙂 boul"],
+    [
+        '"',
+        '"unbalanced',
+        "*",
+        "boul*",
+        "NEAR(boul mont)",
+        "boul OR north",
+        "-boul",
+        "title:boul",
+        "^boul",
+        "boul AND",
+        "(",
+        "'; DROP TABLE accounts; --",
+        "\x00",
+        "🙂 boul",
+    ],
 )
 def test_query_syntax_is_taken_as_plain_text(world: World, query: str) -> None:
     hits = search(world.store, query)  # never raises
@@ -81,9 +106,17 @@ def test_records_written_in_bulk_are_indexed_like_single_ones(world: World) -> N
     from fieldapp.store.replica import BULK_INDEX_THRESHOLD, upsert_server_records
 
     def shops(name: str) -> list[dict[str, object]]:
-        return [{"id": f"0190a000-0000-7000-8000-{i:012d}", "name": f"{name} {i}", "tier": "C",
-                 "city": "Lyon", "version": 2, "created_at": "2026-01-01T00:00:00Z"}
-                for i in range(BULK_INDEX_THRESHOLD + 50)]
+        return [
+            {
+                "id": f"0190a000-0000-7000-8000-{i:012d}",
+                "name": f"{name} {i}",
+                "tier": "C",
+                "city": "Lyon",
+                "version": 2,
+                "created_at": "2026-01-01T00:00:00Z",
+            }
+            for i in range(BULK_INDEX_THRESHOLD + 50)
+        ]
 
     upsert_server_records(world.store, "accounts", shops("Épicerie"))
     assert len(search(world.store, "epicerie", limit=1000)) == BULK_INDEX_THRESHOLD + 50

@@ -156,10 +156,10 @@ def test_a_field_in_conflict_keeps_its_local_value_on_pull(world: World) -> None
 def test_a_tombstone_takes_the_children_with_it(world: World) -> None:
     notes.add_note(world.store, world.account_id, "Note")
     apply_pulled(world.store, [PulledChange("accounts", world.account_id, "delete", 20)])
-    for table, column in (("accounts", "id"), ("contacts", "account_id"),
-                          ("notes", "account_id")):
-        count = world.store.scalar(f"SELECT count(*) FROM {table} WHERE {column} = ?",
-                                   (world.account_id,))
+    for table, column in (("accounts", "id"), ("contacts", "account_id"), ("notes", "account_id")):
+        count = world.store.scalar(
+            f"SELECT count(*) FROM {table} WHERE {column} = ?", (world.account_id,)
+        )
         assert count == 0, table
     # The note typed here is still queued: the server will answer for it, not the pull.
     assert outbox_size(world.store) == 1

@@ -24,15 +24,21 @@ def test_visit_planned_checked_in_and_logged_reaches_the_review_queue(world: Wor
     assert visits.check_in(world.store, visit.id).checked_in_at == "2026-11-23T15:00:00Z"
     world.clock.advance(minutes=45)
     done, report = visits.complete_visit(
-        world.store, visit.id, outcome="positive", summary="  Rencontre avec Élise.\r\n",
+        world.store,
+        visit.id,
+        outcome="positive",
+        summary="  Rencontre avec Élise.\r\n",
         contacts_met=[world.contact_ids[1], world.contact_ids[0], world.contact_ids[1]],
         next_steps="Envoyer la soumission",
     )
     assert done.status == "completed" and done.checked_out_at == "2026-11-23T15:45:00Z"
     assert done.summary == "Rencontre avec Élise."
     assert done.contacts_met == (world.contact_ids[1], world.contact_ids[0])
-    assert (report.kind, report.visit_id, report.body) == ("visit_report", visit.id,
-                                                           "Rencontre avec Élise.")
+    assert (report.kind, report.visit_id, report.body) == (
+        "visit_report",
+        visit.id,
+        "Rencontre avec Élise.",
+    )
     assert report.author_id == world.field_id
 
 
@@ -51,8 +57,9 @@ def test_a_completed_visit_needs_a_summary_and_an_outcome(world: World) -> None:
     visit = visits.check_in(world.store, visits.plan_visit(world.store, world.account_id, T0).id)
     queued = outbox_size(world)
     with pytest.raises(ValidationError) as empty:
-        visits.complete_visit(world.store, visit.id, outcome="positive", summary="   ",
-                              next_steps="Rappeler")
+        visits.complete_visit(
+            world.store, visit.id, outcome="positive", summary="   ", next_steps="Rappeler"
+        )
     assert empty.value.field == "summary" and "needs a summary" in str(empty.value)
     # All or nothing: the next steps typed with the empty summary were not saved either.
     assert visits.get_visit(world.store, visit.id).next_steps is None
@@ -67,7 +74,8 @@ def test_a_completed_visit_needs_a_summary_and_an_outcome(world: World) -> None:
 
 def test_contacts_met_must_belong_to_the_account(world: World) -> None:
     foreign = visits.check_in(
-        world.store, visits.plan_visit(world.store, world.other_account_id, T0).id)
+        world.store, visits.plan_visit(world.store, world.other_account_id, T0).id
+    )
     with pytest.raises(ValidationError) as error:
         visits.log_visit(world.store, foreign.id, contacts_met=[world.contact_ids[0]])
     assert error.value.field == "contacts_met"
@@ -94,10 +102,13 @@ def test_planning_refuses_bad_slots(world: World) -> None:
 
 def test_reschedule_cancel_and_no_show(world: World) -> None:
     visit = visits.plan_visit(world.store, world.account_id, T0)
-    moved = visits.reschedule_visit(world.store, visit.id, T0 + timedelta(days=1),
-                                    T0 + timedelta(days=1, minutes=30))
-    assert (moved.planned_start, moved.planned_end) == ("2026-11-24T13:00:00Z",
-                                                        "2026-11-24T13:30:00Z")
+    moved = visits.reschedule_visit(
+        world.store, visit.id, T0 + timedelta(days=1), T0 + timedelta(days=1, minutes=30)
+    )
+    assert (moved.planned_start, moved.planned_end) == (
+        "2026-11-24T13:00:00Z",
+        "2026-11-24T13:30:00Z",
+    )
     assert visits.cancel_visit(world.store, visit.id).status == "cancelled"
     with pytest.raises(InvalidStateError, match="cancelled"):
         visits.check_in(world.store, visit.id)
@@ -110,11 +121,9 @@ def test_reschedule_cancel_and_no_show(world: World) -> None:
 def test_route_order_set_by_the_rep_is_the_plan_order(world: World) -> None:
     first = visits.plan_visit(world.store, world.account_id, T0 + timedelta(hours=1))
     second = visits.plan_visit(world.store, world.other_account_id, T0 + timedelta(hours=3))
-    assert [s.visit.id for s in todays_plan(world.store, today=T0.date())] == [first.id,
-                                                                               second.id]
+    assert [s.visit.id for s in todays_plan(world.store, today=T0.date())] == [first.id, second.id]
     visits.reorder_plan(world.store, [second.id, first.id])
-    assert [s.visit.id for s in todays_plan(world.store, today=T0.date())] == [second.id,
-                                                                               first.id]
+    assert [s.visit.id for s in todays_plan(world.store, today=T0.date())] == [second.id, first.id]
     with pytest.raises(ValidationError, match="twice"):
         visits.reorder_plan(world.store, [first.id, first.id])
 

@@ -18,21 +18,22 @@ def test_rep_signs_in_and_learns_who_they_are(world: World) -> None:
     me = world.client.get("/v1/me", headers={"Authorization": f"Bearer {body['access_token']}"})
     assert me.status_code == 200
     assert me.json()["user"]["territory"] == "Montréal"
-    assert me.json()["scope"] == {"kind": "territory", "territories": ["Montréal"],
-                                  "team": "quebec"}
+    assert me.json()["scope"] == {
+        "kind": "territory",
+        "territories": ["Montréal"],
+        "team": "quebec",
+    }
 
 
 def test_inside_rep_scope_is_their_teams_territories(world: World) -> None:
     me = world.client.get("/v1/me", headers=world.headers("inside")).json()
-    assert me["scope"] == {"kind": "team", "territories": ["Montréal", "Québec"],
-                           "team": "quebec"}
+    assert me["scope"] == {"kind": "team", "territories": ["Montréal", "Québec"], "team": "quebec"}
     manager = world.client.get("/v1/me", headers=world.headers("manager")).json()
     assert manager["scope"]["territories"] == ["Lyon", "Montréal", "Québec"]
 
 
 @pytest.mark.parametrize("username, password", [("field", "wrong"), ("nobody", PASSWORD)])
-def test_wrong_credentials_are_an_invalid_grant(world: World, username: str,
-                                                password: str) -> None:
+def test_wrong_credentials_are_an_invalid_grant(world: World, username: str, password: str) -> None:
     answer = world.sign_in(username, password)
     assert answer.status_code == 401
     assert answer.json()["error"]["code"] == "invalid_grant"
@@ -40,14 +41,15 @@ def test_wrong_credentials_are_an_invalid_grant(world: World, username: str,
 
 def test_refresh_gives_a_new_access_token_and_keeps_the_refresh_token(world: World) -> None:
     first = world.sign_in("field").json()
-    answer = world.client.post("/v1/auth/token", json={
-        "grant_type": "refresh_token", "refresh_token": first["refresh_token"]})
+    answer = world.client.post(
+        "/v1/auth/token",
+        json={"grant_type": "refresh_token", "refresh_token": first["refresh_token"]},
+    )
     assert answer.status_code == 200
     second = answer.json()
     assert second["refresh_token"] == first["refresh_token"]
     assert second["access_token"] != first["access_token"]
-    me = world.client.get("/v1/me",
-                          headers={"Authorization": f"Bearer {second['access_token']}"})
+    me = world.client.get("/v1/me", headers={"Authorization": f"Bearer {second['access_token']}"})
     assert me.status_code == 200
 
 
@@ -58,8 +60,10 @@ def test_sign_out_revokes_the_refresh_token_and_its_access_tokens(world: World) 
     answer = world.client.post("/v1/auth/revoke", json={"token": signed_in["refresh_token"]})
     assert answer.status_code == 204
     assert world.client.get("/v1/me", headers=bearer).status_code == 401
-    refused = world.client.post("/v1/auth/token", json={
-        "grant_type": "refresh_token", "refresh_token": signed_in["refresh_token"]})
+    refused = world.client.post(
+        "/v1/auth/token",
+        json={"grant_type": "refresh_token", "refresh_token": signed_in["refresh_token"]},
+    )
     assert refused.status_code == 401
     other_bearer = {"Authorization": f"Bearer {other['access_token']}"}
     assert world.client.get("/v1/me", headers=other_bearer).status_code == 200
@@ -89,12 +93,16 @@ def test_calls_without_a_valid_access_token_are_unauthorized(world: World, how: 
 def test_an_expired_access_token_is_renewed_with_the_refresh_token(world: World) -> None:
     signed_in = world.sign_in("field").json()
     world.clock.advance(2 * 3600)
-    answer = world.client.post("/v1/auth/token", json={
-        "grant_type": "refresh_token", "refresh_token": signed_in["refresh_token"]})
+    answer = world.client.post(
+        "/v1/auth/token",
+        json={"grant_type": "refresh_token", "refresh_token": signed_in["refresh_token"]},
+    )
     assert answer.status_code == 200
     world.clock.advance(91 * 24 * 3600)  # past the refresh token's 90 days
-    answer = world.client.post("/v1/auth/token", json={
-        "grant_type": "refresh_token", "refresh_token": signed_in["refresh_token"]})
+    answer = world.client.post(
+        "/v1/auth/token",
+        json={"grant_type": "refresh_token", "refresh_token": signed_in["refresh_token"]},
+    )
     assert answer.status_code == 401
 
 
@@ -121,7 +129,8 @@ def test_tokens_and_passwords_are_stored_only_as_hashes(world: World) -> None:
     with world.engine.connect() as conn:
         stored = conn.execute(sa.select(tokens.c.token_hash)).scalars().all()
         password_hash = conn.execute(
-            sa.select(users.c.password_hash).where(users.c.username == "field")).scalar_one()
+            sa.select(users.c.password_hash).where(users.c.username == "field")
+        ).scalar_one()
     assert signed_in["access_token"] not in stored
     assert signed_in["refresh_token"] not in stored
     assert password_hash.startswith("$argon2id$") and PASSWORD not in password_hash

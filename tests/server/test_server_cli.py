@@ -38,9 +38,21 @@ def test_run_refuses_half_a_tls_configuration(tmp_path: Path) -> None:
 
 def test_run_with_port_0_serves_health_over_loopback(tmp_path: Path) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "fieldapp", "server", "run", "--data", str(tmp_path / "srv"),
-         "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_environment(tmp_path),
+        [
+            sys.executable,
+            "-m",
+            "fieldapp",
+            "server",
+            "run",
+            "--data",
+            str(tmp_path / "srv"),
+            "--port",
+            "0",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_environment(tmp_path),
     )
     try:
         assert process.stdout is not None
@@ -65,7 +77,9 @@ def test_run_with_port_0_serves_health_over_loopback(tmp_path: Path) -> None:
 
 
 def test_seed_loads_the_demo_organisation_and_prints_its_sign_ins(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
     database_url: str,
 ) -> None:
     monkeypatch.setenv(DATABASE_URL_ENV, database_url)  # the URL may also come from here
@@ -77,10 +91,16 @@ def test_seed_loads_the_demo_organisation_and_prints_its_sign_ins(
     engine = sa.create_engine(database_url)
     with engine.connect() as conn:
         names = set(conn.execute(sa.select(users.c.username)).scalars())
-        accounts = conn.execute(sa.select(sa.func.count()).select_from(records)
-                                .where(records.c.collection == "accounts")).scalar_one()
-        unplaced = conn.execute(sa.select(sa.func.count()).select_from(records).where(
-            records.c.collection != "users", records.c.territory == "*")).scalar_one()
+        accounts = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(records)
+            .where(records.c.collection == "accounts")
+        ).scalar_one()
+        unplaced = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(records)
+            .where(records.c.collection != "users", records.c.territory == "*")
+        ).scalar_one()
     engine.dispose()
     assert {"field", "inside", "manager"} <= names
     assert accounts == 12 and unplaced == 0
@@ -94,14 +114,39 @@ def test_add_user_reads_the_password_from_stdin(
     monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
     data = tmp_path / "srv"
     monkeypatch.setattr("sys.stdin", _Lines("s3cret-pass\n"))
-    code = main(["server", "add-user", "--data", str(data), "--username", "julie",
-                 "--role", "field", "--territory", "Montréal", "--team", "quebec",
-                 "--password-stdin"])
+    code = main(
+        [
+            "server",
+            "add-user",
+            "--data",
+            str(data),
+            "--username",
+            "julie",
+            "--role",
+            "field",
+            "--territory",
+            "Montréal",
+            "--team",
+            "quebec",
+            "--password-stdin",
+        ]
+    )
     assert code == 0
     assert "s3cret-pass" not in capsys.readouterr().out
     monkeypatch.setattr("sys.stdin", _Lines("another-pass\n"))
-    again = main(["server", "add-user", "--data", str(data), "--username", "julie",
-                  "--role", "inside", "--password-stdin"])
+    again = main(
+        [
+            "server",
+            "add-user",
+            "--data",
+            str(data),
+            "--username",
+            "julie",
+            "--role",
+            "inside",
+            "--password-stdin",
+        ]
+    )
     assert again == 1  # the username is taken
     assert "taken" in capsys.readouterr().err
 
@@ -125,8 +170,11 @@ class _Lines:
 
 
 def test_the_server_never_imports_qt() -> None:
-    probe = ("import sys, sync.server.app, sync.server.cli, sync.server.seed; "
-             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'ui'))))")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            timeout=60, check=True)
+    probe = (
+        "import sys, sync.server.app, sync.server.cli, sync.server.seed; "
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'ui'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
     assert result.stdout.strip() == "[]"

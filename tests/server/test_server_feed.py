@@ -30,15 +30,18 @@ def _state(changes_: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, An
 
 def test_first_sync_pages_through_the_feed_until_caught_up(world: World) -> None:
     account_id = world.create_account("field")
-    world.push("field", *[create("contacts", new_id(), {"account_id": account_id,
-                                                        "last_name": f"Roy {n}"})
-                          for n in range(7)])
+    world.push(
+        "field",
+        *[
+            create("contacts", new_id(), {"account_id": account_id, "last_name": f"Roy {n}"})
+            for n in range(7)
+        ],
+    )
     pages = []
     cursor = None
     while True:
         params: dict[str, Any] = {"limit": 3, **({"cursor": cursor} if cursor else {})}
-        body = world.client.get("/v1/changes", params=params,
-                                headers=world.headers("field")).json()
+        body = world.client.get("/v1/changes", params=params, headers=world.headers("field")).json()
         pages.append(body["changes"])
         cursor = body["cursor"]
         if not body["has_more"]:
@@ -51,8 +54,9 @@ def test_first_sync_pages_through_the_feed_until_caught_up(world: World) -> None
     versions = [c["version"] for c in everything if c["collection"] != "users"]
     assert versions == sorted(versions)  # server order: the account before its contacts
     # Caught up: the same cursor returns nothing until something changes.
-    again = world.client.get("/v1/changes", params={"cursor": cursor},
-                             headers=world.headers("field")).json()
+    again = world.client.get(
+        "/v1/changes", params={"cursor": cursor}, headers=world.headers("field")
+    ).json()
     assert again == {"changes": [], "cursor": cursor, "has_more": False}
 
 
@@ -61,8 +65,7 @@ def test_a_record_appears_once_per_page_at_its_latest_version(world: World) -> N
     _, cursor = world.pull_all("field")
     version = None
     for phone in ("514 555 0101", "514 555 0102", "514 555 0103"):
-        [result] = world.push("field", update("accounts", account_id, {"phone": phone},
-                                              version))
+        [result] = world.push("field", update("accounts", account_id, {"phone": phone}, version))
         version = result["version"]
     changes_, _ = world.pull_all("field", cursor=cursor)
     assert len(changes_) == 1
@@ -73,14 +76,16 @@ def test_a_record_appears_once_per_page_at_its_latest_version(world: World) -> N
 def test_deleted_record_arrives_as_a_tombstone(world: World) -> None:
     account_id = world.create_account("field")
     contact_id = new_id()
-    world.push("field", create("contacts", contact_id, {"account_id": account_id,
-                                                        "last_name": "Roy"}))
+    world.push(
+        "field", create("contacts", contact_id, {"account_id": account_id, "last_name": "Roy"})
+    )
     _, cursor = world.pull_all("field")
     [result] = world.push("inside", delete("contacts", contact_id), device="pc")
     assert result["status"] == "applied"
     changes_, _ = world.pull_all("field", cursor=cursor)
-    assert changes_ == [{"collection": "contacts", "id": contact_id, "op": "delete",
-                         "version": result["version"]}]
+    assert changes_ == [
+        {"collection": "contacts", "id": contact_id, "op": "delete", "version": result["version"]}
+    ]
     # A first sync after the delete never sees the record at all.
     assert contact_id not in {c["id"] for c in world.pull_all("field")[0] if c["op"] == "upsert"}
 
@@ -88,8 +93,9 @@ def test_deleted_record_arrives_as_a_tombstone(world: World) -> None:
 def test_field_rep_never_sees_another_territory(world: World) -> None:
     mine = world.create_account("field")
     theirs = world.create_account("field2", name="Dépanneur Lévesque")
-    world.push("field2", create("contacts", new_id(), {"account_id": theirs,
-                                                       "last_name": "Lévesque"}))
+    world.push(
+        "field2", create("contacts", new_id(), {"account_id": theirs, "last_name": "Lévesque"})
+    )
     feed, _ = world.pull_all("field")
     assert _ids(feed, "accounts") == {mine}
     assert not _ids(feed, "contacts")
@@ -104,10 +110,20 @@ def test_field_rep_never_sees_another_territory(world: World) -> None:
 def test_account_moving_territory_leaves_one_rep_and_reaches_the_other(world: World) -> None:
     account_id = world.create_account("field")
     contact_id, note_id = new_id(), new_id()
-    world.push("field",
-               create("contacts", contact_id, {"account_id": account_id, "last_name": "Roy"}),
-               create("notes", note_id, {"account_id": account_id, "kind": "visit_report",
-                                         "author_id": world.ids["field"], "body": "Hello"}))
+    world.push(
+        "field",
+        create("contacts", contact_id, {"account_id": account_id, "last_name": "Roy"}),
+        create(
+            "notes",
+            note_id,
+            {
+                "account_id": account_id,
+                "kind": "visit_report",
+                "author_id": world.ids["field"],
+                "body": "Hello",
+            },
+        ),
+    )
     losing, losing_cursor = world.pull_all("field")
     gaining, gaining_cursor = world.pull_all("field2")
     inside, inside_cursor = world.pull_all("inside")
@@ -115,8 +131,11 @@ def test_account_moving_territory_leaves_one_rep_and_reaches_the_other(world: Wo
 
     # The inside team hands the account to the Québec rep.
     base = _state(inside)[("accounts", account_id)]["version"]  # type: ignore[index]
-    [moved] = world.push("inside", update("accounts", account_id,
-                                          {"owner_id": world.ids["field2"]}, base), device="pc")
+    [moved] = world.push(
+        "inside",
+        update("accounts", account_id, {"owner_id": world.ids["field2"]}, base),
+        device="pc",
+    )
     assert moved["status"] == "applied"
 
     lost, _ = world.pull_all("field", cursor=losing_cursor)
@@ -147,31 +166,35 @@ def test_the_change_log_keeps_one_row_per_record_and_territory(world: World) -> 
     for n in range(5):
         world.push("field", update("accounts", account_id, {"phone": f"514 555 010{n}"}, None))
     with world.engine.connect() as conn:
-        rows = conn.execute(sa.select(sa.func.count()).select_from(changes)
-                            .where(changes.c.record_id == account_id)).scalar_one()
+        rows = conn.execute(
+            sa.select(sa.func.count()).select_from(changes).where(changes.c.record_id == account_id)
+        ).scalar_one()
     assert rows == 1
 
 
 def test_an_unreadable_cursor_is_refused_as_invalid_cursor(world: World) -> None:
     for cursor in ("not-a-cursor", "djE6OTk5", "%%%", "x" * 150):
-        answer = world.client.get("/v1/changes", params={"cursor": cursor},
-                                  headers=world.headers("field"))
+        answer = world.client.get(
+            "/v1/changes", params={"cursor": cursor}, headers=world.headers("field")
+        )
         assert answer.status_code == 400, cursor
         assert answer.json()["error"]["code"] == "invalid_cursor"
 
 
 def test_a_cursor_taken_under_another_scope_is_refused(world: World) -> None:
     _, cursor = world.pull_all("field")
-    answer = world.client.get("/v1/changes", params={"cursor": cursor},
-                              headers=world.headers("field2"))
+    answer = world.client.get(
+        "/v1/changes", params={"cursor": cursor}, headers=world.headers("field2")
+    )
     assert answer.status_code == 400
     assert answer.json()["error"]["code"] == "invalid_cursor"
 
 
 def test_a_limit_out_of_range_is_a_clear_error(world: World) -> None:
     for limit in ("0", "5001", "lots"):
-        answer = world.client.get("/v1/changes", params={"limit": limit},
-                                  headers=world.headers("field"))
+        answer = world.client.get(
+            "/v1/changes", params={"limit": limit}, headers=world.headers("field")
+        )
         assert answer.status_code == 400
         assert answer.json()["error"]["code"] == "invalid_request"
 
@@ -183,10 +206,18 @@ def test_concurrent_pushes_get_distinct_versions_and_all_reach_the_feed(world: W
 
     def push_many(device: str) -> None:
         for _ in range(8):
-            answer = world.client.post("/v1/mutations", headers=headers, json={
-                "device_id": device,
-                "mutations": [create("contacts", new_id(), {"account_id": account_id,
-                                                            "last_name": device})]})
+            answer = world.client.post(
+                "/v1/mutations",
+                headers=headers,
+                json={
+                    "device_id": device,
+                    "mutations": [
+                        create(
+                            "contacts", new_id(), {"account_id": account_id, "last_name": device}
+                        )
+                    ],
+                },
+            )
             if answer.status_code != 200 or answer.json()["results"][0]["status"] != "applied":
                 errors.append(answer.text)
 

@@ -19,8 +19,11 @@ def test_health_needs_no_sign_in(world: World) -> None:
 
 def test_a_body_over_4_mib_is_refused_before_parsing(world: World) -> None:
     huge = b'{"device_id": "d", "mutations": [' + b" " * (4 * 1024 * 1024) + b"]}"
-    answer = world.client.post("/v1/mutations", content=huge, headers={
-        **world.headers("field"), "Content-Type": "application/json"})
+    answer = world.client.post(
+        "/v1/mutations",
+        content=huge,
+        headers={**world.headers("field"), "Content-Type": "application/json"},
+    )
     _is_error(answer, 413, "payload_too_large")
 
 
@@ -29,37 +32,47 @@ def test_a_chunked_body_over_4_mib_is_refused_too(world: World) -> None:
         for _ in range(5):
             yield b" " * (1024 * 1024)
 
-    answer = world.client.post("/v1/auth/token", content=chunks(),
-                               headers={"Content-Type": "application/json"})
+    answer = world.client.post(
+        "/v1/auth/token", content=chunks(), headers={"Content-Type": "application/json"}
+    )
     _is_error(answer, 413, "payload_too_large")
 
 
-@pytest.mark.parametrize("body", [
-    b"{not json",
-    b'{"device_id": "d", "mutations": [',
-    b"[]",
-    b'"text"',
-    b'{"device_id": 12, "mutations": []}',
-    b'{"device_id": "d", "mutations": "all of them"}',
-    b'{"device_id": "d", "mutations": [{"mutation_id": "m"}]}',
-    b'{"device_id": "d", "mutations": [{"mutation_id": "m", "collection": "accounts",'
-    b' "record_id": "r", "op": "explode", "fields": {}}]}',
-    b'{"device_id": "d", "mutations": [{"mutation_id": "m", "collection": "accounts",'
-    b' "record_id": "r", "op": "update", "fields": {}, "base_version": "12"}]}',
-    b"\xff\xfe\x00",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{not json",
+        b'{"device_id": "d", "mutations": [',
+        b"[]",
+        b'"text"',
+        b'{"device_id": 12, "mutations": []}',
+        b'{"device_id": "d", "mutations": "all of them"}',
+        b'{"device_id": "d", "mutations": [{"mutation_id": "m"}]}',
+        b'{"device_id": "d", "mutations": [{"mutation_id": "m", "collection": "accounts",'
+        b' "record_id": "r", "op": "explode", "fields": {}}]}',
+        b'{"device_id": "d", "mutations": [{"mutation_id": "m", "collection": "accounts",'
+        b' "record_id": "r", "op": "update", "fields": {}, "base_version": "12"}]}',
+        b"\xff\xfe\x00",
+    ],
+)
 def test_malformed_mutation_bodies_are_clear_client_errors(world: World, body: bytes) -> None:
-    answer = world.client.post("/v1/mutations", content=body, headers={
-        **world.headers("field"), "Content-Type": "application/json"})
+    answer = world.client.post(
+        "/v1/mutations",
+        content=body,
+        headers={**world.headers("field"), "Content-Type": "application/json"},
+    )
     _is_error(answer, 400, "invalid_request")
 
 
-@pytest.mark.parametrize("body", [
-    {"grant_type": "password", "username": "field"},
-    {"grant_type": "client_credentials"},
-    {"grant_type": "refresh_token"},
-    {"grant_type": "password", "username": ["field"], "password": "x"},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"grant_type": "password", "username": "field"},
+        {"grant_type": "client_credentials"},
+        {"grant_type": "refresh_token"},
+        {"grant_type": "password", "username": ["field"], "password": "x"},
+    ],
+)
 def test_malformed_sign_ins_are_clear_client_errors(world: World, body: dict) -> None:
     _is_error(world.client.post("/v1/auth/token", json=body), 400, "invalid_request")
 
@@ -73,8 +86,14 @@ def test_the_openapi_description_and_docs_are_served(world: World) -> None:
     answer = world.client.get("/v1/openapi.json")
     assert answer.status_code == 200
     paths = answer.json()["paths"]
-    for path in ("/v1/auth/token", "/v1/auth/revoke", "/v1/me", "/v1/changes",
-                 "/v1/mutations", "/v1/health"):
+    for path in (
+        "/v1/auth/token",
+        "/v1/auth/revoke",
+        "/v1/me",
+        "/v1/changes",
+        "/v1/mutations",
+        "/v1/health",
+    ):
         assert path in paths
     docs = world.client.get("/v1/docs")
     assert docs.status_code == 200 and "openapi.json" in docs.text

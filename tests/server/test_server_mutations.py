@@ -26,9 +26,20 @@ def test_every_field_of_the_core_schema_has_a_server_rule() -> None:
 
 def test_new_account_is_applied_and_versioned(world: World) -> None:
     account_id = new_id()
-    [result] = world.push("field", create("accounts", account_id, {
-        "name": "  Quincaillerie Gagnon ", "tier": "a", "phone": "514 555 0100",
-        "owner_id": world.ids["field"], "created_at": "2026-11-18T14:00:00Z"}))
+    [result] = world.push(
+        "field",
+        create(
+            "accounts",
+            account_id,
+            {
+                "name": "  Quincaillerie Gagnon ",
+                "tier": "a",
+                "phone": "514 555 0100",
+                "owner_id": world.ids["field"],
+                "created_at": "2026-11-18T14:00:00Z",
+            },
+        ),
+    )
     assert result["status"] == "applied" and isinstance(result["version"], int)
     record = _record(world, "field", "accounts", account_id)
     assert record["name"] == "Quincaillerie Gagnon" and record["tier"] == "A"  # normalised
@@ -58,14 +69,21 @@ def test_same_field_changed_on_both_sides_is_a_conflict_with_the_server_value(
 ) -> None:
     account_id = world.create_account("field", phone="514 555 0100")
     base = _record(world, "field", "accounts", account_id)["version"]
-    [inside] = world.push("inside", update("accounts", account_id, {"phone": "514 555 0199"},
-                                           base), device="office-pc")
+    [inside] = world.push(
+        "inside",
+        update("accounts", account_id, {"phone": "514 555 0199"}, base),
+        device="office-pc",
+    )
     assert inside["status"] == "applied"
-    [field] = world.push("field", update("accounts", account_id, {
-        "phone": "514 555 0142", "city": "Montréal"}, base), device="laptop-1")
+    [field] = world.push(
+        "field",
+        update("accounts", account_id, {"phone": "514 555 0142", "city": "Montréal"}, base),
+        device="laptop-1",
+    )
     assert field["status"] == "conflict"
-    assert field["conflicts"] == [{"field": "phone", "server_value": "514 555 0199",
-                                   "server_version": inside["version"]}]
+    assert field["conflicts"] == [
+        {"field": "phone", "server_value": "514 555 0199", "server_version": inside["version"]}
+    ]
     record = _record(world, "field", "accounts", account_id)
     assert record["phone"] == "514 555 0199"  # the server's value stands
     assert record["city"] == "Montréal"  # the field that did not conflict was applied
@@ -75,8 +93,11 @@ def test_same_field_changed_on_both_sides_is_a_conflict_with_the_server_value(
 def test_different_fields_changed_on_both_sides_both_survive(world: World) -> None:
     account_id = world.create_account("field")
     base = _record(world, "field", "accounts", account_id)["version"]
-    [a] = world.push("inside", update("accounts", account_id, {"phone": "418 555 0101"}, base),
-                     device="office-pc")
+    [a] = world.push(
+        "inside",
+        update("accounts", account_id, {"phone": "418 555 0101"}, base),
+        device="office-pc",
+    )
     [b] = world.push("field", update("accounts", account_id, {"city": "Montréal"}, base))
     assert (a["status"], b["status"]) == ("applied", "applied")
     record = _record(world, "field", "accounts", account_id)
@@ -112,24 +133,50 @@ def test_one_laptop_editing_a_record_twice_offline_does_not_conflict_with_itself
     assert [r["status"] for r in results] == ["applied", "applied"]
 
 
-@pytest.mark.parametrize("mutation, code", [
-    (lambda acc: create("accounts", new_id(), {"name": "X", "tier": "D"}), "invalid_field"),
-    (lambda acc: create("accounts", new_id(), {"name": "X"}), "invalid_field"),
-    (lambda acc: create("contacts", new_id(), {"account_id": acc, "last_name": "Roy",
-                                               "email": "not an address"}), "invalid_field"),
-    (lambda acc: create("contacts", new_id(), {"account_id": acc, "last_name": "Roy",
-                                               "shoe_size": 42}), "invalid_field"),
-    (lambda acc: create("follow_ups", new_id(), {
-        "account_id": acc, "title": "Call back", "due_date": "2026-11-30", "status": "open",
-        "assignee_user_id": "u1", "assignee_team": "inside"}), "invalid_field"),
-    (lambda acc: create("invoices", new_id(), {"total": 12}), "unknown_collection"),
-    (lambda acc: create("users", new_id(), {"username": "mallory"}), "forbidden"),
-    (lambda acc: update("accounts", new_id(), {"name": "Ghost"}, 1), "not_found"),
-    (lambda acc: update("contacts", new_id(), {"account_id": acc}, 1), "not_found"),
-    (lambda acc: create("accounts", acc, {"name": "Twice", "tier": "A"}), "id_taken"),
-])
-def test_invalid_mutations_are_rejected_with_a_reason(world: World, mutation: Any,
-                                                      code: str) -> None:
+@pytest.mark.parametrize(
+    "mutation, code",
+    [
+        (lambda acc: create("accounts", new_id(), {"name": "X", "tier": "D"}), "invalid_field"),
+        (lambda acc: create("accounts", new_id(), {"name": "X"}), "invalid_field"),
+        (
+            lambda acc: create(
+                "contacts",
+                new_id(),
+                {"account_id": acc, "last_name": "Roy", "email": "not an address"},
+            ),
+            "invalid_field",
+        ),
+        (
+            lambda acc: create(
+                "contacts", new_id(), {"account_id": acc, "last_name": "Roy", "shoe_size": 42}
+            ),
+            "invalid_field",
+        ),
+        (
+            lambda acc: create(
+                "follow_ups",
+                new_id(),
+                {
+                    "account_id": acc,
+                    "title": "Call back",
+                    "due_date": "2026-11-30",
+                    "status": "open",
+                    "assignee_user_id": "u1",
+                    "assignee_team": "inside",
+                },
+            ),
+            "invalid_field",
+        ),
+        (lambda acc: create("invoices", new_id(), {"total": 12}), "unknown_collection"),
+        (lambda acc: create("users", new_id(), {"username": "mallory"}), "forbidden"),
+        (lambda acc: update("accounts", new_id(), {"name": "Ghost"}, 1), "not_found"),
+        (lambda acc: update("contacts", new_id(), {"account_id": acc}, 1), "not_found"),
+        (lambda acc: create("accounts", acc, {"name": "Twice", "tier": "A"}), "id_taken"),
+    ],
+)
+def test_invalid_mutations_are_rejected_with_a_reason(
+    world: World, mutation: Any, code: str
+) -> None:
     account_id = world.create_account("field")
     [result] = world.push("field", mutation(account_id))
     assert result["status"] == "rejected" and result["code"] == code, result
@@ -144,15 +191,19 @@ def test_a_rejected_mutation_does_not_block_the_rest_of_the_batch(world: World) 
     results = world.push("field", good_before, bad, good_after)
     assert [r["status"] for r in results] == ["applied", "rejected", "applied"]
     assert [r["mutation_id"] for r in results] == [
-        good_before["mutation_id"], bad["mutation_id"], good_after["mutation_id"]]
+        good_before["mutation_id"],
+        bad["mutation_id"],
+        good_after["mutation_id"],
+    ]
     assert _record(world, "field", "accounts", account_id)["tier"] == "B"
 
 
 def test_a_rejected_mutation_keeps_nothing_of_itself(world: World) -> None:
     account_id = world.create_account("field")
     base = _record(world, "field", "accounts", account_id)["version"]
-    [result] = world.push("field", update("accounts", account_id, {
-        "city": "Laval", "latitude": 45.5}, base))  # latitude without longitude
+    [result] = world.push(
+        "field", update("accounts", account_id, {"city": "Laval", "latitude": 45.5}, base)
+    )  # latitude without longitude
     assert result["status"] == "rejected"
     assert _record(world, "field", "accounts", account_id)["city"] is None
 
@@ -160,37 +211,67 @@ def test_a_rejected_mutation_keeps_nothing_of_itself(world: World) -> None:
 def test_only_the_author_may_edit_a_note(world: World) -> None:
     account_id = world.create_account("field")
     note_id = new_id()
-    [made] = world.push("field", create("notes", note_id, {
-        "account_id": account_id, "author_id": world.ids["field"], "kind": "visit_report",
-        "body": "Met the owner."}))
+    [made] = world.push(
+        "field",
+        create(
+            "notes",
+            note_id,
+            {
+                "account_id": account_id,
+                "author_id": world.ids["field"],
+                "kind": "visit_report",
+                "body": "Met the owner.",
+            },
+        ),
+    )
     assert made["status"] == "applied"
-    [by_inside] = world.push("inside", update("notes", note_id, {"body": "Rewritten"},
-                                              made["version"]), device="pc")
+    [by_inside] = world.push(
+        "inside", update("notes", note_id, {"body": "Rewritten"}, made["version"]), device="pc"
+    )
     assert by_inside["status"] == "rejected" and by_inside["code"] == "forbidden"
-    [by_author] = world.push("field", update("notes", note_id, {"body": "Met the owners."},
-                                             made["version"]))
+    [by_author] = world.push(
+        "field", update("notes", note_id, {"body": "Met the owners."}, made["version"])
+    )
     assert by_author["status"] == "applied"
-    [in_someone_elses_name] = world.push("inside", create("notes", new_id(), {
-        "account_id": account_id, "author_id": world.ids["field"], "kind": "for_field",
-        "body": "Forged"}), device="pc")
+    [in_someone_elses_name] = world.push(
+        "inside",
+        create(
+            "notes",
+            new_id(),
+            {
+                "account_id": account_id,
+                "author_id": world.ids["field"],
+                "kind": "for_field",
+                "body": "Forged",
+            },
+        ),
+        device="pc",
+    )
     assert in_someone_elses_name["code"] == "forbidden"
 
 
 def test_field_rep_cannot_write_another_territory(world: World) -> None:
     quebec_account = world.create_account("field2", name="Dépanneur Lévesque")
-    [foreign_update] = world.push("field", update("accounts", quebec_account,
-                                                  {"name": "Mine now"}, 1))
+    [foreign_update] = world.push(
+        "field", update("accounts", quebec_account, {"name": "Mine now"}, 1)
+    )
     assert foreign_update["code"] == "forbidden"
-    [child] = world.push("field", create("contacts", new_id(), {
-        "account_id": quebec_account, "last_name": "Spy"}))
+    [child] = world.push(
+        "field", create("contacts", new_id(), {"account_id": quebec_account, "last_name": "Spy"})
+    )
     assert child["code"] == "forbidden"
-    [child_of_nothing] = world.push("field", create("contacts", new_id(), {
-        "account_id": new_id(), "last_name": "Nobody"}))
+    [child_of_nothing] = world.push(
+        "field", create("contacts", new_id(), {"account_id": new_id(), "last_name": "Nobody"})
+    )
     assert child_of_nothing["code"] == "forbidden"  # same answer: no probing for ids
     [deletion] = world.push("field", delete("accounts", quebec_account))
     assert deletion["code"] == "forbidden"
-    [elsewhere] = world.push("field", create("accounts", new_id(), {
-        "name": "Not mine", "tier": "C", "owner_id": world.ids["field2"]}))
+    [elsewhere] = world.push(
+        "field",
+        create(
+            "accounts", new_id(), {"name": "Not mine", "tier": "C", "owner_id": world.ids["field2"]}
+        ),
+    )
     assert elsewhere["code"] == "forbidden"
     assert _record(world, "field2", "accounts", quebec_account)["name"] == "Dépanneur Lévesque"
 
@@ -198,50 +279,90 @@ def test_field_rep_cannot_write_another_territory(world: World) -> None:
 def test_inside_reps_pin_any_note_for_the_field_and_field_reps_do_not(world: World) -> None:
     account_id = world.create_account("field")
     note_id = new_id()
-    [made] = world.push("field", create("notes", note_id, {
-        "account_id": account_id, "author_id": world.ids["field"], "kind": "visit_report",
-        "body": "Report"}))
-    [by_field] = world.push("field", update("notes", note_id, {"pinned": True},
-                                            made["version"]))
+    [made] = world.push(
+        "field",
+        create(
+            "notes",
+            note_id,
+            {
+                "account_id": account_id,
+                "author_id": world.ids["field"],
+                "kind": "visit_report",
+                "body": "Report",
+            },
+        ),
+    )
+    [by_field] = world.push("field", update("notes", note_id, {"pinned": True}, made["version"]))
     assert by_field["code"] == "forbidden"
-    [by_inside] = world.push("inside", update("notes", note_id, {"pinned": True},
-                                              made["version"]), device="pc")
+    [by_inside] = world.push(
+        "inside", update("notes", note_id, {"pinned": True}, made["version"]), device="pc"
+    )
     assert by_inside["status"] == "applied"
-    [pin_and_edit] = world.push("inside", update("notes", note_id, {
-        "pinned": False, "body": "Rewritten"}, by_inside["version"]), device="pc")
+    [pin_and_edit] = world.push(
+        "inside",
+        update("notes", note_id, {"pinned": False, "body": "Rewritten"}, by_inside["version"]),
+        device="pc",
+    )
     assert pin_and_edit["code"] == "forbidden"
-    [pinned_by_field] = world.push("field", create("notes", new_id(), {
-        "account_id": account_id, "author_id": world.ids["field"], "kind": "for_field",
-        "body": "Look at me", "pinned": True}))
+    [pinned_by_field] = world.push(
+        "field",
+        create(
+            "notes",
+            new_id(),
+            {
+                "account_id": account_id,
+                "author_id": world.ids["field"],
+                "kind": "for_field",
+                "body": "Look at me",
+                "pinned": True,
+            },
+        ),
+    )
     assert pinned_by_field["code"] == "forbidden"
 
 
 def test_reviews_are_for_inside_reps(world: World) -> None:
     account_id = world.create_account("field")
     note_id = new_id()
-    world.push("field", create("notes", note_id, {
-        "account_id": account_id, "author_id": world.ids["field"], "kind": "visit_report",
-        "body": "Report"}))
+    world.push(
+        "field",
+        create(
+            "notes",
+            note_id,
+            {
+                "account_id": account_id,
+                "author_id": world.ids["field"],
+                "kind": "visit_report",
+                "body": "Report",
+            },
+        ),
+    )
     review = {"note_id": note_id, "reviewed_at": "2026-11-18T15:00:00Z"}
-    [by_field] = world.push("field", create("reviews", new_id(), {
-        **review, "reviewer_id": world.ids["field"]}))
+    [by_field] = world.push(
+        "field", create("reviews", new_id(), {**review, "reviewer_id": world.ids["field"]})
+    )
     assert by_field["code"] == "forbidden"
-    [by_inside] = world.push("inside", create("reviews", new_id(), {
-        **review, "reviewer_id": world.ids["inside"]}), device="pc")
+    [by_inside] = world.push(
+        "inside",
+        create("reviews", new_id(), {**review, "reviewer_id": world.ids["inside"]}),
+        device="pc",
+    )
     assert by_inside["status"] == "applied"
 
 
 def test_an_account_with_children_cannot_be_deleted(world: World) -> None:
     account_id = world.create_account("field")
-    world.push("field", create("contacts", new_id(), {"account_id": account_id,
-                                                      "last_name": "Roy"}))
+    world.push(
+        "field", create("contacts", new_id(), {"account_id": account_id, "last_name": "Roy"})
+    )
     [refused] = world.push("field", delete("accounts", account_id))
     assert refused["code"] == "in_use"
 
 
 def test_more_than_500_mutations_in_one_request_is_too_large(world: World) -> None:
     batch = [create("contacts", new_id(), {"last_name": "x"}) for _ in range(501)]
-    answer = world.client.post("/v1/mutations", headers=world.headers("field"),
-                               json={"device_id": "d", "mutations": batch})
+    answer = world.client.post(
+        "/v1/mutations", headers=world.headers("field"), json={"device_id": "d", "mutations": batch}
+    )
     assert answer.status_code == 413
     assert answer.json()["error"]["code"] == "payload_too_large"

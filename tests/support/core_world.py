@@ -51,30 +51,92 @@ def _server(record: dict[str, object]) -> dict[str, object]:
 
 def seed_world(store: Store, clock: FakeClock) -> World:
     world = World(store, clock)
-    upsert_server_records(store, "users", [
-        _server({"id": world.field_id, "username": "field", "display_name": "Julie Tremblay",
-                 "role": "field", "team": "quebec", "territory": "Montréal"}),
-        _server({"id": world.inside_id, "username": "inside", "display_name": "Marc Gagnon",
-                 "role": "inside", "team": "quebec"}),
-    ])
-    upsert_server_records(store, "accounts", [
-        _server({"id": world.account_id, "name": "Boulangerie Saint-Laurent", "tier": "A",
-                 "address": "4521 boulevard Saint-Laurent", "city": "Montréal",
-                 "postal_code": "H2T 1R2", "country": "CA", "latitude": 45.5212,
-                 "longitude": -73.5878, "phone": "514-555-0142", "owner_id": world.field_id,
-                 "visit_frequency_days": 14}),
-        _server({"id": world.other_account_id, "name": "Northern Hardware Supply", "tier": "C",
-                 "address": "12 Wellington St", "city": "Sherbrooke", "postal_code": "J1H 5C7",
-                 "country": "CA", "latitude": 45.4010, "longitude": -71.8929,
-                 "owner_id": world.field_id}),
-    ])
-    upsert_server_records(store, "contacts", [
-        _server({"id": world.contact_ids[0], "account_id": world.account_id,
-                 "first_name": "Élise", "last_name": "Bouchard", "job_title": "Propriétaire",
-                 "email": "elise@boulangerie-sl.ca"}),
-        _server({"id": world.contact_ids[1], "account_id": world.account_id,
-                 "first_name": "Sam", "last_name": "Nguyen", "job_title": "Buyer"}),
-    ])
+    upsert_server_records(
+        store,
+        "users",
+        [
+            _server(
+                {
+                    "id": world.field_id,
+                    "username": "field",
+                    "display_name": "Julie Tremblay",
+                    "role": "field",
+                    "team": "quebec",
+                    "territory": "Montréal",
+                }
+            ),
+            _server(
+                {
+                    "id": world.inside_id,
+                    "username": "inside",
+                    "display_name": "Marc Gagnon",
+                    "role": "inside",
+                    "team": "quebec",
+                }
+            ),
+        ],
+    )
+    upsert_server_records(
+        store,
+        "accounts",
+        [
+            _server(
+                {
+                    "id": world.account_id,
+                    "name": "Boulangerie Saint-Laurent",
+                    "tier": "A",
+                    "address": "4521 boulevard Saint-Laurent",
+                    "city": "Montréal",
+                    "postal_code": "H2T 1R2",
+                    "country": "CA",
+                    "latitude": 45.5212,
+                    "longitude": -73.5878,
+                    "phone": "514-555-0142",
+                    "owner_id": world.field_id,
+                    "visit_frequency_days": 14,
+                }
+            ),
+            _server(
+                {
+                    "id": world.other_account_id,
+                    "name": "Northern Hardware Supply",
+                    "tier": "C",
+                    "address": "12 Wellington St",
+                    "city": "Sherbrooke",
+                    "postal_code": "J1H 5C7",
+                    "country": "CA",
+                    "latitude": 45.4010,
+                    "longitude": -71.8929,
+                    "owner_id": world.field_id,
+                }
+            ),
+        ],
+    )
+    upsert_server_records(
+        store,
+        "contacts",
+        [
+            _server(
+                {
+                    "id": world.contact_ids[0],
+                    "account_id": world.account_id,
+                    "first_name": "Élise",
+                    "last_name": "Bouchard",
+                    "job_title": "Propriétaire",
+                    "email": "elise@boulangerie-sl.ca",
+                }
+            ),
+            _server(
+                {
+                    "id": world.contact_ids[1],
+                    "account_id": world.account_id,
+                    "first_name": "Sam",
+                    "last_name": "Nguyen",
+                    "job_title": "Buyer",
+                }
+            ),
+        ],
+    )
     world.sign_in(world.field_id)
     return world
 

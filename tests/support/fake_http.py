@@ -29,8 +29,9 @@ class Answer:
 
     @classmethod
     def json(cls, value: Any, status: int = 200, **headers: str) -> Answer:
-        return cls(status, json.dumps(value).encode(), {"Content-Type": "application/json",
-                                                        **headers})
+        return cls(
+            status, json.dumps(value).encode(), {"Content-Type": "application/json", **headers}
+        )
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,11 @@ class Arrival:
 
 
 TOKEN_ANSWER = {
-    "access_token": "fake-access", "token_type": "bearer", "expires_in": 3600,
+    "access_token": "fake-access",
+    "token_type": "bearer",
+    "expires_in": 3600,
     "refresh_token": "fake-refresh",
-    "user": {"id": "0190a000-0000-7000-8000-00000000f001", "username": "field",
-             "role": "field"},
+    "user": {"id": "0190a000-0000-7000-8000-00000000f001", "username": "field", "role": "field"},
 }
 
 
@@ -84,8 +86,10 @@ class FakeServer:
                     self.send_header("Connection", "close")
                     self.close_connection = True
                 else:
-                    self.send_header("Content-Length", str(
-                        len(answer.body) if answer.length is None else answer.length))
+                    self.send_header(
+                        "Content-Length",
+                        str(len(answer.body) if answer.length is None else answer.length),
+                    )
                 self.end_headers()
                 try:
                     self.wfile.write(answer.body)
@@ -101,8 +105,9 @@ class FakeServer:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever,
-                                        kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
 
     def answer(self, path: str, *answers: Answer) -> None:

@@ -46,14 +46,22 @@ class Client:
         self.store.close()
 
 
-def backend(url: str, *, timeout: tuple[float, float] = (2.0, 15.0),
-            retry: RetryPolicy = FAST_RETRY) -> HttpBackend:
+def backend(
+    url: str, *, timeout: tuple[float, float] = (2.0, 15.0), retry: RetryPolicy = FAST_RETRY
+) -> HttpBackend:
     return HttpBackend(url, timeout=timeout, retry=retry)
 
 
-def open_client(profile_dir: Path, url: str, username: str, *, name: str | None = None,
-                timeout: tuple[float, float] = (2.0, 15.0), retry: RetryPolicy = FAST_RETRY,
-                page_size: int = 1000) -> Client:
+def open_client(
+    profile_dir: Path,
+    url: str,
+    username: str,
+    *,
+    name: str | None = None,
+    timeout: tuple[float, float] = (2.0, 15.0),
+    retry: RetryPolicy = FAST_RETRY,
+    page_size: int = 1000,
+) -> Client:
     """Create a profile in ``profile_dir`` and sign it in (the token goes to the keyring)."""
     store = open_store(profile_dir, create=True)
     http = backend(url, timeout=timeout, retry=retry)
@@ -98,11 +106,15 @@ def differences(mine: Snapshot, reference: Snapshot, limit: int = 5) -> list[str
                 elif record_id not in b:
                     found.append(f"{collection} {record_id}: not on the server")
                 else:
-                    fields = sorted(k for k in a[record_id] if a[record_id][k]
-                                    != b[record_id].get(k))
-                    found.append(f"{collection} {record_id}: "
-                                 + ", ".join(f"{f}={a[record_id][f]!r} vs "
-                                             f"{b[record_id].get(f)!r}" for f in fields))
+                    fields = sorted(
+                        k for k in a[record_id] if a[record_id][k] != b[record_id].get(k)
+                    )
+                    found.append(
+                        f"{collection} {record_id}: "
+                        + ", ".join(
+                            f"{f}={a[record_id][f]!r} vs {b[record_id].get(f)!r}" for f in fields
+                        )
+                    )
                 if len(found) >= limit:
                     return found
     return found

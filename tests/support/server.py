@@ -46,10 +46,19 @@ def seed_server(data_dir: Path, accounts: int = 30, seed: int = 7) -> str:
     """``fieldapp server seed``; returns what it printed (the demo sign-ins)."""
     done = subprocess.run(
         fieldapp_command(
-            "server", "seed", "--data", str(data_dir), "--accounts", str(accounts),
-            "--seed", str(seed),
+            "server",
+            "seed",
+            "--data",
+            str(data_dir),
+            "--accounts",
+            str(accounts),
+            "--seed",
+            str(seed),
         ),
-        capture_output=True, text=True, timeout=120, env=child_env(data_dir / "logs"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=child_env(data_dir / "logs"),
         check=False,
     )
     if done.returncode != 0:
@@ -93,7 +102,10 @@ def start_server(data_dir: Path) -> ServerProcess:
     log = (data_dir / "server.log").open("w")
     process = subprocess.Popen(
         fieldapp_command("server", "run", "--data", str(data_dir), "--port", "0"),
-        stdout=subprocess.PIPE, stderr=log, text=True, env=child_env(data_dir / "logs"),
+        stdout=subprocess.PIPE,
+        stderr=log,
+        text=True,
+        env=child_env(data_dir / "logs"),
     )
     log.close()
     lines: queue.Queue[str] = queue.Queue()
@@ -125,8 +137,9 @@ def start_server(data_dir: Path) -> ServerProcess:
 
 
 @contextlib.contextmanager
-def running_server(data_dir: Path, *, accounts: int | None = 30,
-                   seed: int = 7) -> Iterator[ServerProcess]:
+def running_server(
+    data_dir: Path, *, accounts: int | None = 30, seed: int = 7
+) -> Iterator[ServerProcess]:
     """A seeded (unless ``accounts`` is None) server process, stopped afterwards."""
     if accounts is not None:
         seed_server(data_dir, accounts, seed)
@@ -137,10 +150,16 @@ def running_server(data_dir: Path, *, accounts: int | None = 30,
         server.stop()
 
 
-def run_fieldapp(*args: str, stdin: str = "", log_dir: Path | None = None,
-                 timeout: float = 60.0) -> subprocess.CompletedProcess[str]:
+def run_fieldapp(
+    *args: str, stdin: str = "", log_dir: Path | None = None, timeout: float = 60.0
+) -> subprocess.CompletedProcess[str]:
     """Run ``fieldapp ARGS`` in a child process (no real keyring), bounded by ``timeout``."""
     return subprocess.run(
-        fieldapp_command(*args), input=stdin, capture_output=True, text=True,
-        timeout=timeout, env=child_env(log_dir), check=False,
+        fieldapp_command(*args),
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=child_env(log_dir),
+        check=False,
     )

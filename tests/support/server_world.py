@@ -77,48 +77,63 @@ class World:
     ids: dict[str, str] = field(default_factory=dict)
     _headers: dict[str, dict[str, str]] = field(default_factory=dict)
 
-    def add_user(self, username: str, role: str, territory: str | None = None,
-                 team: str | None = None) -> str:
+    def add_user(
+        self, username: str, role: str, territory: str | None = None, team: str | None = None
+    ) -> str:
         hashed = password_hasher(FAST_HASH).hash(PASSWORD)
         with self.engine.begin() as conn:
             seqs = SequenceWriter(conn)
-            user_id = add_person(conn, seqs, {
-                "username": username, "role": role, "territory": territory, "team": team,
-                "display_name": username.title(),
-            }, hashed, int(self.clock()))
+            user_id = add_person(
+                conn,
+                seqs,
+                {
+                    "username": username,
+                    "role": role,
+                    "territory": territory,
+                    "team": team,
+                    "display_name": username.title(),
+                },
+                hashed,
+                int(self.clock()),
+            )
             seqs.flush()
         self.ids[username] = user_id
         return user_id
 
     def sign_in(self, username: str, password: str = PASSWORD) -> Any:
-        return self.client.post("/v1/auth/token", json={
-            "grant_type": "password", "username": username, "password": password})
+        return self.client.post(
+            "/v1/auth/token",
+            json={"grant_type": "password", "username": username, "password": password},
+        )
 
     def headers(self, username: str) -> dict[str, str]:
         if username not in self._headers:
             answer = self.sign_in(username)
             assert answer.status_code == 200, answer.text
-            self._headers[username] = {
-                "Authorization": f"Bearer {answer.json()['access_token']}"}
+            self._headers[username] = {"Authorization": f"Bearer {answer.json()['access_token']}"}
         return self._headers[username]
 
-    def push(self, username: str, *mutations: dict[str, Any],
-             device: str = "laptop-1") -> list[dict[str, Any]]:
-        answer = self.client.post("/v1/mutations", headers=self.headers(username),
-                                  json={"device_id": device, "mutations": list(mutations)})
+    def push(
+        self, username: str, *mutations: dict[str, Any], device: str = "laptop-1"
+    ) -> list[dict[str, Any]]:
+        answer = self.client.post(
+            "/v1/mutations",
+            headers=self.headers(username),
+            json={"device_id": device, "mutations": list(mutations)},
+        )
         assert answer.status_code == 200, answer.text
         return list(answer.json()["results"])
 
-    def pull_all(self, username: str, limit: int = 1000,
-                 cursor: str | None = None) -> tuple[list[dict[str, Any]], str]:
+    def pull_all(
+        self, username: str, limit: int = 1000, cursor: str | None = None
+    ) -> tuple[list[dict[str, Any]], str]:
         """Every change page by page, as a client applies them; returns (changes, cursor)."""
         seen: list[dict[str, Any]] = []
         while True:
             params: dict[str, Any] = {"limit": limit}
             if cursor:
                 params["cursor"] = cursor
-            answer = self.client.get("/v1/changes", params=params,
-                                     headers=self.headers(username))
+            answer = self.client.get("/v1/changes", params=params, headers=self.headers(username))
             assert answer.status_code == 200, answer.text
             body = answer.json()
             seen.extend(body["changes"])
@@ -126,31 +141,61 @@ class World:
             if not body["has_more"]:
                 return seen, cursor
 
-    def create_account(self, username: str, name: str = "Boulangerie Tremblay",
-                       **fields: Any) -> str:
+    def create_account(
+        self, username: str, name: str = "Boulangerie Tremblay", **fields: Any
+    ) -> str:
         account_id = new_id()
-        result = self.push(username, create("accounts", account_id, {
-            "name": name, "tier": "B", "owner_id": self.ids[username], **fields}))
+        result = self.push(
+            username,
+            create(
+                "accounts",
+                account_id,
+                {"name": name, "tier": "B", "owner_id": self.ids[username], **fields},
+            ),
+        )
         assert result[0]["status"] == "applied", result
         return account_id
 
 
-def create(collection: str, record_id: str, fields: dict[str, Any],
-           mutation_id: str | None = None) -> dict[str, Any]:
-    return {"mutation_id": mutation_id or new_id(), "collection": collection,
-            "record_id": record_id, "op": "create", "fields": fields, "base_version": None}
+def create(
+    collection: str, record_id: str, fields: dict[str, Any], mutation_id: str | None = None
+) -> dict[str, Any]:
+    return {
+        "mutation_id": mutation_id or new_id(),
+        "collection": collection,
+        "record_id": record_id,
+        "op": "create",
+        "fields": fields,
+        "base_version": None,
+    }
 
 
-def update(collection: str, record_id: str, fields: dict[str, Any], base_version: int | None,
-           mutation_id: str | None = None) -> dict[str, Any]:
-    return {"mutation_id": mutation_id or new_id(), "collection": collection,
-            "record_id": record_id, "op": "update", "fields": fields,
-            "base_version": base_version}
+def update(
+    collection: str,
+    record_id: str,
+    fields: dict[str, Any],
+    base_version: int | None,
+    mutation_id: str | None = None,
+) -> dict[str, Any]:
+    return {
+        "mutation_id": mutation_id or new_id(),
+        "collection": collection,
+        "record_id": record_id,
+        "op": "update",
+        "fields": fields,
+        "base_version": base_version,
+    }
 
 
 def delete(collection: str, record_id: str) -> dict[str, Any]:
-    return {"mutation_id": new_id(), "collection": collection, "record_id": record_id,
-            "op": "delete", "fields": {}, "base_version": None}
+    return {
+        "mutation_id": new_id(),
+        "collection": collection,
+        "record_id": record_id,
+        "op": "delete",
+        "fields": {},
+        "base_version": None,
+    }
 
 
 @pytest.fixture

@@ -25,7 +25,6 @@ def server(tmp_path: Path) -> Iterator[ServerProcess]:
         yield started
 
 
-
 @pytest.fixture
 def make_client(tmp_path: Path) -> Iterator[ClientFactory]:
     """``make_client(url, username, name=...)``: a signed-in laptop, closed afterwards."""
@@ -33,8 +32,9 @@ def make_client(tmp_path: Path) -> Iterator[ClientFactory]:
 
     def make(url: str, username: str, name: str | None = None, **options: object) -> Client:
         label = name or username
-        client = open_client(tmp_path / f"laptop-{label}-{len(made)}", url, username,
-                             name=label, **options)  # type: ignore[arg-type]
+        client = open_client(
+            tmp_path / f"laptop-{label}-{len(made)}", url, username, name=label, **options
+        )  # type: ignore[arg-type]
         made.append(client)
         return client
 

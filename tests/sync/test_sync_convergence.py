@@ -22,18 +22,28 @@ ROUNDS = 10
 Touched = dict[tuple[str, str, str], set[str]]
 
 
-def _edit(client: Client, rng: random.Random, shared: list[str], touched: Touched,
-          created: dict[str, list[str]], tag: str) -> None:
+def _edit(
+    client: Client,
+    rng: random.Random,
+    shared: list[str],
+    touched: Touched,
+    created: dict[str, list[str]],
+    tag: str,
+) -> None:
     store = client.store
     account_id = rng.choice(shared)
-    action = rng.choice(["account", "account", "note", "visit", "follow_up", "complete",
-                         "review"])
+    action = rng.choice(["account", "account", "note", "visit", "follow_up", "complete", "review"])
     if action == "account":
-        name, value = rng.choice([
-            ("name", f"Account {tag}"), ("phone", f"514-555-{rng.randrange(10000):04d}"),
-            ("city", f"City {tag}"), ("tier", rng.choice(TIERS)),
-            ("visit_frequency_days", rng.randint(7, 60)), ("postal_code", f"H{rng.randint(1, 9)}X"),
-        ])
+        name, value = rng.choice(
+            [
+                ("name", f"Account {tag}"),
+                ("phone", f"514-555-{rng.randrange(10000):04d}"),
+                ("city", f"City {tag}"),
+                ("tier", rng.choice(TIERS)),
+                ("visit_frequency_days", rng.randint(7, 60)),
+                ("postal_code", f"H{rng.randint(1, 9)}X"),
+            ]
+        )
         before = accounts.get_account(store, account_id)
         accounts.edit_account(store, account_id, **{name: value})
         if getattr(before, name) != value:
@@ -46,15 +56,22 @@ def _edit(client: Client, rng: random.Random, shared: list[str], touched: Touche
         created["visits"].append(visit.id)
         if rng.random() < 0.7:
             visits.check_in(store, visit.id, start)
-            _, report = visits.complete_visit(store, visit.id, outcome="positive",
-                                              summary=f"Visit {tag}", at=start)
+            _, report = visits.complete_visit(
+                store, visit.id, outcome="positive", summary=f"Visit {tag}", at=start
+            )
             created["notes"].append(report.id)
     elif action == "follow_up":
-        created["follow_ups"].append(follow_ups.create_follow_up(
-            store, account_id, title=f"Follow-up {tag}", due_date=date(2026, 12, 1)).id)
+        created["follow_ups"].append(
+            follow_ups.create_follow_up(
+                store, account_id, title=f"Follow-up {tag}", due_date=date(2026, 12, 1)
+            ).id
+        )
     elif action == "complete":
-        for row in store.query("SELECT id FROM follow_ups WHERE account_id = ? AND"
-                               " status = 'open' ORDER BY id LIMIT 1", (account_id,)):
+        for row in store.query(
+            "SELECT id FROM follow_ups WHERE account_id = ? AND"
+            " status = 'open' ORDER BY id LIMIT 1",
+            (account_id,),
+        ):
             follow_ups.complete_follow_up(store, row["id"])
             for name in ("status", "completed_at"):
                 touched[("follow_ups", row["id"], name)].add(client.name)
@@ -63,7 +80,8 @@ def _edit(client: Client, rng: random.Random, shared: list[str], touched: Touche
         if queue:
             reviews.mark_reviewed(store, queue[0].note_id)
             created["notes"].append(
-                notes.reply_to_visit_report(store, queue[0].note_id, f"Reply {tag}").id)
+                notes.reply_to_visit_report(store, queue[0].note_id, f"Reply {tag}").id
+            )
 
 
 def _check_conflicts(client: Client, touched: Touched) -> None:
@@ -71,21 +89,28 @@ def _check_conflicts(client: Client, touched: Touched) -> None:
         editors = touched[(conflict.collection, conflict.record_id, conflict.field)]
         assert len(editors) >= 2, (
             f"{client.name}: conflict on {conflict.collection}.{conflict.field} that only"
-            f" {sorted(editors)} touched")
+            f" {sorted(editors)} touched"
+        )
 
 
 def test_three_laptops_with_random_edits_converge_to_the_servers_state(
     server: ServerProcess, make_client: ClientFactory, tmp_path: Path
 ) -> None:
     rng = random.Random(SEED)
-    laptops = [make_client(server.url, "field", "field-laptop"),
-               make_client(server.url, "field", "field-tablet"),
-               make_client(server.url, "inside", "inside-desk")]
+    laptops = [
+        make_client(server.url, "field", "field-laptop"),
+        make_client(server.url, "field", "field-tablet"),
+        make_client(server.url, "inside", "inside-desk"),
+    ]
     for laptop in laptops:
         laptop.sync()
     me = current_user(laptops[0].store)
-    shared = [r["id"] for r in laptops[0].store.query(
-        "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 4", (me.id,))]
+    shared = [
+        r["id"]
+        for r in laptops[0].store.query(
+            "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 4", (me.id,)
+        )
+    ]
     touched: Touched = defaultdict(set)
     created: dict[str, list[str]] = defaultdict(list)
 
@@ -120,8 +145,10 @@ def test_three_laptops_with_random_edits_converge_to_the_servers_state(
         for laptop in laptops:
             laptop.sync()
 
-    print(f"{ROUNDS} rounds, {sum(len(v) for v in created.values())} records created,"
-          f" {len(touched)} fields edited, {conflicts_seen} conflicts")
+    print(
+        f"{ROUNDS} rounds, {sum(len(v) for v in created.values())} records created,"
+        f" {len(touched)} fields edited, {conflicts_seen} conflicts"
+    )
     fresh = {u: fresh_snapshot(tmp_path, server.url, u) for u in ("field", "inside")}
     for laptop in laptops:
         assert laptop.outbox() == 0, laptop.name

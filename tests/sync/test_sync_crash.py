@@ -62,8 +62,12 @@ def _sync_then_kill(profile: Path, proxy: FaultProxy, rng: random.Random, logs: 
     seen = proxy.requests_seen()
     child = subprocess.Popen(
         fieldapp_command("sync", "--password-stdin", "--profile", str(profile)),
-        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        text=True, env=child_env(logs))
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=child_env(logs),
+    )
     try:
         assert child.stdin is not None
         child.stdin.write(DEMO_PASSWORD + "\n")
@@ -94,7 +98,8 @@ def test_sync_killed_mid_pull_or_mid_push_loses_and_doubles_nothing(
         pusher.sync()
         account_id = pusher.store.scalar(
             "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 1",
-            (current_user(pusher.store).id,))
+            (current_user(pusher.store).id,),
+        )
         bodies: list[str] = []
         outcomes = []
         for kill in range(kills):
@@ -111,8 +116,12 @@ def test_sync_killed_mid_pull_or_mid_push_loses_and_doubles_nothing(
                     held = sum(len(rows) for rows in restarted.snapshot().values())
                     restarted.sync()
                     assert restarted.outbox() == 0
-                    assert differences(restarted.snapshot(),
-                                       fresh_snapshot(tmp_path, big_server.url, "field")) == []
+                    assert (
+                        differences(
+                            restarted.snapshot(), fresh_snapshot(tmp_path, big_server.url, "field")
+                        )
+                        == []
+                    )
                 finally:
                     restarted.close()
                 outcomes.append(f"pull, {held} rows kept")
@@ -173,14 +182,16 @@ def test_server_killed_mid_push_loses_nothing_and_applies_nothing_twice(
             laptop.sync()
             account_id = laptop.store.scalar(
                 "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 1",
-                (current_user(laptop.store).id,))
+                (current_user(laptop.store).id,),
+            )
             outcomes = []
             for kill in range(kills):
                 bodies = [f"server-kill note {kill}-{i}" for i in range(BIG_PUSH)]
                 for body in bodies:
                     notes.add_note(laptop.store, account_id, body)
-                queued = {r["mutation_id"] for r in laptop.store.query(
-                    "SELECT mutation_id FROM outbox")}
+                queued = {
+                    r["mutation_id"] for r in laptop.store.query("SELECT mutation_id FROM outbox")
+                }
                 assert len(queued) == BIG_PUSH
                 applied_before = _applied(database)
                 # Kill once the server has applied part of a request (never at a boundary
@@ -225,8 +236,9 @@ def test_server_killed_mid_push_loses_nothing_and_applies_nothing_twice(
                 outcomes.append(f"{at_kill} applied at the kill, {still_queued} re-sent")
 
                 # Every mutation the laptop made took effect, each exactly once.
-                applied_now = {r[0] for r in _server_db(
-                    database, "SELECT mutation_id FROM applied_mutations")}
+                applied_now = {
+                    r[0] for r in _server_db(database, "SELECT mutation_id FROM applied_mutations")
+                }
                 assert queued <= applied_now
                 assert _applied(database) - applied_before == BIG_PUSH
                 fresh = fresh_snapshot(tmp_path, server.url, "field")

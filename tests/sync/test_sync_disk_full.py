@@ -92,8 +92,9 @@ def laptop_on_disk(disk: Path, shared_server: ServerProcess) -> Iterator[ClientF
     made: list[Client] = []
 
     def make(name: str, **options: object) -> Client:
-        client = open_client(disk / f"laptop-{name}", shared_server.url, "field", name=name,
-                             **options)  # type: ignore[arg-type]
+        client = open_client(
+            disk / f"laptop-{name}", shared_server.url, "field", name=name, **options
+        )  # type: ignore[arg-type]
         made.append(client)
         return client
 
@@ -127,9 +128,12 @@ def _check_sentence(exc: BaseException, condition: str) -> None:
 
 
 def _my_account(client: Client) -> str:
-    return str(client.store.scalar(
-        "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 1",
-        (current_user(client.store).id,)))
+    return str(
+        client.store.scalar(
+            "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 1",
+            (current_user(client.store).id,),
+        )
+    )
 
 
 def _outbox(client: Client) -> list[dict[str, object]]:
@@ -142,8 +146,9 @@ def _other_laptop_adds_notes(make_client: ClientFactory, url: str, tag: str) -> 
     other = make_client(url, "field", f"other-{tag}")
     other.sync()
     account_id = _my_account(other)
-    bodies = [f"{tag}: note {i} from the other laptop." + " details" * 40
-              for i in range(OTHER_NOTES)]
+    bodies = [
+        f"{tag}: note {i} from the other laptop." + " details" * 40 for i in range(OTHER_NOTES)
+    ]
     for body in bodies:
         notes.add_note(other.store, account_id, body)
     other.sync()
@@ -153,7 +158,10 @@ def _other_laptop_adds_notes(make_client: ClientFactory, url: str, tag: str) -> 
 
 @pytest.mark.parametrize("condition", sorted(CONDITIONS))
 def test_a_change_made_while_the_database_cannot_grow_or_be_written_is_refused_cleanly(
-    condition: str, shared_server: ServerProcess, laptop_on_disk: ClientFactory, disk: Path,
+    condition: str,
+    shared_server: ServerProcess,
+    laptop_on_disk: ClientFactory,
+    disk: Path,
     tmp_path: Path,
 ) -> None:
     client = laptop_on_disk(f"writer-{condition}")
@@ -183,8 +191,12 @@ def test_a_change_made_while_the_database_cannot_grow_or_be_written_is_refused_c
 
 @pytest.mark.parametrize("condition", sorted(CONDITIONS))
 def test_a_download_interrupted_by_a_full_or_read_only_database_keeps_its_pages_and_resumes(
-    condition: str, shared_server: ServerProcess, make_client: ClientFactory,
-    laptop_on_disk: ClientFactory, disk: Path, tmp_path: Path,
+    condition: str,
+    shared_server: ServerProcess,
+    make_client: ClientFactory,
+    laptop_on_disk: ClientFactory,
+    disk: Path,
+    tmp_path: Path,
 ) -> None:
     reader = laptop_on_disk(f"reader-{condition}", page_size=PAGE)
     reader.sync()
@@ -199,8 +211,9 @@ def test_a_download_interrupted_by_a_full_or_read_only_database_keeps_its_pages_
             kept["pulled"] = progress.done
             _set(reader.store, condition, disk, leave=SMALL_ROOM)
 
-    engine = SyncEngine(reader.store, reader.backend, page_size=PAGE,
-                        progress=first_page_then_condition)
+    engine = SyncEngine(
+        reader.store, reader.backend, page_size=PAGE, progress=first_page_then_condition
+    )
     # The local database's own sentence: not a complaint about the server's records.
     with pytest.raises(StoreError) as raised:
         engine.run()
@@ -223,16 +236,30 @@ def test_a_download_interrupted_by_a_full_or_read_only_database_keeps_its_pages_
 def _cli_sync(profile: Path, logs: Path, read_only: bool) -> subprocess.CompletedProcess[str]:
     """``fieldapp sync`` in a child process; on a read-only database when asked."""
     args = ["sync", "--password-stdin", "--profile", str(profile)]
-    command = ([sys.executable, "-c", LAUNCHER, READ_ONLY, *args]
-               if read_only else [sys.executable, "-m", "fieldapp", *args])
-    return subprocess.run(command, input=DEMO_PASSWORD + "\n", capture_output=True, text=True,
-                          timeout=120, env=child_env(logs), check=False)
+    command = (
+        [sys.executable, "-c", LAUNCHER, READ_ONLY, *args]
+        if read_only
+        else [sys.executable, "-m", "fieldapp", *args]
+    )
+    return subprocess.run(
+        command,
+        input=DEMO_PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=child_env(logs),
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("condition", sorted(CONDITIONS))
 def test_fieldapp_sync_on_a_full_or_read_only_database_says_so_in_one_line_and_exits_1(
-    condition: str, shared_server: ServerProcess, make_client: ClientFactory,
-    laptop_on_disk: ClientFactory, disk: Path, tmp_path: Path,
+    condition: str,
+    shared_server: ServerProcess,
+    make_client: ClientFactory,
+    laptop_on_disk: ClientFactory,
+    disk: Path,
+    tmp_path: Path,
 ) -> None:
     laptop = laptop_on_disk(f"cli-{condition}")
     laptop.sync()
@@ -258,5 +285,6 @@ def test_fieldapp_sync_on_a_full_or_read_only_database_says_so_in_one_line_and_e
     again = _cli_sync(profile, tmp_path / "logs", read_only=False)
     assert again.returncode == 0, again.stderr
     with open_store(profile) as store:
-        assert differences(snapshot(store),
-                           fresh_snapshot(tmp_path, shared_server.url, "field")) == []
+        assert (
+            differences(snapshot(store), fresh_snapshot(tmp_path, shared_server.url, "field")) == []
+        )

@@ -46,24 +46,36 @@ def _prefix_of(partial: Snapshot, reference: Snapshot, upto: int) -> list[str]:
     for collection, rows in reference.items():
         expected = [r for r in rows if (r["version"] or 0) <= upto]
         if partial[collection] != expected:
-            problems.append(f"{collection}: {len(partial[collection])} rows held,"
-                            f" {len(expected)} expected up to version {upto}")
+            problems.append(
+                f"{collection}: {len(partial[collection])} rows held,"
+                f" {len(expected)} expected up to version {upto}"
+            )
     return problems
 
 
-@pytest.mark.parametrize("fault", [
-    Fault.RESET_BEFORE_REQUEST, Fault.RESET_MID_RESPONSE, Fault.TRUNCATE, Fault.GARBAGE,
-    Fault.LATENCY, Fault.STALL, Fault.DROP_AFTER_REQUEST,
-])
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Fault.RESET_BEFORE_REQUEST,
+        Fault.RESET_MID_RESPONSE,
+        Fault.TRUNCATE,
+        Fault.GARBAGE,
+        Fault.LATENCY,
+        Fault.STALL,
+        Fault.DROP_AFTER_REQUEST,
+    ],
+)
 def test_fault_during_first_download_keeps_whole_pages_only_and_next_sync_converges(
-    fault: Fault, shared_server: ServerProcess, proxy: FaultProxy,
-    make_client: ClientFactory, tmp_path: Path,
+    fault: Fault,
+    shared_server: ServerProcess,
+    proxy: FaultProxy,
+    make_client: ClientFactory,
+    tmp_path: Path,
 ) -> None:
     reference = fresh_snapshot(tmp_path, shared_server.url, "field")
     total = sum(len(rows) for rows in reference.values())
     assert total > 3 * PAGE
-    client = make_client(proxy.url, "field", timeout=SHORT_TIMEOUT, retry=TWO_TRIES,
-                         page_size=PAGE)
+    client = make_client(proxy.url, "field", timeout=SHORT_TIMEOUT, retry=TWO_TRIES, page_size=PAGE)
     # The third page of the download meets the fault on both tries.
     before = proxy.requests_seen()
     proxy.schedule(Fault.NONE, 2)
@@ -88,8 +100,6 @@ def test_fault_during_first_download_keeps_whole_pages_only_and_next_sync_conver
     assert differences(client.snapshot(), reference) == []
 
 
-
-
 def test_first_download_in_small_pages_after_an_account_was_edited(
     server: ServerProcess, make_client: ClientFactory, tmp_path: Path
 ) -> None:
@@ -102,7 +112,8 @@ def test_first_download_in_small_pages_after_an_account_was_edited(
     account_id = laptop.store.scalar(
         "SELECT a.id FROM accounts a WHERE a.owner_id = ? AND EXISTS"
         " (SELECT 1 FROM contacts c WHERE c.account_id = a.id) ORDER BY a.id LIMIT 1",
-        (me.id,))
+        (me.id,),
+    )
     accounts.edit_account(laptop.store, account_id, phone="514-555-0177")
     laptop.sync()
 

@@ -69,9 +69,17 @@ EDITED_FIELDS = ("phone", "city", "tier", "visit_frequency_days", "name")
 # Every fault of the proxy, with how often the randomized mix draws it. A stall costs a
 # whole read timeout, so it is drawn less often.
 RANDOM_MIX = {
-    Fault.RESET_BEFORE_REQUEST: 3, Fault.DROP_AFTER_REQUEST: 3, Fault.RESET_MID_RESPONSE: 3,
-    Fault.TRUNCATE: 3, Fault.GARBAGE: 3, Fault.LATENCY: 2, Fault.BANDWIDTH: 2, Fault.STALL: 1,
-    Fault.HTTP_500: 3, Fault.HTTP_503: 2, Fault.HTTP_429: 2,
+    Fault.RESET_BEFORE_REQUEST: 3,
+    Fault.DROP_AFTER_REQUEST: 3,
+    Fault.RESET_MID_RESPONSE: 3,
+    Fault.TRUNCATE: 3,
+    Fault.GARBAGE: 3,
+    Fault.LATENCY: 2,
+    Fault.BANDWIDTH: 2,
+    Fault.STALL: 1,
+    Fault.HTTP_500: 3,
+    Fault.HTTP_503: 2,
+    Fault.HTTP_429: 2,
 }
 P_RANDOM_RESTART = 0.3  # per randomized round: the server is killed between two pages
 
@@ -148,8 +156,9 @@ class Central:
 
 
 @pytest.fixture(scope="module")
-def central(tmp_path_factory: pytest.TempPathFactory,
-            request: pytest.FixtureRequest) -> Iterator[Central]:
+def central(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Central]:
     data_dir = tmp_path_factory.mktemp("fault-scenarios-server")
     seed_server(data_dir)
     server = Central(data_dir)
@@ -163,11 +172,13 @@ def central(tmp_path_factory: pytest.TempPathFactory,
             reporter.write_line(
                 f"\nfault scenarios: {TALLY['scenarios']} run ({TALLY['fault rounds']} fault"
                 f" rounds), randomized rounds: {TALLY['random rounds']}, server restarts:"
-                f" {TALLY['restarts']}, faulted requests: {TALLY['faulted requests']}")
+                f" {TALLY['restarts']}, faulted requests: {TALLY['faulted requests']}"
+            )
 
 
-def _server_rows(central: Central, sql: str,
-                 params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+def _server_rows(
+    central: Central, sql: str, params: tuple[object, ...] = ()
+) -> list[tuple[Any, ...]]:
     """Rows of the server's own database, read on a connection of the test's (WAL lets it
     read beside the running server)."""
     conn = sqlite3.connect(central.database, timeout=30)
@@ -207,7 +218,8 @@ def _capture_mutations(ui: Store) -> None:
     ui.conn.execute("CREATE TEMP TABLE created (mutation_id TEXT PRIMARY KEY)")
     ui.conn.execute(
         "CREATE TEMP TRIGGER note_created AFTER INSERT ON outbox"
-        " BEGIN INSERT INTO created (mutation_id) VALUES (new.mutation_id); END")
+        " BEGIN INSERT INTO created (mutation_id) VALUES (new.mutation_id); END"
+    )
 
 
 def _cursor_of(path: str) -> str | None:
@@ -216,21 +228,28 @@ def _cursor_of(path: str) -> str | None:
 
 
 @contextlib.contextmanager
-def _laptops(central: Central, make_client: ClientFactory,
-             kind_timeout: float) -> Iterator[list[Laptop]]:
+def _laptops(
+    central: Central, make_client: ClientFactory, kind_timeout: float
+) -> Iterator[list[Laptop]]:
     """Three signed-in laptops (two devices of the field rep, one inside rep), each
     behind its own proxy, with the first download done."""
     made: list[Laptop] = []
     with contextlib.ExitStack() as stack:
-        for name, username in (("field-laptop", "field"), ("field-tablet", "field"),
-                               ("inside-desk", "inside")):
-            proxy = stack.enter_context(FaultProxy(
-                central.url, latency=LATENCY, bandwidth=BANDWIDTH,
-                retry_after=str(RETRY_AFTER)))
+        for name, username in (
+            ("field-laptop", "field"),
+            ("field-tablet", "field"),
+            ("inside-desk", "inside"),
+        ):
+            proxy = stack.enter_context(
+                FaultProxy(
+                    central.url, latency=LATENCY, bandwidth=BANDWIDTH, retry_after=str(RETRY_AFTER)
+                )
+            )
             central.proxies.append(proxy)
             stack.callback(central.proxies.remove, proxy)
-            client = make_client(proxy.url, username, name,
-                                 timeout=(2.0, kind_timeout), page_size=1000)
+            client = make_client(
+                proxy.url, username, name, timeout=(2.0, kind_timeout), page_size=1000
+            )
             client.sync()
             client.page_size = PAGE
             ui = open_store(client.store.path.parent)
@@ -262,9 +281,13 @@ def _edit(laptop: Laptop, rng: random.Random, work: Work, tag: str) -> None:
     action = rng.choice(["account", "account", "note", "visit", "follow_up"])
     if action == "account":
         name = rng.choice(EDITED_FIELDS)
-        value = {"phone": f"514-555-{rng.randrange(10000):04d}", "city": f"City {tag}",
-                 "tier": rng.choice(TIERS), "visit_frequency_days": rng.randint(7, 60),
-                 "name": f"Account {tag}"}[name]
+        value = {
+            "phone": f"514-555-{rng.randrange(10000):04d}",
+            "city": f"City {tag}",
+            "tier": rng.choice(TIERS),
+            "visit_frequency_days": rng.randint(7, 60),
+            "name": f"Account {tag}",
+        }[name]
         before = accounts.get_account(store, account_id)
         accounts.edit_account(store, account_id, **{name: value})
         if getattr(before, name) != value:
@@ -278,12 +301,16 @@ def _edit(laptop: Laptop, rng: random.Random, work: Work, tag: str) -> None:
         visit = visits.plan_visit(store, account_id, start, start + timedelta(hours=1))
         work.records["visits"].append(visit.id)
         visits.check_in(store, visit.id, start)
-        _, report = visits.complete_visit(store, visit.id, outcome="positive",
-                                          summary=f"Visit {tag}", at=start)
+        _, report = visits.complete_visit(
+            store, visit.id, outcome="positive", summary=f"Visit {tag}", at=start
+        )
         work.records["notes"].append(report.id)
     else:  # a follow-up (also what an inside rep does instead of a visit)
-        work.records["follow_ups"].append(follow_ups.create_follow_up(
-            store, account_id, title=f"Follow-up {tag}", due_date=date(2026, 12, 1)).id)
+        work.records["follow_ups"].append(
+            follow_ups.create_follow_up(
+                store, account_id, title=f"Follow-up {tag}", due_date=date(2026, 12, 1)
+            ).id
+        )
     work.edits += 1
 
 
@@ -294,7 +321,8 @@ def _check_conflicts(laptop: Laptop, work: Work) -> None:
         editors = work.touched[(conflict.collection, conflict.record_id, conflict.field)]
         assert len(editors) >= 2, (
             f"{laptop.name}: conflict on {conflict.collection}.{conflict.field} that only"
-            f" {sorted(editors)} changed")
+            f" {sorted(editors)} changed"
+        )
 
 
 # -- syncing under faults --------------------------------------------------------------
@@ -315,8 +343,9 @@ def _sync_once(laptop: Laptop) -> None:
         laptop.windows.append((started, time.monotonic()))
 
 
-def _sync_all_while_editing(laptops: list[Laptop], rng: random.Random, work: Work,
-                            round_tag: str) -> None:
+def _sync_all_while_editing(
+    laptops: list[Laptop], rng: random.Random, work: Work, round_tag: str
+) -> None:
     """Every laptop syncs at once, each in a thread of its own, while the people keep
     editing on their own connections."""
     errors: list[BaseException] = []
@@ -327,8 +356,7 @@ def _sync_all_while_editing(laptops: list[Laptop], rng: random.Random, work: Wor
         except BaseException as exc:
             errors.append(exc)
 
-    threads = [threading.Thread(target=run, args=(lt,), name=f"sync-{lt.name}")
-               for lt in laptops]
+    threads = [threading.Thread(target=run, args=(lt,), name=f"sync-{lt.name}") for lt in laptops]
     for thread in threads:
         thread.start()
     for laptop in laptops:
@@ -375,17 +403,18 @@ class RestartPlan:
             # The dead process never answered this request: the laptop sees its
             # connection reset, as with a real crash.
             return Fault.RESET_BEFORE_REQUEST
+
         return on_request
 
 
-def _chooser(rng: random.Random, mix: dict[Fault, int], p: float) -> Callable[[str, str],
-                                                                                Fault]:
+def _chooser(rng: random.Random, mix: dict[Fault, int], p: float) -> Callable[[str, str], Fault]:
     faults, weights = list(mix), list(mix.values())
     lock = threading.Lock()
 
     def choose(_method: str, _path: str) -> Fault:
         with lock:
             return rng.choices(faults, weights)[0] if rng.random() < p else Fault.NONE
+
     return choose
 
 
@@ -412,8 +441,9 @@ def _settle(laptops: list[Laptop], rng: random.Random, work: Work) -> int:
     raise AssertionError(f"not quiet after {SETTLE_PASSES} passes without faults")
 
 
-def _check_everything(central: Central, laptops: list[Laptop], work: Work,
-                      applied_before: set[str], tmp_path: Path) -> None:
+def _check_everything(
+    central: Central, laptops: list[Laptop], work: Work, applied_before: set[str], tmp_path: Path
+) -> None:
     fresh = {u: fresh_snapshot(tmp_path, central.url, u) for u in ("field", "inside")}
     for laptop in laptops:
         assert laptop.client.outbox() == 0, laptop.name
@@ -437,8 +467,12 @@ def _check_everything(central: Central, laptops: list[Laptop], work: Work,
     made = [record_id for ids in work.records.values() for record_id in ids]
     assert len(made) == len(set(made))
     marks = ", ".join("?" for _ in made)
-    on_server = {r[0] for r in _server_rows(
-        central, f"SELECT id FROM records WHERE NOT deleted AND id IN ({marks})", tuple(made))}
+    on_server = {
+        r[0]
+        for r in _server_rows(
+            central, f"SELECT id FROM records WHERE NOT deleted AND id IN ({marks})", tuple(made)
+        )
+    }
     assert sorted(set(made) - on_server) == [], "records made on a laptop, not on the server"
     server_notes = Counter(n["body"] for n in fresh["inside"]["notes"])
     assert [b for b in work.bodies if server_notes[b] != 1] == [], "notes not there exactly once"
@@ -456,7 +490,8 @@ def _check_retry_after(laptop: Laptop) -> int:
         if any(start <= before.at and after.at <= end for start, end in laptop.windows):
             assert after.at - before.at >= RETRY_AFTER - 0.05, (
                 f"{laptop.name} sent {after.method} {after.path} {after.at - before.at:.2f} s"
-                f" after a {before.fault.name} asking for {RETRY_AFTER} s")
+                f" after a {before.fault.name} asking for {RETRY_AFTER} s"
+            )
             checked += 1
     return checked
 
@@ -468,8 +503,11 @@ def _check_resumed(laptops: list[Laptop], plan: RestartPlan, central: Central) -
     for name, cursor, at in plan.kills:
         laptop = next(lt for lt in laptops if lt.name == name)
         back = min(t for t in central.restarted_at if t > at)
-        later = [s for s in laptop.proxy.seen if s.at > back and s.method == "GET"
-                 and s.path.startswith("/v1/changes")]
+        later = [
+            s
+            for s in laptop.proxy.seen
+            if s.at > back and s.method == "GET" and s.path.startswith("/v1/changes")
+        ]
         assert later, f"{name} never pulled again after the restart"
         assert _cursor_of(later[0].path) == cursor, f"{name} did not resume where it stopped"
 
@@ -483,9 +521,19 @@ class Outcome:
     waits: int
 
 
-def _scenario(central: Central, make_client: ClientFactory, tmp_path: Path, *, label: str,
-              seed: int, rounds: int, mix: dict[Fault, int], p_fault: float,
-              p_restart: float, read_timeout: float) -> Outcome:
+def _scenario(
+    central: Central,
+    make_client: ClientFactory,
+    tmp_path: Path,
+    *,
+    label: str,
+    seed: int,
+    rounds: int,
+    mix: dict[Fault, int],
+    p_fault: float,
+    p_restart: float,
+    read_timeout: float,
+) -> Outcome:
     """Edit and sync under faults for ``rounds`` rounds, settle, check everything."""
     if not central.alive():
         central.restart()
@@ -493,14 +541,19 @@ def _scenario(central: Central, make_client: ClientFactory, tmp_path: Path, *, l
     applied_before = _applied_mutation_ids(central)
     plan = RestartPlan(central)
     with _laptops(central, make_client, read_timeout) as laptops:
-        work = Work(shared=[r["id"] for r in laptops[0].ui.query(
-            "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 3",
-            (current_user(laptops[0].ui).id,))])
+        work = Work(
+            shared=[
+                r["id"]
+                for r in laptops[0].ui.query(
+                    "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 3",
+                    (current_user(laptops[0].ui).id,),
+                )
+            ]
+        )
         for index, laptop in enumerate(laptops):
             laptop.proxy.on_request = plan.hook(laptop)
             if mix:
-                laptop.proxy.set_chooser(_chooser(random.Random(seed * 31 + index), mix,
-                                                  p_fault))
+                laptop.proxy.set_chooser(_chooser(random.Random(seed * 31 + index), mix, p_fault))
         for round_no in range(rounds):
             tag = f"{label}-{round_no}"
             for laptop in laptops:
@@ -526,23 +579,36 @@ def _scenario(central: Central, make_client: ClientFactory, tmp_path: Path, *, l
             laptop.proxy.on_request = None
     TALLY["faulted requests"] += faulted
     TALLY["restarts"] += len(plan.kills)
-    summary = (f"{label}: {rounds} rounds, {work.edits} edits, {faulted} faulted requests,"
-               f" {len(plan.kills)} restarts, {waits} Retry-After waits checked, sync"
-               f" outcomes {dict(outcomes)}, quiet after {passes} passes")
+    summary = (
+        f"{label}: {rounds} rounds, {work.edits} edits, {faulted} faulted requests,"
+        f" {len(plan.kills)} restarts, {waits} Retry-After waits checked, sync"
+        f" outcomes {dict(outcomes)}, quiet after {passes} passes"
+    )
     return Outcome(summary, faulted, len(plan.kills), waits)
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=[k.name for k in KINDS])
 def test_laptops_editing_through_a_fault_converge_with_nothing_lost_or_doubled(
-    kind: Kind, central: Central, make_client: ClientFactory, tmp_path: Path,
+    kind: Kind,
+    central: Central,
+    make_client: ClientFactory,
+    tmp_path: Path,
     long_run: bool,
 ) -> None:
     rounds = LONG_ROUNDS if long_run else ROUNDS
     mix = {kind.fault: 1} if kind.fault is not None else {}
     outcome = _scenario(
-        central, make_client, tmp_path, label=kind.name, seed=SEED + KINDS.index(kind),
-        rounds=rounds, mix=mix, p_fault=P_FAULT, p_restart=0.0 if mix else 1.0,
-        read_timeout=kind.read_timeout)
+        central,
+        make_client,
+        tmp_path,
+        label=kind.name,
+        seed=SEED + KINDS.index(kind),
+        rounds=rounds,
+        mix=mix,
+        p_fault=P_FAULT,
+        p_restart=0.0 if mix else 1.0,
+        read_timeout=kind.read_timeout,
+    )
     TALLY["scenarios"] += 1
     TALLY["fault rounds"] += rounds
     print(outcome.summary)
@@ -556,15 +622,26 @@ def test_laptops_editing_through_a_fault_converge_with_nothing_lost_or_doubled(
 
 
 def test_randomized_rounds_of_every_fault_converge_with_nothing_lost_or_doubled(
-    central: Central, make_client: ClientFactory, tmp_path: Path, long_run: bool,
+    central: Central,
+    make_client: ClientFactory,
+    tmp_path: Path,
+    long_run: bool,
 ) -> None:
     seeds = LONG_RANDOM_SEEDS if long_run else RANDOM_SEEDS
     rounds = LONG_RANDOM_ROUNDS if long_run else RANDOM_ROUNDS
     for n in range(seeds):
         outcome = _scenario(
-            central, make_client, tmp_path / f"seed-{n}", label=f"random-{n}",
-            seed=SEED * 7 + n, rounds=rounds, mix=RANDOM_MIX, p_fault=0.4,
-            p_restart=P_RANDOM_RESTART, read_timeout=3.0)
+            central,
+            make_client,
+            tmp_path / f"seed-{n}",
+            label=f"random-{n}",
+            seed=SEED * 7 + n,
+            rounds=rounds,
+            mix=RANDOM_MIX,
+            p_fault=0.4,
+            p_restart=P_RANDOM_RESTART,
+            read_timeout=3.0,
+        )
         TALLY["random rounds"] += rounds
         print(outcome.summary)
         assert outcome.faulted > 0, "no fault ever struck"
@@ -572,11 +649,17 @@ def test_randomized_rounds_of_every_fault_converge_with_nothing_lost_or_doubled(
 
 # -- the proxy's new faults, and the client's timeout, on their own ------------------------
 def test_client_gives_up_on_a_stalled_answer_after_its_read_timeout(
-    central: Central, make_client: ClientFactory,
+    central: Central,
+    make_client: ClientFactory,
 ) -> None:
     with FaultProxy(central.url) as proxy:
-        client = make_client(proxy.url, "field", "staller", timeout=(1.0, 1.5),
-                             retry=RetryPolicy(attempts=2, base_delay=0.01, max_delay=0.02))
+        client = make_client(
+            proxy.url,
+            "field",
+            "staller",
+            timeout=(1.0, 1.5),
+            retry=RetryPolicy(attempts=2, base_delay=0.01, max_delay=0.02),
+        )
         proxy.set_fault(Fault.STALL)
         started = time.monotonic()
         with pytest.raises(OfflineError, match="ReadTimeout"):
@@ -598,11 +681,19 @@ def test_bandwidth_limit_paces_the_answer(central: Central) -> None:
     assert took >= (len(slow.content) - 8192 * 0.05) / 8192, f"{took:.2f} s is too fast"
 
 
-@pytest.mark.parametrize("fault, status, retry_after", [
-    (Fault.HTTP_500, 500, None), (Fault.HTTP_503, 503, "7"), (Fault.HTTP_429, 429, "7"),
-])
+@pytest.mark.parametrize(
+    "fault, status, retry_after",
+    [
+        (Fault.HTTP_500, 500, None),
+        (Fault.HTTP_503, 503, "7"),
+        (Fault.HTTP_429, 429, "7"),
+    ],
+)
 def test_made_up_server_answers_never_reach_the_server(
-    fault: Fault, status: int, retry_after: str | None, central: Central,
+    fault: Fault,
+    status: int,
+    retry_after: str | None,
+    central: Central,
 ) -> None:
     with FaultProxy(central.url, retry_after="7") as proxy:
         proxy.schedule(fault)
@@ -619,7 +710,9 @@ def test_made_up_server_answers_never_reach_the_server(
 
 # -- what the scenarios found --------------------------------------------------------------
 def test_taking_theirs_after_the_field_changed_again_on_the_server_converges(
-    central: Central, make_client: ClientFactory, tmp_path: Path,
+    central: Central,
+    make_client: ClientFactory,
+    tmp_path: Path,
 ) -> None:
     """Found by the scenarios: a conflict kept the server's value of the moment it arose.
     When the field changed again on the server, "take theirs" wrote the older value, no
@@ -631,9 +724,12 @@ def test_taking_theirs_after_the_field_changed_again_on_the_server_converges(
     desk = make_client(central.url, "inside", "desk")
     for client in (laptop, tablet, desk):
         client.sync()
-    account_id = str(laptop.store.scalar(
-        "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 1",
-        (current_user(laptop.store).id,)))
+    account_id = str(
+        laptop.store.scalar(
+            "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 1",
+            (current_user(laptop.store).id,),
+        )
+    )
     accounts.edit_account(desk.store, account_id, city="Desk's city")
     desk.sync()
     accounts.edit_account(laptop.store, account_id, city="Laptop's city")

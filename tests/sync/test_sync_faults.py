@@ -29,12 +29,17 @@ def proxy(shared_server: ServerProcess) -> Iterator[FaultProxy]:
 def _my_account(client_store: object) -> str:
     store = client_store
     me = current_user(store)  # type: ignore[arg-type]
-    return str(store.scalar(  # type: ignore[attr-defined]
-        "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 1", (me.id,)))
+    return str(
+        store.scalar(  # type: ignore[attr-defined]
+            "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 1", (me.id,)
+        )
+    )
 
 
 def test_lost_answer_after_the_server_committed_is_retried_without_a_duplicate(
-    shared_server: ServerProcess, proxy: FaultProxy, make_client: ClientFactory,
+    shared_server: ServerProcess,
+    proxy: FaultProxy,
+    make_client: ClientFactory,
     tmp_path: Path,
 ) -> None:
     client = make_client(proxy.url, "field", timeout=SHORT_TIMEOUT)
@@ -53,13 +58,14 @@ def test_lost_answer_after_the_server_committed_is_retried_without_a_duplicate(
     fresh = fresh_snapshot(tmp_path, shared_server.url, "field")
     copies = [n for n in fresh["notes"] if n["body"] == note.body]
     assert [n["id"] for n in copies] == [note.id]
-    assert next(a for a in fresh["accounts"] if a["id"] == account_id)["phone"] \
-        == "514-555-0123"
+    assert next(a for a in fresh["accounts"] if a["id"] == account_id)["phone"] == "514-555-0123"
     assert differences(client.snapshot(), fresh) == []
 
 
 def test_answer_lost_on_every_try_keeps_the_change_queued_and_the_next_sync_settles_it(
-    shared_server: ServerProcess, proxy: FaultProxy, make_client: ClientFactory,
+    shared_server: ServerProcess,
+    proxy: FaultProxy,
+    make_client: ClientFactory,
     tmp_path: Path,
 ) -> None:
     client = make_client(proxy.url, "field", timeout=SHORT_TIMEOUT, retry=TWO_TRIES)
@@ -79,13 +85,22 @@ def test_answer_lost_on_every_try_keeps_the_change_queued_and_the_next_sync_sett
     assert differences(client.snapshot(), fresh) == []
 
 
-@pytest.mark.parametrize("fault", [
-    Fault.RESET_BEFORE_REQUEST, Fault.RESET_MID_RESPONSE, Fault.TRUNCATE, Fault.GARBAGE,
-    Fault.STALL,
-])
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Fault.RESET_BEFORE_REQUEST,
+        Fault.RESET_MID_RESPONSE,
+        Fault.TRUNCATE,
+        Fault.GARBAGE,
+        Fault.STALL,
+    ],
+)
 def test_fault_during_push_loses_nothing_and_doubles_nothing(
-    fault: Fault, shared_server: ServerProcess, proxy: FaultProxy,
-    make_client: ClientFactory, tmp_path: Path,
+    fault: Fault,
+    shared_server: ServerProcess,
+    proxy: FaultProxy,
+    make_client: ClientFactory,
+    tmp_path: Path,
 ) -> None:
     client = make_client(proxy.url, "field", timeout=SHORT_TIMEOUT, retry=TWO_TRIES)
     client.sync()

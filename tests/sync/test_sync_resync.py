@@ -19,7 +19,9 @@ def test_a_refused_cursor_means_a_full_reread_that_drops_what_left(
     laptop.store.conn.execute(
         "INSERT INTO accounts (id, name, tier, version, created_at, updated_at)"
         " VALUES (?, 'Left the territory', 'C', 3, '2026-01-01T00:00:00Z',"
-        " '2026-01-01T00:00:00Z')", (stale_id,))
+        " '2026-01-01T00:00:00Z')",
+        (stale_id,),
+    )
     # A cursor the server did not issue, as after a change of scope.
     bogus = base64.urlsafe_b64encode(b"v1:1:another-scope").decode().rstrip("=")
     laptop.store.conn.execute("UPDATE sync_state SET cursor = ? WHERE feed = '*'", (bogus,))

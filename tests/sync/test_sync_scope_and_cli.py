@@ -20,9 +20,14 @@ from fieldapp.usecases.people import current_user
 def _server_accounts(server: ServerProcess, territory: str) -> set[str]:
     conn = sqlite3.connect(f"file:{server.database}?mode=ro", uri=True, timeout=10)
     try:
-        return {r[0] for r in conn.execute(
-            "SELECT id FROM records WHERE collection = 'accounts' AND territory = ?"
-            " AND NOT deleted", (territory,))}
+        return {
+            r[0]
+            for r in conn.execute(
+                "SELECT id FROM records WHERE collection = 'accounts' AND territory = ?"
+                " AND NOT deleted",
+                (territory,),
+            )
+        }
     finally:
         conn.close()
 
@@ -44,9 +49,22 @@ def test_field_rep_holds_only_their_territory_and_a_change_outside_it_is_rejecte
     account_id = sorted(held)[0]
     paris_rep = manager.store.scalar("SELECT id FROM users WHERE territory = 'Paris'")
     version = manager.store.scalar("SELECT version FROM accounts WHERE id = ?", (account_id,))
-    [moved] = manager.backend.push("manager-device", [PendingMutation(
-        1, "0190a000-0000-7000-8000-0000000bb001", "accounts", account_id, "update",
-        {"owner_id": paris_rep}, {}, version, "2026-11-23T14:00:00Z")])
+    [moved] = manager.backend.push(
+        "manager-device",
+        [
+            PendingMutation(
+                1,
+                "0190a000-0000-7000-8000-0000000bb001",
+                "accounts",
+                account_id,
+                "update",
+                {"owner_id": paris_rep},
+                {},
+                version,
+                "2026-11-23T14:00:00Z",
+            )
+        ],
+    )
     assert moved.status == "applied"
     accounts.edit_account(field.store, account_id, phone="514-555-0142")
     report = field.sync()
@@ -65,20 +83,45 @@ def test_command_line_login_sync_logout_without_leaking_the_password(
 ) -> None:
     profile, logs = tmp_path / "cli-profile", tmp_path / "cli-logs"
     wrong = "Wrong-Pa55word-7f3a9"
-    refused = run_fieldapp("login", "--profile", str(profile), "--server", shared_server.url,
-                           "--username", "field", "--password-stdin", stdin=wrong + "\n",
-                           log_dir=logs)
+    refused = run_fieldapp(
+        "login",
+        "--profile",
+        str(profile),
+        "--server",
+        shared_server.url,
+        "--username",
+        "field",
+        "--password-stdin",
+        stdin=wrong + "\n",
+        log_dir=logs,
+    )
     assert refused.returncode == 1
     lines = refused.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in refused.stderr, refused.stderr
     assert wrong not in refused.stderr + refused.stdout
 
-    done = run_fieldapp("login", "--profile", str(profile), "--server", shared_server.url,
-                        "--username", "field", "--password-stdin",
-                        stdin=DEMO_PASSWORD + "\n", log_dir=logs)
+    done = run_fieldapp(
+        "login",
+        "--profile",
+        str(profile),
+        "--server",
+        shared_server.url,
+        "--username",
+        "field",
+        "--password-stdin",
+        stdin=DEMO_PASSWORD + "\n",
+        log_dir=logs,
+    )
     assert done.returncode == 0, done.stderr
-    synced = run_fieldapp("sync", "--json", "--password-stdin", "--profile", str(profile),
-                          stdin=DEMO_PASSWORD + "\n", log_dir=logs)
+    synced = run_fieldapp(
+        "sync",
+        "--json",
+        "--password-stdin",
+        "--profile",
+        str(profile),
+        stdin=DEMO_PASSWORD + "\n",
+        log_dir=logs,
+    )
     assert synced.returncode == 0, synced.stderr
     report = json.loads(synced.stdout)
     assert {"pushed", "pulled", "conflicts", "rejected", "requests", "seconds"} <= set(report)
@@ -122,8 +165,12 @@ def test_a_terminal_sync_beside_the_window_syncing_is_skipped_and_changes_nothin
     try:
         assert paused.wait(30)
         done = run_fieldapp(
-            "sync", "--profile", str(laptop.store.path.parent), "--password-stdin",
-            stdin=DEMO_PASSWORD, log_dir=tmp_path / "logs",
+            "sync",
+            "--profile",
+            str(laptop.store.path.parent),
+            "--password-stdin",
+            stdin=DEMO_PASSWORD,
+            log_dir=tmp_path / "logs",
         )
         assert done.returncode == 1
         assert done.stderr.strip().splitlines() == [

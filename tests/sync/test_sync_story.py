@@ -16,15 +16,32 @@ from fieldapp.usecases.people import current_user
 
 
 def _login(profile: Path, url: str, username: str, logs: Path) -> None:
-    done = run_fieldapp("login", "--profile", str(profile), "--server", url, "--username",
-                        username, "--password-stdin", stdin=DEMO_PASSWORD + "\n", log_dir=logs)
+    done = run_fieldapp(
+        "login",
+        "--profile",
+        str(profile),
+        "--server",
+        url,
+        "--username",
+        username,
+        "--password-stdin",
+        stdin=DEMO_PASSWORD + "\n",
+        log_dir=logs,
+    )
     assert done.returncode == 0, done.stderr
     assert f"({username}," in done.stdout
 
 
 def _sync(profile: Path, logs: Path) -> dict[str, object]:
-    done = run_fieldapp("sync", "--json", "--password-stdin", "--profile", str(profile),
-                        stdin=DEMO_PASSWORD + "\n", log_dir=logs)
+    done = run_fieldapp(
+        "sync",
+        "--json",
+        "--password-stdin",
+        "--profile",
+        str(profile),
+        stdin=DEMO_PASSWORD + "\n",
+        log_dir=logs,
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert isinstance(report, dict)
@@ -50,15 +67,20 @@ def test_visit_logged_offline_reaches_inside_rep_and_reply_comes_back(
         me = current_user(store)
         assert me.username == "field"
         account_id = store.scalar(
-            "SELECT id FROM accounts WHERE owner_id = ? ORDER BY name LIMIT 1", (me.id,))
+            "SELECT id FROM accounts WHERE owner_id = ? ORDER BY name LIMIT 1", (me.id,)
+        )
         assert account_id, "the field rep's replica has accounts of their own"
         start = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=30)
         visit = visits.plan_visit(store, account_id, start, start + timedelta(hours=1))
         visits.check_in(store, visit.id, start)
         _, report = visits.complete_visit(
-            store, visit.id, outcome="order_placed",
+            store,
+            visit.id,
+            outcome="order_placed",
             summary="Offline visit: ordered 40 cases of the spring assortment.",
-            next_steps="Deliver before Friday.", at=start + timedelta(minutes=25))
+            next_steps="Deliver before Friday.",
+            at=start + timedelta(minutes=25),
+        )
         queued = _outbox(store)
     assert queued >= 3
 
@@ -103,7 +125,8 @@ def test_different_fields_merge_and_same_field_becomes_a_resolvable_conflict(
     desk.sync()
     me = current_user(laptop.store)
     account_id = laptop.store.scalar(
-        "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 1", (me.id,))
+        "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id LIMIT 1", (me.id,)
+    )
     original = accounts.get_account(laptop.store, account_id)
 
     # Different fields, both offline: both survive everywhere.
@@ -125,8 +148,12 @@ def test_different_fields_merge_and_same_field_becomes_a_resolvable_conflict(
     assert report.conflicts == 1
     assert report.conflict_fields == [("accounts", account_id, "name")]
     [conflict] = sync_issues.open_conflicts(desk.store)
-    assert (conflict.field, conflict.local_value, conflict.remote_value, conflict.base_value) \
-        == ("name", "Boulangerie du Bureau", "Boulangerie du Laptop", original.name)
+    assert (conflict.field, conflict.local_value, conflict.remote_value, conflict.base_value) == (
+        "name",
+        "Boulangerie du Bureau",
+        "Boulangerie du Laptop",
+        original.name,
+    )
     assert accounts.get_account(desk.store, account_id).name == "Boulangerie du Bureau"
     desk.sync()  # a pull while the conflict is open keeps the local value
     assert accounts.get_account(desk.store, account_id).name == "Boulangerie du Bureau"
@@ -144,8 +171,11 @@ def test_different_fields_merge_and_same_field_becomes_a_resolvable_conflict(
     desk.sync()
     assert laptop.sync().conflicts == 1
     [conflict] = sync_issues.open_conflicts(laptop.store)
-    assert (conflict.field, conflict.local_value, conflict.remote_value) \
-        == ("tier", laptop_tier, desk_tier)
+    assert (conflict.field, conflict.local_value, conflict.remote_value) == (
+        "tier",
+        laptop_tier,
+        desk_tier,
+    )
     sync_issues.take_theirs(laptop.store, conflict.id)
     assert accounts.get_account(laptop.store, account_id).tier == conflict.remote_value
 

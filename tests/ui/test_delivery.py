@@ -127,8 +127,7 @@ def test_feedback_says_saved_until_the_server_acknowledged_it_then_sent(
     qtbot.keyClicks(page.reply_box, "Good visit; call them Friday")
     qtbot.mouseClick(page.reply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.reply_box.toPlainText() == "", timeout=5000)
-    assert page.message.text() == (
-        f"Feedback saved; it will be sent to {author} at the next sync.")
+    assert page.message.text() == (f"Feedback saved; it will be sent to {author} at the next sync.")
     assert "sent to" not in page.message.text().split(";")[0]
 
     with qtbot.waitSignal(context.sync.finished, timeout=60_000) as finished:

@@ -43,7 +43,8 @@ else:
 def damage_from_another_process(db: Path, how: str) -> None:
     subprocess.run(
         [sys.executable, "-c", DAMAGE, str(ROOT / "tests" / "core"), str(db), how],
-        check=True, timeout=60,
+        check=True,
+        timeout=60,
     )
 
 
@@ -54,8 +55,9 @@ def open_dialogs() -> list[QDialog]:
 def export_from(dialog: RecoveryDialog, qtbot: QtBot, folder: Path, monkeypatch) -> Path:
     folder.mkdir()
     monkeypatch.setattr(RecoveryDialog, "choose_folder", lambda self: folder)
-    with qtbot.waitSignal(dialog.process_finished, timeout=120_000,
-                          check_params_cb=lambda kind: kind == "export"):
+    with qtbot.waitSignal(
+        dialog.process_finished, timeout=120_000, check_params_cb=lambda kind: kind == "export"
+    ):
         dialog.export_button.click()
     [exported] = list(folder.iterdir())
     return exported
@@ -110,7 +112,10 @@ def test_a_window_started_on_a_damaged_database_shows_one_recovery_dialog_that_e
 
 
 def test_damage_found_during_use_shows_one_dialog_and_stops_saying_online(
-    make_context, ui_profile: Path, tmp_path: Path, qtbot: QtBot,
+    make_context,
+    ui_profile: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def reads_the_notes(store: Any) -> Any:
@@ -130,8 +135,9 @@ def test_damage_found_during_use_shows_one_dialog_and_stops_saying_online(
     failures: list[Exception] = []
     for _ in range(3):  # views whose reads nobody handles...
         context.tasks.read(lambda store: store.query("SELECT body FROM notes"))
-    context.tasks.read(lambda store: store.query("SELECT body FROM notes"),
-                       failed=failures.append)  # ...and one that shows its own message
+    context.tasks.read(
+        lambda store: store.query("SELECT body FROM notes"), failed=failures.append
+    )  # ...and one that shows its own message
     with qtbot.waitSignal(context.sync.finished, timeout=30_000) as finished:
         assert context.sync.sync_now()
     assert finished.args[0].damaged
@@ -153,8 +159,10 @@ def test_damage_found_during_use_shows_one_dialog_and_stops_saying_online(
         assert len(list(csv.DictReader(handle))) == 60  # the demo's accounts, all readable
     assert "Saved " in dialog.export_result.text()
     opened: list[str] = []
-    monkeypatch.setattr("ui.dialogs.recovery.QDesktopServices.openUrl",
-                        lambda url: opened.append(url.toLocalFile()) or True)
+    monkeypatch.setattr(
+        "ui.dialogs.recovery.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toLocalFile()) or True,
+    )
     dialog.logs_button.click()
     assert opened and Path(opened[0]).is_dir()
     shell.recovery_dialog = None  # the test ends here; closing would quit the app

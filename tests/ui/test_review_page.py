@@ -43,9 +43,9 @@ def test_inside_rep_reads_the_newest_report_first_and_marks_it_reviewed(make_con
     qtbot.waitUntil(lambda: page.current is not None and page.current.note_id == newest[1].note_id)
     assert _read(page, qtbot, unreviewed_count) == before - 1
     queued = _read(
-        page, qtbot,
-        lambda store: store.scalar(
-            "SELECT count(*) FROM outbox WHERE collection = 'reviews'"),
+        page,
+        qtbot,
+        lambda store: store.scalar("SELECT count(*) FROM outbox WHERE collection = 'reviews'"),
     )
     assert queued == 1
     assert newest[0].account_name in page.message.text()
@@ -77,9 +77,11 @@ def test_feedback_reaches_the_report_and_an_empty_one_is_refused(make_context, q
     qtbot.mouseClick(page.reply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.reply_box.toPlainText() == "")
     feedback = _read(
-        page, qtbot,
+        page,
+        qtbot,
         lambda store: store.query(
-            "SELECT body, kind FROM notes WHERE reply_to_id = ?", (report.note_id,)),
+            "SELECT body, kind FROM notes WHERE reply_to_id = ?", (report.note_id,)
+        ),
     )
     assert {"body": "Great visit - <b>call them Friday</b>", "kind": "feedback"} in feedback
 
@@ -97,11 +99,21 @@ def test_follow_up_and_pinned_note_from_a_report(make_context, qtbot):
     dialog.assignee.setCurrentIndex(dialog.assignee.findData("inside"))
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog.submit()
-    rows = _read(page, qtbot, lambda store: store.query(
-        "SELECT title, assignee_team, origin_note_id FROM follow_ups WHERE title = ?",
-        ("Send the spring price list",)))
-    assert rows == [{"title": "Send the spring price list", "assignee_team": "inside",
-                     "origin_note_id": report.note_id}]
+    rows = _read(
+        page,
+        qtbot,
+        lambda store: store.query(
+            "SELECT title, assignee_team, origin_note_id FROM follow_ups WHERE title = ?",
+            ("Send the spring price list",),
+        ),
+    )
+    assert rows == [
+        {
+            "title": "Send the spring price list",
+            "assignee_team": "inside",
+            "origin_note_id": report.note_id,
+        }
+    ]
 
     pin = PinNoteDialog(page.context, report.account_id, page)
     qtbot.addWidget(pin)
@@ -111,9 +123,14 @@ def test_follow_up_and_pinned_note_from_a_report(make_context, qtbot):
     pin.body.insertPlainText("Élise</i> at the front desk")
     with qtbot.waitSignal(pin.accepted, timeout=5000):
         pin.submit()
-    pinned = _read(page, qtbot, lambda store: store.query(
-        "SELECT body FROM notes WHERE account_id = ? AND pinned = 1 AND kind = 'for_field'",
-        (report.account_id,)))
+    pinned = _read(
+        page,
+        qtbot,
+        lambda store: store.query(
+            "SELECT body FROM notes WHERE account_id = ? AND pinned = 1 AND kind = 'for_field'",
+            (report.account_id,),
+        ),
+    )
     assert {"body": "Ask for <i>Élise</i> at the front desk"} in pinned
     # The reading pane shows the pinned note as text, tags included.
     qtbot.waitUntil(lambda: "<i>Élise</i>" in page.context_label.text())

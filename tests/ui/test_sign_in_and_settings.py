@@ -215,15 +215,27 @@ def test_without_a_keyring_a_restarted_window_asks_for_the_password_when_it_sync
         assert dialog.password_field.hasFocus() or dialog.password_field.isVisible()
         status = window.status_area
         shown = " ".join(
-            (status.connection_label.text(), status.progress_label.text(),
-             status.progress_label.toolTip()))
+            (
+                status.connection_label.text(),
+                status.progress_label.text(),
+                status.progress_label.toolTip(),
+            )
+        )
         assert "fieldapp" not in shown and "--password" not in shown
         # F5 again: the same prompt comes forward; never a second one.
         qtbot.keyClick(window, Qt.Key.Key_F5)
         QApplication.processEvents()
         assert shell.sign_in_dialog is dialog
-        assert len([w for w in QApplication.topLevelWidgets()
-                    if isinstance(w, SignInDialog) and w.isVisible()]) == 1
+        assert (
+            len(
+                [
+                    w
+                    for w in QApplication.topLevelWidgets()
+                    if isinstance(w, SignInDialog) and w.isVisible()
+                ]
+            )
+            == 1
+        )
         with qtbot.waitSignal(context.sync.finished, timeout=30_000) as finished:
             qtbot.keyClicks(dialog.password_field, "demo")
             qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)

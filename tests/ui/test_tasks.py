@@ -37,8 +37,10 @@ def test_a_write_announces_its_changes_after_commit(make_context, qtbot: QtBot) 
     assert announced[0].touches("notes")
     bodies: list[list[str]] = []
     context.tasks.read(
-        lambda store: [r["body"] for r in store.query("SELECT body FROM notes WHERE account_id = ?",
-                                                      (account_id,))],
+        lambda store: [
+            r["body"]
+            for r in store.query("SELECT body FROM notes WHERE account_id = ?", (account_id,))
+        ],
         bodies.append,
     )
     qtbot.waitUntil(lambda: bool(bodies))

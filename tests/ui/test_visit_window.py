@@ -49,9 +49,14 @@ def todays_first_visit(context: Any, qtbot: QtBot) -> dict[str, Any]:
             (context.user.id, T0.date().isoformat()),
         )
         visit["contacts"] = [c.id for c in contacts_of(store, visit["account_id"])]
-        visit["opportunities"] = [r["id"] for r in store.query(
-            "SELECT id FROM opportunities WHERE account_id = ? AND stage NOT LIKE 'closed%'"
-            " ORDER BY close_date", (visit["account_id"],))]
+        visit["opportunities"] = [
+            r["id"]
+            for r in store.query(
+                "SELECT id FROM opportunities WHERE account_id = ? AND stage NOT LIKE 'closed%'"
+                " ORDER BY close_date",
+                (visit["account_id"],),
+            )
+        ]
         return visit
 
     return read(context, qtbot, work)
@@ -71,8 +76,13 @@ def idle(context: Any, qtbot: QtBot) -> None:
 
 def draft_of(context: Any, qtbot: QtBot, visit_id: str) -> dict[str, Any] | None:
     idle(context, qtbot)
-    row = read(context, qtbot, lambda store: store.query_one(
-        "SELECT body FROM drafts WHERE key = ?", (report_key(visit_id),)))
+    row = read(
+        context,
+        qtbot,
+        lambda store: store.query_one(
+            "SELECT body FROM drafts WHERE key = ?", (report_key(visit_id),)
+        ),
+    )
     return None if row is None else json.loads(row["body"])
 
 
@@ -124,28 +134,45 @@ def test_rep_checks_in_writes_the_report_and_completes_the_visit(
     qtbot.waitUntil(lambda: window.header.status_label.text().startswith("Completed"), timeout=5000)
     idle(context, qtbot)
 
-    stored = read(context, qtbot, lambda store: {
-        "visit": store.query_one("SELECT * FROM visits WHERE id = ?", (visit["id"],)),
-        "notes": store.query("SELECT * FROM notes WHERE visit_id = ?", (visit["id"],)),
-        "follow_ups": store.query(
-            "SELECT f.title, f.assignee_team, u.display_name, f.due_date FROM follow_ups f"
-            " LEFT JOIN users u ON u.id = f.assignee_user_id WHERE origin_visit_id = ?"
-            " ORDER BY f.created_at, f.title", (visit["id"],)),
-        "stage": store.scalar("SELECT stage FROM opportunities WHERE id = ?", (opportunity_id,)),
-        "people": [r["display_name"] for r in store.query(
-            "SELECT display_name FROM users ORDER BY display_name, id")],
-        "queued": {r["collection"] for r in store.query("SELECT collection FROM outbox")},
-    })
+    stored = read(
+        context,
+        qtbot,
+        lambda store: {
+            "visit": store.query_one("SELECT * FROM visits WHERE id = ?", (visit["id"],)),
+            "notes": store.query("SELECT * FROM notes WHERE visit_id = ?", (visit["id"],)),
+            "follow_ups": store.query(
+                "SELECT f.title, f.assignee_team, u.display_name, f.due_date FROM follow_ups f"
+                " LEFT JOIN users u ON u.id = f.assignee_user_id WHERE origin_visit_id = ?"
+                " ORDER BY f.created_at, f.title",
+                (visit["id"],),
+            ),
+            "stage": store.scalar(
+                "SELECT stage FROM opportunities WHERE id = ?", (opportunity_id,)
+            ),
+            "people": [
+                r["display_name"]
+                for r in store.query("SELECT display_name FROM users ORDER BY display_name, id")
+            ],
+            "queued": {r["collection"] for r in store.query("SELECT collection FROM outbox")},
+        },
+    )
     done = stored["visit"]
     assert (done["status"], done["outcome"], done["summary"], done["next_steps"]) == (
-        "completed", "order_placed", SUMMARY, "Soumission lundi")
+        "completed",
+        "order_placed",
+        SUMMARY,
+        "Soumission lundi",
+    )
     assert json.loads(done["contacts_met"]) == [visit["contacts"][0]]
     assert (done["checked_in_at"], done["checked_out_at"]) == (
-        "2026-11-23T13:00:00Z", "2026-11-23T13:40:00Z")
+        "2026-11-23T13:00:00Z",
+        "2026-11-23T13:40:00Z",
+    )
     assert [(n["kind"], n["body"]) for n in stored["notes"]] == [("visit_report", SUMMARY)]
-    assert [(f["title"], f["assignee_team"], f["display_name"]) for f in stored["follow_ups"]] \
-        == [("Check stock of model 40", None, stored["people"][0]),
-            ("Send the compressor quote", "inside", None)]
+    assert [(f["title"], f["assignee_team"], f["display_name"]) for f in stored["follow_ups"]] == [
+        ("Check stock of model 40", None, stored["people"][0]),
+        ("Send the compressor quote", "inside", None),
+    ]
     due = follow_up_due(T0.astimezone().date()).isoformat()  # 2026-11-25 in Montréal
     assert {f["due_date"] for f in stored["follow_ups"]} == {due}
     assert stored["stage"] == chosen_stage != before_stage
@@ -155,8 +182,8 @@ def test_rep_checks_in_writes_the_report_and_completes_the_visit(
     assert window.header.status_label.text() == f"Completed — checked out at {checked_out}"
     # Nothing is on its way yet: the report waits in the outbox for the next sync.
     assert window.draft_status.text() == (
-        "Visit completed: the report is saved and will be sent to the inside team at the"
-        " next sync.")
+        "Visit completed: the report is saved and will be sent to the inside team at the next sync."
+    )
     assert report.summary.isReadOnly() and not report.outcome.isEnabled()
     qtbot.waitUntil(lambda: "Send the compressor quote" in report.follow_ups.saved_label.text())
     assert report.follow_ups.rows == []
@@ -184,8 +211,11 @@ def test_completing_without_outcome_or_summary_says_so_next_to_each_field(
     assert errors["summary"].text() == "Write a summary: the inside team reads it."
     assert window.focusWidget() is window.report.outcome
     idle(context, qtbot)
-    status = read(context, qtbot, lambda store: store.scalar(
-        "SELECT status FROM visits WHERE id = ?", (visit["id"],)))
+    status = read(
+        context,
+        qtbot,
+        lambda store: store.scalar("SELECT status FROM visits WHERE id = ?", (visit["id"],)),
+    )
     assert status == "checked_in"
 
     # Outcome and summary given, a follow-up left without a title: its row is named.
@@ -209,8 +239,11 @@ def test_completing_without_outcome_or_summary_says_so_next_to_each_field(
     assert errors["contacts_met"].text() == "A contact met is not a contact of this account."
     assert window.focusWidget() is window.report.contacts
     assert window.complete_button.isEnabled()  # the rep can fix it and try again
-    notes = read(context, qtbot, lambda store: store.scalar(
-        "SELECT count(*) FROM notes WHERE visit_id = ?", (visit["id"],)))
+    notes = read(
+        context,
+        qtbot,
+        lambda store: store.scalar("SELECT count(*) FROM notes WHERE visit_id = ?", (visit["id"],)),
+    )
     assert notes == 0
     window.close()  # nothing completed, nothing lost: the report waits as a draft
     assert draft_of(context, qtbot, visit["id"])["summary"] == "Short visit"
@@ -272,8 +305,13 @@ def test_closing_and_reopening_the_visit_restores_the_draft(
     assert [r.title.text() for r in again.report.follow_ups.rows] == ["Call Luc back"]
     assert again.draft_notice.isVisibleTo(again)
     assert again.draft_notice.text() == f"Restored your unsaved draft from {clock_time(T0)}."
-    stored = read(context, qtbot, lambda store: store.query_one(
-        "SELECT status, summary FROM visits WHERE id = ?", (visit["id"],)))
+    stored = read(
+        context,
+        qtbot,
+        lambda store: store.query_one(
+            "SELECT status, summary FROM visits WHERE id = ?", (visit["id"],)
+        ),
+    )
     assert stored == {"status": "planned", "summary": None}  # the record is untouched
 
 
@@ -293,10 +331,16 @@ def test_saving_keeps_the_visit_open_and_turns_the_draft_into_records(
     assert window.report.follow_ups.rows == []
     assert "Order gaskets" in window.report.follow_ups.saved_label.text()
     assert draft_of(context, qtbot, visit["id"]) is None
-    stored = read(context, qtbot, lambda store: (
-        store.query_one("SELECT status, summary FROM visits WHERE id = ?", (visit["id"],)),
-        store.scalar("SELECT count(*) FROM follow_ups WHERE origin_visit_id = ?",
-                     (visit["id"],))))
+    stored = read(
+        context,
+        qtbot,
+        lambda store: (
+            store.query_one("SELECT status, summary FROM visits WHERE id = ?", (visit["id"],)),
+            store.scalar(
+                "SELECT count(*) FROM follow_ups WHERE origin_visit_id = ?", (visit["id"],)
+            ),
+        ),
+    )
     assert stored == ({"status": "checked_in", "summary": "Halfway through the tour"}, 1)
     window.close()
     again = open_window(context, qtbot, visit["id"])
@@ -310,15 +354,31 @@ def test_a_killed_app_keeps_the_report_typed_before_the_last_autosave(
     with open_store(ui_profile) as store:
         visit_id = store.scalar(
             "SELECT id FROM visits WHERE status = 'planned' AND planned_start >= ?"
-            " ORDER BY planned_start LIMIT 1", (T0.date().isoformat(),))
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+            " ORDER BY planned_start LIMIT 1",
+            (T0.date().isoformat(),),
+        )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
     errors = tmp_path / "child-stderr.txt"
     with errors.open("w") as stderr:  # a file, so Qt's chatter can never fill a pipe
         child = subprocess.Popen(
-            [sys.executable, str(CHILD), str(ui_profile), visit_id,
-             str(tmp_path / "child-settings.ini"), SUMMARY],
-            stdout=subprocess.PIPE, stderr=stderr, text=True, env=env, cwd=ROOT)
+            [
+                sys.executable,
+                str(CHILD),
+                str(ui_profile),
+                visit_id,
+                str(tmp_path / "child-settings.ini"),
+                SUMMARY,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
     marker = threading.Event()
 
     def watch() -> None:
@@ -369,9 +429,21 @@ def test_the_visit_opens_on_the_report_and_a_stray_space_never_checks_in(
     window.report.summary.setFocus()
     qtbot.keyClick(window.report.summary, Qt.Key.Key_Space)
     idle(context, qtbot)
-    assert read(context, qtbot, lambda store: store.scalar(
-        "SELECT status FROM visits WHERE id = ?", (visit["id"],))) == "planned"
+    assert (
+        read(
+            context,
+            qtbot,
+            lambda store: store.scalar("SELECT status FROM visits WHERE id = ?", (visit["id"],)),
+        )
+        == "planned"
+    )
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(window.complete_button.isEnabled, timeout=5000)
-    assert read(context, qtbot, lambda store: store.scalar(
-        "SELECT status FROM visits WHERE id = ?", (visit["id"],))) == "checked_in"
+    assert (
+        read(
+            context,
+            qtbot,
+            lambda store: store.scalar("SELECT status FROM visits WHERE id = ?", (visit["id"],)),
+        )
+        == "checked_in"
+    )

@@ -200,17 +200,21 @@ class RecoveryDialog(QDialog):
         self.export_result.setText(self.tr("Saving what can be read…"))
         self._run(
             "export",
-            ["export", "--profile", str(self.profile_dir), "--to", str(self.export_folder),
-             "--json"],
+            [
+                "export",
+                "--profile",
+                str(self.profile_dir),
+                "--to",
+                str(self.export_folder),
+                "--json",
+            ],
             self._exported,
         )
 
     def _exported(self, code: int, out: str, err: str) -> None:
         summary = _json(out)
         if summary is None:
-            self.export_result.setText(
-                fill(self.tr("Nothing could be saved: %1"), _last_line(err))
-            )
+            self.export_result.setText(fill(self.tr("Nothing could be saved: %1"), _last_line(err)))
             return
         tables = summary.get("tables", [])
         rows = sum(int(t.get("rows_saved", 0)) for t in tables)
@@ -233,8 +237,9 @@ class RecoveryDialog(QDialog):
 
     # -- (b) backups --------------------------------------------------------------------
     def list_backups(self) -> None:
-        self._run("backups", ["backups", "--profile", str(self.profile_dir), "--json"],
-                  self._listed)
+        self._run(
+            "backups", ["backups", "--profile", str(self.profile_dir), "--json"], self._listed
+        )
 
     def _listed(self, code: int, out: str, err: str) -> None:
         self.backups.clear()
@@ -243,8 +248,12 @@ class RecoveryDialog(QDialog):
         for backup in found:
             taken = str(backup.get("taken_at", "")).replace("T", " ").rstrip("Z")
             item = QListWidgetItem(
-                fill(self.tr("%1 (taken %2 UTC, %3)"), backup.get("file"), taken,
-                     backup.get("reason", ""))
+                fill(
+                    self.tr("%1 (taken %2 UTC, %3)"),
+                    backup.get("file"),
+                    taken,
+                    backup.get("reason", ""),
+                )
             )
             item.setData(Qt.ItemDataRole.UserRole, backup.get("file"))
             self.backups.addItem(item)
@@ -265,8 +274,11 @@ class RecoveryDialog(QDialog):
         if self._before_restore is not None:
             self._before_restore()  # the window's workers close their connections first
         self.restore_result.setText(self.tr("Putting the backup back…"))
-        self._run("restore", ["restore-backup", "--profile", str(self.profile_dir), str(name)],
-                  lambda code, out, err: self._restored(str(name), code, out, err))
+        self._run(
+            "restore",
+            ["restore-backup", "--profile", str(self.profile_dir), str(name)],
+            lambda code, out, err: self._restored(str(name), code, out, err),
+        )
 
     def _restored(self, name: str, code: int, out: str, err: str) -> None:
         if code != 0:

@@ -52,9 +52,23 @@ def lupdate(target: Path, language: str = "fr", options: tuple[str, ...] = ()) -
     root = UI_DIR.parent
     files = [str(p.relative_to(root)) for p in sources()]
     subprocess.run(
-        [qt_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none", *options,
-         "-source-language", "en", "-target-language", language, *files, "-ts", str(target)],
-        cwd=root, check=True,
+        [
+            qt_tool("lupdate"),
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *options,
+            "-source-language",
+            "en",
+            "-target-language",
+            language,
+            *files,
+            "-ts",
+            str(target),
+        ],
+        cwd=root,
+        check=True,
     )
 
 
