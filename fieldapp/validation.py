@@ -142,7 +142,10 @@ def whole_number(field: str, value: Any, *, label: str, minimum: int, maximum: i
 def amount(field: str, value: Any) -> float | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValidationError(field, "Amount must be a number.")
+    # Not math.isfinite on an int: it converts to float, and 10**400 overflows there.
+    if isinstance(value, float) and not math.isfinite(value):
         raise ValidationError(field, "Amount must be a number.")
     if not 0 <= value <= 1e12:
         raise ValidationError(field, "Amount must be between 0 and 1,000,000,000,000.")

@@ -279,15 +279,16 @@ class HttpBackend:
                 requests.exceptions.ChunkedEncodingError,
                 requests.exceptions.ContentDecodingError,
             ) as exc:
-                attempt += 1
-                if attempt >= self.retry.attempts:
-                    raise OfflineError(
-                        f"Cannot reach the server at {self.base_url}; your changes are kept"
-                        f" and will be sent at the next sync ({type(exc).__name__})."
-                    ) from None
-                self._sleep(self.retry.backoff(attempt, self._rng))
+                attempt = self._after_transport_fault(attempt, type(exc).__name__)
                 continue
             status = response.status_code
+            if 200 <= status < 300 and expect_body and _cut_short(response, body):
+                # The connection broke during the answer (a dropped Wi-Fi, a proxy): the
+                # request may have been served, and retrying it is safe (pulls are GETs,
+                # pushes idempotent by mutation id), so this is a transport fault like a
+                # reset, not a server speaking a wrong protocol.
+                attempt = self._after_transport_fault(attempt, "answer cut short")
+                continue
             if status == 401 and authenticated and not refreshed and self._refresh_token:
                 refreshed = True
                 self._access_token = None
@@ -330,6 +331,17 @@ class HttpBackend:
                 return {}
             return wire.decode(body)
 
+    def _after_transport_fault(self, attempt: int, what: str) -> int:
+        """Wait with back-off before the next try; past the last one, give up offline."""
+        attempt += 1
+        if attempt >= self.retry.attempts:
+            raise OfflineError(
+                f"Cannot reach the server at {self.base_url}; your changes are kept"
+                f" and will be sent at the next sync ({what})."
+            ) from None
+        self._sleep(self.retry.backoff(attempt, self._rng))
+        return attempt
+
     def _read(self, response: requests.Response) -> bytes:
         """The whole body, refusing more than MAX_RESPONSE_BYTES."""
         declared = response.headers.get("Content-Length")
@@ -344,6 +356,26 @@ class HttpBackend:
                 raise ProtocolError("The server's answer is too large to be a sync page.")
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def _cut_short(response: requests.Response, body: bytes) -> bool:
+    """Whether a success answer ended before its body did.
+
+    An empty body is never a whole answer of this protocol. A body framed by
+    Content-Length or chunked encoding arrived whole (requests raises when it does not),
+    so if it is not JSON the server is at fault; a body that simply ended with the
+    connection may have been cut anywhere, and is cut if it is not a whole JSON object.
+    """
+    if not body.strip():
+        return True
+    headers = response.headers
+    if "Content-Length" in headers or "chunked" in headers.get("Transfer-Encoding", "").lower():
+        return False
+    try:
+        wire.decode(body)
+    except ProtocolError:
+        return True
+    return False
 
 
 def _error_code(body: bytes) -> str | None:

@@ -16,6 +16,8 @@ from fastapi import FastAPI
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 from pydantic.json_schema import models_json_schema
 
+from sync.server.feed import MAX_SEQUENCE
+
 ShortText = Field(min_length=1, max_length=100)
 
 
@@ -37,7 +39,9 @@ class MutationIn(BaseModel):
     record_id: str = ShortText
     op: Literal["create", "update", "delete"]
     fields: dict[str, Any] = Field(default_factory=dict)
-    base_version: StrictInt | None = None
+    # A version is a sequence number (sync/server/feed.py): never negative, and never
+    # beyond what the databases store, so a forged one is a 400, not a failed query.
+    base_version: StrictInt | None = Field(default=None, ge=0, le=MAX_SEQUENCE)
 
 
 class MutationBatch(BaseModel):

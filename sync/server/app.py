@@ -210,6 +210,7 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
             scope = scope_for(conn, person)
             try:
                 after = feed.decode_cursor(cursor, scope) if cursor else 0
+                feed.check_reachable(conn, after)
             except feed.InvalidCursorError as exc:
                 raise ApiError(400, "invalid_cursor", str(exc)) from None
             page = feed.read_page(conn, scope, after, limit)

@@ -37,6 +37,9 @@ from sync.server.scope import Scope
 from sync.server.tables import FEED_SEQUENCE, changes, records, sequence_counter
 
 CURSOR_PREFIX = "v1"
+# The largest sequence number either database stores (SQLite INTEGER, PostgreSQL BIGINT):
+# a forged cursor beyond it must be refused before it reaches a query.
+MAX_SEQUENCE = 2**63 - 1
 
 
 class InvalidCursorError(ValueError):
@@ -130,13 +133,32 @@ def decode_cursor(cursor: str, scope: Scope) -> int:
         value = int(seq)
     except (ValueError, UnicodeError, binascii.Error):
         raise InvalidCursorError("This cursor was not issued by this server.") from None
-    if prefix != CURSOR_PREFIX or value < 0:
+    if prefix != CURSOR_PREFIX or not 0 <= value <= MAX_SEQUENCE:
         raise InvalidCursorError("This cursor was not issued by this server.")
     if fingerprint != scope.fingerprint():
         raise InvalidCursorError(
             "Your scope changed since this cursor was issued: start again without a cursor."
         )
     return value
+
+
+def check_reachable(conn: Connection, after: int) -> None:
+    """Refuse a cursor beyond the last sequence number handed out.
+
+    No cursor this server issued can be ahead of its feed, unless the database was
+    restored from an older backup: then the laptop would wait, silently, for numbers that
+    belong to changes it will never receive. Refused, the client reads the feed again
+    from the start (docs/sync-protocol.md).
+    """
+    counter = sequence_counter.c
+    latest = conn.execute(
+        sa.select(counter.value).where(counter.name == FEED_SEQUENCE)
+    ).scalar_one()
+    if after > int(latest):
+        raise InvalidCursorError(
+            "This cursor is ahead of this server's feed (was the server restored from a"
+            " backup?): start again without a cursor."
+        )
 
 
 @dataclass(frozen=True)

@@ -259,6 +259,12 @@ def _update(
             )
     versions: dict[str, list[Any]] = json.loads(current.field_versions)
     base = m.base_version
+    if base is not None and base > int(current.version):
+        # A version this record never had (forged, or the server was restored from an
+        # older backup): nothing proves which fields are unchanged since, so every field
+        # someone else changed counts as changed, and differs, as a conflict: the person
+        # chooses, nothing is silently overwritten (docs/decisions.md).
+        base = 0
     if base is None:
         # Created offline and never seen since: its own create is the base.
         own = current.created_device == caller.device_id

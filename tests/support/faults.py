@@ -39,6 +39,10 @@ class Fault(enum.Enum):
     DROP_AFTER_REQUEST = "forward the request, then drop the connection before the answer"
     RESET_MID_RESPONSE = "reset the connection half-way through the answer"
     TRUNCATE = "send only part of the answer, then close"
+    STATUS_LINE_ONLY = "forward the request, answer only the server's status line, then close"
+    CUT_IN_HEADERS = "forward the request, answer half the server's headers, then close"
+    UNFRAMED_CUT = "forward the request, answer without Content-Length and half the body"
+    EMPTY_BODY = "forward the request, answer the server's status with an empty body"
     LATENCY = "forward the answer after a delay"
     STALL = "never answer"
     GARBAGE = "answer garbage bytes"
@@ -136,6 +140,28 @@ def _synthesized(fault: Fault, retry_after: str) -> bytes:
     if waits:
         head.append(f"Retry-After: {retry_after}")
     return ("\r\n".join(head) + "\r\n\r\n").encode() + body
+
+
+_CUT_ANSWERS = (Fault.STATUS_LINE_ONLY, Fault.CUT_IN_HEADERS, Fault.UNFRAMED_CUT, Fault.EMPTY_BODY)
+
+
+def _cut_answer(fault: Fault, response: bytes) -> bytes:
+    """What a broken connection leaves of the server's ``response`` for ``fault``."""
+    head, _, body = response.partition(b"\r\n\r\n")
+    status_line = head.split(b"\r\n", 1)[0]
+    if fault is Fault.STATUS_LINE_ONLY:
+        return status_line + b"\r\n"
+    if fault is Fault.CUT_IN_HEADERS:
+        return head[: len(status_line) + (len(head) - len(status_line)) // 2]
+    if fault is Fault.EMPTY_BODY:
+        return status_line + b"\r\nContent-Length: 0\r\n\r\n"
+    # UNFRAMED_CUT: an HTTP/1.0-style answer whose body ends with the connection.
+    kept = [
+        line
+        for line in head.split(b"\r\n")
+        if not line.lower().startswith((b"content-length:", b"connection:"))
+    ]
+    return b"\r\n".join([*kept, b"Connection: close"]) + b"\r\n\r\n" + body[: len(body) // 2]
 
 
 class FaultProxy:
@@ -352,6 +378,11 @@ class FaultProxy:
                 if fault is Fault.TRUNCATE:
                     head_end = response.index(b"\r\n\r\n") + 4
                     client.sendall(response[: head_end + max(1, (len(response) - head_end) // 3)])
+                    client.shutdown(socket.SHUT_RDWR)
+                    client.close()
+                    return
+                if fault in _CUT_ANSWERS:
+                    client.sendall(_cut_answer(fault, response))
                     client.shutdown(socket.SHUT_RDWR)
                     client.close()
                     return
