@@ -145,16 +145,22 @@ class HttpBackend:
     # -- the interface ------------------------------------------------------------------
     def authenticate(self, username: str, password: str) -> Tokens:
         self._settle()
-        body = self._call(
-            "POST",
-            "/v1/auth/token",
-            json={
-                "grant_type": "password",
-                "username": username,
-                "password": password,
-            },
-            authenticated=False,
-        )
+        try:
+            body = self._call(
+                "POST",
+                "/v1/auth/token",
+                json={
+                    "grant_type": "password",
+                    "username": username,
+                    "password": password,
+                },
+                authenticated=False,
+            )
+        except AuthenticationError:
+            # At the password grant a 401 is about what was typed, not an ended sign-in.
+            raise AuthenticationError(
+                "Wrong username or password: check them and try again."
+            ) from None
         tokens = wire.tokens(body)
         self._access_token, self._refresh_token = tokens.access_token, tokens.refresh_token
         return tokens

@@ -98,6 +98,8 @@ def test_command_line_login_sync_logout_without_leaking_the_password(
     assert refused.returncode == 1
     lines = refused.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in refused.stderr, refused.stderr
+    # The password is what is wrong, not a sign-in that "ended".
+    assert "Wrong username or password" in refused.stderr, refused.stderr
     assert wrong not in refused.stderr + refused.stdout
 
     done = run_fieldapp(
@@ -128,6 +130,13 @@ def test_command_line_login_sync_logout_without_leaking_the_password(
     assert report["pulled"] > 0 and report["pushed"] == 0
     out = run_fieldapp("logout", "--profile", str(profile), log_dir=logs)
     assert out.returncode == 0 and "Signed out" in out.stdout, out.stderr
+    # Signed out, a sync with a mistyped password says so too.
+    mistyped = run_fieldapp(
+        "sync", "--password-stdin", "--profile", str(profile), stdin=wrong + "\n", log_dir=logs
+    )
+    assert mistyped.returncode == 1, mistyped.stderr
+    assert "Wrong username or password" in mistyped.stderr, mistyped.stderr
+    assert len(mistyped.stderr.strip().splitlines()) == 1
 
     secret = wrong.encode()
     files = [p for p in [*profile.rglob("*"), *logs.rglob("*")] if p.is_file()]
