@@ -8,8 +8,12 @@ process: writing the file from this one would drop this process's SQLite locks.
 from __future__ import annotations
 
 import csv
+import json
+import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +23,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fieldapp.store.database import database_path
+from fieldapp.store.migrations import backup_file
+from fieldapp.store.schema import LATEST_VERSION
 from ui.app import Shell, run_app
 from ui.dialogs.recovery import RecoveryDialog
 from ui.i18n import Languages
@@ -168,3 +174,131 @@ def test_damage_found_during_use_shows_one_dialog_and_stops_saying_online(
     shell.recovery_dialog = None  # the test ends here; closing would quit the app
     dialog.finished.disconnect()
     dialog.reject()
+
+
+def _rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, for a record-by-record comparison."""
+    with closing(sqlite3.connect(db)) as conn:
+        tables = [
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%search%' ORDER BY name"
+            )
+        ]
+        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
+
+
+def _integrity(db: Path) -> str:
+    with closing(sqlite3.connect(db)) as conn:
+        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def _take_backup(db: Path) -> Path:
+    # Before any store of this process opens the file: a migration's own way of copying.
+    with closing(sqlite3.connect(db)) as conn:
+        return backup_file(conn, db, LATEST_VERSION)
+
+
+def restore_from(dialog: RecoveryDialog, qtbot: QtBot) -> None:
+    qtbot.waitUntil(
+        lambda: dialog.restore_button.isVisible() and dialog.restore_button.isEnabled(),
+        timeout=60_000,
+    )
+    with qtbot.waitSignal(
+        dialog.process_finished, timeout=120_000, check_params_cb=lambda kind: kind == "restore"
+    ):
+        dialog.restore_button.click()
+
+
+def test_a_backup_put_back_from_the_dialog_at_start_opens_the_window_on_it(
+    ui_profile: Path, tmp_path: Path
+) -> None:
+    db = database_path(ui_profile)
+    backup = _take_backup(db)
+    kept = _rows(backup)
+    damage_from_another_process(db, "truncate")
+    report = tmp_path / "seen.json"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "FIELDAPP_SETTINGS_FILE": str(tmp_path / "settings.ini"),
+        "FIELDAPP_LOG_DIR": str(tmp_path / "logs"),
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")]),
+    }
+    child = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "tests" / "support" / "restore_at_start.py"),
+            str(ui_profile),
+            str(report),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert child.returncode == 0, child.stderr
+    seen = json.loads(report.read_text(encoding="utf-8"))
+    assert "error" not in seen, seen
+    assert seen["dialogs"] == ["RecoveryDialog"]
+    assert backup.name in seen["listed"]
+    assert backup.name in seen["result"] and "back in place" in seen["result"]
+    assert seen["close"] == "Open FieldApp"
+    assert seen["code"] == 0 and seen["window"] is True
+    assert seen["status"] != "Database damaged"
+    assert _integrity(db) == "ok"
+    assert _rows(db) == kept  # record by record, the backup is what the profile holds
+    assert list(ui_profile.glob("fieldapp.before-restore-*.db"))  # the damaged file, kept
+
+
+def test_a_backup_put_back_during_use_reopens_the_window_on_it(
+    make_context,
+    ui_profile: Path,
+    qtbot: QtBot,
+) -> None:
+    def reads_the_notes(store: Any) -> Any:
+        store.query("SELECT body FROM notes")
+        raise AssertionError("the damaged pages were read without an error")
+
+    context = make_context("field", backend_factory=reads_the_notes)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    shell = Shell(app, context, Languages(app), has_server=False)
+    first = shell.start()
+    qtbot.addWidget(first)
+    qtbot.waitUntil(lambda: context.tasks.outstanding == 0, timeout=10_000)
+    db = database_path(ui_profile)
+    # A copy by SQLite's backup API: no file of the database is opened outside SQLite.
+    with closing(sqlite3.connect(db)) as conn:
+        backup = backup_file(conn, db, LATEST_VERSION)
+    kept = _rows(backup)
+    damage_from_another_process(db, "pages")
+    with qtbot.waitSignal(context.sync.finished, timeout=30_000):
+        assert context.sync.sync_now()
+    qtbot.waitUntil(lambda: shell.recovery_dialog is not None, timeout=10_000)
+    dialog = shell.recovery_dialog
+    assert dialog is not None
+    try:
+        restore_from(dialog, qtbot)
+        assert "back in place" in dialog.restore_result.text(), dialog.restore_result.text()
+        dialog.close_button.click()
+        qtbot.waitUntil(
+            lambda: shell.window is not first and shell.window is not None, timeout=10_000
+        )
+        window = shell.window
+        assert window is not None and window.isVisible()
+        qtbot.addWidget(window)
+        assert shell.context is not context  # new workers, on the file put back
+        counted: list[int] = []
+        shell.context.tasks.read(
+            lambda store: int(store.scalar("SELECT count(*) FROM notes")), done=counted.append
+        )
+        qtbot.waitUntil(lambda: bool(counted), timeout=10_000)
+        assert counted == [len(kept["notes"])]
+        assert window.status_area.connection_label.text() != "Database damaged"
+    finally:
+        if shell.context is not context:
+            shell.context.close()
+    assert _integrity(db) == "ok"
+    assert _rows(db) == kept

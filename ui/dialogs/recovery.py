@@ -115,6 +115,10 @@ class RecoveryDialog(QDialog):
             )
         )
         self.restore_button.clicked.connect(self.restore)
+        # Shown once the listing says there is something to put back (no disabled button
+        # and empty list while the backups are being listed).
+        self.backups.hide()
+        self.restore_button.hide()
         self.restore_result = QLabel()
         self.restore_result.setObjectName("restoreResult")
         self.restore_result.setTextFormat(Qt.TextFormat.PlainText)
