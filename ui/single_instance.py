@@ -9,8 +9,14 @@ second start on the same profile does not get the lock: it connects to the runni
 window to the front, and exits 0.
 
 - A lock left by a crash or a SIGKILL is stale: ``QLockFile`` checks whether the process
-  named in the file still runs and takes the lock over when it does not. The stale
-  *time* is switched off (0): an app left open for a day is not stale.
+  named in the file still runs (and the boot it was taken in) and takes the lock over
+  when it does not. The stale *time* is switched off (0): an app left open for a day is
+  not stale.
+- Qt compares only the executable's name, which is "python" for FieldApp and for any
+  other Python program: a crashed app's PID taken by another Python process looked alive,
+  and the next start waited, then said FieldApp "does not answer". Where ``/proc`` tells
+  a process's command line (Linux), a lock whose process is not FieldApp, and that nobody
+  answers for, is stale too.
 - Only the lock's owner listens on the socket, so a socket file left by a crash is
   removed by the next owner before it listens.
 - Two starts at the same moment: one wins the lock; the other retries for a few seconds
@@ -97,6 +103,11 @@ class ProfileGuard:
                 )
             if ask_to_bring_forward(self.name):
                 return False
+            pid = self._lock.getLockInfo()[0]
+            if not_fieldapp(pid):
+                log.warning("the profile's lock names process %s, which is not FieldApp", pid)
+                self._lock.removeStaleLockFile()
+                continue
             if time.monotonic() > deadline:
                 pid = self._lock.getLockInfo()[0]
                 raise ProfileInUseError(
@@ -162,6 +173,21 @@ class ProfileGuard:
         if socket in self._sockets:
             self._sockets.remove(socket)
         socket.deleteLater()
+
+
+def not_fieldapp(pid: int) -> bool:
+    """Whether ``pid`` is a running process that is certainly not FieldApp (Linux only).
+
+    False when it cannot be told (no ``/proc``: macOS, Windows; the process just ended),
+    and for this process itself, so that only a proven stranger loses the lock.
+    """
+    if pid <= 0 or pid == os.getpid():
+        return False
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    return bool(command) and b"fieldapp" not in command.lower()
 
 
 def ask_to_bring_forward(name: str) -> bool:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import signal
 import subprocess
+import sys
 from pathlib import Path
 
-from support.app_process import WAIT, output, run, start, wait_for_log, wait_until
+from PySide6.QtCore import QLockFile
+from support.app_process import WAIT, log_lines, output, run, start, wait_for_log, wait_until
 
 from fieldapp.store.database import open_store
 from ui.single_instance import LOCK_NAME
@@ -100,3 +102,33 @@ def test_two_starts_at_the_same_moment_leave_exactly_one_window(
 
 def with_timeout(process: subprocess.Popen[str]) -> None:
     process.wait(timeout=WAIT)
+
+
+def test_a_lock_whose_process_number_was_taken_by_another_program_does_not_keep_the_profile_closed(
+    tmp_path: Path, ui_profile: Path, qapp: object
+) -> None:
+    # A crashed app's lock, its process number since given to another Python program:
+    # Qt sees a live "python" process and keeps the lock.
+    stranger = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        taken = QLockFile(str(ui_profile / LOCK_NAME))
+        assert taken.tryLock(0)
+        fields = (ui_profile / LOCK_NAME).read_text().split("\n")
+        taken.unlock()
+        fields[0] = str(stranger.pid)
+        (ui_profile / LOCK_NAME).write_text("\n".join(fields))
+
+        app = start(tmp_path, "app", "--profile", str(ui_profile), name="after-reuse")
+        try:
+            wait_for_log(tmp_path, app, OPEN)
+            wait_for_log(tmp_path, app, "the window is open")
+            app.send_signal(signal.SIGTERM)
+            assert app.wait(timeout=WAIT) == 128 + signal.SIGTERM
+        finally:
+            app.kill()
+            app.wait(timeout=WAIT)
+        assert log_lines(tmp_path, app.pid, "which is not FieldApp")
+        assert stranger.poll() is None  # the other program was left alone
+    finally:
+        stranger.kill()
+        stranger.wait(timeout=WAIT)
