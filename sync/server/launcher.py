@@ -8,13 +8,14 @@ then kill) when the app quits. Every wait is bounded.
 sure none outlives the last of them, however they end (docs/decisions.md, "One demo
 server per data folder"):
 
-- ``fieldapp.server.lock`` in the data folder (an exclusive ``flock``) is held while a
+- ``fieldapp.server.lock`` in the data folder (an exclusive lock) is held while a
   process seeds, starts or joins the server, and while one decides to stop it, so two
   demos never start two servers on one database, and none joins a server being stopped.
-- Each process using the server holds a *lease*: a file in ``clients/`` it keeps locked
-  with ``flock``. The kernel drops the lock when the process ends, even by SIGKILL, so
-  the server (started with ``--while-used``) watches the leases and stops itself when
-  none is held any more. ``running.json`` says where the running server listens.
+- Each process using the server holds a *lease*: a file in ``clients/`` it keeps locked.
+  The kernel drops the lock when the process ends, even by SIGKILL, so the server
+  (started with ``--while-used``) watches the leases and stops itself when none is held
+  any more. ``running.json`` says where the running server listens.
+- The locks are ``filelock``'s (``flock`` on Unix, ``msvcrt.locking`` on Windows).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
+from filelock import FileLock, Timeout
 
 from fieldapp.errors import FieldAppError
 
@@ -76,8 +78,11 @@ def _fieldapp(*args: str) -> list[str]:
     return [sys.executable, "-m", "fieldapp", *args]
 
 
-def seed_server(data_dir: Path, accounts: int, seed: int = 1) -> None:
-    """``fieldapp server seed`` in a child process (its memory is returned when it ends)."""
+def seed_server(
+    data_dir: Path, accounts: int, seed: int = 1, *, env: dict[str, str] | None = None
+) -> str:
+    """``fieldapp server seed`` in a child process (its memory is returned when it ends);
+    returns what it printed (the demo sign-ins)."""
     done = subprocess.run(
         _fieldapp(
             "server",
@@ -93,10 +98,12 @@ def seed_server(data_dir: Path, accounts: int, seed: int = 1) -> None:
         text=True,
         timeout=600,
         check=False,
+        env=env,
     )
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["no message"])[-1]
         raise ServerStartError(f"Could not seed the demo server in {data_dir}: {last}")
+    return done.stdout
 
 
 def start_server(
@@ -168,43 +175,36 @@ def start_server(
 
 
 # -- one shared server per data folder -----------------------------------------------------
-def _try_lock(fd: int) -> bool:
-    """An exclusive, non-blocking lock on an open file; False when another holds it."""
+def _held_elsewhere(path: Path) -> FileLock | None:
+    """The lock of ``path``, taken at once; None when another process holds it."""
+    lock = FileLock(path, mode=0o600, thread_local=False)
     try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
+        lock.acquire(timeout=0)
+    except Timeout:
+        return None
+    return lock
 
 
 @contextlib.contextmanager
 def folder_lock(data_dir: Path, timeout: float = FOLDER_LOCK_TIMEOUT) -> Iterator[None]:
     """Hold ``fieldapp.server.lock`` of a server data folder (waits at most ``timeout``)."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(data_dir / FOLDER_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+    lock = FileLock(data_dir / FOLDER_LOCK, mode=0o600, thread_local=False)
     try:
-        deadline = time.monotonic() + timeout
-        said = False
-        while not _try_lock(fd):
-            if time.monotonic() > deadline:
-                raise ServerStartError(
-                    f"Another FieldApp is still starting or stopping the server in {data_dir};"
-                    " try again in a moment."
-                )
-            if not said:
-                log.info("waiting for another FieldApp starting or stopping the demo server")
-                said = True
-            time.sleep(0.05)
+        lock.acquire(timeout=0)
+    except Timeout:
+        log.info("waiting for another FieldApp starting or stopping the demo server")
+        try:
+            lock.acquire(timeout=timeout, poll_interval=0.05)
+        except Timeout:
+            raise ServerStartError(
+                f"Another FieldApp is still starting or stopping the server in {data_dir};"
+                " try again in a moment."
+            ) from None
+    try:
         yield
     finally:
-        os.close(fd)  # closing the descriptor drops the lock
+        lock.release()
 
 
 class Lease:
@@ -217,19 +217,19 @@ class Lease:
         # Locked under a name the watchers skip, then renamed: a watcher never sees an
         # unlocked lease file and takes it for the leftover of a process that ended.
         pending = clients / f"{name}.tmp"
-        self._fd: int | None = os.open(pending, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
-        if not _try_lock(self._fd):
-            os.close(self._fd)
+        self._lock = _held_elsewhere(pending)
+        if self._lock is None:
             raise ServerStartError(f"Cannot lock {pending}.")
         self.path = clients / f"{name}.lease"
+        # The lock belongs to the open file, so it follows the file to its new name.
         os.replace(pending, self.path)
 
     def release(self) -> None:
-        if self._fd is not None:
+        if self._lock is not None:
             with contextlib.suppress(OSError):
                 self.path.unlink()
-            os.close(self._fd)
-            self._fd = None
+            self._lock.release()
+            self._lock = None
 
 
 def live_leases(data_dir: Path) -> int:
@@ -237,18 +237,15 @@ def live_leases(data_dir: Path) -> int:
     clients = data_dir / CLIENTS
     live = 0
     for path in clients.glob("*.lease") if clients.is_dir() else ():
-        try:
-            fd = os.open(path, os.O_RDWR)
-        except OSError:
-            continue  # released meanwhile
-        try:
-            if _try_lock(fd):
-                with contextlib.suppress(OSError):
-                    path.unlink()  # its process ended without releasing it (SIGKILL, crash)
-            else:
-                live += 1
-        finally:
-            os.close(fd)
+        taken = _held_elsewhere(path)
+        if taken is None:
+            live += 1
+            continue
+        # Its process ended without releasing it (SIGKILL, crash), or released it just now
+        # (then taking the lock made the file again): either way, gone.
+        with contextlib.suppress(OSError):
+            path.unlink()
+        taken.release()
     return live
 
 
@@ -368,12 +365,11 @@ def _stop_when_unused(data_dir: Path) -> None:
         time.sleep(WATCH_SECONDS)
         if live_leases(data_dir):
             continue
-        fd = os.open(data_dir / FOLDER_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
-        if not _try_lock(fd):  # someone is joining or stopping it: look again later
-            os.close(fd)
+        stopping = _held_elsewhere(data_dir / FOLDER_LOCK)
+        if stopping is None:  # someone is joining or stopping it: look again later
             continue
         if live_leases(data_dir):
-            os.close(fd)
+            stopping.release()
             continue
         # The lock stays held until this process ends: nobody joins a stopping server.
         _forget_running(data_dir, os.getpid())

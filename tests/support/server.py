@@ -21,6 +21,8 @@ from pathlib import Path
 
 import requests
 
+from sync.server import launcher
+
 DEMO_PASSWORD = "demo"
 START_TIMEOUT = 20.0
 STOP_TIMEOUT = 5.0
@@ -44,26 +46,7 @@ def fieldapp_command(*args: str) -> list[str]:
 
 def seed_server(data_dir: Path, accounts: int = 30, seed: int = 7) -> str:
     """``fieldapp server seed``; returns what it printed (the demo sign-ins)."""
-    done = subprocess.run(
-        fieldapp_command(
-            "server",
-            "seed",
-            "--data",
-            str(data_dir),
-            "--accounts",
-            str(accounts),
-            "--seed",
-            str(seed),
-        ),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=child_env(data_dir / "logs"),
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"seeding failed ({done.returncode}): {done.stderr}")
-    return done.stdout
+    return launcher.seed_server(data_dir, accounts, seed, env=child_env(data_dir / "logs"))
 
 
 @dataclass
