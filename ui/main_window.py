@@ -31,6 +31,7 @@ from ui.pages.accounts import AccountsPage
 from ui.pages.review import ReviewPage
 from ui.pages.sync_page import SyncPage
 from ui.pages.today import TodayPage
+from ui.screen_fit import resize_to_fit
 from ui.search_box import SearchBox
 from ui.settings import LAST_PAGE
 from ui.status_area import StatusArea
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         context.tasks.unhandled_error.connect(self._show_error)
         self._refresh_badges()
 
-        self.resize(1280, 800)
+        resize_to_fit(self, 1280, 800)
         geometry = context.settings.layout("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)

@@ -34,6 +34,7 @@ from ui.context import AppContext
 from ui.delivery import DeliveryWatch
 from ui.draft_autosave import DEFAULT_INTERVAL_MS, Autosave, DraftWork
 from ui.formatting import clock_time, fill
+from ui.screen_fit import resize_to_fit
 from ui.tasks import describe
 from ui.visit_header import VisitHeader, form_button, plain_label
 from ui.visit_report import ReportForm
@@ -136,7 +137,7 @@ class VisitWindow(QDialog):
         self.report.follow_ups.set_default_due(follow_up_due(context.now().astimezone().date()))
         context.notices.changed.connect(self._on_changed)
 
-        self.resize(720, 820)
+        resize_to_fit(self, 720, 820)
         geometry = context.settings.layout(GEOMETRY_KEY)
         if geometry is not None:
             self.restoreGeometry(geometry)

@@ -57,6 +57,7 @@ def main(profile_dir: Path, report: Path) -> int:
             if isinstance(w, QDialog) and w.isVisible()
         ]
         seen["listed"] = found.backups.currentItem().text()
+        seen["file"] = found.backups.currentItem().toolTip()
         found.process_finished.connect(lambda kind: restored(found) if kind == "restore" else None)
         found.restore_button.click()
 

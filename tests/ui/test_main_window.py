@@ -166,3 +166,14 @@ def test_each_profile_keeps_its_own_last_page_and_window_size(
     finally:
         again.close()
         again.context.close()
+
+
+def test_a_first_window_fits_the_screen_it_opens_on(make_context, qtbot: QtBot) -> None:
+    # Off screen the screen is 800x800: lower than the window's preferred 1280x800 once
+    # its frame is counted, as a 1366x768 laptop is. Too tall, the status bar (which says
+    # whether work was sent) was below the screen's edge.
+    window = _window(make_context("field"), qtbot)
+    room = window.screen().availableGeometry()
+    assert window.height() + 40 <= room.height(), (window.height(), room)
+    assert window.width() <= max(room.width(), window.minimumWidth())
+    assert window.status_area.isVisible()

@@ -242,8 +242,9 @@ def test_a_backup_put_back_from_the_dialog_at_start_opens_the_window_on_it(
     seen = json.loads(report.read_text(encoding="utf-8"))
     assert "error" not in seen, seen
     assert seen["dialogs"] == ["RecoveryDialog"]
-    assert backup.name in seen["listed"]
-    assert backup.name in seen["result"] and "back in place" in seen["result"]
+    assert seen["file"] == backup.name  # the file is the tooltip; the label says when
+    assert "before an update of the database" in seen["listed"]
+    assert seen["result"].startswith("The backup of ") and "back in place" in seen["result"]
     assert seen["close"] == "Open FieldApp"
     assert seen["code"] == 0 and seen["window"] is True
     assert seen["status"] != "Database damaged"
@@ -282,6 +283,9 @@ def test_a_backup_put_back_during_use_reopens_the_window_on_it(
     try:
         restore_from(dialog, qtbot)
         assert "back in place" in dialog.restore_result.text(), dialog.restore_result.text()
+        # The damaged file just set aside is not offered, on top, one click from the exit.
+        assert not dialog.restore_button.isVisible() and not dialog.backups.isVisible()
+        assert dialog.close_button.text() == "Open FieldApp" and dialog.close_button.isDefault()
         dialog.close_button.click()
         qtbot.waitUntil(
             lambda: shell.window is not first and shell.window is not None, timeout=10_000

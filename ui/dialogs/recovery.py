@@ -15,7 +15,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.logs import log_dir
 from fieldapp.store.database import database_path
-from ui.formatting import fill
+from ui.formatting import clock_time, fill, long_date
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +99,8 @@ class RecoveryDialog(QDialog):
         self.backups = QListWidget()
         self.backups.setObjectName("backupList")
         self.backups.setMaximumHeight(110)
+        # A long line is cut with "…" (its whole text is the tooltip), never scrolled sideways.
+        self.backups.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.no_backups = QLabel(
             self.tr("No backup yet: FieldApp takes one before each update of the database.")
         )
@@ -250,16 +252,10 @@ class RecoveryDialog(QDialog):
         listing = _json(out)
         found = listing.get("backups", []) if listing else []
         for backup in found:
-            taken = str(backup.get("taken_at", "")).replace("T", " ").rstrip("Z")
-            item = QListWidgetItem(
-                fill(
-                    self.tr("%1 (taken %2 UTC, %3)"),
-                    backup.get("file"),
-                    taken,
-                    backup.get("reason", ""),
-                )
-            )
+            item = QListWidgetItem(self._describe(backup))
+            item.setToolTip(str(backup.get("file")))  # the file, for support; not the label
             item.setData(Qt.ItemDataRole.UserRole, backup.get("file"))
+            item.setData(Qt.ItemDataRole.UserRole + 1, self._when(backup))
             self.backups.addItem(item)
         self.backups.setVisible(bool(found))
         self.restore_button.setVisible(bool(found))
@@ -268,7 +264,25 @@ class RecoveryDialog(QDialog):
             self.backups.setCurrentRow(0)
         elif listing is None and err:
             self.restore_result.setText(_last_line(err))
+        self.export_button.setFocus()  # the safe first step, whatever was shown or hidden
         self.adjustSize()  # the list shown or hidden: no empty band in the dialog
+
+    def _when(self, backup: dict[str, Any]) -> str:
+        """When a backup was taken, in the person's own time and language."""
+        try:
+            taken = datetime.strptime(str(backup.get("taken_at")), "%Y-%m-%dT%H:%M:%SZ")
+        except ValueError:
+            return str(backup.get("taken_at", ""))
+        local = taken.replace(tzinfo=UTC).astimezone()
+        return fill(self.tr("%1 at %2"), long_date(local.date()), clock_time(local))
+
+    def _describe(self, backup: dict[str, Any]) -> str:
+        # The reason is told from the file's name: the command line's sentence is English.
+        if ".before-restore-" in str(backup.get("file", "")):
+            reason = self.tr("the database set aside by an earlier restore")
+        else:
+            reason = self.tr("taken before an update of the database")
+        return fill(self.tr("%1 — %2"), self._when(backup), reason)
 
     def restore(self) -> None:
         item = self.backups.currentItem()
@@ -285,6 +299,8 @@ class RecoveryDialog(QDialog):
         )
 
     def _restored(self, name: str, code: int, out: str, err: str) -> None:
+        item = self.backups.currentItem()
+        when = item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else None
         if code != 0:
             self.restore_result.setText(
                 fill(self.tr("The backup could not be put back: %1"), _last_line(err))
@@ -293,15 +309,23 @@ class RecoveryDialog(QDialog):
         self.restore_result.setText(
             fill(
                 self.tr(
-                    "%1 is back in place; the damaged database was kept beside it. Changes"
-                    " synced since the backup come back with the next sync."
+                    "The backup of %1 is back in place; the damaged database was kept beside"
+                    " it. Changes synced since the backup come back with the next sync."
                 ),
-                name,
+                when or name,
             )
         )
+        self.explanation.setText(self.tr("FieldApp can open again, on the backup."))
+        # The list would now offer the damaged file just set aside, on top: putting it back
+        # is a job for another day (it stays listed), not a click away from the way out.
+        # Saving what can be read is for the damaged file, which is now set aside.
+        for widget in (self.backups_label, self.backups, self.restore_button, self.export_button):
+            widget.hide()
         self.close_button.setText(self.tr("Open FieldApp"))
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+        self.adjustSize()
         self.restored.emit(name)
-        self.list_backups()
 
     # -- (c) the log folder -------------------------------------------------------------
     def open_logs(self) -> None:

@@ -935,12 +935,28 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <translation>Certaines lignes n’ont pas pu être lues&#xa0;: export-summary.json les énumère.</translation>
     </message>
     <message>
-        <source>%1 (taken %2 UTC, %3)</source>
-        <translation>%1 (prise le %2 UTC, %3)</translation>
+        <source>The backup of %1 is back in place; the damaged database was kept beside it. Changes synced since the backup come back with the next sync.</source>
+        <translation>La copie du %1 est remise en place&#xa0;; la base endommagée a été conservée à côté. Les changements synchronisés depuis la copie reviennent à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>No backup yet: FieldApp takes one before each update of the database.</source>
         <translation>Aucune copie de sécurité pour l’instant&#xa0;: FieldApp en prend une avant chaque mise à jour de la base de données.</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>the database set aside by an earlier restore</source>
+        <translation>la base mise de côté par une remise en place précédente</translation>
+    </message>
+    <message>
+        <source>taken before an update of the database</source>
+        <translation>prise avant une mise à jour de la base de données</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Putting the backup back…</source>
@@ -951,8 +967,8 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <translation>La copie n’a pas pu être remise en place&#xa0;: %1</translation>
     </message>
     <message>
-        <source>%1 is back in place; the damaged database was kept beside it. Changes synced since the backup come back with the next sync.</source>
-        <translation>%1 est remise en place&#xa0;; la base endommagée a été conservée à côté. Les changements synchronisés depuis la copie reviennent à la prochaine synchronisation.</translation>
+        <source>FieldApp can open again, on the backup.</source>
+        <translation>FieldApp peut rouvrir, sur la copie de sécurité.</translation>
     </message>
     <message>
         <source>Open FieldApp</source>
