@@ -183,8 +183,9 @@ def not_fieldapp(pid: int) -> bool:
     """
     if pid <= 0 or pid == os.getpid():
         return False
+    cmdline = Path(f"/proc/{pid}/cmdline")
     try:
-        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+        command = cmdline.read_bytes()
     except OSError:
         return False
     return bool(command) and b"fieldapp" not in command.lower()

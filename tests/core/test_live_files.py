@@ -56,6 +56,8 @@ DATABASE_TEXT = ("fieldapp.db", "-wal", "-shm", "-journal")
 # sqlite3's .recover output in the export folder, the copies' folder. Receiver names only.
 NOT_A_DATABASE = {
     "fieldapp/store/salvage/export.py": {"path", "output", "sql_file", "target / SUMMARY_FILE"},
+    # /proc/<pid>/cmdline: whether a lock's process is FieldApp.
+    "ui/single_instance.py": {"cmdline"},
 }
 
 

@@ -269,11 +269,11 @@ class RecoveryDialog(QDialog):
 
     def _when(self, backup: dict[str, Any]) -> str:
         """When a backup was taken, in the person's own time and language."""
+        stamp = str(backup.get("taken_at"))
         try:
-            taken = datetime.strptime(str(backup.get("taken_at")), "%Y-%m-%dT%H:%M:%SZ")
+            local = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).astimezone()
         except ValueError:
-            return str(backup.get("taken_at", ""))
-        local = taken.replace(tzinfo=UTC).astimezone()
+            return stamp
         return fill(self.tr("%1 at %2"), long_date(local.date()), clock_time(local))
 
     def _describe(self, backup: dict[str, Any]) -> str:
