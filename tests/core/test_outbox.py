@@ -130,7 +130,7 @@ def replay(conn: sqlite3.Connection, outbox: list[dict[str, Any]]) -> None:
 
 def test_replaying_the_outbox_rebuilds_every_local_change(world: World) -> None:
     before = sqlite3.connect(":memory:")
-    world.store.conn.backup(before)
+    world.store._conn.backup(before)
     every_story_step(world)
     outbox = world.store.query("SELECT * FROM outbox ORDER BY seq")
     assert {m["op"] for m in outbox} == {"create", "update", "delete"}
@@ -139,7 +139,7 @@ def test_replaying_the_outbox_rebuilds_every_local_change(world: World) -> None:
     assert world.store.scalar("SELECT count(*) FROM drafts") == 1
     assert not any("échantillon" in m["fields"] for m in outbox)
     replay(before, outbox)
-    assert domain_state(before) == domain_state(world.store.conn)
+    assert domain_state(before) == domain_state(world.store._conn)
 
 
 def test_each_mutation_carries_its_base_version_and_previous_values(world: World) -> None:
@@ -158,7 +158,7 @@ def test_an_edit_that_changes_nothing_queues_nothing(world: World) -> None:
 
 def test_a_change_that_cannot_be_queued_is_not_saved(world: World) -> None:
     # Simulate the disk filling up exactly when the mutation is appended.
-    world.store.conn.execute(
+    world.store._conn.execute(
         "CREATE TEMP TRIGGER full_disk BEFORE INSERT ON outbox"
         " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
     )

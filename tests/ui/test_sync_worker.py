@@ -19,7 +19,6 @@ from fieldapp.usecases.notes import add_note
 from fieldapp.usecases.people import current_user
 from sync.server.launcher import BackgroundServer, start_server
 from sync.session import sign_in
-from ui.changes import Changes
 from ui.context import AppContext, build_context
 from ui.settings import AppSettings
 from ui.status_area import StatusArea
@@ -81,7 +80,6 @@ def test_a_note_written_offline_shows_as_pending_until_a_sync_sends_it(
     account_id = _one_account(context, qtbot)
     context.tasks.write(
         lambda store: add_note(store, account_id, "Met the buyer; samples next week"),
-        Changes.of("notes"),
     )
     qtbot.waitUntil(lambda: status.pending_label.text().startswith("1 "), timeout=5000)
 
