@@ -290,6 +290,14 @@ class Store:
         """Plain tuples, streamed: for reads of many rows where a dict per row costs."""
         return iter(self._conn.execute(sql, params))
 
+    def backup_to(self, target: Path | str) -> None:
+        """Copy the committed database into a new file ``target`` (SQLite's backup API)."""
+        copy = sqlite3.connect(target)
+        try:
+            self._conn.backup(copy)
+        finally:
+            copy.close()
+
     def set_cache_size(self, setting: int) -> int:
         """Set SQLite's ``cache_size`` (negative: KiB); returns the previous setting."""
         previous = int(self._conn.execute("PRAGMA cache_size").fetchone()[0])
