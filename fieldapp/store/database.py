@@ -147,6 +147,9 @@ class Gathered:
     def _committed(self, changes: ChangeSet) -> None:
         self._log.absorb_set(changes)
 
+    def _lists(self, collection: str, more: int) -> bool:
+        return self._log.lists(collection, more)
+
     @property
     def changes(self) -> ChangeSet:
         return self._log.freeze()
@@ -263,8 +266,16 @@ class Store:
 
     def lists(self, collection: str, more: int) -> bool:
         """True while ``more`` rows of ``collection`` would still be listed one by one, so a
-        writer knows whether telling created from updated rows is worth a look-up."""
-        return bool(self._logs) and all(log.lists(collection, more) for log in self._logs)
+        writer knows whether telling created from updated rows is worth a look-up.
+
+        A gathering already past the limit (a sync cycle's, after its first pages of a
+        download) will name the collection as a whole anyway: no look-up then either.
+        """
+        return (
+            bool(self._logs)
+            and all(log.lists(collection, more) for log in self._logs)
+            and all(g._lists(collection, more) for g in self._gatherers)
+        )
 
     def _require_transaction(self) -> None:
         if self._depth == 0:  # a programming error: a write outside any change set

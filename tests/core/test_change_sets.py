@@ -167,3 +167,27 @@ def test_every_writer_records_the_rows_its_sql_writes() -> None:
             if writes and not ({"record", "record_whole"} | helpers) & called:
                 offenders.append(f"{name}:{function.name}")
     assert offenders == []
+
+
+def test_a_gathering_past_the_limit_spares_the_look_ups_of_later_pages(world: World) -> None:
+    # A download's later pages: the cycle will name accounts as a whole, so a small page
+    # records them as a whole too instead of asking which ids it held.
+    store = world.store
+    with store.gather_changes() as gathered:
+        with store.transaction():
+            store.record_whole("accounts")
+        with store.transaction() as page:
+            upsert_server_records(
+                store,
+                "accounts",
+                [
+                    {
+                        "id": world.account_id,
+                        "name": "Boulangerie Saint-Laurent",
+                        "tier": "A",
+                        "version": 2,
+                        "created_at": "2026-01-05T15:00:00Z",
+                    }
+                ],
+            )
+    assert page.changes.whole == {"accounts"} and gathered.changes.whole == {"accounts"}
