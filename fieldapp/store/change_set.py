@@ -84,18 +84,6 @@ class ChangeSet:
             for record_id, kind in kinds.items():
                 yield collection, record_id, kind
 
-    def __or__(self, other: ChangeSet) -> ChangeSet:
-        log = ChangeLog()
-        log.absorb_set(self)
-        log.absorb_set(other)
-        return log.freeze()
-
-    def summary(self) -> dict[str, int | str]:
-        """Rows per collection, for a log line or ``--json`` ("all" for a whole one)."""
-        counts: dict[str, int | str] = {c: len(k) for c, k in sorted(self.listed.items())}
-        counts.update({c: "all" for c in sorted(self.whole)})
-        return counts
-
 
 EMPTY = ChangeSet()
 
