@@ -83,6 +83,13 @@ class DiskFullError(StoreError):
         self.path = path
 
 
+class ConstraintError(StoreError):
+    """Rows that break the schema's rules (a child without its parent, a duplicate key, a
+    value out of range): the transaction was rolled back whole."""
+
+    code = "constraint"
+
+
 class FutureSchemaError(StoreError):
     pass
 

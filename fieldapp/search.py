@@ -69,18 +69,21 @@ def search(store: Store, text: str, limit: int = DEFAULT_LIMIT) -> list[SearchHi
     if expression is None:
         return []
     first = fold(_words(text)[0])
-    names = store.conn.execute(
-        "SELECT rowid, title FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-        (f"title : ({expression})", _CANDIDATES),
-    ).fetchall()
+    names = list(
+        store.rows(
+            "SELECT rowid, title FROM search_fts WHERE search_fts MATCH ?"
+            " ORDER BY rowid DESC LIMIT ?",
+            (f"title : ({expression})", _CANDIDATES),
+        )
+    )
     ranked = sorted(names, key=lambda r: (not fold(r[1]).startswith(first), len(r[1]), -r[0]))
     found = [docid for docid, _ in ranked[:limit]]
     if len(found) < limit:
         seen = {docid for docid, _ in names}
-        rest = store.conn.execute(
+        rest = store.rows(
             "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
             (expression, limit - len(found) + len(seen)),
-        ).fetchall()
+        )
         found += [r[0] for r in rest if r[0] not in seen][: limit - len(found)]
     return _hits(store, found, _words(text))
 
@@ -123,7 +126,7 @@ def _hits(store: Store, docids: list[int], words: list[str]) -> list[SearchHit]:
     excerpts = (
         {
             docid: excerpt(body, words)
-            for docid, body in store.conn.execute(
+            for docid, body in store.rows(
                 f"SELECT rowid, body FROM search_fts WHERE rowid IN ({_marks(note_ids)})", note_ids
             )
         }

@@ -10,15 +10,15 @@ no-op; a page whose cursor was not saved is pulled again and applied again, idem
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 from filelock import FileLock, Timeout
 
-from fieldapp.errors import DiskFullError, StoreError
+from fieldapp.errors import ConstraintError, DiskFullError, StoreError
 from fieldapp.logs import FILE_ONLY
+from fieldapp.store.change_set import EMPTY, ChangeSet
 from fieldapp.store.database import Store
 from fieldapp.store.syncbook import (
     acknowledge,
@@ -79,10 +79,13 @@ class SyncReport:
     # first): still queued here, and confirmed, not applied again, at the next cycle.
     unconfirmed: int = 0
     conflict_fields: list[tuple[str, str, str]] = field(default_factory=list)
+    # Every row the cycle committed here, its transactions' change sets united (a failed
+    # cycle's too: what it committed before it stopped). The window refreshes these rows.
+    changes: ChangeSet = EMPTY
 
     def as_dict(self) -> dict[str, object]:
-        data = asdict(self)
-        data.pop("conflict_fields")
+        skipped = ("conflict_fields", "changes")
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in skipped}
         data["seconds"] = round(self.seconds, 3)
         return data
 
@@ -158,22 +161,28 @@ class SyncEngine:
         requests_before = self.backend.requests_made
         run_id: int | None = None
         failure: BaseException | None = None
-        try:
-            run_id = start_run(self.store)
-            self._push(report)
-            self._pull(report)
-        except Exception as exc:
-            failure = self._told_as_it_is(exc, report)
-            report.error = str(failure) or type(failure).__name__
-            report.error_code = getattr(failure, "code", type(failure).__name__)
-            if failure is exc:
-                raise
-            raise failure from exc
-        finally:
-            report.requests = self.backend.requests_made - requests_before
-            report.seconds = time.perf_counter() - started
-            self._log_run(run_id, report, failing=failure is not None)
-            log.info("sync finished: %s", report.as_dict())
+        # Each transaction of the cycle (acknowledged batches, applied pages, the sync log)
+        # adds its change set as it commits, so what a failed cycle committed is known.
+        with self.store.gather_changes() as gathered:
+            try:
+                run_id = start_run(self.store)
+                self._push(report)
+                self._pull(report)
+            except Exception as exc:
+                failure = self._told_as_it_is(exc, report)
+                report.error = str(failure) or type(failure).__name__
+                report.error_code = getattr(failure, "code", type(failure).__name__)
+                if failure is exc:
+                    raise
+                raise failure from exc
+            finally:
+                report.requests = self.backend.requests_made - requests_before
+                report.seconds = time.perf_counter() - started
+                try:
+                    self._log_run(run_id, report, failing=failure is not None)
+                finally:
+                    report.changes = gathered.changes
+                    log.info("sync finished: %s", report.as_dict())
         return report
 
     def _told_as_it_is(self, exc: Exception, report: SyncReport) -> Exception:
@@ -278,13 +287,12 @@ class SyncEngine:
                     if full:
                         note_seen(self.store, page.changes)
                     save_cursor(self.store, page.cursor, feed)
-            except StoreError as exc:
-                if not isinstance(exc.__cause__, sqlite3.IntegrityError):
-                    # The local database itself failed (in use, disk full, read-only,
-                    # damaged): the user needs that sentence, not one blaming the server.
-                    raise
+            except ConstraintError as exc:
                 # Records that break the schema (a child without its parent, a value
                 # out of range): the page is refused whole and nothing of it is kept.
+                # Any other StoreError is the local database failing (in use, disk full,
+                # read-only, damaged): the user needs that sentence, not one blaming the
+                # server, so it goes up as it is.
                 raise ProtocolError(
                     f"The server sent records that do not fit together; nothing of"
                     f" that page was saved ({exc.__cause__ or exc})."

@@ -1,40 +1,66 @@
 """Change notices: what a local write or a sync changed, broadcast so views refresh only that.
 
-Every write the UI runs through ``Tasks.write`` names the collections (and, when it knows
-them, the record ids) it touched; after a sync the sync worker names what it pulled. Views
-listen to ``ChangeNotices.changed`` and reload the part of the screen that shows those
-collections, never the whole window.
+Nobody declares what changed. The store records every row its writers touch and each
+committed transaction yields that change set (``fieldapp.store.change_set``); the store
+worker (``Tasks``) announces the set of each job it ran, and the sync worker the set of
+each cycle, a failed one's too (what it committed before it stopped). Views listen to
+``ChangeNotices.changed`` and read again only the rows named, or the collection when a set
+holds too many of its rows to list them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-# Pseudo-collections for the sync bookkeeping a view may show.
-OUTBOX = "outbox"
-CONFLICTS = "conflicts"
-REJECTIONS = "rejected_mutations"
-SYNC_LOG = "sync_runs"
-DRAFTS = "drafts"
+from fieldapp.store.change_set import (
+    CONFLICTS,
+    DRAFTS,
+    EMPTY,
+    OUTBOX,
+    REJECTIONS,
+    SYNC_LOG,
+    SYNC_STATE,
+    ChangeSet,
+    Kind,
+)
+
+__all__ = [
+    "CONFLICTS",
+    "DRAFTS",
+    "OUTBOX",
+    "REJECTIONS",
+    "SYNC_LOG",
+    "SYNC_STATE",
+    "ChangeNotices",
+    "Changes",
+]
 
 
 @dataclass(frozen=True)
 class Changes:
-    """The collections a change touched, and the ids when known (empty: any record)."""
+    """One notice: the change set committed, and whether a sync cycle committed it."""
 
-    collections: frozenset[str]
-    ids: frozenset[str] = field(default_factory=frozenset)
+    rows: ChangeSet = EMPTY
     from_sync: bool = False
 
-    @classmethod
-    def of(cls, *collections: str, ids: Iterable[str] = (), from_sync: bool = False) -> Changes:
-        return cls(frozenset(collections), frozenset(ids), from_sync)
+    @property
+    def collections(self) -> frozenset[str]:
+        return self.rows.collections
 
     def touches(self, *collections: str) -> bool:
-        return not self.collections.isdisjoint(collections)
+        return self.rows.touches(*collections)
+
+    def ids(self, collection: str) -> frozenset[str] | None:
+        """Ids of ``collection`` changed (empty: none); None: too many to list, read it all."""
+        return self.rows.ids(collection)
+
+    def deleted(self, collection: str) -> bool:
+        """True when rows of ``collection`` left the store (or may have: too many to list)."""
+        if collection in self.rows.whole:
+            return True
+        return Kind.DELETED in self.rows.kinds(collection).values()
 
 
 class ChangeNotices(QObject):
@@ -43,4 +69,5 @@ class ChangeNotices(QObject):
     changed = Signal(object)  # Changes
 
     def announce(self, changes: Changes) -> None:
-        self.changed.emit(changes)
+        if changes.rows:
+            self.changed.emit(changes)

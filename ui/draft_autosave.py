@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fieldapp.store.database import Store
-from ui.changes import Changes
 from ui.tasks import Tasks, describe
 
 log = logging.getLogger(__name__)
@@ -38,7 +37,6 @@ class Autosave(QObject):
         tasks: Tasks,
         window: QWidget,
         snapshot: Callable[[], DraftWork],
-        changes: Changes,
         *,
         interval_ms: int = DEFAULT_INTERVAL_MS,
         parent: QObject | None = None,
@@ -47,7 +45,6 @@ class Autosave(QObject):
         self._tasks = tasks
         self._window = window
         self._snapshot = snapshot
-        self._changes = changes
         self._revision = 0
         self._saved_revision = 0
         self._in_flight = 0
@@ -85,7 +82,6 @@ class Autosave(QObject):
         self._in_flight += 1
         self._tasks.write(
             work,
-            self._changes,
             lambda result: self._done(result),
             failed=lambda error: self._failed(revision, error),
         )

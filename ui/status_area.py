@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 from fieldapp.clock import from_text
 from fieldapp.status import SyncStatus, sync_status
 from sync.engine import Progress
-from ui.changes import CONFLICTS, OUTBOX, REJECTIONS, SYNC_LOG, Changes
+from ui.changes import CONFLICTS, OUTBOX, REJECTIONS, SYNC_LOG, SYNC_STATE, Changes
 from ui.context import AppContext
 from ui.formatting import fill, relative_time
 from ui.sync_worker import Connection, SyncOutcome
@@ -71,7 +71,7 @@ class StatusArea(QWidget):
         self._context.tasks.read(sync_status, self._on_status, key="status-area")
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches(OUTBOX, CONFLICTS, REJECTIONS, SYNC_LOG) or not changes.from_sync:
+        if changes.touches(OUTBOX, CONFLICTS, REJECTIONS, SYNC_LOG, SYNC_STATE):
             self.refresh()
 
     def _on_status(self, status: SyncStatus) -> None:

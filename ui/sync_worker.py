@@ -14,6 +14,7 @@ consistent and the next cycle continues from there.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import logging
 import threading
@@ -23,14 +24,14 @@ from dataclasses import dataclass
 import requests
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from fieldapp.store.change_set import EMPTY, ChangeSet
 from fieldapp.store.database import Store
-from fieldapp.store.schema import COLLECTIONS
 from sync import credentials
 from sync.backend import SyncBackend
 from sync.engine import Cancelled, SyncEngine, SyncReport
 from sync.errors import AuthenticationError, OfflineError, ServerBusyError
 from sync.session import SERVER_URL_KEY, backend_for
-from ui.changes import CONFLICTS, OUTBOX, REJECTIONS, SYNC_LOG, ChangeNotices, Changes
+from ui.changes import OUTBOX, ChangeNotices, Changes
 from ui.damage import is_damage
 from ui.tasks import StoreFactory, describe
 
@@ -62,6 +63,8 @@ class SyncOutcome:
     error: str | None  # a sentence for the user, None on success
     cancelled: bool = False
     damaged: bool = False  # the profile's database file is damaged (ui/damage.py)
+    # What the cycle committed here, also when it failed or was cancelled part-way.
+    changes: ChangeSet = EMPTY
 
 
 def probe_health(server_url: str) -> bool:
@@ -168,8 +171,8 @@ class SyncWorker(QObject):
     def _on_local_change(self, changes: Changes) -> None:
         """Send a local change soon (debounced), when online; offline, the probe sends it
         when the server is back; signed out, the user is asked first."""
-        if changes.from_sync or not changes.touches(*COLLECTIONS):
-            return  # what a sync wrote, or a draft: nothing for the outbox
+        if changes.from_sync or not changes.touches(OUTBOX):
+            return  # what a sync wrote, or nothing queued for the server (a draft)
         if self.connection is not Connection.ONLINE:
             return
         if self.running:
@@ -214,6 +217,7 @@ class SyncWorker(QObject):
             outcome = SyncOutcome(None, describe(exc), damaged=is_damage(exc))
             self._ended.emit(outcome, Connection.UNKNOWN)
             return
+        engine: SyncEngine | None = None
         try:
             self._server_url = store.profile_value(SERVER_URL_KEY)
             backend = self._backend or self._backend_factory(store)
@@ -241,6 +245,8 @@ class SyncWorker(QObject):
             outcome = SyncOutcome(None, describe(exc), damaged=is_damage(exc))
         finally:
             store.close()
+        if engine is not None and engine.last_report is not None:
+            outcome = dataclasses.replace(outcome, changes=engine.last_report.changes)
         self._ended.emit(outcome, connection)
 
     # -- back on the GUI thread -------------------------------------------------------
@@ -248,12 +254,8 @@ class SyncWorker(QObject):
         if self._thread is not None:
             self._thread.join(1.0)
         self._set_connection(connection)
-        # A cycle always changes the sync log and may change the outbox and issues; what
-        # it pulled may touch any collection.
-        touched = {OUTBOX, CONFLICTS, REJECTIONS, SYNC_LOG}
-        if outcome.report is None or outcome.report.pulled or outcome.report.pushed:
-            touched.update(COLLECTIONS)
-        self._notices.announce(Changes(frozenset(touched), from_sync=True))
+        # Exactly the rows the cycle committed (a failed one's too): views read those again.
+        self._notices.announce(Changes(outcome.changes, from_sync=True))
         self.finished.emit(outcome)
         if outcome.damaged:
             self.halt(outcome.error or "")

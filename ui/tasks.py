@@ -3,8 +3,10 @@
 Views never query SQLite themselves. They hand a function of the store to ``Tasks.read``
 or ``Tasks.write``; the function runs on the worker thread, and its result (or its error)
 comes back to a callback on the GUI thread through a queued Qt signal. One worker runs the
-jobs in order, so a read queued after a write sees that write. A write announces its
-``Changes`` once it has committed, so the other views refresh what they show.
+jobs in order, so a read queued after a write sees that write. Every job announces the
+change set the store committed while it ran (``Store.gather_changes``), before its
+callback, so the other views refresh exactly those rows; a job that failed part-way
+announces what it had committed. No caller says what its write changed.
 
 A read may carry a ``key``: when a newer read with the same key is queued before the older
 one starts, the older one is skipped (typing in the search field queues one read per
@@ -25,6 +27,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from fieldapp.errors import FieldAppError
+from fieldapp.store.change_set import EMPTY, ChangeSet
 from fieldapp.store.database import Store
 from ui.changes import ChangeNotices, Changes
 from ui.damage import is_damage
@@ -43,14 +46,13 @@ class _Job:
     work: Callable[[Store], Any]
     done: Done | None
     failed: Failed | None
-    changes: Changes | None
     key: str | None
 
 
 class _Relay(QObject):
     """Lives on the GUI thread; the worker emits, Qt queues the call to the GUI thread."""
 
-    finished = Signal(object, object, object)  # job, result, error
+    finished = Signal(object, object, object, object)  # job, result, error, ChangeSet
 
 
 class Tasks(QObject):
@@ -88,18 +90,21 @@ class Tasks(QObject):
         failed: Failed | None = None,
         key: str | None = None,
     ) -> None:
-        self._submit(work, done, failed, None, key)
+        self._submit(work, done, failed, key)
 
     def write(
         self,
         work: Callable[[Store], T],
-        changes: Changes,
         done: Callable[[T], None] | None = None,
         *,
         failed: Failed | None = None,
     ) -> None:
-        """Run a use case that changes data; ``changes`` is announced after it commits."""
-        self._submit(work, done, failed, changes, None)
+        """Run a use case that changes data; what it committed is announced, then ``done``.
+
+        Never skipped as a superseded read can be; otherwise a read and a write run alike
+        (a read that happened to write would be announced too).
+        """
+        self._submit(work, done, failed, None)
 
     @property
     def outstanding(self) -> int:
@@ -117,10 +122,9 @@ class Tasks(QObject):
         work: Callable[[Store], Any],
         done: Done | None,
         failed: Failed | None,
-        changes: Changes | None,
         key: str | None,
     ) -> None:
-        job = _Job(next(self._numbers), work, done, failed, changes, key)
+        job = _Job(next(self._numbers), work, done, failed, key)
         if key is not None:
             with self._key_lock:
                 self._latest_by_key[key] = job.number
@@ -129,14 +133,17 @@ class Tasks(QObject):
             self.busy_changed.emit(True)
         self._queue.put(job)
 
-    def _deliver(self, job: _Job, result: Any, error: Exception | None) -> None:
+    def _deliver(
+        self, job: _Job, result: Any, error: Exception | None, committed: ChangeSet
+    ) -> None:
         self._outstanding -= 1
         try:
             if result is _SKIPPED:
                 return
+            # First, so that every view (the one that asked included) sees the same rows
+            # change; also after a failure, for what had been committed before it.
+            self._notices.announce(Changes(committed))
             if error is None:
-                if job.changes is not None:
-                    self._notices.announce(job.changes)
                 if job.done is not None:
                     _call_back(job.done, result)
             elif is_damage(error):
@@ -169,19 +176,20 @@ class Tasks(QObject):
         try:
             while (job := self._queue.get()) is not None:
                 if self._superseded(job):
-                    self._relay.finished.emit(job, _SKIPPED, None)
+                    self._relay.finished.emit(job, _SKIPPED, None, EMPTY)
                     continue
                 if store is None:
-                    self._relay.finished.emit(job, None, opening_error)
+                    self._relay.finished.emit(job, None, opening_error, EMPTY)
                     continue
-                try:
-                    result = job.work(store)
-                except Exception as exc:
-                    if not isinstance(exc, FieldAppError):
-                        log.exception("a database task failed")
-                    self._relay.finished.emit(job, None, exc)
-                else:
-                    self._relay.finished.emit(job, result, None)
+                with store.gather_changes() as gathered:
+                    try:
+                        result = job.work(store)
+                    except Exception as exc:
+                        if not isinstance(exc, FieldAppError):
+                            log.exception("a database task failed")
+                        self._relay.finished.emit(job, None, exc, gathered.changes)
+                    else:
+                        self._relay.finished.emit(job, result, None, gathered.changes)
         finally:
             if store is not None:
                 store.close()

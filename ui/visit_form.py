@@ -29,7 +29,7 @@ from fieldapp.usecases.drafts import (
     visit_report_form,
 )
 from fieldapp.usecases.visits import check_in
-from ui.changes import DRAFTS, Changes
+from ui.changes import Changes
 from ui.context import AppContext
 from ui.delivery import DeliveryWatch
 from ui.draft_autosave import DEFAULT_INTERVAL_MS, Autosave, DraftWork
@@ -127,7 +127,6 @@ class VisitWindow(QDialog):
             context.tasks,
             self,
             self._draft_work,
-            Changes.of(DRAFTS, ids=[visit_id]),
             interval_ms=autosave_ms,
         )
         self.delivery = DeliveryWatch(context, self)
@@ -192,7 +191,8 @@ class VisitWindow(QDialog):
         if not self.isVisible() or not changes.touches(*SHOWN):
             return
         only_visits = not changes.touches(*SHOWN[1:])
-        if only_visits and changes.ids and self.visit_id not in changes.ids:
+        visit_ids = changes.ids("visits")
+        if only_visits and visit_ids is not None and self.visit_id not in visit_ids:
             return  # another visit
         self._reload()
 
@@ -203,7 +203,6 @@ class VisitWindow(QDialog):
         self.header.check_in_button.setEnabled(False)
         self.context.tasks.write(
             lambda store: check_in(store, visit_id),
-            Changes.of("visits", ids=[visit_id]),
             self._on_checked_in,
             failed=self._on_check_in_refused,
         )
@@ -261,7 +260,6 @@ class VisitWindow(QDialog):
 
         self.context.tasks.write(
             work,
-            Changes.of("visits", "follow_ups", "opportunities", DRAFTS, ids=[visit_id]),
             saved,
             failed=lambda error: self._refused(error, token),
         )
@@ -288,7 +286,6 @@ class VisitWindow(QDialog):
 
         self.context.tasks.write(
             work,
-            Changes.of("visits", "notes", "follow_ups", "opportunities", DRAFTS, ids=[visit_id]),
             self._completed,
             failed=lambda error: self._refused(error, token),
         )

@@ -48,13 +48,12 @@ def load_demo(store: Store, data: DemoData, signed_in_as: str = "field") -> dict
 def _bulk_load(store: Store) -> Iterator[None]:
     """A larger page cache, and the cyclic garbage collector paused (the writes build
     millions of short-lived parameter lists that hold no cycles), both restored after."""
-    previous_cache = store.scalar("PRAGMA cache_size")
     collecting = gc.isenabled()
-    store.conn.execute(f"PRAGMA cache_size = {-LOAD_CACHE_KIB}")
+    previous_cache = store.set_cache_size(-LOAD_CACHE_KIB)
     gc.disable()
     try:
         yield
     finally:
         if collecting:
             gc.enable()
-        store.conn.execute(f"PRAGMA cache_size = {int(previous_cache)}")
+        store.set_cache_size(previous_cache)

@@ -3,6 +3,8 @@
 Each function changes a record *and* appends the matching mutation to the outbox inside
 one savepoint, so a change can never be saved without being queued for the central CRM,
 nor queued without being saved. Use cases call these and nothing else to write records.
+Every row written is recorded in the transaction's change set (the record and its outbox
+entry).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 from fieldapp import ids
 from fieldapp.clock import to_text
 from fieldapp.errors import NotFoundError
+from fieldapp.store.change_set import OUTBOX, Kind
 from fieldapp.store.codec import decode_row, dumps, to_column
 from fieldapp.store.database import Store
 from fieldapp.store.schema import FIELDS
@@ -34,11 +37,12 @@ def _append_mutation(
     now: str,
 ) -> str:
     mutation_id = ids.new_id()
-    store.conn.execute(
+    store.execute(
         "INSERT INTO outbox (mutation_id, collection, record_id, op, fields, previous,"
         " base_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (mutation_id, collection, record_id, op, dumps(fields), dumps(previous), base_version, now),
     )
+    store.record(OUTBOX, [mutation_id], Kind.CREATED)
     return mutation_id
 
 
@@ -61,11 +65,12 @@ def create_record(
     columns = ["id", *fields, "version", "created_at", "updated_at"]
     row = [record_id, *(to_column(collection, k, v) for k, v in fields.items()), None, now, now]
     with store.transaction():
-        store.conn.execute(
+        store.execute(
             f"INSERT INTO {collection} ({', '.join(columns)})"
             f" VALUES ({', '.join('?' for _ in columns)})",
             row,
         )
+        store.record(collection, [record_id], Kind.CREATED)
         _append_mutation(
             store, collection, record_id, "create", {**fields, "created_at": now}, {}, None, now
         )
@@ -84,10 +89,11 @@ def update_record(
             return current
         now = to_text(store.clock())
         assignments = ", ".join(f"{name} = ?" for name in changed)
-        store.conn.execute(
+        store.execute(
             f"UPDATE {collection} SET {assignments}, updated_at = ? WHERE id = ?",
             [*(to_column(collection, k, v) for k, v in changed.items()), now, record_id],
         )
+        store.record(collection, [record_id], Kind.UPDATED)
         previous = {k: current.get(k) for k in changed}
         _append_mutation(
             store, collection, record_id, "update", changed, previous, current["version"], now
@@ -100,7 +106,8 @@ def delete_record(store: Store, collection: str, record_id: str) -> None:
     with store.transaction():
         current = get_record(store, collection, record_id)
         now = to_text(store.clock())
-        store.conn.execute(f"DELETE FROM {collection} WHERE id = ?", (record_id,))
+        store.execute(f"DELETE FROM {collection} WHERE id = ?", (record_id,))
+        store.record(collection, [record_id], Kind.DELETED)
         previous = {k: current.get(k) for k in FIELDS[collection]}
         _append_mutation(
             store, collection, record_id, "delete", {}, previous, current["version"], now
@@ -126,10 +133,11 @@ def requeue(
         current = get_record(store, collection, record_id)
         if fields:
             assignments = ", ".join(f"{name} = ?" for name in fields)
-            store.conn.execute(
+            store.execute(
                 f"UPDATE {collection} SET {assignments}, updated_at = ? WHERE id = ?",
                 [*(to_column(collection, k, v) for k, v in fields.items()), now, record_id],
             )
+            store.record(collection, [record_id], Kind.UPDATED)
         payload = {**fields, "created_at": current["created_at"]} if op == "create" else fields
         previous = {k: current.get(k) for k in fields}
         return _append_mutation(

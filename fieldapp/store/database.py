@@ -7,7 +7,7 @@ import logging
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from fieldapp.clock import Clock, utc_now
 from fieldapp.errors import (
     BACKUPS_HINT,
     EXPORT_HINT,
+    ConstraintError,
     DamagedDatabaseError,
     DatabaseLockedError,
     DiskFullError,
@@ -23,6 +24,7 @@ from fieldapp.errors import (
     StoreError,
 )
 from fieldapp.store import live_files
+from fieldapp.store.change_set import ChangeLog, ChangeSet, Kind
 from fieldapp.store.migrations import migrate, schema_version
 
 log = logging.getLogger(__name__)
@@ -47,6 +49,11 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
             f"The FieldApp database {path} is in use by another program; close it and retry."
             f" If it stays in use, {EXPORT_HINT}."
         )
+    if isinstance(exc, sqlite3.IntegrityError) or code == sqlite3.SQLITE_CONSTRAINT:
+        return ConstraintError(
+            f"The FieldApp database {path} refused rows that break its rules ({exc});"
+            " nothing of that change was saved."
+        )
     if (
         code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
         or "not a database" in text
@@ -68,6 +75,31 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
     return StoreError(f"The FieldApp database {path} could not be used: {exc}")
 
 
+# SQLite's primary result codes for a damaged file (extended codes start with these).
+_DAMAGE_CODES = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+def is_damage(error: BaseException) -> bool:
+    """True when ``error`` (or what caused it) says the database file itself is damaged.
+
+    The store refuses a damaged file at opening (``DamagedDatabaseError``); damage in the
+    middle of the file shows later, as SQLite's own error on the first read that reaches
+    it ("database disk image is malformed"), which only the store may look into.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, DamagedDatabaseError):
+            return True
+        if isinstance(current, sqlite3.DatabaseError):
+            name = getattr(current, "sqlite_errorname", "") or ""
+            if name.startswith(_DAMAGE_CODES):
+                return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
 def _no_room_beside(path: Path) -> bool:
     """True when the filesystem holding ``path`` is all but full.
 
@@ -86,62 +118,172 @@ def _no_room_beside(path: Path) -> bool:
     return stats.f_bavail * stats.f_frsize < 64 * 1024
 
 
+class Transaction:
+    """One level of ``Store.transaction()``: what it wrote, as a change set.
+
+    ``changes`` is complete once the outermost level has committed; inside, it holds what
+    this level recorded so far. A savepoint that is rolled back leaves nothing in it.
+    """
+
+    __slots__ = ("_final", "_log")
+
+    def __init__(self, log: ChangeLog) -> None:
+        self._log = log
+        self._final: ChangeSet | None = None
+
+    @property
+    def changes(self) -> ChangeSet:
+        return self._final if self._final is not None else self._log.freeze()
+
+
+class Gathered:
+    """Every change set committed while ``Store.gather_changes()`` was open, united."""
+
+    __slots__ = ("_log",)
+
+    def __init__(self) -> None:
+        self._log = ChangeLog()
+
+    def _committed(self, changes: ChangeSet) -> None:
+        self._log.absorb_set(changes)
+
+    def _lists(self, collection: str, more: int) -> bool:
+        return self._log.lists(collection, more)
+
+    @property
+    def changes(self) -> ChangeSet:
+        return self._log.freeze()
+
+
 class Store:
-    """One connection to one profile's database. Not shared between threads."""
+    """One connection to one profile's database. Not shared between threads.
+
+    The connection is the store's own: reads go through ``query``/``rows``/``scalar``;
+    writes through the store's writers (``changes``, ``replica``, ``syncbook``,
+    ``drafts``), which run ``execute`` inside a transaction and record every row they touch
+    (``record``), so that each committed transaction yields its change set.
+    """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock = utc_now) -> None:
-        self.conn = conn
+        self._conn = conn
         self.path = path
         self.clock = clock
         self._depth = 0
         self._closed = False
+        self._logs: list[ChangeLog] = []
+        self._gatherers: list[Gathered] = []
         live_files.connection_opened(path)
 
     # -- transactions -----------------------------------------------------------------
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self) -> Iterator[Transaction]:
         """A write transaction; nested calls become savepoints so a failure undoes only them.
 
         The outer level takes the write lock up front (BEGIN IMMEDIATE) so that a busy
-        database fails at the start rather than half-way through.
+        database fails at the start rather than half-way through. The handle it yields
+        holds the level's change set (``Transaction.changes``), complete after the commit.
         """
         name = f"sp{self._depth}"
         try:
-            self.conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
+            self._conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
         except sqlite3.Error as exc:
             raise translate_sqlite_error(exc, self.path) from exc
+        log = ChangeLog()
+        handle = Transaction(log)
+        self._logs.append(log)
         self._depth += 1
         try:
-            yield
+            yield handle
         except BaseException as exc:
             self._depth -= 1
+            self._logs.pop()
             # On a full disk SQLite has already rolled the whole transaction back: undoing
             # it again would fail ("no transaction is active") and hide the real error.
             if self._depth == 0:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
                     # Disk full, read-only file, lost lock: the user needs a sentence.
                     raise translate_sqlite_error(exc, self.path) from exc
-            elif self.conn.in_transaction:
-                self.conn.execute(f"ROLLBACK TO {name}")
-                self.conn.execute(f"RELEASE {name}")
+            elif self._conn.in_transaction:
+                self._conn.execute(f"ROLLBACK TO {name}")
+                self._conn.execute(f"RELEASE {name}")
             raise
         self._depth -= 1
+        self._logs.pop()
         try:
-            self.conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
+            self._conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
         except sqlite3.Error as exc:
-            if self._depth == 0 and self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            if self._depth == 0 and self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
             raise translate_sqlite_error(exc, self.path) from exc
+        if self._depth > 0:
+            self._logs[-1].absorb(log)  # the enclosing level commits it, or undoes it
+            return
+        handle._final = committed = log.freeze()
+        if committed:
+            for gathered in self._gatherers:
+                gathered._committed(committed)
 
     @property
     def in_transaction(self) -> bool:
         return self._depth > 0
 
+    @contextlib.contextmanager
+    def gather_changes(self) -> Iterator[Gathered]:
+        """Unite the change sets of every transaction committed inside the block.
+
+        For a caller that runs a use case of several transactions (the window's store
+        worker, a sync cycle): what it announces is what was committed, also when the
+        block ends in an error part-way.
+        """
+        gathered = Gathered()
+        self._gatherers.append(gathered)
+        try:
+            yield gathered
+        finally:
+            self._gatherers.pop()  # blocks nest: the last one opened closes first
+
+    # -- writes (the store's writers only) ----------------------------------------------
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        """Run one statement inside the current transaction (a writer records what it did)."""
+        self._require_transaction()
+        return self._conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Any]) -> None:
+        self._require_transaction()
+        self._conn.executemany(sql, rows)
+
+    def record(self, collection: str, record_ids: Iterable[str], kind: Kind) -> None:
+        """Note rows a writer touched in the current transaction."""
+        self._require_transaction()
+        self._logs[-1].add(collection, record_ids, kind)
+
+    def record_whole(self, collection: str) -> None:
+        """Note that more rows of ``collection`` were touched than a change set lists."""
+        self._require_transaction()
+        self._logs[-1].add_whole(collection)
+
+    def lists(self, collection: str, more: int) -> bool:
+        """True while ``more`` rows of ``collection`` would still be listed one by one, so a
+        writer knows whether telling created from updated rows is worth a look-up.
+
+        A gathering already past the limit (a sync cycle's, after its first pages of a
+        download) will name the collection as a whole anyway: no look-up then either.
+        """
+        return (
+            bool(self._logs)
+            and all(log.lists(collection, more) for log in self._logs)
+            and all(g._lists(collection, more) for g in self._gatherers)
+        )
+
+    def _require_transaction(self) -> None:
+        if self._depth == 0:  # a programming error: a write outside any change set
+            raise RuntimeError("store writes run inside Store.transaction()")
+
     # -- reads ------------------------------------------------------------------------
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        cursor = self.conn.execute(sql, params)
+        cursor = self._conn.execute(sql, params)
         if cursor.description is None:  # a statement that returns no rows
             return []
         names = [column[0] for column in cursor.description]
@@ -152,12 +294,30 @@ class Store:
         return rows[0] if rows else None
 
     def scalar(self, sql: str, params: Any = ()) -> Any:
-        row = self.conn.execute(sql, params).fetchone()
+        row = self._conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
+
+    def rows(self, sql: str, params: Any = ()) -> Iterator[tuple[Any, ...]]:
+        """Plain tuples, streamed: for reads of many rows where a dict per row costs."""
+        return iter(self._conn.execute(sql, params))
+
+    def backup_to(self, target: Path | str) -> None:
+        """Copy the committed database into a new file ``target`` (SQLite's backup API)."""
+        copy = sqlite3.connect(target)
+        try:
+            self._conn.backup(copy)
+        finally:
+            copy.close()
+
+    def set_cache_size(self, setting: int) -> int:
+        """Set SQLite's ``cache_size`` (negative: KiB); returns the previous setting."""
+        previous = int(self._conn.execute("PRAGMA cache_size").fetchone()[0])
+        self._conn.execute(f"PRAGMA cache_size = {int(setting)}")
+        return previous
 
     @property
     def schema_version(self) -> int:
-        return schema_version(self.conn)
+        return schema_version(self._conn)
 
     # -- profile facts (never secrets) -------------------------------------------------
     def profile_value(self, key: str) -> str | None:
@@ -171,9 +331,9 @@ class Store:
         # SQLite's advice: let it refresh planner statistics before a connection closes.
         # analysis_limit keeps that to milliseconds even on a large profile.
         with contextlib.suppress(sqlite3.Error):
-            self.conn.execute("PRAGMA analysis_limit = 400")
-            self.conn.execute("PRAGMA optimize")
-        self.conn.close()
+            self._conn.execute("PRAGMA analysis_limit = 400")
+            self._conn.execute("PRAGMA optimize")
+        self._conn.close()
         live_files.connection_closed(self.path)
 
     def __enter__(self) -> Store:

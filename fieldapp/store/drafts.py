@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldapp.clock import to_text
+from fieldapp.store.change_set import DRAFTS, Kind
 from fieldapp.store.codec import dumps
 from fieldapp.store.database import Store
 
@@ -39,11 +40,13 @@ def save_draft(store: Store, key: str, body: dict[str, Any]) -> Draft:
         raise ValueError(f"draft {key!r} is larger than {MAX_DRAFT_BYTES:,} bytes")
     saved_at = to_text(store.clock())
     with store.transaction():
-        store.conn.execute(
+        held = store.scalar("SELECT 1 FROM drafts WHERE key = ?", (key,)) is not None
+        store.execute(
             "INSERT INTO drafts (key, body, saved_at) VALUES (?, ?, ?)"
             " ON CONFLICT (key) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at",
             (key, text, saved_at),
         )
+        store.record(DRAFTS, [key], Kind.UPDATED if held else Kind.CREATED)
     return Draft(key, body, saved_at)
 
 
@@ -60,7 +63,8 @@ def load_draft(store: Store, key: str) -> Draft | None:
 
 def discard_draft(store: Store, key: str) -> None:
     with store.transaction():
-        store.conn.execute("DELETE FROM drafts WHERE key = ?", (key,))
+        if store.execute("DELETE FROM drafts WHERE key = ?", (key,)).rowcount:
+            store.record(DRAFTS, [key], Kind.DELETED)
 
 
 def draft_keys(store: Store, prefix: str = "") -> list[str]:

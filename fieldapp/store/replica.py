@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+from fieldapp.store.change_set import PROFILE, Kind
 from fieldapp.store.codec import to_column
 from fieldapp.store.database import Store
 from fieldapp.store.schema import (
@@ -69,12 +70,36 @@ def upsert_server_records(
             for position, field in converted:  # JSON and boolean fields only
                 for row in rows:
                     row[position] = to_column(collection, field, row[position])
+            chunk_ids = [r["id"] for r in chunk]
+            _record_upserts(store, collection, chunk_ids)
             if collection in SEARCH_TEXT and len(chunk) >= BULK_INDEX_THRESHOLD:
-                _upsert_and_index_in_bulk(store, collection, sql, rows, [r["id"] for r in chunk])
+                _upsert_and_index_in_bulk(store, collection, sql, rows, chunk_ids)
             else:
-                store.conn.executemany(sql, rows)
+                store.executemany(sql, rows)
             count += len(chunk)
     return count
+
+
+def _record_upserts(store: Store, collection: str, record_ids: list[str]) -> None:
+    """Record rows about to be upserted, created or updated as they will be.
+
+    Telling the two apart costs a look-up by key, done only while the change set still
+    lists this collection's rows; a large page just marks the collection as a whole.
+    """
+    if not store.lists(collection, len(record_ids)):
+        store.record_whole(collection)
+        return
+    held = set(_existing(store, collection, record_ids))
+    store.record(collection, (i for i in record_ids if i in held), Kind.UPDATED)
+    store.record(collection, (i for i in record_ids if i not in held), Kind.CREATED)
+
+
+def _existing(store: Store, collection: str, record_ids: list[str]) -> Iterator[str]:
+    for start in range(0, len(record_ids), 500):
+        chunk = record_ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for (found,) in store.rows(f"SELECT id FROM {collection} WHERE id IN ({marks})", chunk):
+            yield found
 
 
 def _upsert_and_index_in_bulk(
@@ -86,29 +111,29 @@ def _upsert_and_index_in_bulk(
     rolls it back with the rest, so the triggers are never lost.
     """
     insert_trigger, update_trigger, _ = search_triggers(collection)
-    store.conn.execute(f"DROP TRIGGER {collection}_search_insert")
-    store.conn.execute(f"DROP TRIGGER {collection}_search_update")
-    store.conn.executemany(sql, rows)
-    store.conn.execute("CREATE TEMP TABLE IF NOT EXISTS bulk_ids (id TEXT PRIMARY KEY)")
-    store.conn.execute("DELETE FROM temp.bulk_ids")
-    store.conn.executemany("INSERT OR IGNORE INTO temp.bulk_ids VALUES (?)", ((i,) for i in ids))
-    store.conn.execute(
+    store.execute(f"DROP TRIGGER {collection}_search_insert")
+    store.execute(f"DROP TRIGGER {collection}_search_update")
+    store.executemany(sql, rows)
+    store.execute("CREATE TEMP TABLE IF NOT EXISTS bulk_ids (id TEXT PRIMARY KEY)")
+    store.execute("DELETE FROM temp.bulk_ids")
+    store.executemany("INSERT OR IGNORE INTO temp.bulk_ids VALUES (?)", ((i,) for i in ids))
+    store.execute(
         "DELETE FROM search_fts WHERE rowid IN (SELECT d.docid FROM search_docs d"
         " JOIN temp.bulk_ids t ON t.id = d.record_id)"
     )
-    store.conn.execute(
+    store.execute(
         "INSERT OR IGNORE INTO search_docs (collection, record_id)"
         f" SELECT '{collection}', id FROM temp.bulk_ids"
     )
     title, body, _ = SEARCH_TEXT[collection]
-    store.conn.execute(
+    store.execute(
         f"INSERT INTO search_fts (rowid, title, body)"
         f" SELECT d.docid, {title.format(row='r')}, {body.format(row='r')}"
         f" FROM temp.bulk_ids t JOIN search_docs d ON d.record_id = t.id"
         f" JOIN {collection} r ON r.id = t.id"
     )
-    store.conn.execute(insert_trigger)
-    store.conn.execute(update_trigger)
+    store.execute(insert_trigger)
+    store.execute(update_trigger)
 
 
 # Records that cannot exist without their parent: when the parent leaves this laptop
@@ -139,19 +164,29 @@ def delete_server_records(store: Store, collection: str, record_ids: Iterable[st
                 marks = ", ".join("?" for _ in chunk)
                 orphans = [
                     r[0]
-                    for r in store.conn.execute(
+                    for r in store.rows(
                         f"SELECT id FROM {child} WHERE {column} IN ({marks})", chunk
                     )
                 ]
                 delete_server_records(store, child, orphans)
-        store.conn.executemany(f"DELETE FROM {collection} WHERE id = ?", ((rid,) for rid in ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            # Only the rows this laptop held: a tombstone for a record never received
+            # deletes nothing here, and no view needs to hear of it.
+            gone = store.execute(
+                f"DELETE FROM {collection} WHERE id IN ({marks}) RETURNING id", chunk
+            ).fetchall()
+            store.record(collection, (r[0] for r in gone), Kind.DELETED)
 
 
 def set_profile_value(store: Store, key: str, value: str | None) -> None:
     """Profile facts (signed-in user id, server URL) are local settings, not records."""
     with store.transaction():
-        store.conn.execute(
+        held = store.scalar("SELECT 1 FROM profile WHERE key = ?", (key,)) is not None
+        store.execute(
             "INSERT INTO profile (key, value) VALUES (?, ?)"
             " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+        store.record(PROFILE, [key], Kind.UPDATED if held else Kind.CREATED)

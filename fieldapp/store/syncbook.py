@@ -14,6 +14,15 @@ from typing import Any
 
 from fieldapp import ids
 from fieldapp.clock import to_text
+from fieldapp.store.change_set import (
+    CONFLICTS,
+    ID_MAP,
+    OUTBOX,
+    REJECTIONS,
+    SYNC_LOG,
+    SYNC_STATE,
+    Kind,
+)
 from fieldapp.store.codec import decode_row, dumps, to_column
 from fieldapp.store.database import Store
 from fieldapp.store.replica import (
@@ -114,10 +123,11 @@ def outbox_size(store: Store) -> int:
 
 def mark_attempt(store: Store, mutations: Sequence[PendingMutation]) -> None:
     with store.transaction():
-        store.conn.executemany(
+        store.executemany(
             "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ? WHERE seq = ?",
             [(to_text(store.clock()), m.seq) for m in mutations],
         )
+        store.record(OUTBOX, (m.mutation_id for m in mutations), Kind.UPDATED)
 
 
 def acknowledge(
@@ -136,17 +146,20 @@ def acknowledge(
             mutation = by_id.get(result.mutation_id)
             if mutation is None:
                 continue  # an answer for something we did not send: ignore it
-            store.conn.execute("DELETE FROM outbox WHERE seq = ?", (mutation.seq,))
+            if store.execute("DELETE FROM outbox WHERE seq = ?", (mutation.seq,)).rowcount:
+                store.record(OUTBOX, [mutation.mutation_id], Kind.DELETED)
             if result.remote_id is not None:
                 _map_ids(store, mutation.collection, mutation.record_id, result.remote_id)
             if result.status in ("applied", "duplicate", "conflict"):
                 summary.applied += result.status != "conflict"
                 if result.version is not None and mutation.op != "delete":
-                    store.conn.execute(
+                    bumped = store.execute(
                         f"UPDATE {mutation.collection} SET version = ?"
                         " WHERE id = ? AND coalesce(version, 0) < ?",
                         (result.version, mutation.record_id, result.version),
-                    )
+                    ).rowcount
+                    if bumped:
+                        store.record(mutation.collection, [mutation.record_id], Kind.UPDATED)
             # A duplicate of a mutation that conflicted the first time carries the same
             # conflicts (the first answer may have been lost): they must not be dropped.
             if result.conflicts and result.status in ("conflict", "duplicate"):
@@ -158,13 +171,14 @@ def acknowledge(
                     )
             elif result.status == "rejected":
                 summary.rejected += 1
-                store.conn.execute(
+                rejection_id = ids.new_id()
+                inserted = store.execute(
                     "INSERT INTO rejected_mutations (id, mutation_id, collection, record_id, op,"
                     " fields, previous, base_version, reason, code, rejected_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT(mutation_id) DO NOTHING",
                     (
-                        ids.new_id(),
+                        rejection_id,
                         mutation.mutation_id,
                         mutation.collection,
                         mutation.record_id,
@@ -176,7 +190,9 @@ def acknowledge(
                         result.code,
                         now,
                     ),
-                )
+                ).rowcount
+                if inserted:
+                    store.record(REJECTIONS, [rejection_id], Kind.CREATED)
     return summary
 
 
@@ -184,17 +200,19 @@ def _store_conflict(
     store: Store, mutation: PendingMutation, conflict: FieldConflict, now: str
 ) -> None:
     # One open conflict per field: a newer one replaces the older (same field, newer values).
-    store.conn.execute(
+    replaced = store.execute(
         "DELETE FROM conflicts WHERE collection = ? AND record_id = ? AND field = ?"
-        " AND status = 'open'",
+        " AND status = 'open' RETURNING id",
         (mutation.collection, mutation.record_id, conflict.field),
-    )
-    store.conn.execute(
+    ).fetchall()
+    store.record(CONFLICTS, (r[0] for r in replaced), Kind.DELETED)
+    conflict_id = ids.new_id()
+    store.execute(
         "INSERT INTO conflicts (id, collection, record_id, field, local_value, remote_value,"
         " base_value, remote_version, mutation_id, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            ids.new_id(),
+            conflict_id,
             mutation.collection,
             mutation.record_id,
             conflict.field,
@@ -206,6 +224,7 @@ def _store_conflict(
             now,
         ),
     )
+    store.record(CONFLICTS, [conflict_id], Kind.CREATED)
 
 
 def locally_held_fields(
@@ -309,11 +328,12 @@ def _refresh_open_conflicts(store: Store, collection: str, page: Sequence[Pulled
         ):
             change = pulled[row["record_id"]]
             assert change.record is not None
-            store.conn.execute(
+            store.execute(
                 "UPDATE conflicts SET remote_value = ?,"
                 " remote_version = coalesce(?, remote_version) WHERE id = ?",
                 (dumps(change.record.get(row["field"])), change.version, row["id"]),
             )
+            store.record(CONFLICTS, [row["id"]], Kind.UPDATED)
 
 
 def feed_cursor(store: Store, feed: str = ALL_FEEDS) -> str | None:
@@ -323,20 +343,24 @@ def feed_cursor(store: Store, feed: str = ALL_FEEDS) -> str | None:
 
 def save_cursor(store: Store, cursor: str | None, feed: str = ALL_FEEDS) -> None:
     with store.transaction():
-        store.conn.execute(
+        kind = _upsert_kind(store, "SELECT 1 FROM sync_state WHERE feed = ?", (feed,))
+        store.execute(
             "INSERT INTO sync_state (feed, cursor, last_pull_at) VALUES (?, ?, ?)"
             " ON CONFLICT(feed) DO UPDATE SET cursor = excluded.cursor,"
             " last_pull_at = excluded.last_pull_at",
             (feed, cursor, to_text(store.clock())),
         )
+        store.record(SYNC_STATE, [feed], kind)
 
 
 def start_run(store: Store) -> int:
     with store.transaction():
-        cursor = store.conn.execute(
+        cursor = store.execute(
             "INSERT INTO sync_runs (started_at) VALUES (?)", (to_text(store.clock()),)
         )
-        return int(cursor.lastrowid or 0)
+        run_id = int(cursor.lastrowid or 0)
+        store.record(SYNC_LOG, [str(run_id)], Kind.CREATED)
+        return run_id
 
 
 def finish_run(
@@ -351,17 +375,20 @@ def finish_run(
 ) -> None:
     now = to_text(store.clock())
     with store.transaction():
-        store.conn.execute(
+        if store.execute(
             "UPDATE sync_runs SET finished_at = ?, pushed = ?, pulled = ?, conflicts = ?,"
             " rejected = ?, error = ? WHERE id = ?",
             (now, pushed, pulled, conflicts, rejected, error, run_id),
-        )
+        ).rowcount:
+            store.record(SYNC_LOG, [str(run_id)], Kind.UPDATED)
         if error is None:
-            store.conn.execute(
+            kind = _upsert_kind(store, "SELECT 1 FROM sync_state WHERE feed = ?", (ALL_FEEDS,))
+            store.execute(
                 "INSERT INTO sync_state (feed, last_success_at) VALUES (?, ?)"
                 " ON CONFLICT(feed) DO UPDATE SET last_success_at = excluded.last_success_at",
                 (ALL_FEEDS, now),
             )
+            store.record(SYNC_STATE, [ALL_FEEDS], kind)
 
 
 def set_server_fields(
@@ -376,35 +403,49 @@ def set_server_fields(
         raise KeyError(f"{collection} has no field(s) {sorted(unknown)}")
     with store.transaction():
         assignments = ", ".join(f"{name} = ?" for name in fields)
-        store.conn.execute(
+        if store.execute(
             f"UPDATE {collection} SET {assignments} WHERE id = ?",
             [*(to_column(collection, k, v) for k, v in fields.items()), record_id],
-        )
+        ).rowcount:
+            store.record(collection, [record_id], Kind.UPDATED)
 
 
 def close_conflict(store: Store, conflict_id: str, resolution: str) -> None:
     with store.transaction():
-        store.conn.execute(
+        if store.execute(
             "UPDATE conflicts SET status = 'resolved', resolution = ?, resolved_at = ?"
             " WHERE id = ?",
             (resolution, to_text(store.clock()), conflict_id),
-        )
+        ).rowcount:
+            store.record(CONFLICTS, [conflict_id], Kind.UPDATED)
 
 
 def close_rejection(store: Store, rejection_id: str, status: str) -> None:
     with store.transaction():
-        store.conn.execute(
+        if store.execute(
             "UPDATE rejected_mutations SET status = ?, resolved_at = ? WHERE id = ?",
             (status, to_text(store.clock()), rejection_id),
-        )
+        ).rowcount:
+            store.record(REJECTIONS, [rejection_id], Kind.UPDATED)
 
 
 def _map_ids(store: Store, collection: str, local_id: str, remote_id: str) -> None:
-    store.conn.execute(
+    kind = _upsert_kind(
+        store,
+        "SELECT 1 FROM id_map WHERE collection = ? AND local_id = ?",
+        (collection, local_id),
+    )
+    store.execute(
         "INSERT INTO id_map (collection, local_id, remote_id) VALUES (?, ?, ?)"
         " ON CONFLICT(collection, local_id) DO UPDATE SET remote_id = excluded.remote_id",
         (collection, local_id, remote_id),
     )
+    # Keyed by the local id alone: it is a UUID, unique across collections.
+    store.record(ID_MAP, [local_id], kind)
+
+
+def _upsert_kind(store: Store, exists_sql: str, params: tuple[Any, ...]) -> Kind:
+    return Kind.CREATED if store.scalar(exists_sql, params) is None else Kind.UPDATED
 
 
 def remote_id(store: Store, collection: str, local_id: str) -> str | None:
@@ -428,15 +469,16 @@ def local_id(store: Store, collection: str, remote: str) -> str | None:
 def begin_full_resync(store: Store) -> None:
     """Start reading a feed again from the beginning, remembering what arrives, so that
     ``finish_full_resync`` can remove what the server no longer sends (a scope change)."""
-    store.conn.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS resync_seen"
-        " (collection TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (collection, id))"
-    )
-    store.conn.execute("DELETE FROM temp.resync_seen")
+    with store.transaction():  # a temporary table of this connection: nothing to record
+        store.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS resync_seen"
+            " (collection TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (collection, id))"
+        )
+        store.execute("DELETE FROM temp.resync_seen")
 
 
 def note_seen(store: Store, changes: Sequence[PulledChange]) -> None:
-    store.conn.executemany(
+    store.executemany(
         "INSERT OR IGNORE INTO temp.resync_seen (collection, id) VALUES (?, ?)",
         [(c.collection, c.record_id) for c in changes if c.op == "upsert"],
     )
@@ -450,7 +492,7 @@ def finish_full_resync(store: Store) -> int:
         for collection in reversed(COLLECTIONS):
             stale = [
                 r[0]
-                for r in store.conn.execute(
+                for r in store.rows(
                     f"SELECT id FROM {collection} WHERE id NOT IN"
                     " (SELECT id FROM temp.resync_seen WHERE collection = ?)"
                     " AND id NOT IN (SELECT record_id FROM outbox WHERE collection = ?)",
@@ -459,5 +501,5 @@ def finish_full_resync(store: Store) -> int:
             ]
             delete_server_records(store, collection, stale)
             removed += len(stale)
-        store.conn.execute("DELETE FROM temp.resync_seen")
+        store.execute("DELETE FROM temp.resync_seen")
     return removed

@@ -137,7 +137,7 @@ def list_accounts(
     # Both subqueries are answered from the visits_account index (account, status, start)
     # without reading a visit row. The due date is worked out below: in SQL, a column
     # derived from a subquery's column re-runs the subquery (the flattener copies it).
-    cursor = store.conn.execute(
+    cursor = store.rows(
         f"""
         SELECT a.id, a.name, a.tier, a.city, a.visit_frequency_days,
                (SELECT max(v.planned_start) FROM visits v WHERE v.account_id = a.id
@@ -202,7 +202,7 @@ def account_cities(store: Store) -> list[str]:
     """Every city the territory's accounts are in, for the list's city filter."""
     found = [
         r[0]
-        for r in store.conn.execute(
+        for r in store.rows(
             "SELECT DISTINCT city FROM accounts WHERE city IS NOT NULL AND city != ''"
         )
     ]
@@ -217,7 +217,7 @@ def accounts_of_visits(store: Store, visit_ids: Collection[str]) -> list[str]:
     marks = ", ".join("?" for _ in id_list)
     return [
         r[0]
-        for r in store.conn.execute(
+        for r in store.rows(
             f"SELECT DISTINCT account_id FROM visits WHERE id IN ({marks})", id_list
         )
     ]

@@ -59,9 +59,9 @@ MULTI_LINE = {
 
 def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table (outbox and search index included)."""
-    names = [r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    names = [r[0] for r in store._conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
     # An unchanged table scans in the same order: no need to sort.
-    return {n: store.conn.execute(f'SELECT * FROM "{n}"').fetchall() for n in names}
+    return {n: store._conn.execute(f'SELECT * FROM "{n}"').fetchall() for n in names}
 
 
 def queued(store: Store, record_id: str) -> dict[str, Any]:

@@ -76,13 +76,13 @@ def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table: records, outbox, sync bookkeeping, FTS shadow tables."""
     names = [
         r[0]
-        for r in store.conn.execute(
+        for r in store._conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
         )
     ]
     # No ORDER BY: an unchanged table scans in the same order (rowid or primary key), and
     # sorting megabytes of rows on every example would dominate the long run.
-    return {name: store.conn.execute(f'SELECT * FROM "{name}"').fetchall() for name in names}
+    return {name: store._conn.execute(f'SELECT * FROM "{name}"').fetchall() for name in names}
 
 
 @dataclass(frozen=True)

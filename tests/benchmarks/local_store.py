@@ -56,18 +56,15 @@ def report(label: str, samples: list[float], target_ms: float | None, reference:
 def search_queries(store: Store, rng: random.Random, count: int) -> list[str]:
     """What people type: the first letters of real names, cities and note words."""
     names = [
-        r[0]
-        for r in store.conn.execute("SELECT name FROM accounts ORDER BY random() LIMIT ?", (count,))
+        r[0] for r in store.rows("SELECT name FROM accounts ORDER BY random() LIMIT ?", (count,))
     ]
     people = [
         r[0]
-        for r in store.conn.execute(
-            "SELECT last_name FROM contacts ORDER BY random() LIMIT ?", (count,)
-        )
+        for r in store.rows("SELECT last_name FROM contacts ORDER BY random() LIMIT ?", (count,))
     ]
     words = [
         w
-        for r in store.conn.execute("SELECT body FROM notes ORDER BY random() LIMIT ?", (count,))
+        for r in store.rows("SELECT body FROM notes ORDER BY random() LIMIT ?", (count,))
         for w in r[0].split()
         if len(w) > 5
     ]

@@ -284,7 +284,7 @@ def timed_run(engine: SyncEngine) -> tuple[float, SyncReport]:
 
 
 def ids_of(store: Store, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    return [tuple(row) for row in store.conn.execute(sql, params)]
+    return [tuple(row) for row in store.rows(sql, params)]
 
 
 def other_client_pushes(other: HttpBackend, targets: list[tuple[str, int]], tag: str) -> None:

@@ -161,11 +161,11 @@ def sample_texts(
 ) -> list[str]:
     """``column`` of ``count`` random rows, read by rowid: a few pages, not a table scan
     (which would fill this process's page cache and count in its peak memory)."""
-    top = int(store.conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0])
+    top = int(store.scalar(f"SELECT coalesce(max(rowid), 0) FROM {table}"))
     rowids = rng.sample(range(1, top + 1), min(count, top))
     marks = ", ".join("?" for _ in rowids)
     sql = f"SELECT {column} FROM {table} WHERE rowid IN ({marks}) AND {column} IS NOT NULL"
-    return [text for (text,) in store.conn.execute(sql, rowids)]
+    return [text for (text,) in store.rows(sql, rowids)]
 
 
 def search_words(store: Store, rng: random.Random, keystrokes: int) -> list[str]:

@@ -222,14 +222,14 @@ def test_folding_keeps_letters_and_drops_accents_and_case() -> None:
 def test_the_list_reads_visits_through_the_index_only(world: World) -> None:
     """On 50,000 accounts a scan of the visits per row would stall the list for seconds."""
     statements: list[str] = []
-    world.store.conn.set_trace_callback(statements.append)
+    world.store._conn.set_trace_callback(statements.append)
     try:
         list_accounts(world.store, AccountFilter(tier="A", city="Montréal"), as_of=TODAY)
     finally:
-        world.store.conn.set_trace_callback(None)
+        world.store._conn.set_trace_callback(None)
     [query] = [s for s in statements if "FROM accounts" in s]
     plan = " | ".join(
-        row[3] for row in world.store.conn.execute(f"EXPLAIN QUERY PLAN {query}").fetchall()
+        row[3] for row in world.store._conn.execute(f"EXPLAIN QUERY PLAN {query}").fetchall()
     )
     assert "SCAN v" not in plan and "SCAN visits" not in plan
     assert plan.count("COVERING INDEX visits_account") == 2

@@ -127,7 +127,7 @@ def test_opportunity_stage_update(world: World) -> None:
 
 
 def test_writing_without_a_signed_in_user_is_refused(world: World) -> None:
-    world.store.conn.execute("DELETE FROM profile")
+    world.store._conn.execute("DELETE FROM profile")
     with pytest.raises(NoCurrentUserError, match="sign in"):
         accounts.create_account(world.store, name="Nouveau", tier="C")
     assert world.store.scalar("SELECT count(*) FROM accounts") == 2

@@ -92,7 +92,7 @@ def test_a_saved_draft_is_on_disk_when_save_returns(world: World, tmp_path: Path
 
 def test_the_drafts_table_refuses_a_body_that_is_not_json(world: World) -> None:
     with pytest.raises(sqlite3.IntegrityError):
-        world.store.conn.execute(
+        world.store._conn.execute(
             "INSERT INTO drafts (key, body, saved_at) VALUES ('x', 'not json', 'now')"
         )
 

@@ -6,6 +6,7 @@ import ast
 import json
 import re
 import sqlite3
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -40,23 +41,40 @@ WRITE_SQL = re.compile(
 )
 
 
-def every_story_step(world: World) -> None:
-    """A day of work touching every kind of local write there is."""
+def run_step(work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    return work(*args, **kwargs)
+
+
+def every_story_step(world: World, act: Callable[..., Any] = run_step) -> None:
+    """A day of work touching every kind of local write there is, each step run by ``act``
+    (``act(use_case, *args)``), so that a test can look at each write on its own."""
     store = world.store
-    prospect = accounts.create_account(
-        store, name="Fromagerie Côté", tier="C", city="Laval", latitude=45.57, longitude=-73.69
+    prospect = act(
+        accounts.create_account,
+        store,
+        name="Fromagerie Côté",
+        tier="C",
+        city="Laval",
+        latitude=45.57,
+        longitude=-73.69,
     )
-    accounts.edit_account(store, prospect.id, tier="B", phone="+1 450 555 0199")
-    contact = accounts.create_contact(
-        store, prospect.id, first_name="Anne", last_name="Côté", email="anne@fromageriecote.ca"
+    act(accounts.edit_account, store, prospect.id, tier="B", phone="+1 450 555 0199")
+    contact = act(
+        accounts.create_contact,
+        store,
+        prospect.id,
+        first_name="Anne",
+        last_name="Côté",
+        email="anne@fromageriecote.ca",
     )
-    visit = visits.plan_visit(store, world.account_id, T0 + timedelta(hours=1))
-    later = visits.plan_visit(store, prospect.id, T0 + timedelta(hours=3))
-    visits.reorder_plan(store, [later.id, visit.id])
-    visits.reschedule_visit(store, later.id, T0 + timedelta(hours=4))
-    visits.check_in(store, visit.id)
+    visit = act(visits.plan_visit, store, world.account_id, T0 + timedelta(hours=1))
+    later = act(visits.plan_visit, store, prospect.id, T0 + timedelta(hours=3))
+    act(visits.reorder_plan, store, [later.id, visit.id])
+    act(visits.reschedule_visit, store, later.id, T0 + timedelta(hours=4))
+    act(visits.check_in, store, visit.id)
     world.clock.advance(minutes=40)
-    _, report = visits.complete_visit(
+    _, report = act(
+        visits.complete_visit,
         store,
         visit.id,
         outcome="order_placed",
@@ -64,7 +82,8 @@ def every_story_step(world: World) -> None:
         contacts_met=[world.contact_ids[0]],
         next_steps="Livrer",
     )
-    follow_up = follow_ups.create_follow_up(
+    follow_up = act(
+        follow_ups.create_follow_up,
         store,
         world.account_id,
         title="Confirm delivery",
@@ -72,25 +91,26 @@ def every_story_step(world: World) -> None:
         assignee_team="inside",
         origin_visit_id=visit.id,
     )
-    unplanned = visits.start_unplanned_visit(store, prospect.id)
-    visits.log_visit(store, unplanned.id, summary="Premier contact", contacts_met=[contact.id])
-    drafts.save_report_draft(
+    unplanned = act(visits.start_unplanned_visit, store, prospect.id)
+    act(visits.log_visit, store, unplanned.id, summary="Premier contact", contacts_met=[contact.id])
+    act(
+        drafts.save_report_draft,
         store,
         unplanned.id,
         drafts.VisitReportDraft(
             summary="Premier contact. Anne veut un échantillon", outcome="positive"
         ),
     )
-    visits.mark_no_show(store, later.id)
-    world.sign_in(world.inside_id)
-    notes.reply_to_visit_report(store, report.id, "Bravo, livraison jeudi.")
-    reviews.mark_reviewed(store, report.id)
-    pinned = notes.pin_note_for_field(store, world.account_id, "Demander pour le four neuf.")
-    notes.edit_note(store, pinned.id, "Demander pour le four neuf (modèle 2026).")
-    notes.set_note_pinned(store, pinned.id, False)
-    follow_ups.complete_follow_up(store, follow_up.id)
-    scratch = notes.add_note(store, prospect.id, "Note à supprimer")
-    delete_record(store, "notes", scratch.id)
+    act(visits.mark_no_show, store, later.id)
+    act(world.sign_in, world.inside_id)
+    act(notes.reply_to_visit_report, store, report.id, "Bravo, livraison jeudi.")
+    act(reviews.mark_reviewed, store, report.id)
+    pinned = act(notes.pin_note_for_field, store, world.account_id, "Demander pour le four neuf.")
+    act(notes.edit_note, store, pinned.id, "Demander pour le four neuf (modèle 2026).")
+    act(notes.set_note_pinned, store, pinned.id, False)
+    act(follow_ups.complete_follow_up, store, follow_up.id)
+    scratch = act(notes.add_note, store, prospect.id, "Note à supprimer")
+    act(delete_record, store, "notes", scratch.id)
 
 
 def domain_state(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
@@ -128,9 +148,9 @@ def replay(conn: sqlite3.Connection, outbox: list[dict[str, Any]]) -> None:
             conn.execute(f"DELETE FROM {table} WHERE id = ?", (rid,))
 
 
-def test_replaying_the_outbox_rebuilds_every_local_change(world: World) -> None:
-    before = sqlite3.connect(":memory:")
-    world.store.conn.backup(before)
+def test_replaying_the_outbox_rebuilds_every_local_change(world: World, tmp_path: Path) -> None:
+    world.store.backup_to(tmp_path / "before.db")
+    before = sqlite3.connect(tmp_path / "before.db")
     every_story_step(world)
     outbox = world.store.query("SELECT * FROM outbox ORDER BY seq")
     assert {m["op"] for m in outbox} == {"create", "update", "delete"}
@@ -139,7 +159,8 @@ def test_replaying_the_outbox_rebuilds_every_local_change(world: World) -> None:
     assert world.store.scalar("SELECT count(*) FROM drafts") == 1
     assert not any("échantillon" in m["fields"] for m in outbox)
     replay(before, outbox)
-    assert domain_state(before) == domain_state(world.store.conn)
+    world.store.backup_to(tmp_path / "after.db")
+    assert domain_state(before) == domain_state(sqlite3.connect(tmp_path / "after.db"))
 
 
 def test_each_mutation_carries_its_base_version_and_previous_values(world: World) -> None:
@@ -158,7 +179,7 @@ def test_an_edit_that_changes_nothing_queues_nothing(world: World) -> None:
 
 def test_a_change_that_cannot_be_queued_is_not_saved(world: World) -> None:
     # Simulate the disk filling up exactly when the mutation is appended.
-    world.store.conn.execute(
+    world.store._conn.execute(
         "CREATE TEMP TRIGGER full_disk BEFORE INSERT ON outbox"
         " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
     )

@@ -106,18 +106,18 @@ def laptop_on_disk(disk: Path, shared_server: ServerProcess) -> Iterator[ClientF
 def _set(store: Store, condition: str, disk: Path, leave: int = 0) -> None:
     """Bring the condition about; a full disk keeps ``leave`` bytes free."""
     if condition == "read-only":
-        store.conn.execute(READ_ONLY)
+        store._conn.execute(READ_ONLY)
         return
     # Empty the WAL first (its blocks go back to the disk): the next commit then has to
     # allocate, whatever the earlier commits left in the WAL's file.
-    busy, _, _ = store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    busy, _, _ = store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     assert busy == 0, "nothing else uses this profile"
     fill(disk, leave)
 
 
 def _clear(store: Store, disk: Path) -> None:
     unfill(disk)
-    store.conn.execute("PRAGMA query_only = OFF")
+    store._conn.execute("PRAGMA query_only = OFF")
 
 
 def _check_sentence(exc: BaseException, condition: str) -> None:
@@ -174,7 +174,7 @@ def test_a_change_made_while_the_database_cannot_grow_or_be_written_is_refused_c
     with pytest.raises(StoreError) as raised:
         notes.add_note(client.store, account_id, f"{condition}: {LONG_BODY}")
     _check_sentence(raised.value, condition)
-    assert not client.store.in_transaction and not client.store.conn.in_transaction
+    assert not client.store.in_transaction and not client.store._conn.in_transaction
     assert client.snapshot() == before
     assert _outbox(client) == queued
     # A connection of its own, while the disk is still full.
@@ -219,7 +219,7 @@ def test_a_download_interrupted_by_a_full_or_read_only_database_keeps_its_pages_
         engine.run()
     _check_sentence(raised.value, condition)
     assert kept["pulled"] == PAGE, "the first page of several was committed"
-    assert not reader.store.conn.in_transaction
+    assert not reader.store._conn.in_transaction
     assert reader.snapshot() == kept["snapshot"]  # nothing of the refused page
     assert feed_cursor(reader.store) == kept["cursor"]
     assert integrity(reader.store.path.parent) == "ok"

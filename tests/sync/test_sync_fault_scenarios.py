@@ -215,8 +215,8 @@ def _capture_mutations(ui: Store) -> None:
     """Every mutation this connection appends to the outbox is also noted in a temporary
     table of its own: the outbox forgets a mutation once the server answered for it, and
     a concurrent sync may do so before the test could read it."""
-    ui.conn.execute("CREATE TEMP TABLE created (mutation_id TEXT PRIMARY KEY)")
-    ui.conn.execute(
+    ui._conn.execute("CREATE TEMP TABLE created (mutation_id TEXT PRIMARY KEY)")
+    ui._conn.execute(
         "CREATE TEMP TRIGGER note_created AFTER INSERT ON outbox"
         " BEGIN INSERT INTO created (mutation_id) VALUES (new.mutation_id); END"
     )

@@ -518,7 +518,9 @@ def test_a_cycle_that_exchanged_everything_but_cannot_log_it_says_so(
 
         def full_after_the_last_page(progress: Progress) -> None:
             if progress.phase == "pull":
-                busy, _, _ = laptop.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                busy, _, _ = laptop.store._conn.execute(
+                    "PRAGMA wal_checkpoint(TRUNCATE)"
+                ).fetchone()
                 assert busy == 0
                 fill(disk)
 

@@ -22,7 +22,7 @@ def test_a_refused_cursor_means_a_full_reread_that_drops_what_left(
     laptop = make_client(server.url, "field")
     laptop.sync()
     stale_id = "0190a000-0000-7000-8000-0000deadbeef"
-    laptop.store.conn.execute(
+    laptop.store._conn.execute(
         "INSERT INTO accounts (id, name, tier, version, created_at, updated_at)"
         " VALUES (?, 'Left the territory', 'C', 3, '2026-01-01T00:00:00Z',"
         " '2026-01-01T00:00:00Z')",
@@ -30,7 +30,7 @@ def test_a_refused_cursor_means_a_full_reread_that_drops_what_left(
     )
     # A cursor the server did not issue, as after a change of scope.
     bogus = base64.urlsafe_b64encode(b"v1:1:another-scope").decode().rstrip("=")
-    laptop.store.conn.execute("UPDATE sync_state SET cursor = ? WHERE feed = '*'", (bogus,))
+    laptop.store._conn.execute("UPDATE sync_state SET cursor = ? WHERE feed = '*'", (bogus,))
     report = laptop.sync()
     assert report.pulled > 0
     assert laptop.store.scalar("SELECT count(*) FROM accounts WHERE id = ?", (stale_id,)) == 0

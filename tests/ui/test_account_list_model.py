@@ -3,17 +3,21 @@ change notices without resetting the view (no widgets here)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 from support.core_world import T0
+from support.notices import notice
 
+from fieldapp.store.database import Store, open_store
 from fieldapp.usecases.account_list import AccountFilter
 from fieldapp.usecases.accounts import create_account, edit_account
+from fieldapp.usecases.notes import add_note
 from fieldapp.usecases.visits import plan_visit
-from ui.changes import Changes
 from ui.models.account_list import (
     CITY,
     LAST_VISIT,
@@ -61,11 +65,11 @@ def world(make_context: Any, qtbot: QtBot) -> Any:
     return context, model, reads
 
 
-def run(context: Any, qtbot: QtBot, work: Any, changes: Changes) -> Any:
-    """A write elsewhere in the app, through the store worker, announcing ``changes``."""
+def run(context: Any, qtbot: QtBot, work: Any) -> Any:
+    """A write elsewhere in the app, through the store worker, which announces its rows."""
     results: list[Any] = []
     with qtbot.waitSignal(context.notices.changed, timeout=10000):
-        context.tasks.write(work, changes, results.append)
+        context.tasks.write(work, results.append)
     return results[0]
 
 
@@ -141,7 +145,6 @@ def test_an_edited_account_changes_its_row_only(world: Any, qtbot: QtBot) -> Non
             context,
             qtbot,
             lambda s: edit_account(s, account.id, city="Laval"),
-            Changes.of("accounts", ids=[account.id]),
         )
     assert seen.events == [("changed", 5, 5)]
     assert model.data(model.index(5, CITY)) == "Laval"
@@ -156,7 +159,6 @@ def test_a_renamed_account_moves_to_its_place_without_a_reset(world: Any, qtbot:
             context,
             qtbot,
             lambda s: edit_account(s, account.id, name="Aaron & Fils"),
-            Changes.of("accounts", ids=[account.id]),
         )
     assert seen.events == [("removed", 30, 30), ("inserted", 0, 0)]
     assert model.account_at(0).id == account.id and shown(model)[0] == "Aaron & Fils"
@@ -175,7 +177,6 @@ def test_an_account_edited_out_of_the_filter_leaves_the_list(world: Any, qtbot: 
             context,
             qtbot,
             lambda s: edit_account(s, account.id, tier="B"),
-            Changes.of("accounts", ids=[account.id]),
         )
     assert seen.events == [("removed", 0, 0)]
     assert model.rowCount() == count - 1 and model.row_of(account.id) is None
@@ -186,14 +187,12 @@ def test_a_visit_planned_elsewhere_updates_its_accounts_row(world: Any, qtbot: Q
     due = next(model.account_at(r) for r in range(model.rowCount()) if model.account_at(r).due)
     position = model.row_of(due.id)
     seen = Recorder(model)
-    # The visit's id is only known once planned, so the change names no record: the model
-    # reads the list again and applies only the difference.
-    with qtbot.waitSignal(model.loaded, timeout=10000):
+    # The write's change set names the new visit: its account's row alone is read again.
+    with qtbot.waitSignal(model.updated, timeout=10000):
         run(
             context,
             qtbot,
             lambda s: plan_visit(s, due.id, T0 + timedelta(days=2)),
-            Changes.of("visits"),
         )
     assert seen.events == [("changed", position, position)]
     row = model.account_at(position)
@@ -204,17 +203,12 @@ def test_a_visit_planned_elsewhere_updates_its_accounts_row(world: Any, qtbot: Q
 def test_a_change_naming_its_visit_refreshes_that_accounts_row(world: Any, qtbot: QtBot) -> None:
     context, model, reads = world
     account = model.account_at(12)
-    visit = run(
-        context,
-        qtbot,
-        lambda s: plan_visit(s, account.id, T0 + timedelta(days=3)),
-        Changes.of("notes"),
-    )  # announced as something the list does not show
-    assert model.account_at(12) == account  # a notes change is not the list's business
-    seen = Recorder(model)
     before = len(reads)
+    run(context, qtbot, lambda s: add_note(s, account.id, "Appeler avant de passer."))
+    assert len(reads) == before  # a note is not the list's business: nothing read
+    seen = Recorder(model)
     with qtbot.waitSignal(model.updated, timeout=10000):
-        context.notices.announce(Changes.of("visits", ids=[visit.id]))
+        visit = run(context, qtbot, lambda s: plan_visit(s, account.id, T0 + timedelta(days=3)))
     assert len(reads) == before + 1
     assert seen.events == [("changed", 12, 12)]
     assert model.account_at(12).next_visit_at == min(
@@ -225,12 +219,11 @@ def test_a_change_naming_its_visit_refreshes_that_accounts_row(world: Any, qtbot
 def test_a_new_account_is_inserted_where_it_sorts(world: Any, qtbot: QtBot) -> None:
     context, model, _reads = world
     seen = Recorder(model)
-    with qtbot.waitSignal(model.loaded, timeout=10000):
+    with qtbot.waitSignal(model.updated, timeout=10000):
         run(
             context,
             qtbot,
             lambda s: create_account(s, name="Zzz Dernière Quincaillerie", tier="C", city="Laval"),
-            Changes.of("accounts"),
         )
     assert seen.events == [("inserted", 60, 60)]
     assert shown(model)[-1] == "Zzz Dernière Quincaillerie"
@@ -245,37 +238,43 @@ def test_a_list_that_cannot_load_says_why(world: Any, qtbot: QtBot) -> None:
     assert not model.loading and model.rowCount() == 60
 
 
-def test_a_change_naming_no_record_is_applied_as_a_difference(world: Any, qtbot: QtBot) -> None:
+def elsewhere(profile: Path, work: Callable[[Store], object]) -> None:
+    """A write by another connection (a sync cycle's): this window hears only its notice."""
+    with open_store(profile) as store:
+        work(store)
+
+
+def test_a_change_too_large_to_list_is_applied_as_a_difference(
+    world: Any, ui_profile: Path, qtbot: QtBot
+) -> None:
     context, model, _reads = world
     with qtbot.waitSignal(model.loaded, timeout=10000):
         model.set_filter(AccountFilter(tier="A"))
     first, second = model.account_at(0), model.account_at(1)
     seen = Recorder(model)
-    # One account leaves the tier, another is renamed: a sync might say only "accounts".
+    # One account leaves the tier, another moves, among thousands of pulled rows: the
+    # sync's change set names the collection as a whole.
+    elsewhere(
+        ui_profile,
+        lambda s: (
+            edit_account(s, first.id, tier="C"),
+            edit_account(s, second.id, city="Gatineau"),
+        ),
+    )
     with qtbot.waitSignal(model.loaded, timeout=10000):
-        run(
-            context,
-            qtbot,
-            lambda s: (
-                edit_account(s, first.id, tier="C"),
-                edit_account(s, second.id, city="Gatineau"),
-            ),
-            Changes.of("accounts"),
-        )
+        context.notices.announce(notice(whole=["accounts"], from_sync=True))
     assert seen.events == [("removed", 0, 0), ("changed", 0, 0)]
     assert model.account_at(0).city == "Gatineau" and model.row_of(first.id) is None
 
 
-def test_a_change_that_reorders_the_list_resets_it(world: Any, qtbot: QtBot) -> None:
+def test_a_change_that_reorders_the_list_resets_it(
+    world: Any, ui_profile: Path, qtbot: QtBot
+) -> None:
     context, model, _reads = world
     last = model.account_at(59)
     seen = Recorder(model)
+    elsewhere(ui_profile, lambda s: edit_account(s, last.id, name="Aaa Premier"))
     with qtbot.waitSignal(model.loaded, timeout=10000):
-        run(
-            context,
-            qtbot,
-            lambda s: edit_account(s, last.id, name="Aaa Premier"),
-            Changes.of("accounts"),
-        )
+        context.notices.announce(notice(whole=["accounts"], from_sync=True))
     assert seen.kinds() == {"reset"}
     assert model.row_of(last.id) == 0 and model.account_at(0).name == "Aaa Premier"

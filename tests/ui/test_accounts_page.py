@@ -11,7 +11,6 @@ from support.core_world import T0
 
 from fieldapp.usecases.accounts import edit_account
 from fieldapp.usecases.planning import todays_plan
-from ui.changes import Changes
 from ui.dialogs.account_dialogs import (
     AddNoteDialog,
     EditAccountDialog,
@@ -458,13 +457,11 @@ def test_a_write_elsewhere_updates_the_list_and_the_open_briefing(
     with qtbot.waitSignal(page.briefing.shown, timeout=WAIT):
         context.tasks.write(
             lambda store: edit_account(store, account.id, phone="514 555 0100"),
-            Changes.of("accounts", ids=[account.id]),
         )
     assert page.briefing.phone_label.text() == "514 555 0100"
     with qtbot.waitSignal(page.model.updated, timeout=WAIT):
         context.tasks.write(
             lambda store: edit_account(store, account.id, name=account.name + " II"),
-            Changes.of("accounts", ids=[account.id]),
         )
     row = page.model.row_of(account.id)
     assert page.model.data(page.model.index(row, NAME)) == account.name + " II"

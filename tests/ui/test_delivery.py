@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from support.notices import notice
 from support.server import DEMO_PASSWORD, seed_server
 
 from fieldapp.store.database import open_store
@@ -21,7 +22,6 @@ from fieldapp.usecases.notes import add_note
 from fieldapp.usecases.people import current_user
 from sync.server.launcher import BackgroundServer, start_server
 from sync.session import sign_in
-from ui.changes import Changes
 from ui.context import AppContext, build_context
 from ui.pages.review import ReviewPage
 from ui.settings import AppSettings
@@ -92,7 +92,6 @@ def test_a_burst_of_changes_made_online_goes_out_soon_in_one_cycle(
         for number in range(5):
             context.tasks.write(
                 lambda store, n=number: add_note(store, account[0], f"note {n}"),
-                Changes.of("notes"),
             )
     report = finished.args[0].report
     assert finished.args[0].error is None and report is not None
@@ -108,8 +107,9 @@ def test_drafts_alone_start_no_sync(
     _first_sync(context, qtbot)
     started: list[bool] = []
     context.sync.started.connect(lambda: started.append(True))
-    context.notices.announce(Changes.of("drafts"))  # a draft never leaves the laptop
-    context.notices.announce(Changes.of("notes", from_sync=True))  # what a sync wrote
+    context.notices.announce(notice({"drafts": ["visit-report:x"]}))  # stays on the laptop
+    # What a sync wrote, the outbox included (its acknowledgements): nothing to send.
+    context.notices.announce(notice({"notes": ["n"], "outbox": ["m"]}, from_sync=True))
     qtbot.wait(300)
     assert started == []
 

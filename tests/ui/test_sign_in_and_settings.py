@@ -17,7 +17,6 @@ from support.server import ServerProcess, running_server
 from fieldapp.store.database import database_path, open_store
 from fieldapp.usecases.notes import add_note
 from ui.app import Shell
-from ui.changes import Changes
 from ui.context import AppContext
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.sign_in import SignInDialog
@@ -143,7 +142,7 @@ def _sign_out_with_a_note_unsent(
     account_id: list[str] = []
     context.tasks.read(lambda s: s.scalar("SELECT id FROM accounts LIMIT 1"), account_id.append)
     qtbot.waitUntil(lambda: bool(account_id))
-    context.tasks.write(lambda s: add_note(s, account_id[0], "not sent yet"), Changes.of("notes"))
+    context.tasks.write(lambda s: add_note(s, account_id[0], "not sent yet"))
     signed_out: list[bool] = []
     flow = SignOutFlow(context, None, on_signed_out=lambda: signed_out.append(True))
     flow.start()

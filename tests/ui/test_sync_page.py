@@ -23,7 +23,6 @@ from fieldapp.store.database import Store
 from fieldapp.usecases.accounts import edit_account
 from fieldapp.usecases.notes import add_note
 from sync.errors import OfflineError
-from ui.changes import CONFLICTS, OUTBOX, REJECTIONS, SYNC_LOG, Changes
 from ui.dialogs.conflict_dialog import ConflictDialog
 from ui.dialogs.rejection_dialog import RejectionDialog
 from ui.formatting import clock_time
@@ -52,10 +51,6 @@ from ui.pages.sync_page import (
 )
 from ui.sync_worker import SyncOutcome
 
-# What a sync announces when it ends; the helpers below leave what a sync leaves.
-AFTER_SYNC = Changes.of(
-    OUTBOX, CONFLICTS, REJECTIONS, SYNC_LOG, "accounts", "notes", from_sync=True
-)
 LEFT = Qt.MouseButton.LeftButton
 
 
@@ -67,16 +62,11 @@ def _page(make_context: Callable[..., Any], qtbot: QtBot, **options: object) -> 
     return page
 
 
-def _run(
-    page: SyncPage, qtbot: QtBot, work: Callable[[Store], Any], changes: Changes | None = None
-) -> Any:
-    """Run ``work`` on the store worker (as a write announcing ``changes``), wait for it."""
+def _run(page: SyncPage, qtbot: QtBot, work: Callable[[Store], Any]) -> Any:
+    """Run ``work`` on the store worker (which announces what it wrote), wait for it."""
     box: list[Any] = []
     failures: list[Exception] = []
-    if changes is None:
-        page.context.tasks.read(work, box.append, failed=failures.append)
-    else:
-        page.context.tasks.write(work, changes, box.append, failed=failures.append)
+    page.context.tasks.write(work, box.append, failed=failures.append)
     qtbot.waitUntil(lambda: bool(box or failures), timeout=5000)
     if failures:
         raise failures[0]
@@ -126,7 +116,6 @@ def test_a_note_written_offline_is_listed_as_pending_with_what_and_when(
         page,
         qtbot,
         lambda s: add_note(s, account["id"], "Owner asks for the\nspring catalogue"),
-        Changes.of("notes"),
     )
 
     qtbot.waitUntil(lambda: page.pending_model.rowCount() == 1, timeout=5000)
@@ -140,9 +129,7 @@ def test_a_note_written_offline_is_listed_as_pending_with_what_and_when(
     [queued] = _run(page, qtbot, lambda s: s.query("SELECT record_id, op FROM outbox"))
     assert queued == {"record_id": note.id, "op": "create"}
 
-    _run(
-        page, qtbot, lambda s: edit_account(s, account["id"], city="Laval"), Changes.of("accounts")
-    )
+    _run(page, qtbot, lambda s: edit_account(s, account["id"], city="Laval"))
     qtbot.waitUntil(lambda: page.pending_model.rowCount() == 2, timeout=5000)
     assert (_cell(view, 1, CHANGE), _cell(view, 1, FIELDS)) == ("Edit", "City: Laval")
     assert page.tabs.tabText(PENDING_TAB) == "Pending changes (2)"
@@ -160,7 +147,7 @@ def test_a_long_outbox_is_counted_whole_and_loaded_as_the_list_scrolls(
             for n in range(total):
                 edit_account(store, account["id"], city=f"Stop {n}")
 
-    _run(page, qtbot, a_week_offline, Changes.of("accounts"))
+    _run(page, qtbot, a_week_offline)
     qtbot.waitUntil(lambda: page.pending_model.rowCount() == PAGE_SIZE, timeout=10_000)
     assert page.tabs.tabText(PENDING_TAB) == f"Pending changes ({total})"
 
@@ -177,13 +164,12 @@ def test_the_sync_log_lists_runs_and_the_header_says_why_the_last_one_failed(
     assert page.log_model.rowCount() == 0 and page.error_label.isHidden()
     assert page.last_sync_label.text() == "Never synced"
 
-    _run(page, qtbot, lambda s: log_run(s, pushed=4, pulled=120, conflicts=1), Changes.of(SYNC_LOG))
+    _run(page, qtbot, lambda s: log_run(s, pushed=4, pulled=120, conflicts=1))
     ui_clock.advance(hours=2)
     _run(
         page,
         qtbot,
         lambda s: log_run(s, error="The server did not answer in time."),
-        Changes.of(SYNC_LOG),
     )
 
     qtbot.waitUntil(lambda: page.log_model.rowCount() == 2, timeout=5000)
@@ -204,7 +190,6 @@ def test_sync_now_sends_the_outbox_and_brings_back_a_conflict(make_context, qtbo
         page,
         qtbot,
         lambda s: edit_account(s, account["id"], phone="514 555 0100"),
-        Changes.of("accounts"),
     )
     qtbot.waitUntil(lambda: page.pending_model.rowCount() == 1, timeout=5000)
 
@@ -253,9 +238,7 @@ def test_cancel_stops_a_running_sync_and_keeps_what_was_answered(
     server = ScriptedServer(gate=gate)
     page = _page(make_context, qtbot, backend_factory=lambda _store: server)
     account = _account(page, qtbot)
-    _run(
-        page, qtbot, lambda s: edit_account(s, account["id"], city="Laval"), Changes.of("accounts")
-    )
+    _run(page, qtbot, lambda s: edit_account(s, account["id"], city="Laval"))
     try:
         qtbot.mouseClick(page.sync_button, LEFT)
         qtbot.waitUntil(server.push_waiting.is_set, timeout=10_000)
@@ -286,7 +269,6 @@ def _phone_conflict(page: SyncPage, qtbot: QtBot, account: dict[str, Any]) -> st
         lambda s: account_conflict(
             s, account["id"], {"phone": "514 555 0100"}, {"phone": "514 555 0777"}
         ),
-        AFTER_SYNC,
     )
     qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 1, timeout=5000)
     page.tabs.setCurrentIndex(CONFLICTS_TAB)
@@ -365,7 +347,6 @@ def test_a_merged_value_settles_one_field_then_the_dialog_shows_the_next(
             {"phone": "514 555 0100", "city": "Laval"},
             {"phone": "514 555 0777", "city": "Terrebonne"},
         ),
-        AFTER_SYNC,
     )
     qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 2, timeout=5000)
     page.tabs.setCurrentIndex(CONFLICTS_TAB)
@@ -423,7 +404,6 @@ def test_the_dialog_explains_a_value_it_cannot_use_and_a_conflict_settled_meanwh
         lambda s: account_conflict(
             s, account["id"], {"visit_frequency_days": mine}, {"visit_frequency_days": mine + 7}
         ),
-        AFTER_SYNC,
     )
     qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 1, timeout=5000)
     page.tabs.setCurrentIndex(CONFLICTS_TAB)
@@ -439,7 +419,7 @@ def test_the_dialog_explains_a_value_it_cannot_use_and_a_conflict_settled_meanwh
     # Settled elsewhere (another window) while this dialog was open.
     from fieldapp.usecases.sync_issues import take_theirs
 
-    _run(page, qtbot, lambda s: take_theirs(s, conflict_id), Changes.of(CONFLICTS, "accounts"))
+    _run(page, qtbot, lambda s: take_theirs(s, conflict_id))
     qtbot.mouseClick(dialog.keep_mine_button, LEFT)
     qtbot.waitUntil(lambda: "already resolved" in dialog.error.text(), timeout=5000)
     assert dialog.isVisible() and dialog.keep_mine_button.isEnabled()
@@ -455,7 +435,7 @@ def test_a_refused_city_is_corrected_and_sent_again(make_context, qtbot) -> None
         edit_account(store, account["id"], city="Laval")
         return reject_latest(store, "City is not in this territory")
 
-    rejection_id = _run(page, qtbot, refused_city, AFTER_SYNC)
+    rejection_id = _run(page, qtbot, refused_city)
     qtbot.waitUntil(lambda: page.rejections_model.rowCount() == 1, timeout=5000)
     assert page.tabs.tabText(REJECTIONS_TAB) == "Rejected changes (1)"
     assert _cell(page.rejections_view, 0, R_REASON) == "City is not in this territory"
@@ -495,7 +475,7 @@ def test_a_refused_note_is_discarded_only_after_confirming(make_context, qtbot) 
         reject_latest(store, "Notes may not quote prices")
         return note.id
 
-    note_id = _run(page, qtbot, refused_note, AFTER_SYNC)
+    note_id = _run(page, qtbot, refused_note)
     qtbot.waitUntil(lambda: page.rejections_model.rowCount() == 1, timeout=5000)
     page.tabs.setCurrentIndex(REJECTIONS_TAB)
     page.rejections_view.setFocus()
@@ -539,7 +519,7 @@ def test_a_correction_the_record_cannot_take_is_explained_in_the_dialog(
         edit_account(store, account["id"], tier="C" if tier != "C" else "B")
         return reject_latest(store, "Only a manager may change the tier")
 
-    _run(page, qtbot, refused_tier, AFTER_SYNC)
+    _run(page, qtbot, refused_tier)
     qtbot.waitUntil(lambda: page.rejections_model.rowCount() == 1, timeout=5000)
     page.tabs.setCurrentIndex(REJECTIONS_TAB)
     qtbot.mouseClick(page.handle_button, LEFT)

@@ -11,8 +11,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
+from support.faults import Fault, FaultProxy
 from support.replicas import differences, fresh_snapshot, snapshot
 from support.server import DEMO_PASSWORD, seed_server
+from support.table_diff import snapshot as table_snapshot
+from support.table_diff import unexplained
 
 from fieldapp.store.database import open_store
 from fieldapp.usecases.notes import add_note
@@ -81,7 +84,6 @@ def test_a_note_written_offline_shows_as_pending_until_a_sync_sends_it(
     account_id = _one_account(context, qtbot)
     context.tasks.write(
         lambda store: add_note(store, account_id, "Met the buyer; samples next week"),
-        Changes.of("notes"),
     )
     qtbot.waitUntil(lambda: status.pending_label.text().startswith("1 "), timeout=5000)
 
@@ -158,3 +160,32 @@ def _one_account(context: AppContext, qtbot: QtBot) -> str:
     )
     qtbot.waitUntil(lambda: bool(found))
     return found[0]
+
+
+def test_a_cycle_that_fails_part_way_announces_the_rows_it_committed(
+    server: BackgroundServer, tmp_path: Path, qtbot: QtBot, qapp: object, contexts
+) -> None:
+    pages = itertools.count(1)
+
+    def third_page_fails(method: str, path: str) -> Fault:
+        if method == "GET" and path.startswith("/v1/changes") and next(pages) >= 3:
+            return Fault.HTTP_500
+        return Fault.NONE
+
+    with FaultProxy(server.url) as proxy:
+        proxy.set_chooser(third_page_fails)
+        context = _laptop(tmp_path, proxy.url, qapp, page_size=50)
+        contexts.append(context)
+        announced: list[Changes] = []
+        context.notices.changed.connect(announced.append)
+        with open_store(tmp_path / "laptop") as store:
+            before = table_snapshot(store, tmp_path)
+        outcome = _sync(context, qtbot)
+        with open_store(tmp_path / "laptop") as store:
+            after = table_snapshot(store, tmp_path)
+    assert outcome.error is not None and outcome.report is None
+    # The two pages saved before the failure, and the sync log, are announced: exactly.
+    [notice] = [n for n in announced if n.from_sync]
+    assert notice.rows == outcome.changes
+    assert unexplained(before, after, notice.rows) == []
+    assert sum(len(notice.ids(c) or ()) for c in notice.collections) >= 100

@@ -6,6 +6,9 @@ import threading
 
 from pytestqt.qtbot import QtBot
 
+from fieldapp.records import Note
+from fieldapp.store.change_set import Kind
+from fieldapp.store.database import Store
 from fieldapp.usecases.notes import add_note
 from ui.changes import Changes
 
@@ -29,12 +32,16 @@ def test_a_write_announces_its_changes_after_commit(make_context, qtbot: QtBot) 
     account_id = _first_account(context, qtbot)
     announced: list[Changes] = []
     context.notices.changed.connect(announced.append)
+    notes: list[Note] = []
     with qtbot.waitSignal(context.notices.changed, timeout=5000):
         context.tasks.write(
-            lambda store: add_note(store, account_id, "Bring the new catalogue"),
-            Changes.of("notes"),
+            lambda store: add_note(store, account_id, "Bring the new catalogue"), notes.append
         )
-    assert announced[0].touches("notes")
+    # Nobody said what the write changed: the store did, row by row.
+    [changes] = announced
+    assert changes.collections == {"notes", "outbox"} and not changes.from_sync
+    assert changes.ids("notes") == {notes[0].id}
+    assert changes.rows.kinds("notes") == {notes[0].id: Kind.CREATED}
     bodies: list[list[str]] = []
     context.tasks.read(
         lambda store: [
@@ -68,12 +75,29 @@ def test_a_failed_write_reaches_its_error_callback_and_announces_nothing(
     context.notices.changed.connect(announced.append)
     context.tasks.write(
         lambda store: add_note(store, "no-such-account", "text"),
-        Changes.of("notes"),
         failed=errors.append,
     )
     qtbot.waitUntil(lambda: bool(errors))
     assert "account" in str(errors[0]).lower()
     assert announced == []
+
+
+def test_a_job_that_fails_part_way_announces_what_it_committed(make_context, qtbot: QtBot) -> None:
+    context = make_context("field")
+    account_id = _first_account(context, qtbot)
+    announced: list[Changes] = []
+    errors: list[Exception] = []
+    context.notices.changed.connect(announced.append)
+    saved: list[Note] = []
+
+    def two_writes(store: Store) -> None:
+        saved.append(add_note(store, account_id, "Saved before the failure"))
+        add_note(store, "no-such-account", "refused")
+
+    context.tasks.write(two_writes, failed=errors.append)
+    qtbot.waitUntil(lambda: bool(errors))
+    [changes] = announced  # before the error callback, like a success's
+    assert changes.ids("notes") == {saved[0].id}
 
 
 def _first_account(context, qtbot: QtBot) -> str:

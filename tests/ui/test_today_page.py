@@ -24,7 +24,6 @@ from fieldapp.store.database import Store
 from fieldapp.usecases.planning import accounts_due_for_visit
 from fieldapp.usecases.route import DayRoute, day_route
 from fieldapp.usecases.visits import cancel_visit, check_in, plan_visit
-from ui.changes import Changes
 from ui.formatting import distance
 from ui.models.plan_model import ACCOUNT, DISTANCE, STATUS, TIME
 from ui.pages.today import TodayPage
@@ -212,9 +211,7 @@ def test_dragging_a_stop_to_the_top_of_the_route(make_context, qtbot: QtBot) -> 
 def test_a_visit_already_made_stays_where_it_is(make_context, qtbot: QtBot) -> None:
     page = open_page(make_context, qtbot)
     first = page.model.stops[0]
-    page.context.tasks.write(
-        lambda store: check_in(store, first.visit.id), Changes.of("visits", ids=[first.visit.id])
-    )
+    page.context.tasks.write(lambda store: check_in(store, first.visit.id))
     qtbot.waitUntil(lambda: page.model.stops[0].visit.status == "checked_in")
     assert shown(page, STATUS)[0] == "Checked in"
     last = page.model.stops[4]
@@ -305,14 +302,10 @@ def test_the_route_follows_visits_planned_or_cancelled_in_another_view(
     page = open_page(make_context, qtbot)
     due = ask(page, qtbot, lambda store: accounts_due_for_visit(store, as_of=TODAY))
     evening = T0.replace(hour=21)
-    page.context.tasks.write(
-        lambda store: plan_visit(store, due[1].account.id, evening), Changes.of("visits")
-    )
+    page.context.tasks.write(lambda store: plan_visit(store, due[1].account.id, evening))
     qtbot.waitUntil(lambda: shown(page)[-1:] == [due[1].account.name])
     first = page.model.stops[0].visit.id
-    page.context.tasks.write(
-        lambda store: cancel_visit(store, first), Changes.of("visits", ids=[first])
-    )
+    page.context.tasks.write(lambda store: cancel_visit(store, first))
     qtbot.waitUntil(lambda: page.model.rowCount() == 5 and first not in page.model.visit_ids())
 
 

@@ -1,6 +1,6 @@
 """The forms the account briefing opens: plan a visit, add a note, new contact, edit account.
 
-Each runs one use case through the store worker and announces what it changed. A
+Each runs one use case through the store worker (which announces what it committed). A
 validation error is shown under the field it is about (or under the form when it is about
 no one field), and the dialog stays open with what was typed. Enter saves, Escape cancels
 (in a multi-line note Enter is a new line and Ctrl+Enter saves).
@@ -36,18 +36,12 @@ from fieldapp.store.database import Store
 from fieldapp.usecases.accounts import create_contact, edit_account
 from fieldapp.usecases.notes import add_note
 from fieldapp.usecases.visits import plan_visit
-from ui.changes import Changes
 from ui.context import AppContext
 from ui.formatting import fill
 from ui.labels import tier_label
 from ui.tasks import describe
 
 Work = Callable[[Store], Any]
-# What a use case changed, told from the record it returned: a new visit's id is only
-# known once it is saved, and a notice naming it lets the accounts list refresh one row
-# rather than read every account again.
-Announce = Callable[[Any], Changes]
-NOTHING_YET = Changes.of()  # the write's own notice; the precise one follows it
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -104,8 +98,8 @@ class UseCaseForm(QDialog):
         return label.text() if not label.isHidden() else ""
 
     # -- saving -----------------------------------------------------------------------
-    def work(self) -> tuple[Work, Announce] | None:
-        """The use case to run and what it changed; None: nothing to save."""
+    def work(self) -> Work | None:
+        """The use case to run; None: nothing to save."""
         raise NotImplementedError
 
     def submit(self) -> None:
@@ -114,14 +108,10 @@ class UseCaseForm(QDialog):
         if planned is None:
             self.accept()
             return
-        work, announce = planned
         self.buttons.setEnabled(False)
-        self.context.tasks.write(
-            work, NOTHING_YET, lambda result: self._saved(result, announce), failed=self._failed
-        )
+        self.context.tasks.write(planned, self._saved, failed=self._failed)
 
-    def _saved(self, result: object, announce: Announce) -> None:
-        self.context.notices.announce(announce(result))
+    def _saved(self, result: object) -> None:
         self.saved.emit(result)
         self.accept()
 
@@ -180,13 +170,10 @@ class PlanVisitDialog(UseCaseForm):
         naive = datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
         return naive.astimezone()
 
-    def work(self) -> tuple[Work, Announce]:
+    def work(self) -> Work:
         account_id, start = self._account_id, self.starts_at()
         end = start + timedelta(minutes=self.duration.value())
-        return (
-            lambda store: plan_visit(store, account_id, start, end),
-            lambda visit: Changes.of("visits", ids=[visit.id]),
-        )
+        return lambda store: plan_visit(store, account_id, start, end)
 
 
 class AddNoteDialog(UseCaseForm):
@@ -223,13 +210,10 @@ class AddNoteDialog(UseCaseForm):
             return True
         return super().eventFilter(watched, event)
 
-    def work(self) -> tuple[Work, Announce]:
+    def work(self) -> Work:
         account_id, body = self._account_id, self.body.toPlainText()
         pinned = self.pinned.isVisible() and self.pinned.isChecked()
-        return (
-            lambda store: add_note(store, account_id, body, pinned=pinned),
-            lambda note: Changes.of("notes", ids=[note.id]),
-        )
+        return lambda store: add_note(store, account_id, body, pinned=pinned)
 
 
 class NewContactDialog(UseCaseForm):
@@ -250,7 +234,7 @@ class NewContactDialog(UseCaseForm):
         self.add_row(self.tr("E-mail"), self.email, "email")
         self.add_row(self.tr("Phone"), self.phone, "phone")
 
-    def work(self) -> tuple[Work, Announce]:
+    def work(self) -> Work:
         account_id = self._account_id
         values = {
             "first_name": self.first_name.text(),
@@ -259,10 +243,7 @@ class NewContactDialog(UseCaseForm):
             "email": self.email.text(),
             "phone": self.phone.text(),
         }
-        return (
-            lambda store: create_contact(store, account_id, **values),
-            lambda contact: Changes.of("contacts", ids=[contact.id]),
-        )
+        return lambda store: create_contact(store, account_id, **values)
 
 
 class EditAccountDialog(UseCaseForm):
@@ -323,15 +304,12 @@ class EditAccountDialog(UseCaseForm):
         }
         return {field: new for field, (new, old) in typed.items() if new != old}
 
-    def work(self) -> tuple[Work, Announce] | None:
+    def work(self) -> Work | None:
         changed = self.changes()
         if not changed:
             return None
         account_id = self.account.id
-        return (
-            lambda store: edit_account(store, account_id, **changed),
-            lambda _account: Changes.of("accounts", ids=[account_id]),
-        )
+        return lambda store: edit_account(store, account_id, **changed)
 
 
 def _line(text: str, name: str) -> QLineEdit:

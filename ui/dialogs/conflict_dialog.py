@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from fieldapp.store.database import Store
 from fieldapp.usecases.sync_issues import keep_mine, merge, take_theirs
 from fieldapp.usecases.sync_overview import ConflictItem
-from ui.changes import CONFLICTS, OUTBOX, Changes
 from ui.context import AppContext
 from ui.formatting import fill
 from ui.models.sync_models import collection_label, field_labels, record_text, value_text
@@ -295,7 +294,6 @@ class ConflictDialog(QDialog):
         self._set_busy(True)
         self.context.tasks.write(
             lambda store: use_case(store, conflict.id),
-            Changes.of(CONFLICTS, OUTBOX, conflict.collection, ids=[conflict.record_id]),
             lambda _r: self._resolved(conflict.id),
             failed=self._failed,
         )

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from fieldapp.store.database import Store
 from fieldapp.usecases.sync_issues import discard_rejected, retry_rejected
 from fieldapp.usecases.sync_overview import RejectionItem
-from ui.changes import OUTBOX, REJECTIONS, Changes
 from ui.context import AppContext
 from ui.dialogs.conflict_dialog import EntryError, ValueEditor, plain_label
 from ui.formatting import fill
@@ -178,11 +177,9 @@ class RejectionDialog(QDialog):
 
     # -- both -------------------------------------------------------------------------
     def _write(self, work: Callable[[Store], None]) -> None:
-        rejection = self.item.rejection
         self._set_busy(True)
         self.context.tasks.write(
             work,
-            Changes.of(REJECTIONS, OUTBOX, rejection.collection, ids=[rejection.record_id]),
             lambda _r: self.accept(),
             failed=self._failed,
         )

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from fieldapp.clock import from_text
 from fieldapp.records import Visit
 from fieldapp.usecases.route import RouteStop, move_visit
-from ui.changes import Changes
 from ui.context import AppContext
 from ui.formatting import fill
 from ui.tasks import describe
@@ -70,7 +69,6 @@ class RescheduleDialog(QDialog):
         self.buttons.setEnabled(False)
         self._context.tasks.write(
             lambda store: move_visit(store, visit_id, start),
-            Changes.of("visits", ids=[visit_id]),
             self._done,
             failed=self._failed,
         )

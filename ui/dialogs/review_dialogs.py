@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from fieldapp.records import TEAMS
 from fieldapp.usecases.follow_ups import create_follow_up
 from fieldapp.usecases.notes import pin_note_for_field
-from ui.changes import Changes
 from ui.context import AppContext
 from ui.labels import team_label
 from ui.tasks import describe
@@ -111,7 +110,6 @@ class FollowUpDialog(_Form):
                 details=details,
                 origin_note_id=note_id,
             ),
-            Changes.of("follow_ups"),
             lambda _f: self.accept(),
             failed=self.failed,
         )
@@ -134,7 +132,6 @@ class PinNoteDialog(_Form):
         self.buttons.setEnabled(False)
         self.context.tasks.write(
             lambda store: pin_note_for_field(store, account_id, body),
-            Changes.of("notes"),
             lambda _n: self.accept(),
             failed=self.failed,
         )

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from fieldapp.profiles import remove_local_copy
 from fieldapp.status import SyncStatus, sync_status
 from sync.session import sign_out
-from ui.changes import Changes
 from ui.context import AppContext
 from ui.formatting import fill
 from ui.tasks import describe
@@ -113,7 +112,6 @@ class SignOutFlow:
         remove = self.dialog.remove_data.isChecked()
         self._context.tasks.write(
             sign_out,
-            Changes.of("profile"),
             lambda _r: self._signed_out(remove),
             failed=self._failed,
         )

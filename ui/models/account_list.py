@@ -3,10 +3,11 @@ the GUI thread.
 
 One background read per filter or sort change loads compact rows (``AccountListRow``);
 ``data()`` only formats what is already in memory, so scrolling 50,000 rows never waits on
-SQLite. Change notices update the list in place: the rows of the accounts a change names
-are read again and replaced, inserted or removed where they belong; a change that names no
-record reloads the list in the background and applies only the difference, so the view
-keeps its selection and scroll position.
+SQLite. Change notices update the list in place: the rows of the accounts a change set
+names (and of the accounts of the visits it names) are read again and replaced, inserted
+or removed where they belong; a set with too many rows to name, or a deleted visit (whose
+account is gone with it), reloads the list in the background and applies only the
+difference, so the view keeps its selection and scroll position.
 """
 
 from __future__ import annotations
@@ -345,20 +346,25 @@ class AccountListModel(QAbstractTableModel):
             if self._loading:
                 self.reload()  # the first read may have run before this change
             return
-        accounts, visits = changes.touches("accounts"), changes.touches("visits")
-        # The ids of a change touching both could be either: read everything again.
-        if not changes.ids or len(changes.ids) > TARGETED_LIMIT or (accounts and visits):
+        account_ids, visit_ids = changes.ids("accounts"), changes.ids("visits")
+        if (
+            account_ids is None
+            or visit_ids is None
+            or changes.deleted("visits")  # its account's last or next visit is unknown now
+            or len(account_ids) + len(visit_ids) > TARGETED_LIMIT
+        ):
             self.reload(in_place=True)
         else:
-            self._refresh(changes.ids, visits=visits)
+            self._refresh(account_ids, visit_ids)
 
-    def _refresh(self, ids: Iterable[str], *, visits: bool) -> None:
+    def _refresh(self, account_ids: Iterable[str], visit_ids: Iterable[str]) -> None:
+        """Read again the rows of these accounts and of the accounts of these visits."""
         generation = self._generation
         wanted, sort, descending, today = self._filter, self._sort, self._descending, self._as_of
-        named = list(ids)
+        named, visits = list(account_ids), list(visit_ids)
 
         def read(store: Store) -> tuple[list[str], list[AccountListRow]]:
-            account_ids = accounts_of_visits(store, named) if visits else named
+            account_ids = list(dict.fromkeys([*named, *accounts_of_visits(store, visits)]))
             rows = list_accounts(
                 store, wanted, sort, descending=descending, as_of=today, ids=account_ids
             )

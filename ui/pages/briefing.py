@@ -227,8 +227,11 @@ class BriefingPane(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if self.account_id is None or not changes.touches(*SHOWN):
             return
-        only_accounts = changes.collections == frozenset({"accounts"})
-        if only_accounts and changes.ids and self.account_id not in changes.ids:
+        # A change to other accounts alone is not this briefing's; a child record (a
+        # visit, a note) names no account, so any of those reads the briefing again.
+        only_accounts = not changes.touches(*(c for c in SHOWN if c != "accounts"))
+        account_ids = changes.ids("accounts")
+        if only_accounts and account_ids is not None and self.account_id not in account_ids:
             return  # another account changed
         self.refresh()
 
@@ -375,8 +378,6 @@ class BriefingPane(QWidget):
 
         def done(visit: Visit) -> None:
             self.check_in_button.setEnabled(True)
-            # Named once known, so the accounts list refreshes one row, not all of them.
-            self.context.notices.announce(Changes.of("visits", ids=[visit.id]))
             self.context.navigator.visit_requested.emit(visit.id)
 
         def failed(error: Exception) -> None:
@@ -386,7 +387,6 @@ class BriefingPane(QWidget):
 
         self.context.tasks.write(
             lambda store: check_in_at(store, account_id, now.date(), now.tzinfo),
-            Changes.of(),
             done,
             failed=failed,
         )

@@ -322,7 +322,6 @@ class ReviewPage(QWidget):
             return
         self.context.tasks.write(
             lambda store: mark_reviewed(store, item.note_id),
-            Changes.of("reviews", ids=[item.note_id]),
             lambda _r: self._reviewed(item),
             failed=self._failed,
         )
@@ -339,7 +338,6 @@ class ReviewPage(QWidget):
             return
         self.context.tasks.write(
             lambda store: reply_to_visit_report(store, item.note_id, text),
-            Changes.of("notes"),
             lambda note: self._feedback_saved(item, note),
             failed=self._failed,
         )

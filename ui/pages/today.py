@@ -242,7 +242,8 @@ class TodayPage(QWidget):
             self.reload()
         elif changes.touches("accounts"):
             shown = {stop.account.id for stop in self.model.stops}
-            if not changes.ids or shown & changes.ids:
+            account_ids = changes.ids("accounts")
+            if account_ids is None or shown & account_ids:
                 self.reload()
 
     def _show_route(self, route: DayRoute) -> None:
@@ -295,7 +296,6 @@ class TodayPage(QWidget):
         self.message_label.clear()
         self.context.tasks.write(
             lambda store: add_to_plan(store, account_id, day),
-            Changes.of("visits"),
             lambda visit: self._added(visit, name),
             failed=self._show_error,
         )
@@ -313,7 +313,6 @@ class TodayPage(QWidget):
         self.message_label.clear()
         self.context.tasks.write(
             lambda store: arrange_route(store, visit_ids),
-            Changes.of("visits", ids=visit_ids),
             failed=self._order_refused,
         )
 
@@ -327,7 +326,6 @@ class TodayPage(QWidget):
         self.message_label.clear()
         self.context.tasks.write(
             lambda store: optimise_day(store, day),
-            Changes.of("visits"),
             self._optimised,
             failed=self._order_refused,
         )
@@ -378,6 +376,5 @@ class TodayPage(QWidget):
     def _cancel(self, visit_id: str) -> None:
         self.context.tasks.write(
             lambda store: cancel_visit(store, visit_id),
-            Changes.of("visits", ids=[visit_id]),
             failed=self._show_error,
         )
