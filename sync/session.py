@@ -15,7 +15,7 @@ from fieldapp.store.database import Store
 from fieldapp.store.replica import set_profile_value
 from fieldapp.usecases.people import CURRENT_USER_KEY, identity_profile_values
 from sync import credentials
-from sync.backend import Identity
+from sync.backend import Identity, Tokens
 from sync.engine import SyncEngine, SyncReport
 from sync.errors import AuthenticationError, NoKeyringError
 from sync.http_backend import HttpBackend
@@ -37,6 +37,22 @@ def sign_in(
     store: Store, server_url: str, username: str, password: str, backend: HttpBackend | None = None
 ) -> SignIn:
     """Check the credentials with the server and remember who works in this profile."""
+    check_profile_is_free(store, server_url, username)
+    backend = backend or HttpBackend(server_url)
+    return remember_sign_in(store, server_url, authenticate(backend, username, password))
+
+
+@dataclass(frozen=True)
+class Authenticated:
+    """A successful password sign-in, not yet remembered in any profile."""
+
+    backend: HttpBackend
+    tokens: Tokens
+    identity: Identity
+
+
+def check_profile_is_free(store: Store, server_url: str, username: str) -> None:
+    """Refuse to sign a profile in as someone else, or to another server."""
     current = store.profile_value(USERNAME_KEY)
     current_server = store.profile_value(SERVER_URL_KEY)
     if current_server and (current_server != server_url or current != username):
@@ -46,9 +62,17 @@ def sign_in(
             f"This profile belongs to {current} on {current_server}; use another profile"
             " (--profile) to sign in as someone else or to another server."
         )
-    backend = backend or HttpBackend(server_url)
+
+
+def authenticate(backend: HttpBackend, username: str, password: str) -> Authenticated:
+    """The network half of signing in (no store): the window runs it on its network lane."""
     tokens = backend.authenticate(username, password)
-    identity = backend.whoami()
+    return Authenticated(backend, tokens, backend.whoami())
+
+
+def remember_sign_in(store: Store, server_url: str, done: Authenticated) -> SignIn:
+    """Remember who works in this profile (and their token, in the keyring)."""
+    identity, tokens = done.identity, done.tokens
     with store.transaction():
         set_profile_value(store, SERVER_URL_KEY, server_url)
         set_profile_value(store, USERNAME_KEY, identity.username)
@@ -94,16 +118,36 @@ def sync_profile(store: Store, password: str | None = None) -> SyncReport:
     return SyncEngine(store, backend_for(store, password)).run()
 
 
-def sign_out(store: Store) -> None:
-    """Forget the token (and revoke it on the server when reachable); keep the data."""
+@dataclass(frozen=True)
+class SignedIn:
+    """Who a profile is signed in as, and where."""
+
+    server_url: str
+    username: str
+
+
+def signed_in_as(store: Store) -> SignedIn | None:
     server_url = store.profile_value(SERVER_URL_KEY)
     username = store.profile_value(USERNAME_KEY)
-    if not server_url or not username:
-        return
-    refresh = credentials.load_refresh_token(server_url, username)
+    return SignedIn(server_url, username) if server_url and username else None
+
+
+def end_sign_in(account: SignedIn) -> None:
+    """Revoke the sign-in on the server when reachable, and forget its token.
+
+    Network and keyring only, no store: the window runs it on its network lane.
+    """
+    refresh = credentials.load_refresh_token(account.server_url, account.username)
     if refresh:
         try:
-            HttpBackend(server_url, refresh_token=refresh).revoke()
+            HttpBackend(account.server_url, refresh_token=refresh).revoke()
         except FieldAppError as exc:
             log.warning("could not revoke the sign-in on the server: %s", exc)
-    credentials.forget_refresh_token(server_url, username)
+    credentials.forget_refresh_token(account.server_url, account.username)
+
+
+def sign_out(store: Store) -> None:
+    """Forget the token (and revoke it on the server when reachable); keep the data."""
+    account = signed_in_as(store)
+    if account is not None:
+        end_sign_in(account)

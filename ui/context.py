@@ -66,7 +66,7 @@ def build_context(
     tasks = Tasks(open_profile, notices)
     if backend_factory is not None:
         sync_options["backend_factory"] = backend_factory
-    sync = SyncWorker(open_profile, notices, **sync_options)  # type: ignore[arg-type]
+    sync = SyncWorker(open_profile, notices, lane=tasks.lane, **sync_options)  # type: ignore[arg-type]
     # The window's layout and last page are this profile's own (ui/settings.py).
     settings = settings.for_profile(profile_dir)
     return AppContext(profile_dir, user, tasks, notices, sync, settings, Navigator(), now)

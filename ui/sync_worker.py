@@ -33,6 +33,7 @@ from sync.errors import AuthenticationError, OfflineError, ServerBusyError
 from sync.session import SERVER_URL_KEY, backend_for
 from ui.changes import OUTBOX, ChangeNotices, Changes
 from ui.damage import is_damage
+from ui.network_lane import NetworkLane
 from ui.tasks import StoreFactory, describe
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,17 @@ class Connection(enum.Enum):
     ONLINE = "online"
     OFFLINE = "offline"
     SIGNED_OUT = "signed out"  # the server refused our sign-in: the user must sign in
+
+
+@dataclass(frozen=True)
+class _Ended:
+    """What a cycle hands back to the GUI thread, in one signal."""
+
+    outcome: SyncOutcome
+    connection: Connection
+    server_url: str | None = None
+    backend: SyncBackend | None = None
+    keep_backend: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,8 +99,7 @@ class SyncWorker(QObject):
     progress = Signal(object)  # Progress
     finished = Signal(object)  # SyncOutcome
     connection_changed = Signal(object)  # Connection
-    _probed = Signal(bool)
-    _ended = Signal(object, object)  # SyncOutcome, Connection
+    _ended = Signal(object)  # _Ended: what a cycle hands back to the GUI thread
 
     def __init__(
         self,
@@ -100,9 +111,11 @@ class SyncWorker(QObject):
         probe_seconds: float = PROBE_SECONDS,
         page_size: int = APP_PAGE_SIZE,
         push_delay_ms: int = PUSH_DELAY_MS,
+        lane: NetworkLane | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._lane = lane or NetworkLane(self)  # the health probe's
         self._open_store = open_store
         self._notices = notices
         self._backend_factory = backend_factory
@@ -118,7 +131,6 @@ class SyncWorker(QObject):
         self._probe_timer.setInterval(int(probe_seconds * 1000))
         self._page_size = page_size
         self._probe_timer.timeout.connect(self._start_probe)
-        self._probed.connect(self._on_probed)
         self._ended.connect(self._on_ended)
         self._push_timer = QTimer(self)
         self._push_timer.setSingleShot(True)
@@ -185,7 +197,11 @@ class SyncWorker(QObject):
         self._push_again = False
         self._cancel.clear()
         self.started.emit()
-        self._thread = threading.Thread(target=self._run, name="fieldapp-sync", daemon=True)
+        # The cycle gets what it needs as arguments and hands everything back in _ended:
+        # no attribute is written on one thread and read on the other.
+        self._thread = threading.Thread(
+            target=self._run, args=(self._backend,), name="fieldapp-sync", daemon=True
+        )
         self._thread.start()
         return True
 
@@ -209,18 +225,21 @@ class SyncWorker(QObject):
             self._thread.join(timeout)
 
     # -- the cycle (worker thread) ----------------------------------------------------
-    def _run(self) -> None:
+    def _run(self, known: SyncBackend | None) -> None:
         connection = Connection.ONLINE
         try:
             store = self._open_store()
         except Exception as exc:
             outcome = SyncOutcome(None, describe(exc), damaged=is_damage(exc))
-            self._ended.emit(outcome, Connection.UNKNOWN)
+            self._ended.emit(_Ended(outcome, Connection.UNKNOWN))
             return
         engine: SyncEngine | None = None
+        backend: SyncBackend | None = known
+        keep = False  # whether the GUI thread should keep (or drop) this cycle's backend
+        server_url: str | None = None
         try:
-            self._server_url = store.profile_value(SERVER_URL_KEY)
-            backend = self._backend or self._backend_factory(store)
+            server_url = store.profile_value(SERVER_URL_KEY)
+            backend = known or self._backend_factory(store)
             engine = SyncEngine(
                 store,
                 backend,
@@ -229,8 +248,7 @@ class SyncWorker(QObject):
                 cancelled=self._cancel.is_set,
             )
             report = engine.run()
-            self._backend = backend
-            outcome = SyncOutcome(report, None)
+            outcome, keep = SyncOutcome(report, None), True  # it works: use it again
         except Cancelled as exc:
             outcome = SyncOutcome(None, str(exc), cancelled=True)
         except OfflineError as exc:
@@ -239,7 +257,7 @@ class SyncWorker(QObject):
             outcome = SyncOutcome(None, str(exc))
         except AuthenticationError:
             # The core's sentence names CLI commands ('fieldapp login'); the window asks.
-            self._backend = None
+            backend, keep = None, True  # refused: the next cycle signs in again
             outcome, connection = SyncOutcome(None, self.sign_in_text()), Connection.SIGNED_OUT
         except Exception as exc:
             outcome = SyncOutcome(None, describe(exc), damaged=is_damage(exc))
@@ -247,12 +265,17 @@ class SyncWorker(QObject):
             store.close()
         if engine is not None and engine.last_report is not None:
             outcome = dataclasses.replace(outcome, changes=engine.last_report.changes)
-        self._ended.emit(outcome, connection)
+        self._ended.emit(_Ended(outcome, connection, server_url, backend, keep))
 
     # -- back on the GUI thread -------------------------------------------------------
-    def _on_ended(self, outcome: SyncOutcome, connection: Connection) -> None:
+    def _on_ended(self, ended: _Ended) -> None:
         if self._thread is not None:
             self._thread.join(1.0)
+        outcome, connection = ended.outcome, ended.connection
+        if ended.keep_backend:
+            self._backend = ended.backend
+        if ended.server_url is not None:
+            self._server_url = ended.server_url
         self._set_connection(connection)
         # Exactly the rows the cycle committed (a failed one's too): views read those again.
         self._notices.announce(Changes(outcome.changes, from_sync=True))
@@ -289,9 +312,8 @@ class SyncWorker(QObject):
         url = self._server_url
         if url is None or self.running:
             return
-        threading.Thread(
-            target=lambda: self._probed.emit(self._probe(url)), name="fieldapp-probe", daemon=True
-        ).start()
+        probe = self._probe
+        self._lane.run(lambda: probe(url), self._on_probed, failed=lambda _e: None)
 
     def _on_probed(self, reachable: bool) -> None:
         if reachable and self.connection is Connection.OFFLINE:

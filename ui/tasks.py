@@ -31,6 +31,7 @@ from fieldapp.store.change_set import EMPTY, ChangeSet
 from fieldapp.store.database import Store
 from ui.changes import ChangeNotices, Changes
 from ui.damage import is_damage
+from ui.network_lane import NetworkLane
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,8 @@ class Tasks(QObject):
         self._relay.finished.connect(self._deliver)
         self._thread = threading.Thread(target=self._work, name="fieldapp-store", daemon=True)
         self._thread.start()
+        self.lane = NetworkLane(self)
+        self.lane.unhandled.connect(lambda error: self.unhandled_error.emit(describe(error)))
 
     # -- GUI side ---------------------------------------------------------------------
     def read(
@@ -106,13 +109,25 @@ class Tasks(QObject):
         """
         self._submit(work, done, failed, None)
 
+    def network(
+        self,
+        work: Callable[[], T],
+        done: Callable[[T], None] | None = None,
+        *,
+        failed: Failed | None = None,
+    ) -> None:
+        """Run a call that waits on the network on the network lane (ui/network_lane.py),
+        never on the store thread: the store's jobs do not wait behind a slow server."""
+        self.lane.run(work, done, failed=failed)
+
     @property
     def outstanding(self) -> int:
         """Jobs queued or running whose callbacks have not run yet."""
         return self._outstanding
 
     def close(self, timeout: float = 10.0) -> None:
-        """Finish the queued jobs, close the connection and stop the worker."""
+        """Finish the queued jobs, close the connection and stop the workers."""
+        self.lane.close(timeout)
         if self._thread.is_alive():
             self._queue.put(None)
             self._thread.join(timeout)

@@ -130,3 +130,29 @@ def test_the_store_connection_is_not_public() -> None:
 
     assert not hasattr(Store, "conn")
     assert "conn" not in Store.__init__.__code__.co_names
+
+
+# The window's workers: the store's (Tasks), the sync cycle's, the network lane's.
+THREAD_OWNERS = {"tasks.py", "sync_worker.py", "network_lane.py"}
+
+
+def _starts_threads(tree: ast.Module) -> bool:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in ("Thread", "QThread", "start_new_thread"):
+                return True
+    return False
+
+
+def test_only_the_window_s_workers_start_threads() -> None:
+    # Network calls go to the network lane (ui/network_lane.py), not to a raw thread.
+    offenders = [
+        str(path.relative_to(UI))
+        for path in sorted(UI.rglob("*.py"))
+        if str(path.relative_to(UI)) not in THREAD_OWNERS
+        and _starts_threads(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert offenders == []
+    assert _starts_threads(ast.parse("import threading\nthreading.Thread(target=print).start()"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +16,10 @@ from pytestqt.qtbot import QtBot
 from support.server import ServerProcess, running_server
 
 from fieldapp.store.database import database_path, open_store
+from fieldapp.store.replica import set_profile_value
 from fieldapp.usecases.notes import add_note
+from sync import credentials
+from sync.session import SERVER_URL_KEY
 from ui.app import Shell
 from ui.context import AppContext
 from ui.dialogs.settings_dialog import SettingsDialog
@@ -244,3 +248,47 @@ def test_without_a_keyring_a_restarted_window_asks_for_the_password_when_it_sync
         assert context.sync.connection is Connection.ONLINE
     finally:
         context.close()
+
+
+def test_signing_out_while_the_server_does_not_answer_leaves_the_window_working(
+    make_context, qtbot: QtBot, ui_profile: Path
+) -> None:
+    # A server that accepts connections and never answers: the revoke waits on it.
+    silent = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)
+    silent.setblocking(False)
+    url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+    held: list[socket.socket] = []  # accepted, never answered
+    try:
+        with open_store(ui_profile) as store, store.transaction():
+            set_profile_value(store, SERVER_URL_KEY, url)
+        credentials.save_refresh_token(url, "field", "a-refresh-token")
+        context = make_context("field")
+        dialog, signed_out = _sign_out_with_a_note_unsent(context, qtbot)
+        qtbot.mouseClick(dialog.sign_out_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: _accepted(silent, held), timeout=30_000)  # the revoke is sent
+        # While the revoke waits, the store's jobs still run: on the store thread the
+        # revoke held every read and write of the window behind it.
+        answered: list[bool] = []
+        context.tasks.read(
+            lambda s: s.scalar("SELECT count(*) FROM accounts"),
+            lambda n: answered.append(not signed_out),
+        )
+        qtbot.waitUntil(lambda: bool(answered), timeout=30_000)
+        assert answered == [True]  # answered before the sign-out could finish
+    finally:
+        for connection in held:
+            connection.close()  # the revoke's connection breaks: it gives up offline
+        silent.close()
+    qtbot.waitUntil(lambda: bool(signed_out), timeout=120_000)
+    assert credentials.load_refresh_token(url, "field") is None
+
+
+def _accepted(listener: socket.socket, held: list[socket.socket]) -> bool:
+    try:
+        connection, _ = listener.accept()
+    except BlockingIOError:
+        return bool(held)
+    held.append(connection)
+    return True

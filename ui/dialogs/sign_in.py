@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,8 +30,16 @@ from fieldapp.errors import FieldAppError
 from fieldapp.store.database import open_store
 from sync.errors import AuthenticationError, OfflineError
 from sync.http_backend import HttpBackend
-from sync.session import SERVER_URL_KEY, USERNAME_KEY, sign_in
+from sync.session import (
+    SERVER_URL_KEY,
+    USERNAME_KEY,
+    Authenticated,
+    authenticate,
+    check_profile_is_free,
+    remember_sign_in,
+)
 from ui.formatting import fill
+from ui.network_lane import NetworkLane
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +49,6 @@ _CLASS_NAME = re.compile(r"\s*\((?:[A-Za-z_.]+(?:Error|Exception|Warning))\)")
 
 def without_class_names(text: str) -> str:
     return _CLASS_NAME.sub("", text)
-
-
-class _Relay(QObject):
-    done = Signal(object, object)  # warning text or None, error or None
 
 
 class SignInDialog(QDialog):
@@ -60,8 +63,8 @@ class SignInDialog(QDialog):
         self._profile_dir = profile_dir
         self.backend: HttpBackend | None = None
         self.warning: str | None = None
-        self._relay = _Relay()
-        self._relay.done.connect(self._finished)
+        # Before any window there is no Tasks: the dialog has a network lane of its own.
+        self._lane = NetworkLane(self)
         self._url = ""
 
         self.server_field = QLineEdit()
@@ -143,30 +146,41 @@ class SignInDialog(QDialog):
         if not url or not username or not password:
             self.show_message(self.tr("Give the server address, your username and password."))
             return
+        try:  # a quick read of a small table, as _prefill does
+            with open_store(self._profile_dir, create=True) as store:
+                check_profile_is_free(store, url, username)
+        except Exception as exc:
+            self.show_message(self.error_text(exc, url))
+            return
         self.sign_in_button.setEnabled(False)
         self._url = url
         self.show_message(self.tr("Signing in…"))
-        threading.Thread(
-            target=self._check, args=(url, username, password), name="sign-in", daemon=True
-        ).start()
+        # The server's half on the network lane; the result comes back as a value.
+        self._lane.run(
+            lambda: authenticate(HttpBackend(url), username, password),
+            self._authenticated,
+            failed=self._failed,
+        )
 
-    def _check(self, url: str, username: str, password: str) -> None:
+    def _authenticated(self, done: Authenticated) -> None:
         try:
-            backend = HttpBackend(url)
             with open_store(self._profile_dir, create=True) as store:
-                result = sign_in(store, url, username, password, backend=backend)
-            self.backend = backend
-            self._relay.done.emit(result.warning, None)
+                result = remember_sign_in(store, self._url, done)
         except Exception as exc:
-            self._relay.done.emit(None, exc)
-
-    def _finished(self, warning: str | None, error: Exception | None) -> None:
+            self._failed(exc)
+            return
         self.password_field.clear()
         self.sign_in_button.setEnabled(True)
-        if error is not None:
-            self.show_message(self.error_text(error, self._url))
-            self.password_field.setFocus()
-            return
+        self.backend = done.backend
+        self._finished(result.warning)
+
+    def _failed(self, error: Exception) -> None:
+        self.password_field.clear()
+        self.sign_in_button.setEnabled(True)
+        self.show_message(self.error_text(error, self._url))
+        self.password_field.setFocus()
+
+    def _finished(self, warning: str | None) -> None:
         self.signed_in.emit(self.backend)
         if warning:
             self.warning = warning

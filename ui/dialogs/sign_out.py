@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.profiles import remove_local_copy
 from fieldapp.status import SyncStatus, sync_status
-from sync.session import sign_out
+from sync.session import SignedIn, end_sign_in, signed_in_as
 from ui.context import AppContext
 from ui.formatting import fill
 from ui.tasks import describe
@@ -110,10 +110,17 @@ class SignOutFlow:
     def _confirmed(self) -> None:
         assert self.dialog is not None
         remove = self.dialog.remove_data.isChecked()
-        self._context.tasks.write(
-            sign_out,
-            lambda _r: self._signed_out(remove),
-            failed=self._failed,
+        self._context.tasks.read(
+            signed_in_as, lambda account: self._end(account, remove), failed=self._failed
+        )
+
+    def _end(self, account: SignedIn | None, remove: bool) -> None:
+        if account is None:
+            self._signed_out(remove)
+            return
+        # The revoke waits on the server (timeouts, retries): never on the store thread.
+        self._context.tasks.network(
+            lambda: end_sign_in(account), lambda _r: self._signed_out(remove), failed=self._failed
         )
 
     def _failed(self, error: Exception) -> None:
