@@ -32,7 +32,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from fieldapp.store.schema import COLLECTIONS
+from fieldapp.catalogue import CATALOGUE, COLLECTIONS, ChangeOp
+from fieldapp.catalogue.kinds import Link
 from sync.server.scope import Scope
 from sync.server.tables import FEED_SEQUENCE, changes, records, sequence_counter
 
@@ -79,7 +80,7 @@ class SequenceWriter:
 
 
 def record_change(
-    conn: Connection, seq: int, collection: str, record_id: str, territory: str, op: str
+    conn: Connection, seq: int, collection: str, record_id: str, territory: str, op: ChangeOp
 ) -> None:
     """Make ``seq`` the latest thing ``territory`` must learn about this record."""
     conn.execute(
@@ -110,10 +111,10 @@ def move_account(conn: Connection, seqs: SequenceWriter, account_id: str, to: st
     conn.execute(sa.update(records).where(records.c.account_id == account_id).values(territory=to))
     for row in rows:
         if row.territory != to and not row.deleted:
-            record_change(conn, seqs.next(), row.collection, row.id, row.territory, "delete")
+            record_change(conn, seqs.next(), row.collection, row.id, row.territory, ChangeOp.DELETE)
     for row in rows:
         if not row.deleted:
-            record_change(conn, seqs.next(), row.collection, row.id, to, "upsert")
+            record_change(conn, seqs.next(), row.collection, row.id, to, ChangeOp.UPSERT)
 
 
 def encode_cursor(seq: int, scope: Scope) -> str:
@@ -209,18 +210,16 @@ def read_page(conn: Connection, scope: Scope, after: int, limit: int) -> Page:
     return Page([*parents, *latest.values()], encode_cursor(last, scope), has_more)
 
 
-# The references a record holds to records the client must already have.
+# The references a record holds to records the client must already have: its links to
+# other records (links to people are not: the staff directory is everyone's).
 PARENT_REFS: dict[str, tuple[tuple[str, str], ...]] = {
-    "contacts": (("accounts", "account_id"),),
-    "opportunities": (("accounts", "account_id"),),
-    "visits": (("accounts", "account_id"),),
-    "notes": (("accounts", "account_id"), ("visits", "visit_id"), ("notes", "reply_to_id")),
-    "follow_ups": (
-        ("accounts", "account_id"),
-        ("visits", "origin_visit_id"),
-        ("notes", "origin_note_id"),
-    ),
-    "reviews": (("notes", "note_id"),),
+    c.name: refs
+    for c in CATALOGUE.values()
+    if (
+        refs := tuple(
+            (f.kind.to, f.name) for f in c.fields if isinstance(f.kind, Link) and f.kind.foreign_key
+        )
+    )
 }
 
 
