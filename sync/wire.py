@@ -119,9 +119,9 @@ def pull_page(body: dict[str, Any]) -> PullPage:
             record = _check_record(collection, item.get("record"))
             if record["id"] != record_id:
                 raise ProtocolError("The server sent a change whose record has another id.")
-            parsed.append(PulledChange(collection, record_id, op, version, record))
+            parsed.append(PulledChange(collection, record_id, ChangeOp.UPSERT, version, record))
         elif op == ChangeOp.DELETE:
-            parsed.append(PulledChange(collection, record_id, op, version))
+            parsed.append(PulledChange(collection, record_id, ChangeOp.DELETE, version))
         else:
             raise ProtocolError(f"The server sent an unknown change operation '{op}'.")
     return PullPage(tuple(parsed), cursor, has_more)
@@ -157,7 +157,7 @@ def push_results(body: dict[str, Any], sent: Sequence[str]) -> list[MutationResu
         parsed.append(
             MutationResult(
                 mutation_id,
-                status,
+                ApplyResult(status),
                 version,
                 tuple(conflicts),
                 reason if isinstance(reason, str) else None,

@@ -8,6 +8,8 @@ the records' JSON Schema; the store, the sync engine and the server read the res
 
 from __future__ import annotations
 
+from typing import Any
+
 from fieldapp.catalogue.collections import (
     DEFAULT_VISIT_FREQUENCY_DAYS,
     INSIDE_ROLES,
@@ -47,6 +49,12 @@ def field(collection: str, name: str) -> FieldSpec:
     return CATALOGUE[collection].field(name)
 
 
+def clean(collection: str, name: str, value: Any) -> Any:
+    """``value`` checked and normalised as the field's kind says (the server runs the same
+    check on what it receives); raises ValidationError with a sentence for a person."""
+    return CATALOGUE[collection].field(name).clean(value)
+
+
 __all__ = [
     "BOOKKEEPING",
     "CATALOGUE",
@@ -77,5 +85,6 @@ __all__ = [
     "Visit",
     "VisitOutcome",
     "VisitStatus",
+    "clean",
     "field",
 ]

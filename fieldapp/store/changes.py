@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from fieldapp import ids
+from fieldapp.catalogue import MutationOp
 from fieldapp.clock import to_text
 from fieldapp.errors import NotFoundError
 from fieldapp.store.codec import decode_row, dumps, to_column
@@ -27,7 +28,7 @@ def _append_mutation(
     store: Store,
     collection: str,
     record_id: str,
-    op: str,
+    op: MutationOp,
     fields: dict[str, Any],
     previous: dict[str, Any],
     base_version: int | None,
@@ -67,7 +68,14 @@ def create_record(
             row,
         )
         _append_mutation(
-            store, collection, record_id, "create", {**fields, "created_at": now}, {}, None, now
+            store,
+            collection,
+            record_id,
+            MutationOp.CREATE,
+            {**fields, "created_at": now},
+            {},
+            None,
+            now,
         )
     return get_record(store, collection, record_id)
 
@@ -90,7 +98,14 @@ def update_record(
         )
         previous = {k: current.get(k) for k in changed}
         _append_mutation(
-            store, collection, record_id, "update", changed, previous, current["version"], now
+            store,
+            collection,
+            record_id,
+            MutationOp.UPDATE,
+            changed,
+            previous,
+            current["version"],
+            now,
         )
     return get_record(store, collection, record_id)
 
@@ -103,7 +118,7 @@ def delete_record(store: Store, collection: str, record_id: str) -> None:
         store.conn.execute(f"DELETE FROM {collection} WHERE id = ?", (record_id,))
         previous = {k: current.get(k) for k in FIELDS[collection]}
         _append_mutation(
-            store, collection, record_id, "delete", {}, previous, current["version"], now
+            store, collection, record_id, MutationOp.DELETE, {}, previous, current["version"], now
         )
 
 
@@ -111,7 +126,7 @@ def requeue(
     store: Store,
     collection: str,
     record_id: str,
-    op: str,
+    op: MutationOp,
     fields: dict[str, Any],
     base_version: int | None,
 ) -> str:
@@ -130,7 +145,9 @@ def requeue(
                 f"UPDATE {collection} SET {assignments}, updated_at = ? WHERE id = ?",
                 [*(to_column(collection, k, v) for k, v in fields.items()), now, record_id],
             )
-        payload = {**fields, "created_at": current["created_at"]} if op == "create" else fields
+        payload = (
+            {**fields, "created_at": current["created_at"]} if op == MutationOp.CREATE else fields
+        )
         previous = {k: current.get(k) for k in fields}
         return _append_mutation(
             store, collection, record_id, op, payload, previous, base_version, now

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp import ids
+from fieldapp.catalogue import ApplyResult, ChangeOp, MutationOp
 from fieldapp.clock import to_text
 from fieldapp.store.codec import decode_row, dumps, to_column
 from fieldapp.store.database import Store
@@ -33,7 +34,7 @@ class PendingMutation:
     mutation_id: str
     collection: str
     record_id: str
-    op: str
+    op: MutationOp
     fields: dict[str, Any]
     previous: dict[str, Any]
     base_version: int | None
@@ -52,7 +53,7 @@ class MutationResult:
     """The server's answer for one mutation (see docs/sync-protocol.md)."""
 
     mutation_id: str
-    status: str  # applied | duplicate | conflict | rejected
+    status: ApplyResult
     version: int | None = None
     conflicts: tuple[FieldConflict, ...] = ()
     reason: str | None = None
@@ -64,7 +65,7 @@ class MutationResult:
 class PulledChange:
     collection: str
     record_id: str
-    op: str  # upsert | delete
+    op: ChangeOp
     version: int | None
     record: dict[str, Any] | None = None
     remote_id: str | None = None  # the CRM's own id, for backends that assign one
@@ -93,7 +94,7 @@ def _pending(row: dict[str, Any]) -> PendingMutation:
         mutation_id=row["mutation_id"],
         collection=row["collection"],
         record_id=row["record_id"],
-        op=row["op"],
+        op=MutationOp(row["op"]),
         fields=json.loads(row["fields"]),
         previous=json.loads(row["previous"]),
         base_version=row["base_version"],

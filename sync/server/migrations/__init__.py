@@ -19,9 +19,18 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy.engine import URL, Connection
 
+from fieldapp.errors import FieldAppError
+
 log = logging.getLogger(__name__)
+
+
+class MigrationError(FieldAppError):
+    """The database cannot be brought to the schema this server needs; it was left as it
+    was."""
+
 
 FOLDER = Path(__file__).parent
 BASELINE = "0001"
@@ -53,6 +62,7 @@ def upgrade_database(url: str | URL, revision: str = "head") -> None:
     servers starting at once migrate one after the other, and a failed migration leaves
     the database as it was."""
     engine = _migration_engine(url)
+    before: str | None = None
     try:
         with engine.begin() as conn:
             if conn.dialect.name == "postgresql":
@@ -67,6 +77,21 @@ def upgrade_database(url: str | URL, revision: str = "head") -> None:
             after = current_revision(conn)
             if after != before:
                 log.info("server database migrated from %s to %s", before, after)
+    except CommandError as exc:
+        if before is not None and "Can't locate revision" in str(exc):
+            raise MigrationError(
+                f"The server database is at revision {before}, which this server does not "
+                "know: it was migrated by a newer FieldApp server. Update this one; the "
+                "database was left as it was."
+            ) from None
+        raise
+    except sa.exc.IntegrityError as exc:
+        # A row the new schema refuses (the catalogue's words, say): nothing was kept.
+        raise MigrationError(
+            f"The server database could not be migrated from revision {before or 'none'}: "
+            f"a row does not fit the new schema ({str(exc.orig).splitlines()[0]}). The "
+            "database was left as it was."
+        ) from None
     finally:
         engine.dispose()
 
