@@ -16,9 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # The columns this helper touches, as a revision sees them (not the live table).
-_records = sa.table(
-    "records", sa.column("collection"), sa.column("id"), sa.column("data", sa.Text)
-)
+_records = sa.table("records", sa.column("collection"), sa.column("id"), sa.column("data", sa.Text))
 _BATCH = 1000
 
 
