@@ -20,12 +20,12 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/support
 
-from support import server_before_migrations as old  # noqa: E402
-from support.server_world import FAST_HASH, T0  # noqa: E402
+from support import server_before_migrations as old
+from support.server_world import FAST_HASH, T0
 
-from sync.server.auth import password_hasher  # noqa: E402
-from sync.server.seed import seed_demo  # noqa: E402
-from sync.server.tables import open_database  # noqa: E402
+from sync.server.auth import password_hasher
+from sync.server.seed import seed_demo
+from sync.server.tables import open_database
 
 
 def main() -> None:
