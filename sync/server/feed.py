@@ -190,7 +190,7 @@ def read_page(conn: Connection, scope: Scope, after: int, limit: int) -> Page:
     for row in rows:
         key = (row.collection, row.record_id)
         latest.pop(key, None)  # at most once per page, at its latest change
-        if row.op == "upsert" and row.id is not None and not row.deleted:
+        if row.op == ChangeOp.UPSERT and row.id is not None and not row.deleted:
             latest[key] = {
                 "collection": row.collection,
                 "id": row.record_id,
@@ -244,7 +244,7 @@ def _parents_pulled_forward(
     while pending:
         wanted: dict[str, set[str]] = {}
         for change in pending:
-            if change["op"] != "upsert":
+            if change["op"] != ChangeOp.UPSERT:
                 continue
             for parent, field in PARENT_REFS.get(change["collection"], ()):
                 parent_id = change["record"].get(field)
@@ -259,8 +259,8 @@ def _parents_pulled_forward(
             if not scope.everything:
                 query = query.where(changes.c.territory.in_(sorted({*scope.territories, "*"})))
             rows = conn.execute(query).all()
-            ahead = {r.record_id for r in rows if r.op == "upsert" and r.seq > last}
-            delivered = {r.record_id for r in rows if r.op == "upsert" and r.seq <= after}
+            ahead = {r.record_id for r in rows if r.op == ChangeOp.UPSERT and r.seq > last}
+            delivered = {r.record_id for r in rows if r.op == ChangeOp.UPSERT and r.seq <= after}
             if ahead:
                 for row in conn.execute(
                     sa.select(records).where(
@@ -292,7 +292,7 @@ def _drop_children_of(
     while changed:
         changed = False
         for key, change in list(page.items()):
-            if not change or change["op"] != "upsert":
+            if not change or change["op"] != ChangeOp.UPSERT:
                 continue
             refs = {
                 (parent, change["record"].get(field))
