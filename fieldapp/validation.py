@@ -20,6 +20,7 @@ from fieldapp.errors import ValidationError
 MAX_LINE = 200  # names, cities, titles
 MAX_TEXT = 20_000  # summaries, notes, next steps
 MAX_PHONE = 40
+MAX_AMOUNT = 1e12  # an opportunity's amount, in its currency
 # Dates a person types are this century's: another year is a typing accident ("26" for
 # 2026), and years below 1000 or near 9999 break the store's text-ordered timestamps.
 EARLIEST_YEAR = 2000
@@ -147,7 +148,7 @@ def amount(field: str, value: Any) -> float | None:
     # Not math.isfinite on an int: it converts to float, and 10**400 overflows there.
     if isinstance(value, float) and not math.isfinite(value):
         raise ValidationError(field, "Amount must be a number.")
-    if not 0 <= value <= 1e12:
+    if not 0 <= value <= MAX_AMOUNT:
         raise ValidationError(field, "Amount must be between 0 and 1,000,000,000,000.")
     return float(value)
 

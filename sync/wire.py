@@ -7,18 +7,16 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from fieldapp.store.schema import COLLECTIONS, FIELDS
+from fieldapp.catalogue import CATALOGUE, ApplyResult, ChangeOp
 from fieldapp.store.syncbook import FieldConflict, MutationResult, PulledChange
 from sync.backend import Identity, PullPage, Tokens
 from sync.errors import ProtocolError
 
-RESULT_STATUSES = ("applied", "duplicate", "conflict", "rejected")
+RESULT_STATUSES = tuple(ApplyResult)
 
-# Field types other than text (or null); every other field is text or null.
-_NUMBERS = {"latitude", "longitude", "amount"}
-_INTEGERS = {"visit_frequency_days", "route_position"}
-_BOOLEANS = {"pinned"}
-_LISTS = {"contacts_met"}
+# The JSON type of each field, from its kind in the catalogue: "string", "number",
+# "integer", "boolean" or "array" (of ids).
+_JSON_TYPES = {c.name: {f.name: f.kind.json_type for f in c.fields} for c in CATALOGUE.values()}
 
 
 def decode(body: bytes) -> dict[str, Any]:
@@ -44,23 +42,22 @@ def _tuple(kinds: type | tuple[type, ...]) -> tuple[type, ...]:
     return kinds if isinstance(kinds, tuple) else (kinds,)
 
 
-def _exact_types(name: str) -> frozenset[type]:
-    """The types JSON decoding gives a well-typed value of this field (lists: none, their
-    items need checking too)."""
-    if name in _NUMBERS:
-        return frozenset({int, float})
-    if name in _INTEGERS:
-        return frozenset({int})
-    if name in _BOOLEANS:
-        return frozenset({bool})
-    if name in _LISTS:
-        return frozenset()
-    return frozenset({str})
-
+# The types JSON decoding gives a well-typed value of each JSON type (arrays: none, their
+# items need checking too).
+_EXACT_TYPES: dict[str, frozenset[type]] = {
+    "number": frozenset({int, float}),
+    "integer": frozenset({int}),
+    "boolean": frozenset({bool}),
+    "array": frozenset(),
+    "string": frozenset({str}),
+}
 
 # A page holds thousands of records: the common case (a value of exactly the right type)
 # is one set lookup per field; anything else takes the full check below.
-_FAST_CHECKS = {c: tuple((name, _exact_types(name)) for name in FIELDS[c]) for c in FIELDS}
+_FAST_CHECKS = {
+    collection: tuple((name, _EXACT_TYPES[json_type]) for name, json_type in types.items())
+    for collection, types in _JSON_TYPES.items()
+}
 
 
 def _check_record(collection: str, record: Any) -> dict[str, Any]:
@@ -79,7 +76,7 @@ def _check_record(collection: str, record: Any) -> dict[str, Any]:
     _get(record, "created_at", str, where)
     if record.get("version") is not None:
         _get(record, "version", int, where)
-    for name in FIELDS[collection]:
+    for name in _JSON_TYPES[collection]:
         value = record.get(name)
         if value is not None:
             _check_field(collection, name, value)
@@ -87,13 +84,14 @@ def _check_record(collection: str, record: Any) -> dict[str, Any]:
 
 
 def _check_field(collection: str, name: str, value: Any) -> None:
-    if name in _NUMBERS:
+    json_type = _JSON_TYPES[collection][name]
+    if json_type == "number":
         ok = isinstance(value, int | float) and not isinstance(value, bool)
-    elif name in _INTEGERS:
+    elif json_type == "integer":
         ok = isinstance(value, int) and not isinstance(value, bool)
-    elif name in _BOOLEANS:
+    elif json_type == "boolean":
         ok = isinstance(value, bool)
-    elif name in _LISTS:
+    elif json_type == "array":
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
     else:
         ok = isinstance(value, str)
@@ -110,20 +108,20 @@ def pull_page(body: dict[str, Any]) -> PullPage:
         if not isinstance(item, dict):
             raise ProtocolError("The server's change feed holds something that is not a change.")
         collection = _get(item, "collection", str, "change")
-        if collection not in COLLECTIONS:
+        if collection not in CATALOGUE:
             raise ProtocolError(f"The server sent a change to an unknown kind '{collection}'.")
         record_id = _get(item, "id", str, "change")
         op = _get(item, "op", str, "change")
         version = item.get("version")
         if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
             raise ProtocolError("The server sent a change with a wrongly typed version.")
-        if op == "upsert":
+        if op == ChangeOp.UPSERT:
             record = _check_record(collection, item.get("record"))
             if record["id"] != record_id:
                 raise ProtocolError("The server sent a change whose record has another id.")
-            parsed.append(PulledChange(collection, record_id, op, version, record))
-        elif op == "delete":
-            parsed.append(PulledChange(collection, record_id, op, version))
+            parsed.append(PulledChange(collection, record_id, ChangeOp.UPSERT, version, record))
+        elif op == ChangeOp.DELETE:
+            parsed.append(PulledChange(collection, record_id, ChangeOp.DELETE, version))
         else:
             raise ProtocolError(f"The server sent an unknown change operation '{op}'.")
     return PullPage(tuple(parsed), cursor, has_more)
@@ -159,7 +157,7 @@ def push_results(body: dict[str, Any], sent: Sequence[str]) -> list[MutationResu
         parsed.append(
             MutationResult(
                 mutation_id,
-                status,
+                ApplyResult(status),
                 version,
                 tuple(conflicts),
                 reason if isinstance(reason, str) else None,

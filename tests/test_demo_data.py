@@ -15,12 +15,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import pytest
 
 from fieldapp import validation
-from fieldapp.demo import COLLECTIONS, DemoData, generate, load_demo
+from fieldapp.demo import DemoData, generate, load_demo
 from fieldapp.demo.timeline import utc_offset_minutes
 from fieldapp.demo.vocabulary import TERRITORIES
 from fieldapp.search import search
 from fieldapp.store import Store, open_store
-from fieldapp.store.schema import COLLECTIONS as STORE_COLLECTIONS
 from fieldapp.store.schema import FIELDS
 from fieldapp.usecases.people import current_user
 
@@ -103,10 +102,6 @@ def test_generator_does_not_need_the_local_store() -> None:
 
 
 # -- consistent with the schema ---------------------------------------------------------
-def test_collections_follow_the_store_order() -> None:
-    assert COLLECTIONS == STORE_COLLECTIONS
-
-
 def test_every_record_has_exactly_the_schema_fields(data: DemoData) -> None:
     for collection, records in data.collections():
         expected = ["id", *FIELDS[collection], "version", "created_at", "updated_at"]

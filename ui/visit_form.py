@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
+from fieldapp.catalogue import VisitStatus
 from fieldapp.clock import from_text
 from fieldapp.errors import ValidationError
 from fieldapp.records import Visit
@@ -179,7 +180,7 @@ class VisitWindow(QDialog):
         account = self.form_data.briefing.account.name if self.form_data else ""
         self.setWindowTitle(fill(self.tr("Visit — %1"), account))
         self.header.show_visit(visit, account, busy=self._busy)
-        ready = visit.status == "checked_in" and not self._busy
+        ready = visit.status == VisitStatus.CHECKED_IN and not self._busy
         self.save_button.setEnabled(ready)
         self.complete_button.setEnabled(ready)
         is_open = visit.status in OPEN_STATUSES

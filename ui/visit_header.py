@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from fieldapp.catalogue import VisitStatus
 from fieldapp.clock import from_text
 from fieldapp.records import Visit
 from ui.formatting import clock_time, fill, long_date
@@ -66,15 +67,15 @@ class VisitHeader(QWidget):
             )
         )
         self.status_label.setText(self._status(visit))
-        self.check_in_button.setVisible(visit.status == "planned")
+        self.check_in_button.setVisible(visit.status == VisitStatus.PLANNED)
         self.check_in_button.setEnabled(not busy)
 
     def _status(self, visit: Visit) -> str:
-        if visit.status == "planned":
+        if visit.status == VisitStatus.PLANNED:
             return self.tr("Planned — check in when you arrive; you can write the report now.")
-        if visit.status == "checked_in" and visit.checked_in_at:
+        if visit.status == VisitStatus.CHECKED_IN and visit.checked_in_at:
             return fill(self.tr("Checked in at %1"), clock_time(from_text(visit.checked_in_at)))
-        if visit.status == "completed" and visit.checked_out_at:
+        if visit.status == VisitStatus.COMPLETED and visit.checked_out_at:
             return fill(
                 self.tr("Completed — checked out at %1"),
                 clock_time(from_text(visit.checked_out_at)),

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, TypeVar
 
+from fieldapp.catalogue import COLLECTIONS
 from fieldapp.demo import vocabulary as V
 from fieldapp.demo.timeline import DAY_SECONDS as DAY
 from fieldapp.demo.timeline import Calendar
@@ -21,20 +22,6 @@ from fieldapp.ids import seeded_id
 
 Record = dict[str, Any]
 _T = TypeVar("_T")
-
-# The order of fieldapp.store.schema.COLLECTIONS (parents first), repeated so that the
-# central server can use the generator without importing the local store; a test keeps
-# the two equal.
-COLLECTIONS: tuple[str, ...] = (
-    "users",
-    "accounts",
-    "contacts",
-    "opportunities",
-    "visits",
-    "notes",
-    "follow_ups",
-    "reviews",
-)
 
 HOUR = 3_600
 HISTORY_DAYS = 182

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from operator import itemgetter
 
+from fieldapp.catalogue import COLLECTIONS
 from fieldapp.demo import vocabulary as V
 from fieldapp.demo.activity import (
-    COLLECTIONS,
     HISTORY_DAYS,
     Account,
     ActivityBuilder,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from fieldapp import ids
+from fieldapp.catalogue import MutationOp
 from fieldapp.clock import to_text
 from fieldapp.errors import NotFoundError
 from fieldapp.store.change_set import OUTBOX, Kind
@@ -30,7 +31,7 @@ def _append_mutation(
     store: Store,
     collection: str,
     record_id: str,
-    op: str,
+    op: MutationOp,
     fields: dict[str, Any],
     previous: dict[str, Any],
     base_version: int | None,
@@ -72,7 +73,14 @@ def create_record(
         )
         store.record(collection, [record_id], Kind.CREATED)
         _append_mutation(
-            store, collection, record_id, "create", {**fields, "created_at": now}, {}, None, now
+            store,
+            collection,
+            record_id,
+            MutationOp.CREATE,
+            {**fields, "created_at": now},
+            {},
+            None,
+            now,
         )
     return get_record(store, collection, record_id)
 
@@ -96,7 +104,14 @@ def update_record(
         store.record(collection, [record_id], Kind.UPDATED)
         previous = {k: current.get(k) for k in changed}
         _append_mutation(
-            store, collection, record_id, "update", changed, previous, current["version"], now
+            store,
+            collection,
+            record_id,
+            MutationOp.UPDATE,
+            changed,
+            previous,
+            current["version"],
+            now,
         )
     return get_record(store, collection, record_id)
 
@@ -110,7 +125,7 @@ def delete_record(store: Store, collection: str, record_id: str) -> None:
         store.record(collection, [record_id], Kind.DELETED)
         previous = {k: current.get(k) for k in FIELDS[collection]}
         _append_mutation(
-            store, collection, record_id, "delete", {}, previous, current["version"], now
+            store, collection, record_id, MutationOp.DELETE, {}, previous, current["version"], now
         )
 
 
@@ -118,7 +133,7 @@ def requeue(
     store: Store,
     collection: str,
     record_id: str,
-    op: str,
+    op: MutationOp,
     fields: dict[str, Any],
     base_version: int | None,
 ) -> str:
@@ -138,7 +153,9 @@ def requeue(
                 [*(to_column(collection, k, v) for k, v in fields.items()), now, record_id],
             )
             store.record(collection, [record_id], Kind.UPDATED)
-        payload = {**fields, "created_at": current["created_at"]} if op == "create" else fields
+        payload = (
+            {**fields, "created_at": current["created_at"]} if op == MutationOp.CREATE else fields
+        )
         previous = {k: current.get(k) for k in fields}
         return _append_mutation(
             store, collection, record_id, op, payload, previous, base_version, now

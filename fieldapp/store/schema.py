@@ -2,89 +2,37 @@
 
 Each migration is a list of statements run in one transaction (``executescript`` would
 commit half-way, so statements are kept apart). A migration is never edited once shipped:
-a change to the schema is a new migration at the end of the list.
+a change to the schema is a new migration at the end of the list, whose statements come
+from the catalogue (``fieldapp.catalogue.sqlite``). The records' tables of schema 1 are
+the text they shipped as; tests/catalogue/test_local_schema.py proves that they are what
+the catalogue derives.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Domain collections that the sync engine replicates, in parent-before-child order.
-COLLECTIONS: tuple[str, ...] = (
-    "users",
-    "accounts",
-    "contacts",
-    "opportunities",
-    "visits",
-    "notes",
-    "follow_ups",
-    "reviews",
-)
+from fieldapp import catalogue
+from fieldapp.catalogue import CATALOGUE, Collection
+from fieldapp.catalogue.kinds import Flag, Kind, Links
 
-# Columns every replicated record has; they are bookkeeping, not fields a mutation carries.
-BOOKKEEPING = ("id", "version", "created_at", "updated_at")
 
-# The fields of each collection that mutations carry (besides ``created_at`` on create).
-FIELDS: dict[str, tuple[str, ...]] = {
-    "users": ("username", "display_name", "email", "role", "team", "territory"),
-    "accounts": (
-        "name",
-        "tier",
-        "address",
-        "city",
-        "postal_code",
-        "country",
-        "latitude",
-        "longitude",
-        "phone",
-        "owner_id",
-        "visit_frequency_days",
-    ),
-    "contacts": ("account_id", "first_name", "last_name", "job_title", "email", "phone"),
-    "opportunities": (
-        "account_id",
-        "name",
-        "stage",
-        "amount",
-        "currency",
-        "close_date",
-        "owner_id",
-    ),
-    "visits": (
-        "account_id",
-        "rep_id",
-        "planned_start",
-        "planned_end",
-        "route_position",
-        "status",
-        "checked_in_at",
-        "checked_out_at",
-        "contacts_met",
-        "outcome",
-        "summary",
-        "next_steps",
-    ),
-    "notes": ("account_id", "visit_id", "author_id", "kind", "body", "pinned", "reply_to_id"),
-    "follow_ups": (
-        "account_id",
-        "title",
-        "details",
-        "assignee_user_id",
-        "assignee_team",
-        "due_date",
-        "status",
-        "origin_visit_id",
-        "origin_note_id",
-        "created_by",
-        "completed_at",
-    ),
-    "reviews": ("note_id", "reviewer_id", "reviewed_at"),
+def _of_kind(collection: Collection, kind: type[Kind]) -> frozenset[str]:
+    return frozenset(f.name for f in collection.fields if isinstance(f.kind, kind))
+
+
+# What the rest of the core knows of the records' tables, derived from the catalogue
+# (fieldapp/catalogue): collections parents first, the fields mutations carry, and the
+# fields stored differently in SQLite than on the wire (JSON text, 0/1).
+COLLECTIONS: tuple[str, ...] = catalogue.COLLECTIONS
+BOOKKEEPING = catalogue.BOOKKEEPING
+FIELDS: dict[str, tuple[str, ...]] = catalogue.FIELDS
+JSON_FIELDS: dict[str, frozenset[str]] = {
+    c.name: names for c in CATALOGUE.values() if (names := _of_kind(c, Links))
 }
-
-# Fields stored as JSON text in SQLite but carried as JSON values in mutations.
-JSON_FIELDS: dict[str, frozenset[str]] = {"visits": frozenset({"contacts_met"})}
-# Fields stored as 0/1 in SQLite but carried as booleans in mutations.
-BOOL_FIELDS: dict[str, frozenset[str]] = {"notes": frozenset({"pinned"})}
+BOOL_FIELDS: dict[str, frozenset[str]] = {
+    c.name: names for c in CATALOGUE.values() if (names := _of_kind(c, Flag))
+}
 
 
 @dataclass(frozen=True)

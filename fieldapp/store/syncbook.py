@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp import ids
+from fieldapp.catalogue import ApplyResult, ChangeOp, MutationOp
 from fieldapp.clock import to_text
 from fieldapp.store.change_set import (
     CONFLICTS,
@@ -42,7 +43,7 @@ class PendingMutation:
     mutation_id: str
     collection: str
     record_id: str
-    op: str
+    op: MutationOp
     fields: dict[str, Any]
     previous: dict[str, Any]
     base_version: int | None
@@ -61,7 +62,7 @@ class MutationResult:
     """The server's answer for one mutation (see docs/sync-protocol.md)."""
 
     mutation_id: str
-    status: str  # applied | duplicate | conflict | rejected
+    status: ApplyResult
     version: int | None = None
     conflicts: tuple[FieldConflict, ...] = ()
     reason: str | None = None
@@ -73,7 +74,7 @@ class MutationResult:
 class PulledChange:
     collection: str
     record_id: str
-    op: str  # upsert | delete
+    op: ChangeOp
     version: int | None
     record: dict[str, Any] | None = None
     remote_id: str | None = None  # the CRM's own id, for backends that assign one
@@ -102,7 +103,7 @@ def _pending(row: dict[str, Any]) -> PendingMutation:
         mutation_id=row["mutation_id"],
         collection=row["collection"],
         record_id=row["record_id"],
-        op=row["op"],
+        op=MutationOp(row["op"]),
         fields=json.loads(row["fields"]),
         previous=json.loads(row["previous"]),
         base_version=row["base_version"],
@@ -150,9 +151,9 @@ def acknowledge(
                 store.record(OUTBOX, [mutation.mutation_id], Kind.DELETED)
             if result.remote_id is not None:
                 _map_ids(store, mutation.collection, mutation.record_id, result.remote_id)
-            if result.status in ("applied", "duplicate", "conflict"):
-                summary.applied += result.status != "conflict"
-                if result.version is not None and mutation.op != "delete":
+            if result.status in (ApplyResult.APPLIED, ApplyResult.DUPLICATE, ApplyResult.CONFLICT):
+                summary.applied += result.status != ApplyResult.CONFLICT
+                if result.version is not None and mutation.op != MutationOp.DELETE:
                     bumped = store.execute(
                         f"UPDATE {mutation.collection} SET version = ?"
                         " WHERE id = ? AND coalesce(version, 0) < ?",
@@ -162,14 +163,14 @@ def acknowledge(
                         store.record(mutation.collection, [mutation.record_id], Kind.UPDATED)
             # A duplicate of a mutation that conflicted the first time carries the same
             # conflicts (the first answer may have been lost): they must not be dropped.
-            if result.conflicts and result.status in ("conflict", "duplicate"):
+            if result.conflicts and result.status in (ApplyResult.CONFLICT, ApplyResult.DUPLICATE):
                 summary.conflicts += len(result.conflicts)
                 for conflict in result.conflicts:
                     _store_conflict(store, mutation, conflict, now)
                     summary.conflict_fields.append(
                         (mutation.collection, mutation.record_id, conflict.field)
                     )
-            elif result.status == "rejected":
+            elif result.status == ApplyResult.REJECTED:
                 summary.rejected += 1
                 rejection_id = ids.new_id()
                 inserted = store.execute(
@@ -242,7 +243,7 @@ def locally_held_fields(
             [collection, *chunk],
         ):
             current = held.setdefault(row["record_id"], set())
-            if row["op"] == "delete":
+            if row["op"] == MutationOp.DELETE:
                 held[row["record_id"]] = None
             elif current is not None:
                 current.update(k for k in json.loads(row["fields"]) if k != "created_at")
@@ -276,7 +277,7 @@ def apply_pulled(store: Store, changes: Sequence[PulledChange]) -> int:
             _refresh_open_conflicts(store, collection, page)
             upserts = []
             for change in page:
-                if change.op == "delete":
+                if change.op == ChangeOp.DELETE:
                     continue
                 assert change.record is not None
                 keep = held.get(change.record_id, set())
@@ -297,7 +298,7 @@ def apply_pulled(store: Store, changes: Sequence[PulledChange]) -> int:
             upsert_server_records(store, collection, upserts)
         # Deletes last and children first is not needed: the cascade handles children.
         for change in changes:
-            if change.op == "delete":
+            if change.op == ChangeOp.DELETE:
                 delete_server_records(store, change.collection, [change.record_id])
     return len(changes)
 
@@ -316,7 +317,7 @@ def _refresh_open_conflicts(store: Store, collection: str, page: Sequence[Pulled
     )
     if any_open is None:
         return  # the common case, a first download above all: nothing to look up
-    pulled = {c.record_id: c for c in page if c.op == "upsert" and c.record is not None}
+    pulled = {c.record_id: c for c in page if c.op == ChangeOp.UPSERT and c.record is not None}
     record_ids = list(pulled)
     for start in range(0, len(record_ids), 500):
         chunk = record_ids[start : start + 500]
@@ -480,7 +481,7 @@ def begin_full_resync(store: Store) -> None:
 def note_seen(store: Store, changes: Sequence[PulledChange]) -> None:
     store.executemany(
         "INSERT OR IGNORE INTO temp.resync_seen (collection, id) VALUES (?, ?)",
-        [(c.collection, c.record_id) for c in changes if c.op == "upsert"],
+        [(c.collection, c.record_id) for c in changes if c.op == ChangeOp.UPSERT],
     )
 
 

@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from fieldapp import validation as check
+from fieldapp.catalogue import CATALOGUE, FieldSpec, clean
+from fieldapp.catalogue.kinds import Link
 from fieldapp.errors import ValidationError
-from fieldapp.records import OPPORTUNITY_STAGES, Account, Contact, Opportunity
+from fieldapp.records import Account, Contact, Opportunity
 from fieldapp.store.changes import create_record, get_record, update_record
 from fieldapp.store.database import Store
 from fieldapp.usecases.people import current_user
 
-# What a person may edit on an account, and how each value is checked.
-_ACCOUNT_CHECKS: dict[str, Callable[[Any], Any]] = {
-    "name": lambda v: check.required_text("name", v, label="Account name"),
-    "tier": check.tier,
-    "address": lambda v: check.text("address", v, label="Address"),
-    "city": lambda v: check.text("city", v, label="City"),
-    "postal_code": lambda v: check.text("postal_code", v, label="Postal code", max_length=20),
-    "country": lambda v: check.text("country", v, label="Country", max_length=60),
-    "latitude": check.latitude,
-    "longitude": check.longitude,
-    "phone": lambda v: check.phone("phone", v),
-    "visit_frequency_days": lambda v: (
-        None
-        if v is None
-        else check.whole_number(
-            "visit_frequency_days", v, label="Visit frequency (days)", minimum=1, maximum=730
-        )
-    ),
+# What a person may edit on an account: every field of the catalogue but its links (the
+# owner is set on creation and moved by the server), each checked as its kind says.
+_ACCOUNT_CHECKS: dict[str, FieldSpec] = {
+    spec.name: spec for spec in CATALOGUE["accounts"].fields if not isinstance(spec.kind, Link)
 }
 
 
@@ -38,7 +24,7 @@ def _checked_account_fields(values: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         field = sorted(unknown)[0]
         raise ValidationError(field, f"'{field}' is not a field of an account you can edit.")
-    cleaned = {name: _ACCOUNT_CHECKS[name](value) for name, value in values.items()}
+    cleaned = {name: _ACCOUNT_CHECKS[name].clean(value) for name, value in values.items()}
     lat = cleaned.get("latitude", values.get("latitude"))
     lon = cleaned.get("longitude", values.get("longitude"))
     if ("latitude" in values or "longitude" in values) and (lat is None) != (lon is None):
@@ -114,11 +100,11 @@ def create_contact(
 ) -> Contact:
     fields = {
         "account_id": account_id,
-        "first_name": check.text("first_name", first_name, label="First name"),
-        "last_name": check.required_text("last_name", last_name, label="Last name"),
-        "job_title": check.text("job_title", job_title, label="Job title"),
-        "email": check.email("email", email),
-        "phone": check.phone("phone", phone),
+        "first_name": clean("contacts", "first_name", first_name),
+        "last_name": clean("contacts", "last_name", last_name),
+        "job_title": clean("contacts", "job_title", job_title),
+        "email": clean("contacts", "email", email),
+        "phone": clean("contacts", "phone", phone),
     }
     with store.transaction():
         get_account(store, account_id)  # a clear NotFoundError rather than a foreign-key error
@@ -127,7 +113,7 @@ def create_contact(
 
 def update_opportunity_stage(store: Store, opportunity_id: str, stage: str) -> Opportunity:
     """Move an opportunity along the funnel after a visit."""
-    stage = check.choice("stage", stage, OPPORTUNITY_STAGES, label="Stage")
+    stage = clean("opportunities", "stage", stage)
     return Opportunity.from_row(
         update_record(store, "opportunities", opportunity_id, {"stage": stage})
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from fieldapp.catalogue import VisitStatus
 from fieldapp.errors import ValidationError
 from fieldapp.records import (
     Contact,
@@ -34,7 +35,7 @@ from fieldapp.usecases.visits import complete_visit, get_visit, log_visit
 log = logging.getLogger(__name__)
 
 REPORT_KEY_PREFIX = "visit-report:"
-OPEN_STATUSES = ("planned", "checked_in")
+OPEN_STATUSES = (VisitStatus.PLANNED, VisitStatus.CHECKED_IN)
 # Who a follow-up can go to: a team, or a person ("user:<id>").
 INSIDE_TEAM = "team:inside"
 FIELD_TEAM = "team:field"

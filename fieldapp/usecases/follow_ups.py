@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from fieldapp import validation as check
+from fieldapp.catalogue import FollowUpStatus, clean
 from fieldapp.clock import to_text
 from fieldapp.errors import InvalidStateError, ValidationError
-from fieldapp.records import TEAMS, FollowUp
+from fieldapp.records import FollowUp
 from fieldapp.store.changes import create_record, get_record, update_record
 from fieldapp.store.database import Store
 from fieldapp.usecases.accounts import get_account
@@ -35,19 +36,17 @@ def create_follow_up(
     """A task for a team ('inside' or 'field') or a person; with neither, for oneself."""
     fields = {
         "account_id": account_id,
-        "title": check.required_text("title", title, label="Title"),
-        "details": check.text(
-            "details", details, label="Details", max_length=check.MAX_TEXT, multiline=True
-        ),
+        "title": clean("follow_ups", "title", title),
+        "details": clean("follow_ups", "details", details),
         "due_date": check.day("due_date", due_date, label="Due date").isoformat(),
-        "status": "open",
+        "status": FollowUpStatus.OPEN,
         "origin_visit_id": origin_visit_id,
         "origin_note_id": origin_note_id,
     }
     if assignee_team is not None and assignee_user_id is not None:
         raise ValidationError("assignee", "Assign a follow-up to a team or a person, not both.")
     if assignee_team is not None:
-        fields["assignee_team"] = check.choice("assignee_team", assignee_team, TEAMS, label="Team")
+        fields["assignee_team"] = clean("follow_ups", "assignee_team", assignee_team)
     with store.transaction():
         get_account(store, account_id)
         me = current_user(store)
@@ -68,7 +67,7 @@ def create_follow_up(
 
 def complete_follow_up(store: Store, follow_up_id: str) -> FollowUp:
     with store.transaction():
-        if get_follow_up(store, follow_up_id).status != "open":
+        if get_follow_up(store, follow_up_id).status != FollowUpStatus.OPEN:
             raise InvalidStateError("This follow-up is already closed.")
         return FollowUp.from_row(
             update_record(
@@ -76,7 +75,7 @@ def complete_follow_up(store: Store, follow_up_id: str) -> FollowUp:
                 "follow_ups",
                 follow_up_id,
                 {
-                    "status": "done",
+                    "status": FollowUpStatus.DONE,
                     "completed_at": to_text(store.clock()),
                 },
             )

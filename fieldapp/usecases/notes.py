@@ -5,9 +5,9 @@ Notes are append-only for everyone but their author: nobody else's words are ove
 
 from __future__ import annotations
 
-from fieldapp import validation as check
+from fieldapp.catalogue import INSIDE_ROLES, NoteKind, clean
 from fieldapp.errors import PermissionDeniedError, ValidationError
-from fieldapp.records import NOTE_KINDS, Note
+from fieldapp.records import Note
 from fieldapp.store.changes import create_record, get_record, update_record
 from fieldapp.store.database import Store
 from fieldapp.usecases.accounts import get_account
@@ -20,9 +20,7 @@ def get_note(store: Store, note_id: str) -> Note:
 
 
 def _body(value: str) -> str:
-    return check.required_text(
-        "body", value, label="Note", max_length=check.MAX_TEXT, multiline=True
-    )
+    return str(clean("notes", "body", value))
 
 
 def add_note(
@@ -30,13 +28,13 @@ def add_note(
     account_id: str,
     body: str,
     *,
-    kind: str = "for_field",
+    kind: str = NoteKind.FOR_FIELD,
     visit_id: str | None = None,
     pinned: bool = False,
 ) -> Note:
     """A free-text note on an account (optionally about one of its visits)."""
-    kind = check.choice("kind", kind, NOTE_KINDS, label="Kind of note")
-    if kind == "feedback":
+    kind = clean("notes", "kind", kind)
+    if kind == NoteKind.FEEDBACK:
         raise ValidationError("kind", "Feedback is written as a reply to a visit report.")
     text = _body(body)
     with store.transaction():
@@ -45,7 +43,7 @@ def add_note(
             raise ValidationError("visit_id", "That visit belongs to another account.")
         author = current_user(store)
         if pinned:
-            require_role(author, "inside", "manager", action="pin notes for the field")
+            require_role(author, *INSIDE_ROLES, action="pin notes for the field")
         return Note.from_row(
             create_record(
                 store,
@@ -65,7 +63,7 @@ def add_note(
 
 def pin_note_for_field(store: Store, account_id: str, body: str) -> Note:
     """An inside rep's note the field rep will see first in the account briefing."""
-    return add_note(store, account_id, body, kind="for_field", pinned=True)
+    return add_note(store, account_id, body, kind=NoteKind.FOR_FIELD, pinned=True)
 
 
 def set_note_pinned(store: Store, note_id: str, pinned: bool) -> Note:
@@ -91,7 +89,7 @@ def reply_to_visit_report(store: Store, report_id: str, body: str) -> Note:
     text = _body(body)
     with store.transaction():
         report = get_note(store, report_id)
-        if report.kind != "visit_report":
+        if report.kind != NoteKind.VISIT_REPORT:
             raise ValidationError("reply_to_id", "Feedback answers a visit report.")
         return Note.from_row(
             create_record(
@@ -101,7 +99,7 @@ def reply_to_visit_report(store: Store, report_id: str, body: str) -> Note:
                     "account_id": report.account_id,
                     "visit_id": report.visit_id,
                     "author_id": current_user(store).id,
-                    "kind": "feedback",
+                    "kind": NoteKind.FEEDBACK,
                     "body": text,
                     "pinned": False,
                     "reply_to_id": report.id,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fieldapp.errors import NoCurrentUserError, NotFoundError, PermissionDeniedError
-from fieldapp.records import User
+from fieldapp.records import Role, User
 from fieldapp.store.database import Store
 
 CURRENT_USER_KEY = "current_user_id"
@@ -32,9 +32,14 @@ def current_user(store: Store) -> User:
         id=user_id,
         username=remembered["username"],
         display_name=remembered["display_name"] or remembered["username"],
-        role=remembered["role"],
+        email=None,
+        role=Role(remembered["role"]),
         team=remembered["team"],
         territory=remembered["territory"],
+        # Not received yet: no version, and no times of its own.
+        version=None,
+        created_at="",
+        updated_at="",
     )
 
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from fieldapp import validation as check
+from fieldapp.catalogue import NoteKind
 from fieldapp.clock import to_text
 from fieldapp.errors import InvalidStateError, ValidationError
 from fieldapp.records import TIERS, VISIT_OUTCOMES, Review
@@ -38,7 +39,7 @@ def mark_reviewed(store: Store, note_id: str) -> Review:
         me = current_user(store)
         require_role(me, "inside", "manager", action="review visit reports")
         note = get_note(store, note_id)
-        if note.kind != "visit_report":
+        if note.kind != NoteKind.VISIT_REPORT:
             raise ValidationError("note_id", "Only visit reports are reviewed.")
         if store.scalar("SELECT 1 FROM reviews WHERE note_id = ?", (note_id,)):
             raise InvalidStateError("This visit report has already been reviewed.")

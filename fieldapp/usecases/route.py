@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from fieldapp import validation as check
+from fieldapp.catalogue import VisitStatus
 from fieldapp.clock import from_text
 from fieldapp.errors import ValidationError
 from fieldapp.records import Account, Visit
@@ -48,7 +49,7 @@ class RouteStop:
     @property
     def movable(self) -> bool:
         """Only planned visits change place in the route."""
-        return self.visit.status == "planned"
+        return self.visit.status == VisitStatus.PLANNED
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +91,8 @@ def local_day(visit: Visit, tz: tzinfo | None = None) -> date:
 
 def route_stops(stops: Sequence[PlannedStop]) -> tuple[RouteStop, ...]:
     """One day's stops (as ``plan`` orders them) in route order, with their legs."""
-    ordered = [s for s in stops if s.visit.status != "planned"]
-    ordered += [s for s in stops if s.visit.status == "planned"]
+    ordered = [s for s in stops if s.visit.status != VisitStatus.PLANNED]
+    ordered += [s for s in stops if s.visit.status == VisitStatus.PLANNED]
     legs = legs_km([account_point(s.account) for s in ordered])
     return tuple(RouteStop(s.visit, s.account, leg) for s, leg in zip(ordered, legs, strict=True))
 
@@ -191,7 +192,8 @@ def add_to_plan(store: Store, account_id: str, day: date, *, tz: tzinfo | None =
         account = get_account(store, account_id)
         route = day_route(store, day, tz=zone)
         if any(
-            s.account.id == account_id and s.visit.status in ("planned", "checked_in")
+            s.account.id == account_id
+            and s.visit.status in (VisitStatus.PLANNED, VisitStatus.CHECKED_IN)
             for s in route.stops
         ):
             raise ValidationError("account_id", f"{account.name} is already in this day's plan.")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldapp import validation as check
+from fieldapp.catalogue import MutationOp
 from fieldapp.errors import InvalidStateError, NotFoundError, ValidationError
 from fieldapp.store.changes import get_record, requeue
 from fieldapp.store.database import Store
@@ -40,7 +41,7 @@ class RejectedChange:
     id: str
     collection: str
     record_id: str
-    op: str
+    op: MutationOp
     fields: dict[str, Any]
     previous: dict[str, Any]
     reason: str
@@ -78,7 +79,7 @@ def open_rejections(store: Store) -> list[RejectedChange]:
             r["id"],
             r["collection"],
             r["record_id"],
-            r["op"],
+            MutationOp(r["op"]),
             json.loads(r["fields"]),
             json.loads(r["previous"]),
             r["reason"],
@@ -104,7 +105,7 @@ def keep_mine(store: Store, conflict_id: str) -> None:
             store,
             conflict.collection,
             conflict.record_id,
-            "update",
+            MutationOp.UPDATE,
             {conflict.field: conflict.local_value},
             conflict.remote_version,
         )
@@ -169,7 +170,7 @@ def merge(store: Store, conflict_id: str, value: Any) -> None:
                 store,
                 conflict.collection,
                 conflict.record_id,
-                "update",
+                MutationOp.UPDATE,
                 {conflict.field: value},
                 conflict.remote_version,
             )
@@ -206,14 +207,21 @@ def retry_rejected(store: Store, rejection_id: str, fields: dict[str, Any] | Non
         values = {**rejection.fields, **corrections}
         values.pop("created_at", None)
         with _table_rules(corrections or values):
-            if rejection.op == "create":
-                requeue(store, rejection.collection, rejection.record_id, "create", values, None)
-            elif rejection.op == "update":
+            if rejection.op == MutationOp.CREATE:
                 requeue(
                     store,
                     rejection.collection,
                     rejection.record_id,
-                    "update",
+                    MutationOp.CREATE,
+                    values,
+                    None,
+                )
+            elif rejection.op == MutationOp.UPDATE:
+                requeue(
+                    store,
+                    rejection.collection,
+                    rejection.record_id,
+                    MutationOp.UPDATE,
                     values,
                     record["version"],
                 )
@@ -226,9 +234,9 @@ def discard_rejected(store: Store, rejection_id: str) -> None:
     """Give the change up: the record goes back to what the server last had."""
     with store.transaction():
         rejection = _rejection(store, rejection_id)
-        if rejection.op == "create":
+        if rejection.op == MutationOp.CREATE:
             delete_server_records(store, rejection.collection, [rejection.record_id])
-        elif rejection.op == "update":
+        elif rejection.op == MutationOp.UPDATE:
             try:
                 get_record(store, rejection.collection, rejection.record_id)
                 set_server_fields(

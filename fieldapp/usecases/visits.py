@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from fieldapp import validation as check
+from fieldapp.catalogue import NoteKind, VisitStatus, clean
 from fieldapp.clock import to_text
 from fieldapp.errors import InvalidStateError, ValidationError
-from fieldapp.records import VISIT_OUTCOMES, Note, Visit
+from fieldapp.records import Note, Visit
 from fieldapp.store.changes import create_record, get_record, update_record
 from fieldapp.store.database import Store
 from fieldapp.usecases.accounts import get_account
@@ -35,7 +36,7 @@ def _checked_slot(start: datetime, end: datetime | None) -> tuple[str, str]:
     return to_text(start), to_text(end)
 
 
-def _require_status(visit: Visit, allowed: tuple[str, ...], action: str) -> None:
+def _require_status(visit: Visit, allowed: tuple[VisitStatus, ...], action: str) -> None:
     if visit.status not in allowed:
         raise InvalidStateError(f"Cannot {action}: the visit is {visit.status.replace('_', ' ')}.")
 
@@ -55,7 +56,7 @@ def plan_visit(
                 "rep_id": current_user(store).id,
                 "planned_start": planned_start,
                 "planned_end": planned_end,
-                "status": "planned",
+                "status": VisitStatus.PLANNED,
                 "contacts_met": [],
             },
         )
@@ -67,7 +68,7 @@ def reschedule_visit(
 ) -> Visit:
     planned_start, planned_end = _checked_slot(start, end)
     with store.transaction():
-        _require_status(get_visit(store, visit_id), ("planned",), "reschedule it")
+        _require_status(get_visit(store, visit_id), (VisitStatus.PLANNED,), "reschedule it")
         return Visit.from_row(
             update_record(
                 store,
@@ -83,15 +84,23 @@ def reschedule_visit(
 
 def cancel_visit(store: Store, visit_id: str) -> Visit:
     with store.transaction():
-        _require_status(get_visit(store, visit_id), ("planned",), "cancel it")
-        return Visit.from_row(update_record(store, "visits", visit_id, {"status": "cancelled"}))
+        _require_status(get_visit(store, visit_id), (VisitStatus.PLANNED,), "cancel it")
+        return Visit.from_row(
+            update_record(store, "visits", visit_id, {"status": VisitStatus.CANCELLED})
+        )
 
 
 def mark_no_show(store: Store, visit_id: str) -> Visit:
     """Nobody was there to meet: the visit did not take place."""
     with store.transaction():
-        _require_status(get_visit(store, visit_id), ("planned", "checked_in"), "mark a no-show")
-        return Visit.from_row(update_record(store, "visits", visit_id, {"status": "no_show"}))
+        _require_status(
+            get_visit(store, visit_id),
+            (VisitStatus.PLANNED, VisitStatus.CHECKED_IN),
+            "mark a no-show",
+        )
+        return Visit.from_row(
+            update_record(store, "visits", visit_id, {"status": VisitStatus.NO_SHOW})
+        )
 
 
 def reorder_plan(store: Store, visit_ids: Sequence[str]) -> list[Visit]:
@@ -100,7 +109,7 @@ def reorder_plan(store: Store, visit_ids: Sequence[str]) -> list[Visit]:
         raise ValidationError("visit_ids", "A visit appears twice in the route.")
     with store.transaction():
         for position, visit_id in enumerate(visit_ids):
-            _require_status(get_visit(store, visit_id), ("planned",), "reorder it")
+            _require_status(get_visit(store, visit_id), (VisitStatus.PLANNED,), "reorder it")
             update_record(store, "visits", visit_id, {"route_position": position})
         return [get_visit(store, visit_id) for visit_id in visit_ids]
 
@@ -113,14 +122,14 @@ def check_in(store: Store, visit_id: str, at: datetime | None = None) -> Visit:
         else store.clock()
     )
     with store.transaction():
-        _require_status(get_visit(store, visit_id), ("planned",), "check in")
+        _require_status(get_visit(store, visit_id), (VisitStatus.PLANNED,), "check in")
         return Visit.from_row(
             update_record(
                 store,
                 "visits",
                 visit_id,
                 {
-                    "status": "checked_in",
+                    "status": VisitStatus.CHECKED_IN,
                     "checked_in_at": moment,
                 },
             )
@@ -146,21 +155,15 @@ def log_visit(
 ) -> Visit:
     """Save what happened at the meeting; can be called again until check-out."""
     fields: dict[str, object] = {
-        "outcome": None
-        if outcome is None
-        else check.choice("outcome", outcome, VISIT_OUTCOMES, label="Outcome"),
-        "summary": check.text(
-            "summary", summary, label="Summary", max_length=check.MAX_TEXT, multiline=True
-        ),
-        "next_steps": check.text(
-            "next_steps", next_steps, label="Next steps", max_length=check.MAX_TEXT, multiline=True
-        ),
+        "outcome": clean("visits", "outcome", outcome),
+        "summary": clean("visits", "summary", summary),
+        "next_steps": clean("visits", "next_steps", next_steps),
     }
     with store.transaction():
         visit = get_visit(store, visit_id)
-        if visit.status == "planned":
+        if visit.status == VisitStatus.PLANNED:
             raise InvalidStateError("Check in before logging the visit.")
-        _require_status(visit, ("checked_in",), "log it")
+        _require_status(visit, (VisitStatus.CHECKED_IN,), "log it")
         fields["contacts_met"] = _checked_contacts(store, visit.account_id, contacts_met)
         return Visit.from_row(update_record(store, "visits", visit_id, fields))
 
@@ -197,9 +200,9 @@ def check_out(store: Store, visit_id: str, at: datetime | None = None) -> tuple[
     )
     with store.transaction():
         visit = get_visit(store, visit_id)
-        if visit.status == "planned":
+        if visit.status == VisitStatus.PLANNED:
             raise InvalidStateError("Cannot check out before checking in.")
-        _require_status(visit, ("checked_in",), "check out")
+        _require_status(visit, (VisitStatus.CHECKED_IN,), "check out")
         if not visit.summary:
             raise ValidationError("summary", "A completed visit needs a summary.")
         if not visit.outcome:
@@ -212,7 +215,7 @@ def check_out(store: Store, visit_id: str, at: datetime | None = None) -> tuple[
                 "visits",
                 visit_id,
                 {
-                    "status": "completed",
+                    "status": VisitStatus.COMPLETED,
                     "checked_out_at": to_text(when),
                 },
             )
@@ -225,7 +228,7 @@ def check_out(store: Store, visit_id: str, at: datetime | None = None) -> tuple[
                     "account_id": visit.account_id,
                     "visit_id": visit.id,
                     "author_id": current_user(store).id,
-                    "kind": "visit_report",
+                    "kind": NoteKind.VISIT_REPORT,
                     "body": visit.summary,
                     "pinned": False,
                 },

@@ -16,9 +16,12 @@ from fastapi import FastAPI
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 from pydantic.json_schema import models_json_schema
 
+from fieldapp.catalogue import CATALOGUE, ApplyResult, ChangeOp, MutationOp, Role
+from fieldapp.catalogue.json_schema import record_schema
+from fieldapp.catalogue.kinds import MAX_ID
 from sync.server.feed import MAX_SEQUENCE
 
-ShortText = Field(min_length=1, max_length=100)
+ShortText = Field(min_length=1, max_length=MAX_ID)
 
 
 class TokenRequest(BaseModel):
@@ -37,8 +40,16 @@ class MutationIn(BaseModel):
     # Any text: an unknown collection is a per-mutation rejection, not a refused batch.
     collection: str = Field(min_length=1, max_length=50)
     record_id: str = ShortText
-    op: Literal["create", "update", "delete"]
-    fields: dict[str, Any] = Field(default_factory=dict)
+    op: MutationOp
+    # Free-form here on purpose: a wrong field or value is that mutation's rejection, not
+    # a refused batch. What each collection's fields take is in its record schema.
+    fields: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Changed fields and their new values; each collection's fields, their"
+        " types and limits are those of its record schema ("
+        + ", ".join(c.record.__name__ for c in CATALOGUE.values())
+        + ").",
+    )
     # A version is a sequence number (sync/server/feed.py): never negative, and never
     # beyond what the databases store, so a forged one is a 400, not a failed query.
     base_version: StrictInt | None = Field(default=None, ge=0, le=MAX_SEQUENCE)
@@ -72,7 +83,7 @@ class Health(_Answer):
 class SignedInUser(_Answer):
     id: str
     username: str
-    role: str
+    role: Role
 
 
 class TokenAnswer(_Answer):
@@ -87,7 +98,7 @@ class Person(_Answer):
     id: str
     username: str
     display_name: str
-    role: str
+    role: Role
     team: str | None
     territory: str | None
     email: str | None
@@ -105,9 +116,11 @@ class MeAnswer(_Answer):
 
 
 class Change(_Answer):
+    """Replaced in the description by one schema per collection (``_changes_of``)."""
+
     collection: str
     id: str
-    op: Literal["upsert", "delete"]
+    op: ChangeOp
     version: int
     # Only on an upsert: the record as it is now (its fields depend on the collection).
     record: dict[str, Any] | None = None
@@ -125,15 +138,12 @@ class FieldConflict(_Answer):
     server_version: int
 
 
-_Status = Literal["applied", "duplicate", "conflict", "rejected"]
-
-
 class MutationResult(_Answer):
     mutation_id: str
-    status: _Status
+    status: ApplyResult
     version: int | None = None
     conflicts: list[FieldConflict] | None = None
-    original_status: _Status | None = None  # on a duplicate: what the first time was
+    original_status: ApplyResult | None = None  # on a duplicate: what the first time was
     reason: str | None = None  # on a rejection
     code: str | None = None
     field: str | None = None
@@ -233,6 +243,7 @@ def _rewrite(schema: dict[str, Any]) -> None:
     )
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     components.update(definitions.get("$defs", {}))
+    components.update(_changes_of(components["Change"]))
     for path, operations in schema.get("paths", {}).items():
         for method, operation in operations.items():
             answers = ANSWERS.get((method.upper(), path))
@@ -245,6 +256,42 @@ def _rewrite(schema: dict[str, Any]) -> None:
     for unused in ("HTTPValidationError", "ValidationError"):
         if unused not in str(schema.get("paths")):
             components.pop(unused, None)
+
+
+def _changes_of(generic: dict[str, Any]) -> dict[str, Any]:
+    """A change of the feed as one schema per collection, its record derived from the
+    catalogue (every field, its type and limits), so that the fuzzing tests check every
+    record the server sends against the catalogue."""
+    schemas: dict[str, Any] = {}
+    choices = []
+    for entry in CATALOGUE.values():
+        record = entry.record.__name__
+        schemas[record] = record_schema(entry)
+        change = f"{record}Change"
+        properties = {
+            **generic["properties"],
+            "collection": {"type": "string", "const": entry.name},
+            "record": {"anyOf": [{"$ref": f"#/components/schemas/{record}"}, {"type": "null"}]},
+        }
+        schemas[change] = {
+            **generic,
+            "title": change,
+            "description": f"A change to one of the {entry.name}.",
+            "properties": properties,
+        }
+        choices.append({"$ref": f"#/components/schemas/{change}"})
+    schemas["Change"] = {
+        "title": "Change",
+        "oneOf": choices,
+        "discriminator": {
+            "propertyName": "collection",
+            "mapping": {
+                entry.name: f"#/components/schemas/{entry.record.__name__}Change"
+                for entry in CATALOGUE.values()
+            },
+        },
+    }
+    return schemas
 
 
 def _response(

@@ -32,7 +32,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from fieldapp.store.schema import COLLECTIONS
+from fieldapp.catalogue import CATALOGUE, COLLECTIONS, ChangeOp
+from fieldapp.catalogue.kinds import Link
 from sync.server.scope import Scope
 from sync.server.tables import FEED_SEQUENCE, changes, records, sequence_counter
 
@@ -82,7 +83,7 @@ class SequenceWriter:
 
 
 def record_change(
-    conn: Connection, seq: int, collection: str, record_id: str, territory: str, op: str
+    conn: Connection, seq: int, collection: str, record_id: str, territory: str, op: ChangeOp
 ) -> None:
     """Make ``seq`` the latest thing ``territory`` must learn about this record."""
     conn.execute(
@@ -113,10 +114,10 @@ def move_account(conn: Connection, seqs: SequenceWriter, account_id: str, to: st
     conn.execute(sa.update(records).where(records.c.account_id == account_id).values(territory=to))
     for row in rows:
         if row.territory != to and not row.deleted:
-            record_change(conn, seqs.next(), row.collection, row.id, row.territory, "delete")
+            record_change(conn, seqs.next(), row.collection, row.id, row.territory, ChangeOp.DELETE)
     for row in rows:
         if not row.deleted:
-            record_change(conn, seqs.next(), row.collection, row.id, to, "upsert")
+            record_change(conn, seqs.next(), row.collection, row.id, to, ChangeOp.UPSERT)
 
 
 def encode_cursor(seq: int, scope: Scope) -> str:
@@ -211,7 +212,7 @@ def read_page(conn: Connection, scope: Scope, after: int, limit: int) -> Page:
     for row in rows:
         key = (row.collection, row.record_id)
         latest.pop(key, None)  # at most once per page, at its latest change
-        if row.op == "upsert" and row.id is not None and not row.deleted:
+        if row.op == ChangeOp.UPSERT and row.id is not None and not row.deleted:
             latest[key] = {
                 "collection": row.collection,
                 "id": row.record_id,
@@ -231,18 +232,16 @@ def read_page(conn: Connection, scope: Scope, after: int, limit: int) -> Page:
     return Page([*parents, *latest.values()], encode_cursor(last, scope), has_more)
 
 
-# The references a record holds to records the client must already have.
+# The references a record holds to records the client must already have: its links to
+# other records (links to people are not: the staff directory is everyone's).
 PARENT_REFS: dict[str, tuple[tuple[str, str], ...]] = {
-    "contacts": (("accounts", "account_id"),),
-    "opportunities": (("accounts", "account_id"),),
-    "visits": (("accounts", "account_id"),),
-    "notes": (("accounts", "account_id"), ("visits", "visit_id"), ("notes", "reply_to_id")),
-    "follow_ups": (
-        ("accounts", "account_id"),
-        ("visits", "origin_visit_id"),
-        ("notes", "origin_note_id"),
-    ),
-    "reviews": (("notes", "note_id"),),
+    c.name: refs
+    for c in CATALOGUE.values()
+    if (
+        refs := tuple(
+            (f.kind.to, f.name) for f in c.fields if isinstance(f.kind, Link) and f.kind.foreign_key
+        )
+    )
 }
 
 
@@ -267,7 +266,7 @@ def _parents_pulled_forward(
     while pending:
         wanted: dict[str, set[str]] = {}
         for change in pending:
-            if change["op"] != "upsert":
+            if change["op"] != ChangeOp.UPSERT:
                 continue
             for parent, field in PARENT_REFS.get(change["collection"], ()):
                 parent_id = change["record"].get(field)
@@ -282,8 +281,8 @@ def _parents_pulled_forward(
             if not scope.everything:
                 query = query.where(changes.c.territory.in_(sorted({*scope.territories, "*"})))
             rows = conn.execute(query).all()
-            ahead = {r.record_id for r in rows if r.op == "upsert" and r.seq > last}
-            delivered = {r.record_id for r in rows if r.op == "upsert" and r.seq <= after}
+            ahead = {r.record_id for r in rows if r.op == ChangeOp.UPSERT and r.seq > last}
+            delivered = {r.record_id for r in rows if r.op == ChangeOp.UPSERT and r.seq <= after}
             if ahead:
                 for row in conn.execute(
                     sa.select(records).where(
@@ -315,7 +314,7 @@ def _drop_children_of(
     while changed:
         changed = False
         for key, change in list(page.items()):
-            if not change or change["op"] != "upsert":
+            if not change or change["op"] != ChangeOp.UPSERT:
                 continue
             refs = {
                 (parent, change["record"].get(field))

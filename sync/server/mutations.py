@@ -17,16 +17,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from fieldapp.catalogue import CATALOGUE, ApplyResult, ChangeOp, Collection, MutationOp, Role
 from fieldapp.errors import ValidationError
-from fieldapp.store.schema import FIELDS
 from sync.server.feed import SequenceWriter, move_account, record_change
-from sync.server.field_rules import DEFAULTS, IMMUTABLE, check_record, clean_fields
+from sync.server.field_rules import IMMUTABLE, check_record, clean_fields, defaults
 from sync.server.scope import Profile, Scope, load_profile
 from sync.server.tables import applied_mutations, records
 
 log = logging.getLogger(__name__)
-
-_PINNERS = ("inside", "manager")
 
 
 class Rejected(Exception):
@@ -48,7 +46,7 @@ class Mutation:
     mutation_id: str
     collection: str
     record_id: str
-    op: str
+    op: MutationOp
     fields: dict[str, Any]
     base_version: int | None
 
@@ -78,7 +76,11 @@ def apply_one(engine: Engine, caller: Caller, m: Mutation, now: float) -> dict[s
                         "mutation_id_taken", "This mutation id was used by someone else."
                     )
                 first = json.loads(stored.result)
-                return {**first, "status": "duplicate", "original_status": first["status"]}
+                return {
+                    **first,
+                    "status": ApplyResult.DUPLICATE,
+                    "original_status": first["status"],
+                }
             result = {"mutation_id": m.mutation_id, **_apply(conn, seqs, caller, m, now)}
             conn.execute(
                 applied_mutations.insert().values(
@@ -93,14 +95,14 @@ def apply_one(engine: Engine, caller: Caller, m: Mutation, now: float) -> dict[s
     except Rejected as refusal:  # raised inside the transaction: nothing of it was kept
         return {
             "mutation_id": m.mutation_id,
-            "status": "rejected",
+            "status": ApplyResult.REJECTED,
             "reason": refusal.reason,
             "code": refusal.code,
         }
     except ValidationError as exc:
         return {
             "mutation_id": m.mutation_id,
-            "status": "rejected",
+            "status": ApplyResult.REJECTED,
             "reason": exc.message,
             "code": "invalid_field",
             "field": exc.field,
@@ -112,7 +114,7 @@ def apply_one(engine: Engine, caller: Caller, m: Mutation, now: float) -> dict[s
         log.exception("mutation %s on %s failed", m.op, m.collection)
         return {
             "mutation_id": m.mutation_id,
-            "status": "rejected",
+            "status": ApplyResult.REJECTED,
             "reason": "The server failed to apply this change; it was not stored.",
             "code": "server_error",
         }
@@ -127,25 +129,21 @@ def _load(conn: Connection, collection: str, record_id: str) -> Any:
 def _apply(
     conn: Connection, seqs: SequenceWriter, caller: Caller, m: Mutation, now: float
 ) -> dict[str, Any]:
-    if m.collection not in FIELDS:
+    entry = CATALOGUE.get(m.collection)
+    if entry is None:
         raise Rejected("unknown_collection", f"There is no collection '{m.collection}'.")
-    if m.collection == "users":
+    if not entry.written_by_clients:
         raise Rejected("forbidden", "People are managed on the server, not from a laptop.")
     current = _load(conn, m.collection, m.record_id)
-    if m.op == "create":
+    if m.op == MutationOp.CREATE:
         return _create(conn, seqs, caller, m, current, now)
-    if current is None or (current.deleted and m.op == "update"):
+    if current is None or (current.deleted and m.op == MutationOp.UPDATE):
         raise Rejected("not_found", f"There is no such record in {m.collection}.")
     if not caller.scope.includes(current.territory):
         raise Rejected("forbidden", "This record is not in your scope.")
     data = json.loads(current.data)
-    if m.collection == "notes":
-        _check_note_change(caller, m, data)
-    if m.collection == "reviews" and data.get("reviewer_id") != caller.person.id:
-        # Given in the reviewer's name only, so only they change or withdraw it: otherwise
-        # anyone in scope could put a reviewed visit report back into the review queue.
-        raise Rejected("forbidden", "Only the reviewer may change or withdraw a review.")
-    if m.op == "delete":
+    _check_change(entry, caller, m, data)
+    if m.op == MutationOp.DELETE:
         return _delete(conn, seqs, m, current, now)
     return _update(conn, seqs, caller, m, current, data, now)
 
@@ -157,12 +155,11 @@ def _create(
         raise Rejected("id_taken", "A record with this id already exists.")
     cleaned = clean_fields(m.collection, m.fields, creating=True)
     created_at = cleaned.pop("created_at", None) or utc_now(now)
-    data = {name: None for name in FIELDS[m.collection]}
-    data.update(DEFAULTS.get(m.collection, {}))
+    data = defaults(m.collection)
     data.update(cleaned)
     check_record(m.collection, data)
     account_id, territory = _place_new(conn, caller, m.collection, m.record_id, data)
-    _check_authorship(caller, m.collection, data)
+    _check_authorship(caller, CATALOGUE[m.collection], data)
     seq = seqs.next()
     conn.execute(
         records.insert().values(
@@ -180,8 +177,8 @@ def _create(
             updated_at=utc_now(now),
         )
     )
-    record_change(conn, seq, m.collection, m.record_id, territory, "upsert")
-    return {"status": "applied", "version": seq}
+    record_change(conn, seq, m.collection, m.record_id, territory, ChangeOp.UPSERT)
+    return {"status": ApplyResult.APPLIED, "version": seq}
 
 
 def _place_new(
@@ -214,32 +211,43 @@ def _place_new(
 
 def _owner_territory(conn: Connection, owner_id: Any) -> str | None:
     owner = load_profile(conn, owner_id) if isinstance(owner_id, str) else None
-    return owner.territory if owner is not None and owner.role == "field" else None
+    return owner.territory if owner is not None and owner.role == Role.FIELD else None
 
 
-def _check_authorship(caller: Caller, collection: str, data: dict[str, Any]) -> None:
+def _check_authorship(caller: Caller, entry: Collection, data: dict[str, Any]) -> None:
+    """Who may create what (the catalogue says): a record with an owner is created in the
+    caller's name only, a field with ``set_by`` roles is set (to anything but its default)
+    by those roles only, and some collections are created by some roles only."""
     me = caller.person
-    if collection == "notes" and data["author_id"] != me.id:
-        raise Rejected("forbidden", "A note is written in its author's name only.")
-    if collection == "notes" and data["pinned"] and me.role not in _PINNERS:
-        raise Rejected("forbidden", "Pinning notes for the field is for inside reps and managers.")
-    if collection == "reviews":
-        if me.role not in ("inside", "manager"):
-            raise Rejected("forbidden", "Reviews are for inside reps and managers.")
-        if data["reviewer_id"] != me.id:
-            raise Rejected("forbidden", "A review is given in the reviewer's name only.")
+    if entry.created_by is not None and me.role not in entry.created_by:
+        raise Rejected("forbidden", entry.created_by_refusal)
+    if entry.owner is not None and data[entry.owner.field] != me.id:
+        raise Rejected("forbidden", entry.owner.create_refusal)
+    for spec in entry.fields:
+        roles = spec.kind.set_by
+        if roles is None or data[spec.name] == spec.kind.wire_default():
+            continue
+        if me.role not in roles:
+            raise Rejected("forbidden", spec.kind.set_by_refusal)
 
 
-def _check_note_change(caller: Caller, m: Mutation, data: dict[str, Any]) -> None:
-    """Notes are append-only: only the author edits one. Pinning is the exception: inside
-    reps and managers pin any note for the field, and only they do."""
-    pinning = m.op == "update" and "pinned" in m.fields and m.fields["pinned"] != data["pinned"]
-    if pinning and caller.person.role not in _PINNERS:
-        raise Rejected("forbidden", "Pinning notes for the field is for inside reps and managers.")
-    if pinning and set(m.fields) == {"pinned"}:
+def _check_change(entry: Collection, caller: Caller, m: Mutation, data: dict[str, Any]) -> None:
+    """A record with an owner (a note's author, a review's reviewer) is changed or deleted
+    by that person only. A field with ``set_by`` roles is the exception: those roles set
+    it on anyone's record (inside reps pin any note for the field), and only they do."""
+    special: set[str] = set()
+    if m.op == MutationOp.UPDATE:
+        for name, value in m.fields.items():
+            kind = entry.field(name).kind if name in entry.names else None
+            if kind is None or kind.set_by is None or value == data.get(name):
+                continue
+            if caller.person.role not in kind.set_by:
+                raise Rejected("forbidden", kind.set_by_refusal)
+            special.add(name)
+    if special and set(m.fields) == special:
         return
-    if data.get("author_id") != caller.person.id:
-        raise Rejected("forbidden", "Only the author of a note may change it; add a note instead.")
+    if entry.owner is not None and data.get(entry.owner.field) != caller.person.id:
+        raise Rejected("forbidden", entry.owner.change_refusal)
 
 
 def _update(
@@ -304,19 +312,19 @@ def _update(
                 updated_at=utc_now(now),
             )
         )
-        record_change(conn, version, m.collection, m.record_id, current.territory, "upsert")
+        record_change(conn, version, m.collection, m.record_id, current.territory, ChangeOp.UPSERT)
         if new_territory is not None and new_territory != current.territory:
             move_account(conn, seqs, m.record_id, new_territory)
     if conflicts:
-        return {"status": "conflict", "version": version, "conflicts": conflicts}
-    return {"status": "applied", "version": version}
+        return {"status": ApplyResult.CONFLICT, "version": version, "conflicts": conflicts}
+    return {"status": ApplyResult.APPLIED, "version": version}
 
 
 def _delete(
     conn: Connection, seqs: SequenceWriter, m: Mutation, current: Any, now: float
 ) -> dict[str, Any]:
     if current.deleted:
-        return {"status": "applied", "version": int(current.version)}
+        return {"status": ApplyResult.APPLIED, "version": int(current.version)}
     if m.collection == "accounts":
         children = conn.execute(
             sa.select(sa.func.count())
@@ -335,5 +343,5 @@ def _delete(
         .where(records.c.collection == m.collection, records.c.id == m.record_id)
         .values(deleted=True, version=seq, updated_at=utc_now(now))
     )
-    record_change(conn, seq, m.collection, m.record_id, current.territory, "delete")
-    return {"status": "applied", "version": seq}
+    record_change(conn, seq, m.collection, m.record_id, current.territory, ChangeOp.DELETE)
+    return {"status": ApplyResult.APPLIED, "version": seq}

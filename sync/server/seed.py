@@ -18,9 +18,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from fieldapp.catalogue import FIELDS, ChangeOp
 from fieldapp.demo import DemoData, generate
 from fieldapp.ids import new_id
-from fieldapp.store.schema import FIELDS
 from sync.server.feed import SequenceWriter
 from sync.server.scope import EVERYONE
 from sync.server.staff import StaffError, add_person
@@ -125,7 +125,7 @@ def _load_records(conn: Any, seqs: SequenceWriter, demo: DemoData) -> None:
                     "collection": collection,
                     "record_id": row["id"],
                     "territory": territory,
-                    "op": "upsert",
+                    "op": ChangeOp.UPSERT,
                 }
             )
         for chunk in _chunks(batch_records):

@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from fieldapp import records as domain
+from fieldapp.catalogue import FIELDS, ChangeOp, Role
 from fieldapp.errors import FieldAppError
 from fieldapp.ids import new_id
 from sync.server.feed import SequenceWriter, record_change
@@ -44,8 +44,8 @@ def add_person(
     username = record.get("username") or ""
     if not username or len(username) > 100 or any(c.isspace() for c in username):
         raise StaffError("A username is 1 to 100 characters with no spaces.")
-    if record.get("role") not in domain.ROLES:
-        raise StaffError(f"The role must be one of {', '.join(domain.ROLES)}.")
+    if record.get("role") not in tuple(Role):
+        raise StaffError(f"The role must be one of {', '.join(Role)}.")
     if record["role"] == "field" and not record.get("territory"):
         raise StaffError("A field rep needs a territory.")
     taken = conn.execute(sa.select(users.c.id).where(users.c.username == username)).first()
@@ -55,10 +55,7 @@ def add_person(
         ensure_territory(conn, record["territory"], record.get("team"))
     user_id = record.get("id") or new_id()
     stamp = datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    data = {
-        name: record.get(name)
-        for name in ("username", "display_name", "email", "role", "team", "territory")
-    }
+    data = {name: record.get(name) for name in FIELDS["users"]}
     data["display_name"] = data["display_name"] or username
     seq = seqs.next()
     conn.execute(
@@ -77,7 +74,7 @@ def add_person(
             updated_at=record.get("updated_at") or stamp,
         )
     )
-    record_change(conn, seq, "users", user_id, EVERYONE, "upsert")
+    record_change(conn, seq, "users", user_id, EVERYONE, ChangeOp.UPSERT)
     conn.execute(
         users.insert().values(
             id=user_id,

@@ -1,9 +1,16 @@
 """The server's tables (SQLAlchemy Core) and opening the database.
 
 Only portable types and statements: the same code runs on SQLite and PostgreSQL. Record
-fields live in a JSON text column (``data``) so that adding a field to the protocol is
-not a migration; the columns the server filters on (collection, account, territory,
-version) are real columns with indexes.
+fields live in a JSON text column (``data``), checked on the way in by the catalogue's
+rules (``field_rules.py``), so the change feed is one indexed query over one table; the
+columns the server filters on (collection, account, territory, version) are real columns
+with indexes, and the words they hold (collections, feed operations) are the catalogue's,
+enforced by CHECK constraints.
+
+These definitions are the schema *now*; a database gets there through the migrations in
+``sync/server/migrations`` (Alembic), run when the database is opened.
+``tests/server/test_server_migrations.py`` proves that the migrations build exactly these
+tables.
 """
 
 from __future__ import annotations
@@ -15,7 +22,19 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from fieldapp.catalogue import COLLECTIONS, ChangeOp
+from fieldapp.catalogue.kinds import MAX_ID
+from fieldapp.validation import MAX_LINE
+
 metadata = sa.MetaData()
+TOKEN_KINDS = ("access", "refresh")
+
+
+def one_of(name: str, column: str, values: tuple[str, ...]) -> sa.CheckConstraint:
+    """A CHECK that ``column`` holds one of ``values`` (a misspelt word fails the write)."""
+    listed = ", ".join(f"'{v}'" for v in values)
+    return sa.CheckConstraint(f"{column} IN ({listed})", name=name)
+
 
 # Every replicated record of every collection. ``account_id`` is the account the record
 # hangs off (an account's own id for an account; NULL for users), ``territory`` the
@@ -25,9 +44,9 @@ records = sa.Table(
     "records",
     metadata,
     sa.Column("collection", sa.String(32), primary_key=True),
-    sa.Column("id", sa.String(100), primary_key=True),
-    sa.Column("account_id", sa.String(100), nullable=True),
-    sa.Column("territory", sa.String(200), nullable=True),
+    sa.Column("id", sa.String(MAX_ID), primary_key=True),
+    sa.Column("account_id", sa.String(MAX_ID), nullable=True),
+    sa.Column("territory", sa.String(MAX_LINE), nullable=True),
     sa.Column("data", sa.Text, nullable=False),  # JSON object of the record's fields
     # field -> [version, device_id] of its last change: field-level concurrency.
     sa.Column("field_versions", sa.Text, nullable=False),
@@ -38,6 +57,7 @@ records = sa.Table(
     sa.Column("created_at", sa.String(32), nullable=False),
     sa.Column("updated_at", sa.String(32), nullable=False),
     sa.Index("records_account", "account_id"),
+    one_of("records_collection_known", "collection", COLLECTIONS),
 )
 
 # The change feed: at most one row per (record, territory), the latest thing that
@@ -48,11 +68,13 @@ changes = sa.Table(
     metadata,
     sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
     sa.Column("collection", sa.String(32), nullable=False),
-    sa.Column("record_id", sa.String(100), nullable=False),
-    sa.Column("territory", sa.String(200), nullable=False),
-    sa.Column("op", sa.String(8), nullable=False),  # upsert | delete
+    sa.Column("record_id", sa.String(MAX_ID), nullable=False),
+    sa.Column("territory", sa.String(MAX_LINE), nullable=False),
+    sa.Column("op", sa.String(8), nullable=False),
     sa.Index("changes_territory_seq", "territory", "seq"),
     sa.Index("changes_record", "collection", "record_id", "territory"),
+    one_of("changes_collection_known", "collection", COLLECTIONS),
+    one_of("changes_op_known", "op", tuple(ChangeOp)),
 )
 
 # One row: the last sequence number handed out. Updating it is how a writer takes the
@@ -99,13 +121,14 @@ tokens = sa.Table(
     "tokens",
     metadata,
     sa.Column("token_hash", sa.String(64), primary_key=True),
-    sa.Column("kind", sa.String(8), nullable=False),  # access | refresh
+    sa.Column("kind", sa.String(8), nullable=False),
     sa.Column("user_id", sa.String(100), nullable=False),
     sa.Column("refresh_hash", sa.String(64), nullable=True),
     sa.Column("expires_at", sa.BigInteger, nullable=False),
     sa.Column("revoked", sa.Boolean, nullable=False, default=False),
     sa.Column("created_at", sa.BigInteger, nullable=False),
     sa.Index("tokens_refresh", "refresh_hash"),
+    one_of("tokens_kind_known", "kind", TOKEN_KINDS),
 )
 
 sign_in_failures = sa.Table(
@@ -227,7 +250,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def open_database(url: str) -> Engine:
-    """An engine for ``url`` with the schema created; SQLite gets WAL and a busy timeout."""
+    """An engine for ``url``, its database migrated to the current schema; SQLite gets WAL
+    and a busy timeout."""
+    from sync.server.migrations import upgrade_database  # the migrations import this module
+
+    upgrade_database(url)
     url_obj = sa.engine.make_url(url)
     if url_obj.get_backend_name() == "sqlite":
         # Requests run on a thread pool; SQLite connections may move between its threads
@@ -243,15 +270,4 @@ def open_database(url: str) -> Engine:
         sa.event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = sa.create_engine(url_obj, pool_pre_ping=True)
-    create_schema(engine)
     return engine
-
-
-def create_schema(engine: Engine) -> None:
-    metadata.create_all(engine)
-    with engine.begin() as conn:
-        exists = conn.execute(
-            sa.select(sequence_counter.c.value).where(sequence_counter.c.name == FEED_SEQUENCE)
-        ).first()
-        if exists is None:
-            conn.execute(sequence_counter.insert().values(name=FEED_SEQUENCE, value=0))

@@ -178,3 +178,35 @@ def test_the_server_never_imports_qt() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_database_from_a_newer_server_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "srv"
+    assert main(["server", "seed", "--data", str(data), "--accounts", "3", "--seed", "1"]) == 0
+    engine = sa.create_engine(f"sqlite:///{data / 'server.db'}")
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = '0999'"))
+    engine.dispose()
+    before = (data / "server.db").read_bytes()
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", _Lines("a long password\n"))
+    code = main(
+        [
+            "server",
+            "add-user",
+            "--data",
+            str(data),
+            "--username",
+            "julie",
+            "--role",
+            "inside",
+            "--password-stdin",
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "revision 0999" in err and "newer FieldApp server" in err
+    assert (data / "server.db").read_bytes() == before

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.catalogue import MutationOp
 from fieldapp.store.database import Store
 from fieldapp.usecases.sync_issues import discard_rejected, retry_rejected
 from fieldapp.usecases.sync_overview import RejectionItem
@@ -83,7 +84,7 @@ class RejectionDialog(QDialog):
         corrections = QGroupBox(self.tr("Correct the change, then retry"))
         corrections.setLayout(form)
         corrections.setVisible(bool(self.editors))
-        if rejection.op == "delete":
+        if rejection.op == MutationOp.DELETE:
             hint = self.tr(
                 "A refused deletion cannot be sent again. Discard it to get the record back"
                 " as the server has it."
@@ -101,7 +102,7 @@ class RejectionDialog(QDialog):
 
         self.retry_button = QPushButton(self.tr("&Retry"))
         self.retry_button.setToolTip(self.tr("Send the change again with these values"))
-        self.retry_button.setEnabled(rejection.op != "delete")
+        self.retry_button.setEnabled(rejection.op != MutationOp.DELETE)
         self.discard_button = QPushButton(self.tr("&Discard…"))
         self.discard_button.setToolTip(self.tr("Give the change up; the server's values stay"))
         self.close_button = QPushButton(self.tr("Close"))
@@ -144,12 +145,12 @@ class RejectionDialog(QDialog):
     # -- discard ----------------------------------------------------------------------
     def ask_to_discard(self) -> None:
         op = self.item.rejection.op
-        if op == "create":
+        if op == MutationOp.CREATE:
             text = self.tr(
                 "Discard this new record? It is removed from this computer and what was"
                 " typed in it is lost."
             )
-        elif op == "update":
+        elif op == MutationOp.UPDATE:
             text = self.tr(
                 "Discard this change? The values typed are lost and the record goes back to"
                 " what the server has."
@@ -185,7 +186,7 @@ class RejectionDialog(QDialog):
         )
 
     def _set_busy(self, busy: bool) -> None:
-        self.retry_button.setEnabled(not busy and self.item.rejection.op != "delete")
+        self.retry_button.setEnabled(not busy and self.item.rejection.op != MutationOp.DELETE)
         self.discard_button.setEnabled(not busy)
 
     def _failed(self, error: Exception) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from fieldapp.catalogue import MutationOp
 from fieldapp.clock import from_text
 from fieldapp.usecases.sync_overview import (
     ConflictItem,
@@ -310,7 +311,7 @@ class PendingChangesModel(SyncTableModel):
             collection_label(item.collection),
             record_text(item.record),
             operation_label(item.op),
-            _changes_text(item.fields, fields) if item.op == "update" else "",
+            _changes_text(item.fields, fields) if item.op == MutationOp.UPDATE else "",
             moment_text(item.queued_at),
         )
         return cells, ("", "", "", "", queued_tip)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.catalogue import VisitStatus
 from fieldapp.clock import from_text
 from fieldapp.records import FollowUp, Note, Opportunity, Visit
 from fieldapp.store.database import Store
@@ -59,9 +60,9 @@ def check_in_at(store: Store, account_id: str, today: date, tz: tzinfo | None) -
         for stop in todays_plan(store, today=today, tz=tz):
             if stop.visit.account_id != account_id:
                 continue
-            if stop.visit.status == "checked_in":
+            if stop.visit.status == VisitStatus.CHECKED_IN:
                 return stop.visit
-            if stop.visit.status == "planned":
+            if stop.visit.status == VisitStatus.PLANNED:
                 return check_in(store, stop.visit.id)
         return start_unplanned_visit(store, account_id)
 

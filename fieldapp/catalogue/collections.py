@@ -1,0 +1,228 @@
+"""The catalogue: every collection FieldApp replicates, every field, its kind, its limits
+and who may write it. The one place to add a field (docs/architecture.md, "Adding a
+field"); the local schema, the record types, the checks, the wire format, the server's
+rules and the OpenAPI description are derived from it.
+
+Collections are declared parents first: that is the order a page of changes is applied in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fieldapp.catalogue.kinds import (
+    Amount,
+    Choice,
+    Coordinate,
+    Day,
+    Email,
+    Flag,
+    Line,
+    Link,
+    Links,
+    Moment,
+    Phone,
+    Prose,
+    Whole,
+)
+from fieldapp.catalogue.model import ExactlyOne, NotBefore, Owner, Record, Together, collection
+from fieldapp.catalogue.vocabulary import (
+    FollowUpStatus,
+    NoteKind,
+    OpportunityStage,
+    Role,
+    Team,
+    Tier,
+    VisitOutcome,
+    VisitStatus,
+)
+
+# How often an account should be visited when it has no target of its own.
+DEFAULT_VISIT_FREQUENCY_DAYS = {Tier.A: 14, Tier.B: 30, Tier.C: 90}
+# Reviews and pinning notes for the field are the inside team's and the managers' work.
+INSIDE_ROLES = (Role.INSIDE, Role.MANAGER)
+
+
+@collection("users", written_by_clients=False)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class User(Record):
+    """A person of the organisation (the staff directory every laptop receives)."""
+
+    username: Annotated[str, Line(label="Username", max_length=100)]
+    display_name: Annotated[str, Line(label="Name")]
+    email: Annotated[str | None, Email()]
+    role: Annotated[Role, Choice(label="Role", options=Role)]
+    team: Annotated[str | None, Line(label="Team", max_length=100)]
+    territory: Annotated[str | None, Line(label="Territory")]
+
+
+@collection(
+    "accounts",
+    rules=(
+        Together(
+            "latitude", "longitude", "Latitude and longitude go together: give both or neither."
+        ),
+    ),
+)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Account(Record):
+    """A customer or prospect organisation."""
+
+    name: Annotated[str, Line(label="Account name")]
+    tier: Annotated[Tier, Choice(label="Tier", options=Tier, upper_case=True)]
+    address: Annotated[str | None, Line(label="Address")]
+    city: Annotated[str | None, Line(label="City")]
+    postal_code: Annotated[str | None, Line(label="Postal code", max_length=20)]
+    country: Annotated[str | None, Line(label="Country", max_length=60)]
+    latitude: Annotated[float | None, Coordinate(label="Latitude", limit=90)]
+    longitude: Annotated[float | None, Coordinate(label="Longitude", limit=180)]
+    phone: Annotated[str | None, Phone()]
+    owner_id: Annotated[str | None, Link(label="Owner", to="users")]
+    # Schema 1 checks only "> 0"; the upper bound is the validators' (a CHECK added now
+    # would mean rebuilding the table on every laptop).
+    visit_frequency_days: Annotated[
+        int | None,
+        Whole(
+            label="Visit frequency (days)",
+            minimum=1,
+            maximum=730,
+            sqlite_check="{name} IS NULL OR {name} > 0",
+        ),
+    ]
+
+    @property
+    def effective_visit_frequency_days(self) -> int:
+        return self.visit_frequency_days or DEFAULT_VISIT_FREQUENCY_DAYS[self.tier]
+
+
+@collection("contacts")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contact(Record):
+    """A person at an account."""
+
+    account_id: Annotated[str, Link(label="Account", to="accounts", immutable=True)]
+    first_name: Annotated[str | None, Line(label="First name")]
+    last_name: Annotated[str, Line(label="Last name")]
+    job_title: Annotated[str | None, Line(label="Job title")]
+    email: Annotated[str | None, Email()]
+    phone: Annotated[str | None, Phone()]
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}" if self.first_name else self.last_name
+
+
+@collection("opportunities")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Opportunity(Record):
+    """A potential deal at an account; mostly read in the field."""
+
+    account_id: Annotated[str, Link(label="Account", to="accounts", immutable=True)]
+    name: Annotated[str, Line(label="Name")]
+    stage: Annotated[OpportunityStage, Choice(label="Stage", options=OpportunityStage)]
+    amount: Annotated[float | None, Amount()]
+    currency: Annotated[str | None, Line(label="Currency")]
+    close_date: Annotated[str | None, Day(label="Close date")]
+    owner_id: Annotated[str | None, Link(label="Owner", to="users")]
+
+
+@collection(
+    "visits",
+    rules=(NotBefore("planned_end", "planned_start", "A visit cannot end before it starts."),),
+)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Visit(Record):
+    """A planned or completed face-to-face meeting."""
+
+    account_id: Annotated[str, Link(label="Account", to="accounts", immutable=True)]
+    rep_id: Annotated[str, Link(label="Rep", to="users")]
+    planned_start: Annotated[str, Moment(label="Planned start")]
+    planned_end: Annotated[str, Moment(label="Planned end")]
+    route_position: Annotated[int | None, Whole(label="Route position", minimum=0, maximum=10_000)]
+    status: Annotated[VisitStatus, Choice(label="Status", options=VisitStatus)]
+    checked_in_at: Annotated[str | None, Moment(label="Check-in time")]
+    checked_out_at: Annotated[str | None, Moment(label="Check-out time")]
+    contacts_met: Annotated[tuple[str, ...], Links(label="Contacts met", to="contacts")]
+    # Schema 1 has no CHECK on the outcome (only the validators know the list).
+    outcome: Annotated[
+        VisitOutcome | None, Choice(label="Outcome", options=VisitOutcome, sqlite_check=None)
+    ]
+    summary: Annotated[str | None, Prose(label="Summary")]
+    next_steps: Annotated[str | None, Prose(label="Next steps")]
+
+
+@collection(
+    "notes",
+    owner=Owner(
+        "author_id",
+        create_refusal="A note is written in its author's name only.",
+        change_refusal="Only the author of a note may change it; add a note instead.",
+    ),
+)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Note(Record):
+    """Free text attached to an account (and optionally a visit): append-only, edited
+    only by its author."""
+
+    account_id: Annotated[str, Link(label="Account", to="accounts", immutable=True)]
+    visit_id: Annotated[str | None, Link(label="Visit", to="visits")]
+    author_id: Annotated[str, Link(label="Author", to="users", immutable=True)]
+    kind: Annotated[NoteKind, Choice(label="Kind of note", options=NoteKind)]
+    body: Annotated[str, Prose(label="Note")]
+    pinned: Annotated[
+        bool,
+        Flag(
+            label="Pinned",
+            set_by=INSIDE_ROLES,
+            set_by_refusal="Pinning notes for the field is for inside reps and managers.",
+        ),
+    ]
+    reply_to_id: Annotated[str | None, Link(label="Reply to", to="notes")]
+
+
+@collection(
+    "follow_ups",
+    rules=(
+        ExactlyOne(
+            "assignee_user_id",
+            "assignee_team",
+            "A follow-up goes to one person or one team, not both or neither.",
+        ),
+    ),
+)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowUp(Record):
+    """A task handed to a person or a team, with a due date: the unit of the hand-off SLA."""
+
+    account_id: Annotated[str, Link(label="Account", to="accounts", immutable=True)]
+    title: Annotated[str, Line(label="Title")]
+    details: Annotated[str | None, Prose(label="Details")]
+    assignee_user_id: Annotated[str | None, Link(label="Assignee", to="users")]
+    assignee_team: Annotated[Team | None, Choice(label="Team", options=Team)]
+    due_date: Annotated[str, Day(label="Due date")]
+    status: Annotated[FollowUpStatus, Choice(label="Status", options=FollowUpStatus)]
+    origin_visit_id: Annotated[str | None, Link(label="Origin visit", to="visits")]
+    origin_note_id: Annotated[str | None, Link(label="Origin note", to="notes")]
+    created_by: Annotated[str | None, Link(label="Created by", to="users")]
+    completed_at: Annotated[str | None, Moment(label="Completed at")]
+
+
+@collection(
+    "reviews",
+    owner=Owner(
+        "reviewer_id",
+        create_refusal="A review is given in the reviewer's name only.",
+        # Otherwise anyone in scope could put a reviewed report back into the queue.
+        change_refusal="Only the reviewer may change or withdraw a review.",
+    ),
+    created_by=INSIDE_ROLES,
+    created_by_refusal="Reviews are for inside reps and managers.",
+)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Review(Record):
+    """An inside rep's acknowledgement that a visit report was read."""
+
+    note_id: Annotated[str, Link(label="Note", to="notes", immutable=True)]
+    reviewer_id: Annotated[str, Link(label="Reviewer", to="users", immutable=True)]
+    reviewed_at: Annotated[str, Moment(label="Review time")]
