@@ -74,7 +74,10 @@ def _imports(path: Path) -> list[str]:
 def test_importing_every_sync_module_loads_no_qt_and_no_ui() -> None:
     script = (
         "import importlib, pkgutil, sys, sync\n"
-        "names = [m.name for m in pkgutil.walk_packages(sync.__path__, 'sync.')]\n"
+        "names = [m.name for m in pkgutil.walk_packages(sync.__path__, 'sync.')\n"
+        # Alembic's env.py runs only inside Alembic (it reads alembic.context.config); the
+        # import scan below still reads it.
+        "         if m.name != 'sync.server.migrations.env']\n"
         "for name in names: importlib.import_module(name)\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6',"
         " 'ui'))\n"
