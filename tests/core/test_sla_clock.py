@@ -24,8 +24,8 @@ LEAD_HELD = DEFAULT_POLICIES[CommitmentKind.LEAD_VISIT_HELD]  # 10 working days
 H = timedelta(hours=1)
 
 
-def montreal(*args: int) -> datetime:
-    return datetime(*args, tzinfo=MONTREAL)  # type: ignore[arg-type, misc]
+def montreal(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=MONTREAL)
 
 
 def clock_at(
@@ -98,6 +98,14 @@ def test_a_follow_up_handed_on_friday_is_due_tuesday_and_the_weekend_is_not_due_
     assert clock_at(montreal(2026, 11, 24, 3, 59), started_at=handed).state is ClockState.ON_TIME
 
 
+def test_due_monday_morning_is_due_soon_on_friday_evening() -> None:
+    handed = montreal(2026, 11, 19, 8, 0)  # Thursday: due Monday 08:00
+    friday = clock_at(montreal(2026, 11, 20, 20, 0), started_at=handed)
+    # 60 h on the wall, but only 4 h of Friday and 8 h of Monday left to work in.
+    assert (friday.time_left, friday.state) == (60 * H, ClockState.DUE_SOON)
+    assert clock_at(montreal(2026, 11, 20, 19, 59), started_at=handed).state is (ClockState.ON_TIME)
+
+
 def test_a_review_of_a_report_arriving_before_the_fete_nationale() -> None:
     arrived = montreal(2026, 6, 23, 11, 0)  # Tuesday
     clock = clock_at(montreal(2026, 6, 24, 20, 0), policy=REVIEW, started_at=arrived)
@@ -157,11 +165,16 @@ def test_done_in_time_or_late_is_judged_by_the_done_time_alone() -> None:
 def test_the_server_decides_a_breach_from_its_own_times_only() -> None:
     handed = datetime(2026, 11, 20, 21, 0, tzinfo=UTC)  # Friday 16:00 in Montréal
     due = due_at(handed, FOLLOW_UP, QC)
-    kwargs = {"policy": FOLLOW_UP, "region": QC, "started_at": handed}
-    assert not is_breached(**kwargs, done_at=None, server_now=due)  # type: ignore[arg-type]
-    assert is_breached(**kwargs, done_at=None, server_now=due + timedelta(seconds=1))  # type: ignore[arg-type]
-    assert is_breached(**kwargs, done_at=due + H, server_now=due + H)  # type: ignore[arg-type]
-    assert not is_breached(**kwargs, done_at=due - H, server_now=due + 9 * H)  # type: ignore[arg-type]
+
+    def breached(done_at: datetime | None, server_now: datetime) -> bool:
+        return is_breached(
+            policy=FOLLOW_UP, region=QC, started_at=handed, done_at=done_at, server_now=server_now
+        )
+
+    assert not breached(None, due)
+    assert breached(None, due + timedelta(seconds=1))
+    assert breached(due + H, due + H)
+    assert not breached(due - H, due + 9 * H)
 
 
 def test_the_policy_in_force_changes_the_clock() -> None:

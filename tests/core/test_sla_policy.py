@@ -148,3 +148,18 @@ def test_anything_from_the_wire_is_a_policy_set_or_a_validation_error(data: Any)
         assert error.message and error.field.startswith("sla")
     else:
         assert parse_policies(policies.to_data()) == policies
+
+
+@st.composite
+def valid_policies(draw: st.DrawFn) -> SlaPolicy:
+    kind = draw(st.sampled_from(list(CommitmentKind)))
+    unit = draw(st.sampled_from(list(AllowanceUnit)))
+    return SlaPolicy(kind, draw(st.integers(1, 720 if unit is HOURS else 60)), unit)
+
+
+@given(st.lists(valid_policies(), max_size=8))
+def test_every_policy_a_manager_may_set_survives_the_wire(edits: list[SlaPolicy]) -> None:
+    policies = DEFAULT_POLICIES
+    for edit in edits:
+        policies = policies.replace(edit)
+    assert parse_policies(json.loads(json.dumps(policies.to_data()))) == policies

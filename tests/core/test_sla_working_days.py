@@ -19,12 +19,12 @@ QC = calendar_for(REGIONS["QC"])
 FR = calendar_for(REGIONS["FR"])
 
 
-def montreal(*args: int) -> datetime:
-    return datetime(*args, tzinfo=MONTREAL)  # type: ignore[arg-type, misc]
+def montreal(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=MONTREAL)
 
 
-def paris(*args: int) -> datetime:
-    return datetime(*args, tzinfo=PARIS)  # type: ignore[arg-type, misc]
+def paris(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=PARIS)
 
 
 def local(calendar: WorkingCalendar, moment: datetime) -> datetime:
