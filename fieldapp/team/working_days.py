@@ -41,13 +41,21 @@ class WorkingCalendar:
     def __init__(self, region: Region) -> None:
         self.region = region
         self.zone = region.zone
+        # Per-day answers, kept: a work queue asks about the same few weeks for every item.
+        # Filling a dict from two threads at once only computes an entry twice.
+        self._working: dict[date, bool] = {}
+        self._starts: dict[date, datetime] = {}
 
     def holiday(self, day: date) -> str | None:
         """The public holiday's name on ``day`` (English, as the holidays library says)."""
         return _public_holidays(self.region.country, self.region.subdivision, day.year).get(day)
 
     def is_working_day(self, day: date) -> bool:
-        return day.weekday() in self.region.working_weekdays and self.holiday(day) is None
+        working = self._working.get(day)
+        if working is None:
+            working = day.weekday() in self.region.working_weekdays and self.holiday(day) is None
+            self._working[day] = working
+        return working
 
     def next_working_day(self, day: date) -> date:
         """The first working day strictly after ``day``."""
@@ -61,7 +69,10 @@ class WorkingCalendar:
 
     def day_start(self, day: date) -> datetime:
         """Local midnight at the beginning of ``day``, as a UTC instant."""
-        return self._instant(day, time(0))
+        start = self._starts.get(day)
+        if start is None:
+            start = self._starts[day] = self._instant(day, time(0))
+        return start
 
     def add_working_days(self, start: datetime, days: int) -> datetime:
         """The UTC instant ``days`` working days of clock time after ``start`` (see module)."""
