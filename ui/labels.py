@@ -1,41 +1,221 @@
-"""The words the screen shows for the core's codes (outcomes, statuses, teams), translated.
+"""The words the screen shows for the core's codes, and the two labels every screen builds.
 
-Each string is a literal ``QCoreApplication.translate`` call so that lupdate finds it.
+One place for the words of the vocabulary (outcomes, visit statuses, teams, tiers, stages,
+what a change does), of the collections and their fields, and of the connection state, so
+a word reads the same on every screen; and for ``plain_label`` and ``error_label``.
+``tests/ui/test_labels.py`` fails if a table of these words or another such label factory
+appears elsewhere in ``ui/``.
+
+Each string is a literal ``QCoreApplication.translate("Labels", …)`` call so that lupdate
+finds it; the tables are built when asked for, after the translator is installed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel
+
+from fieldapp.catalogue import MutationOp, OpportunityStage, Team, VisitOutcome, VisitStatus
+from ui.sync_worker import Connection
+
+# The one colour of an error on screen. Set on the label itself: the app has no style
+# sheet of its own, and one on the whole application would restyle every widget.
+ERROR_COLOUR = "#b00020"
+ERROR_STYLE = f"color: {ERROR_COLOUR};"
 
 
+# -- labels ---------------------------------------------------------------------------
+def plain_label(text: str = "", *, name: str = "", selectable: bool = False) -> QLabel:
+    """A wrapping label that shows its text as it is: people's words are never markup.
+
+    ``selectable`` lets the mouse select and copy the text (a phone number, a note); it
+    costs a text layout per size change, so long lists of labels leave it off.
+    """
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def error_label(name: str) -> QLabel:
+    """A line that explains what went wrong, in the error colour, hidden until it has
+    something to say; selectable, so the sentence can be copied into a message."""
+    label = plain_label(name=name, selectable=True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
+
+
+def show_error(label: QLabel, text: str) -> None:
+    """Say ``text`` on an error line, or hide the line when there is nothing to say."""
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+# -- the vocabulary -------------------------------------------------------------------
 def outcome_label(code: str | None) -> str:
-    labels = {
-        "order_placed": QCoreApplication.translate("Labels", "Order placed"),
-        "positive": QCoreApplication.translate("Labels", "Positive"),
-        "neutral": QCoreApplication.translate("Labels", "Neutral"),
-        "negative": QCoreApplication.translate("Labels", "Negative"),
-    }
     if code is None:
         return QCoreApplication.translate("Labels", "No outcome")
+    labels: dict[str, str] = {
+        VisitOutcome.ORDER_PLACED: QCoreApplication.translate("Labels", "Order placed"),
+        VisitOutcome.POSITIVE: QCoreApplication.translate("Labels", "Positive"),
+        VisitOutcome.NEUTRAL: QCoreApplication.translate("Labels", "Neutral"),
+        VisitOutcome.NEGATIVE: QCoreApplication.translate("Labels", "Negative"),
+    }
     return labels.get(code, code)
 
 
 def visit_status_label(code: str) -> str:
-    return {
-        "planned": QCoreApplication.translate("Labels", "Planned"),
-        "checked_in": QCoreApplication.translate("Labels", "Checked in"),
-        "completed": QCoreApplication.translate("Labels", "Completed"),
-        "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
-        "no_show": QCoreApplication.translate("Labels", "No-show"),
-    }.get(code, code)
+    labels: dict[str, str] = {
+        VisitStatus.PLANNED: QCoreApplication.translate("Labels", "Planned"),
+        VisitStatus.CHECKED_IN: QCoreApplication.translate("Labels", "Checked in"),
+        VisitStatus.COMPLETED: QCoreApplication.translate("Labels", "Completed"),
+        VisitStatus.CANCELLED: QCoreApplication.translate("Labels", "Cancelled"),
+        VisitStatus.NO_SHOW: QCoreApplication.translate("Labels", "No-show"),
+    }
+    return labels.get(code, code)
 
 
 def team_label(code: str) -> str:
-    return {
-        "inside": QCoreApplication.translate("Labels", "Inside team"),
-        "field": QCoreApplication.translate("Labels", "Field team"),
-    }.get(code, code)
+    labels: dict[str, str] = {
+        Team.INSIDE: QCoreApplication.translate("Labels", "Inside team"),
+        Team.FIELD: QCoreApplication.translate("Labels", "Field team"),
+    }
+    return labels.get(code, code)
 
 
 def tier_label(code: str) -> str:
     return QCoreApplication.translate("Labels", "Tier %1").replace("%1", code)
+
+
+def stage_label(code: str) -> str:
+    """An opportunity's stage."""
+    labels: dict[str, str] = {
+        OpportunityStage.PROSPECTING: QCoreApplication.translate("Labels", "Prospecting"),
+        OpportunityStage.QUALIFICATION: QCoreApplication.translate("Labels", "Qualification"),
+        OpportunityStage.PROPOSAL: QCoreApplication.translate("Labels", "Proposal"),
+        OpportunityStage.NEGOTIATION: QCoreApplication.translate("Labels", "Negotiation"),
+        OpportunityStage.CLOSED_WON: QCoreApplication.translate("Labels", "Closed — won"),
+        OpportunityStage.CLOSED_LOST: QCoreApplication.translate("Labels", "Closed — lost"),
+    }
+    return labels.get(code, code)
+
+
+def operation_label(op: str) -> str:
+    """What a change waiting in the outbox (or refused by the server) does to its record."""
+    labels: dict[str, str] = {
+        MutationOp.CREATE: QCoreApplication.translate("Labels", "New"),
+        MutationOp.UPDATE: QCoreApplication.translate("Labels", "Edit"),
+        MutationOp.DELETE: QCoreApplication.translate("Labels", "Deletion"),
+    }
+    return labels.get(op, op)
+
+
+# -- collections and fields -----------------------------------------------------------
+def collection_label(collection: str) -> str:
+    """One record of the collection: "Account" for ``accounts``."""
+    return {
+        "accounts": QCoreApplication.translate("Labels", "Account"),
+        "contacts": QCoreApplication.translate("Labels", "Contact"),
+        "opportunities": QCoreApplication.translate("Labels", "Opportunity"),
+        "visits": QCoreApplication.translate("Labels", "Visit"),
+        "notes": QCoreApplication.translate("Labels", "Note"),
+        "follow_ups": QCoreApplication.translate("Labels", "Follow-up"),
+        "reviews": QCoreApplication.translate("Labels", "Review"),
+        "users": QCoreApplication.translate("Labels", "User"),
+    }.get(collection, collection)
+
+
+def field_labels() -> dict[str, str]:
+    """Every field a person may see, by its code (built once per reload, not per cell)."""
+    return {
+        "name": QCoreApplication.translate("Labels", "Name"),
+        "tier": QCoreApplication.translate("Labels", "Tier"),
+        "address": QCoreApplication.translate("Labels", "Address"),
+        "city": QCoreApplication.translate("Labels", "City"),
+        "postal_code": QCoreApplication.translate("Labels", "Postal code"),
+        "country": QCoreApplication.translate("Labels", "Country"),
+        "latitude": QCoreApplication.translate("Labels", "Latitude"),
+        "longitude": QCoreApplication.translate("Labels", "Longitude"),
+        "phone": QCoreApplication.translate("Labels", "Phone"),
+        "email": QCoreApplication.translate("Labels", "E-mail"),
+        "visit_frequency_days": QCoreApplication.translate("Labels", "Visit every (days)"),
+        "first_name": QCoreApplication.translate("Labels", "First name"),
+        "last_name": QCoreApplication.translate("Labels", "Last name"),
+        "job_title": QCoreApplication.translate("Labels", "Job title"),
+        "stage": QCoreApplication.translate("Labels", "Stage"),
+        "amount": QCoreApplication.translate("Labels", "Amount"),
+        "currency": QCoreApplication.translate("Labels", "Currency"),
+        "close_date": QCoreApplication.translate("Labels", "Close date"),
+        "planned_start": QCoreApplication.translate("Labels", "Planned start"),
+        "planned_end": QCoreApplication.translate("Labels", "Planned end"),
+        "route_position": QCoreApplication.translate("Labels", "Place in the route"),
+        "status": QCoreApplication.translate("Labels", "Status"),
+        "checked_in_at": QCoreApplication.translate("Labels", "Checked in at"),
+        "checked_out_at": QCoreApplication.translate("Labels", "Checked out at"),
+        "outcome": QCoreApplication.translate("Labels", "Outcome"),
+        "summary": QCoreApplication.translate("Labels", "Summary"),
+        "next_steps": QCoreApplication.translate("Labels", "Next steps"),
+        "kind": QCoreApplication.translate("Labels", "Kind"),
+        "body": QCoreApplication.translate("Labels", "Text"),
+        "pinned": QCoreApplication.translate("Labels", "Pinned for the field"),
+        "title": QCoreApplication.translate("Labels", "Title"),
+        "details": QCoreApplication.translate("Labels", "Details"),
+        "assignee_team": QCoreApplication.translate("Labels", "Team"),
+        "due_date": QCoreApplication.translate("Labels", "Due date"),
+        "completed_at": QCoreApplication.translate("Labels", "Completed at"),
+        "reviewed_at": QCoreApplication.translate("Labels", "Reviewed at"),
+        "username": QCoreApplication.translate("Labels", "User name"),
+        "display_name": QCoreApplication.translate("Labels", "Display name"),
+        "role": QCoreApplication.translate("Labels", "Role"),
+        "team": QCoreApplication.translate("Labels", "Team"),
+        "territory": QCoreApplication.translate("Labels", "Territory"),
+    }
+
+
+# -- the connection -------------------------------------------------------------------
+@dataclass(frozen=True)
+class ConnectionWords:
+    """The connection state as the window says it: ``short`` where room is scarce (the
+    status bar, the Sync page's heading), ``detail`` (a sentence) where it is not."""
+
+    short: str
+    detail: str
+
+
+def connection_words(connection: Connection, syncing: bool) -> ConnectionWords:
+    if syncing:
+        return ConnectionWords(
+            QCoreApplication.translate("Labels", "Syncing…"),
+            QCoreApplication.translate("Labels", "Sending your changes and receiving others'."),
+        )
+    if connection is Connection.ONLINE:
+        return ConnectionWords(
+            QCoreApplication.translate("Labels", "Online"),
+            QCoreApplication.translate("Labels", "Changes are sent as you save them."),
+        )
+    if connection is Connection.OFFLINE:
+        return ConnectionWords(
+            QCoreApplication.translate("Labels", "Offline"),
+            QCoreApplication.translate(
+                "Labels", "Changes are kept here and sent when the server answers."
+            ),
+        )
+    if connection is Connection.SIGNED_OUT:
+        return ConnectionWords(
+            QCoreApplication.translate("Labels", "Signed out"),
+            QCoreApplication.translate(
+                "Labels", "Sign in again to sync; changes are kept here meanwhile."
+            ),
+        )
+    # No cycle has answered yet in this session: the last sync may be minutes or days old.
+    return ConnectionWords(
+        QCoreApplication.translate("Labels", "Connection not checked yet"),
+        QCoreApplication.translate("Labels", "Changes are kept here and sent at the next sync."),
+    )

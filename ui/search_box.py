@@ -16,6 +16,7 @@ from fieldapp.search import SearchHit, search
 from ui.changes import Changes
 from ui.context import AppContext
 from ui.formatting import fill
+from ui.labels import collection_label
 
 RESULT_LIMIT = 30
 
@@ -74,13 +75,8 @@ class SearchBox(QLineEdit):
         self._hits = hits
         listing = self.results.list
         listing.clear()
-        kinds = {
-            "accounts": self.tr("Account"),
-            "contacts": self.tr("Contact"),
-            "notes": self.tr("Note"),
-        }
         for hit in hits:
-            kind = kinds.get(hit.collection, hit.collection)
+            kind = collection_label(hit.collection)
             item = QListWidgetItem(f"{kind} · {hit.title} — {hit.detail}")
             item.setToolTip(hit.detail)
             item.setData(Qt.ItemDataRole.UserRole, hit)

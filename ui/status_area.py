@@ -17,7 +17,8 @@ from sync.engine import Progress
 from ui.changes import CONFLICTS, OUTBOX, REJECTIONS, SYNC_LOG, SYNC_STATE, Changes
 from ui.context import AppContext
 from ui.formatting import fill, relative_time
-from ui.sync_worker import Connection, SyncOutcome
+from ui.labels import ERROR_COLOUR, connection_words
+from ui.sync_worker import SyncOutcome
 
 
 class StatusArea(QWidget):
@@ -111,25 +112,15 @@ class StatusArea(QWidget):
         self._show()
 
     def _show(self) -> None:
-        connection = self._context.sync.connection
-        self.connection_label.setProperty("role", "error" if self.damaged else None)
         if self.damaged:
             self.connection_label.setText(self.tr("Database damaged"))
-            self.connection_label.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.connection_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
             for widget in (self.progress_bar, self.cancel_button, self.progress_label):
                 widget.hide()
             return
-        if self._syncing:
-            text = self.tr("Syncing…")
-        elif connection is Connection.OFFLINE:
-            text = self.tr("Offline")
-        elif connection is Connection.SIGNED_OUT:
-            text = self.tr("Signed out")
-        elif connection is Connection.ONLINE:
-            text = self.tr("Online")
-        else:
-            text = self.tr("Not synced yet")
-        self.connection_label.setText(text)
+        words = connection_words(self._context.sync.connection, self._syncing)
+        self.connection_label.setText(words.short)
+        self.connection_label.setToolTip(words.detail)
         self.progress_bar.setVisible(self._syncing)
         self.cancel_button.setVisible(self._syncing)
         status = self._status

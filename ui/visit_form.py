@@ -35,9 +35,10 @@ from ui.context import AppContext
 from ui.delivery import DeliveryWatch
 from ui.draft_autosave import DEFAULT_INTERVAL_MS, Autosave, DraftWork
 from ui.formatting import clock_time, fill
+from ui.labels import error_label, plain_label
 from ui.screen_fit import resize_to_fit
 from ui.tasks import describe
-from ui.visit_header import VisitHeader, form_button, plain_label
+from ui.visit_header import VisitHeader, form_button
 from ui.visit_report import ReportForm
 
 GEOMETRY_KEY = "visit_window/geometry"
@@ -79,7 +80,7 @@ class VisitWindow(QDialog):
 
         self.header = VisitHeader()
         self.header.check_in_button.clicked.connect(self.check_in)
-        self.draft_notice = plain_label("draftNotice")
+        self.draft_notice = plain_label(name="draftNotice")
         self.draft_notice.hide()
 
         self.report = ReportForm()
@@ -89,10 +90,8 @@ class VisitWindow(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.report)
 
-        self.error_label = plain_label("visitError")
-        self.error_label.setProperty("role", "error")
-        self.error_label.hide()
-        self.draft_status = plain_label("draftStatus")
+        self.error_label = error_label("visitError")
+        self.draft_status = plain_label(name="draftStatus")
         self.save_button = form_button(self.tr("&Save"), "saveButton")
         self.save_button.setToolTip(self.tr("Save the report; the visit stays checked in (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)

@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from fieldapp.catalogue import VisitStatus
 from fieldapp.clock import from_text
 from fieldapp.records import Visit
 from ui.formatting import clock_time, fill, long_date
-from ui.labels import visit_status_label
-
-
-def plain_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # account names are people's words
-    label.setWordWrap(True)
-    return label
+from ui.labels import plain_label, visit_status_label
 
 
 def form_button(text: str, name: str) -> QPushButton:
@@ -33,13 +25,13 @@ def form_button(text: str, name: str) -> QPushButton:
 class VisitHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.account_label = plain_label("accountName")
+        self.account_label = plain_label(name="accountName")
         font = QFont(self.account_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.account_label.setFont(font)
-        self.planned_label = plain_label("plannedTime")
-        self.status_label = plain_label("visitStatus")
+        self.planned_label = plain_label(name="plannedTime")
+        self.status_label = plain_label(name="visitStatus")
         self.check_in_button = form_button(self.tr("Check &in"), "checkInButton")
         self.check_in_button.setToolTip(self.tr("Record that you arrived, now (Alt+I)"))
         # Checking in records a time: a click or Alt+I, never a Space meant for a field

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -31,33 +31,12 @@ from fieldapp.records import (
 )
 from fieldapp.usecases.drafts import VisitReportDraft
 from ui.formatting import fill
-from ui.labels import outcome_label
+from ui.labels import error_label, outcome_label, stage_label
 from ui.widgets.follow_ups_editor import FollowUpsEditor
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 # The parts of the form that have a message line, by the core's field names.
 PARTS = ("contacts_met", "outcome", "summary", "next_steps", "follow_ups", "stages")
-
-
-def stage_label(code: str) -> str:
-    return {
-        "prospecting": QCoreApplication.translate("VisitReport", "Prospecting"),
-        "qualification": QCoreApplication.translate("VisitReport", "Qualification"),
-        "proposal": QCoreApplication.translate("VisitReport", "Proposal"),
-        "negotiation": QCoreApplication.translate("VisitReport", "Negotiation"),
-        "closed_won": QCoreApplication.translate("VisitReport", "Closed — won"),
-        "closed_lost": QCoreApplication.translate("VisitReport", "Closed — lost"),
-    }.get(code, code)
-
-
-def _error_label(part: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(f"{part}Error")
-    label.setProperty("role", "error")  # the style sheet colours it
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class ReportForm(QWidget):
@@ -70,7 +49,7 @@ class ReportForm(QWidget):
         self._opportunities: dict[str, Opportunity] = {}
         self.stage_combos: dict[str, QComboBox] = {}
         self._shown: tuple[object, ...] = ()
-        self.errors = {part: _error_label(part) for part in PARTS}
+        self.errors = {part: error_label(f"{part}Error") for part in PARTS}
 
         self.contacts = QListWidget()
         self.contacts.setObjectName("contactsMet")

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 from support.core_world import T0
+from support.screen_colours import in_error_colour
 
 from fieldapp.usecases.accounts import edit_account
 from fieldapp.usecases.planning import todays_plan
@@ -341,6 +342,7 @@ def test_an_invalid_edit_is_explained_and_changes_nothing(make_context, qtbot: Q
     qtbot.keyClick(dialog.phone, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.error_for("phone") != "", timeout=WAIT)
     assert dialog.error_for("phone") == "'call me maybe' is not a phone number."
+    assert in_error_colour(dialog.findChild(QLabel, "phoneError"))
     assert dialog.isVisible() and dialog.phone.hasFocus()
     assert outbox_size(context, qtbot) == before
     stored = read(

@@ -109,6 +109,9 @@ def test_offline_is_shown_and_the_sync_resumes_when_the_server_is_back(
         assert outcome.error is not None
         assert context.sync.connection is Connection.OFFLINE
         assert status.connection_label.text() == "Offline"
+        assert status.connection_label.toolTip() == (
+            "Changes are kept here and sent when the server answers."
+        )
 
         # Connectivity returns: the probe notices and a sync starts by itself.
         with qtbot.waitSignal(context.sync.finished, timeout=60_000) as finished:

@@ -38,21 +38,10 @@ from fieldapp.usecases.notes import add_note
 from fieldapp.usecases.visits import plan_visit
 from ui.context import AppContext
 from ui.formatting import fill
-from ui.labels import tier_label
+from ui.labels import error_label, tier_label
 from ui.tasks import describe
 
 Work = Callable[[Store], Any]
-ERROR_STYLE = "color: #b00020;"
-
-
-def _error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote what was typed
-    label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
-    label.hide()
-    return label
 
 
 class UseCaseForm(QDialog):
@@ -66,7 +55,7 @@ class UseCaseForm(QDialog):
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.form = QFormLayout()
-        self.form_error = _error_label("formError")
+        self.form_error = error_label("formError")
         self._field_errors: dict[str, tuple[QLabel, QWidget]] = {}
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -87,7 +76,7 @@ class UseCaseForm(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(widget)
         for field in fields:
-            error = _error_label(f"{field}Error")
+            error = error_label(f"{field}Error")
             column.addWidget(error)
             self._field_errors[field] = (error, widget)
         self.form.addRow(caption, cell)

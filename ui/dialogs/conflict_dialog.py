@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -33,18 +33,12 @@ from fieldapp.usecases.sync_issues import keep_mine, merge, take_theirs
 from fieldapp.usecases.sync_overview import ConflictItem
 from ui.context import AppContext
 from ui.formatting import fill
-from ui.models.sync_models import collection_label, field_labels, record_text, value_text
+from ui.labels import collection_label, error_label, field_labels, plain_label, show_error
+from ui.models.sync_models import record_text, value_text
 from ui.tasks import describe
 
 # Fields whose values are paragraphs rather than one line.
 LONG_TEXT_FIELDS = frozenset({"body", "summary", "next_steps", "details", "address"})
-
-
-def plain_label(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # people's words are never markup
-    label.setWordWrap(True)
-    return label
 
 
 class EntryError(Exception):
@@ -177,8 +171,7 @@ class ConflictDialog(QDialog):
         self.base_box = _read_only_box("baseValue")
         self.merged: ValueEditor | None = None
         self.merged_row = QVBoxLayout()
-        self.error = plain_label()
-        self.error.setObjectName("conflictError")
+        self.error = error_label("conflictError")
 
         self.keep_mine_button = QPushButton(self.tr("&Keep mine"))
         self.keep_mine_button.setToolTip(self.tr("Send your value again, over the server's"))
@@ -269,7 +262,7 @@ class ConflictDialog(QDialog):
         self.merged.setObjectName("mergedValue")
         self.merged_heading.setBuddy(self.merged)
         self.merged_row.addWidget(self.merged)
-        self.error.setText("")
+        show_error(self.error, "")
         self._set_busy(False)
 
     def _set_busy(self, busy: bool) -> None:
@@ -282,7 +275,7 @@ class ConflictDialog(QDialog):
         try:
             value = self.merged.value()
         except EntryError as error:
-            self.error.setText(str(error))
+            show_error(self.error, str(error))
             return
         self._resolve(lambda store, conflict_id: merge(store, conflict_id, value))
 
@@ -306,5 +299,5 @@ class ConflictDialog(QDialog):
         self._show_current()
 
     def _failed(self, error: Exception) -> None:
-        self.error.setText(describe(error))
+        show_error(self.error, describe(error))
         self._set_busy(False)

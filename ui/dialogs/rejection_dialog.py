@@ -28,16 +28,17 @@ from fieldapp.store.database import Store
 from fieldapp.usecases.sync_issues import discard_rejected, retry_rejected
 from fieldapp.usecases.sync_overview import RejectionItem
 from ui.context import AppContext
-from ui.dialogs.conflict_dialog import EntryError, ValueEditor, plain_label
+from ui.dialogs.conflict_dialog import EntryError, ValueEditor
 from ui.formatting import fill
-from ui.models.sync_models import (
+from ui.labels import (
     collection_label,
+    error_label,
     field_labels,
-    is_readable_field,
-    moment_text,
     operation_label,
-    record_text,
+    plain_label,
+    show_error,
 )
+from ui.models.sync_models import is_readable_field, moment_text, record_text
 from ui.tasks import describe
 
 
@@ -97,8 +98,7 @@ class RejectionDialog(QDialog):
             hint = ""
         self.hint = plain_label(hint)
         self.hint.setVisible(bool(hint))
-        self.error = plain_label()
-        self.error.setObjectName("rejectionError")
+        self.error = error_label("rejectionError")
 
         self.retry_button = QPushButton(self.tr("&Retry"))
         self.retry_button.setToolTip(self.tr("Send the change again with these values"))
@@ -137,7 +137,7 @@ class RejectionDialog(QDialog):
         try:
             corrections = self.corrections()
         except EntryError as error:
-            self.error.setText(str(error))
+            show_error(self.error, str(error))
             return
         rejection_id = self.item.rejection.id
         self._write(lambda store: retry_rejected(store, rejection_id, corrections))
@@ -190,5 +190,5 @@ class RejectionDialog(QDialog):
         self.discard_button.setEnabled(not busy)
 
     def _failed(self, error: Exception) -> None:
-        self.error.setText(describe(error))
+        show_error(self.error, describe(error))
         self._set_busy(False)

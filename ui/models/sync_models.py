@@ -32,6 +32,7 @@ from fieldapp.usecases.sync_overview import (
     SyncRun,
 )
 from ui.formatting import clock_time, fill, short_date
+from ui.labels import collection_label, field_labels, operation_label
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's item (PendingChange, ConflictItem…)
 Index = QModelIndex | QPersistentModelIndex
@@ -45,74 +46,6 @@ def is_readable_field(name: str) -> bool:
 
 
 # -- words ----------------------------------------------------------------------------
-def collection_label(collection: str) -> str:
-    return {
-        "accounts": QCoreApplication.translate("SyncLabels", "Account"),
-        "contacts": QCoreApplication.translate("SyncLabels", "Contact"),
-        "opportunities": QCoreApplication.translate("SyncLabels", "Opportunity"),
-        "visits": QCoreApplication.translate("SyncLabels", "Visit"),
-        "notes": QCoreApplication.translate("SyncLabels", "Note"),
-        "follow_ups": QCoreApplication.translate("SyncLabels", "Follow-up"),
-        "reviews": QCoreApplication.translate("SyncLabels", "Review"),
-        "users": QCoreApplication.translate("SyncLabels", "User"),
-    }.get(collection, collection)
-
-
-def operation_label(op: str) -> str:
-    return {
-        "create": QCoreApplication.translate("SyncLabels", "New"),
-        "update": QCoreApplication.translate("SyncLabels", "Edit"),
-        "delete": QCoreApplication.translate("SyncLabels", "Deletion"),
-    }.get(op, op)
-
-
-def field_labels() -> dict[str, str]:
-    """Every field a person may see, by its code (built once per reload, not per cell)."""
-    return {
-        "name": QCoreApplication.translate("SyncLabels", "Name"),
-        "tier": QCoreApplication.translate("SyncLabels", "Tier"),
-        "address": QCoreApplication.translate("SyncLabels", "Address"),
-        "city": QCoreApplication.translate("SyncLabels", "City"),
-        "postal_code": QCoreApplication.translate("SyncLabels", "Postal code"),
-        "country": QCoreApplication.translate("SyncLabels", "Country"),
-        "latitude": QCoreApplication.translate("SyncLabels", "Latitude"),
-        "longitude": QCoreApplication.translate("SyncLabels", "Longitude"),
-        "phone": QCoreApplication.translate("SyncLabels", "Phone"),
-        "email": QCoreApplication.translate("SyncLabels", "E-mail"),
-        "visit_frequency_days": QCoreApplication.translate("SyncLabels", "Visit every (days)"),
-        "first_name": QCoreApplication.translate("SyncLabels", "First name"),
-        "last_name": QCoreApplication.translate("SyncLabels", "Last name"),
-        "job_title": QCoreApplication.translate("SyncLabels", "Job title"),
-        "stage": QCoreApplication.translate("SyncLabels", "Stage"),
-        "amount": QCoreApplication.translate("SyncLabels", "Amount"),
-        "currency": QCoreApplication.translate("SyncLabels", "Currency"),
-        "close_date": QCoreApplication.translate("SyncLabels", "Close date"),
-        "planned_start": QCoreApplication.translate("SyncLabels", "Planned start"),
-        "planned_end": QCoreApplication.translate("SyncLabels", "Planned end"),
-        "route_position": QCoreApplication.translate("SyncLabels", "Place in the route"),
-        "status": QCoreApplication.translate("SyncLabels", "Status"),
-        "checked_in_at": QCoreApplication.translate("SyncLabels", "Checked in at"),
-        "checked_out_at": QCoreApplication.translate("SyncLabels", "Checked out at"),
-        "outcome": QCoreApplication.translate("SyncLabels", "Outcome"),
-        "summary": QCoreApplication.translate("SyncLabels", "Summary"),
-        "next_steps": QCoreApplication.translate("SyncLabels", "Next steps"),
-        "kind": QCoreApplication.translate("SyncLabels", "Kind"),
-        "body": QCoreApplication.translate("SyncLabels", "Text"),
-        "pinned": QCoreApplication.translate("SyncLabels", "Pinned for the field"),
-        "title": QCoreApplication.translate("SyncLabels", "Title"),
-        "details": QCoreApplication.translate("SyncLabels", "Details"),
-        "assignee_team": QCoreApplication.translate("SyncLabels", "Team"),
-        "due_date": QCoreApplication.translate("SyncLabels", "Due date"),
-        "completed_at": QCoreApplication.translate("SyncLabels", "Completed at"),
-        "reviewed_at": QCoreApplication.translate("SyncLabels", "Reviewed at"),
-        "username": QCoreApplication.translate("SyncLabels", "User name"),
-        "display_name": QCoreApplication.translate("SyncLabels", "Display name"),
-        "role": QCoreApplication.translate("SyncLabels", "Role"),
-        "team": QCoreApplication.translate("SyncLabels", "Team"),
-        "territory": QCoreApplication.translate("SyncLabels", "Territory"),
-    }
-
-
 def value_text(value: Any) -> str:
     """A field's value as a person reads it (the full text: a tooltip, a dialog)."""
     if value is None or value == "":

@@ -31,7 +31,7 @@ from fieldapp.records import TIERS
 from fieldapp.usecases.account_list import AccountFilter, account_cities
 from ui.changes import Changes
 from ui.context import AppContext
-from ui.labels import tier_label
+from ui.labels import error_label, tier_label
 from ui.models.account_list import CITY, LAST_VISIT, NAME, TIER, AccountListModel
 from ui.pages.briefing import BriefingPane
 
@@ -66,11 +66,7 @@ class AccountsPage(QWidget):
         self.due_box.setObjectName("dueFilter")
         self.count_label = QLabel()
         self.count_label.setObjectName("accountCount")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("listError")
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label("listError")
 
         self.list_view = self._build_list()
         self.briefing = BriefingPane(context)

@@ -42,7 +42,15 @@ from ui.dialogs.account_dialogs import (
     PlanVisitDialog,
 )
 from ui.formatting import clock_time, fill, short_date
-from ui.labels import outcome_label, team_label, tier_label, visit_status_label
+from ui.labels import (
+    error_label,
+    outcome_label,
+    plain_label,
+    stage_label,
+    team_label,
+    tier_label,
+    visit_status_label,
+)
 from ui.tasks import describe
 
 # A briefing shows records of all these; a change to any of them may change what it shows.
@@ -67,16 +75,6 @@ def check_in_at(store: Store, account_id: str, today: date, tz: tzinfo | None) -
         return start_unplanned_visit(store, account_id)
 
 
-def plain_label(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # people's words are never markup
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
 class Section(QGroupBox):
     """One part of the briefing: a title and a few plain-text entries, or "None".
 
@@ -96,7 +94,7 @@ class Section(QGroupBox):
     def show_entries(self, entries: list[str]) -> None:
         texts = entries or [self._empty]
         while len(self._labels) < len(texts):
-            label = plain_label()
+            label = plain_label(selectable=True)
             self._layout.addWidget(label)
             self._labels.append(label)
         for number, label in enumerate(self._labels):
@@ -127,20 +125,19 @@ class BriefingPane(QWidget):
 
         self.placeholder = plain_label(self.tr("Choose an account to read its briefing."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.error_label = plain_label(name="briefingError")
-        self.error_label.hide()
+        self.error_label = error_label("briefingError")
 
-        self.name_label = plain_label(name="accountName")
+        self.name_label = plain_label(name="accountName", selectable=True)
         font = QFont(self.name_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.name_label.setFont(font)
-        self.tier_label = plain_label(name="accountTier")
-        self.address_label = plain_label(name="accountAddress")
-        self.phone_label = plain_label(name="accountPhone")
-        self.owner_label = plain_label(name="accountOwner")
-        self.last_visit_label = plain_label(name="lastVisit")
-        self.next_visit_label = plain_label(name="nextVisit")
+        self.tier_label = plain_label(name="accountTier", selectable=True)
+        self.address_label = plain_label(name="accountAddress", selectable=True)
+        self.phone_label = plain_label(name="accountPhone", selectable=True)
+        self.owner_label = plain_label(name="accountOwner", selectable=True)
+        self.last_visit_label = plain_label(name="lastVisit", selectable=True)
+        self.next_visit_label = plain_label(name="nextVisit", selectable=True)
         facts = QFormLayout()
         for caption, label in (
             (self.tr("Tier"), self.tier_label),
@@ -338,13 +335,7 @@ class BriefingPane(QWidget):
         return fill(self.tr("%1 — for %2, due %3"), follow_up.title, who, due)
 
     def _opportunity_text(self, opportunity: Opportunity) -> str:
-        stage = {
-            "prospecting": self.tr("Prospecting"),
-            "qualification": self.tr("Qualification"),
-            "proposal": self.tr("Proposal"),
-            "negotiation": self.tr("Negotiation"),
-        }.get(opportunity.stage, opportunity.stage)
-        parts = [opportunity.name, stage]
+        parts = [opportunity.name, stage_label(opportunity.stage)]
         if opportunity.amount is not None:
             amount = QLocale().toString(opportunity.amount, "f", 0)
             parts.append(f"{amount} {opportunity.currency or ''}".strip())

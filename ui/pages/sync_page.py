@@ -13,6 +13,7 @@ data changed (a sync ends with notices for all of them).
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -44,9 +45,10 @@ from fieldapp.usecases.sync_overview import (
 from sync.engine import Progress
 from ui.changes import CONFLICTS, OUTBOX, REJECTIONS, SYNC_LOG, Changes
 from ui.context import AppContext
-from ui.dialogs.conflict_dialog import ConflictDialog, plain_label
+from ui.dialogs.conflict_dialog import ConflictDialog
 from ui.dialogs.rejection_dialog import RejectionDialog
 from ui.formatting import fill, relative_time
+from ui.labels import connection_words, plain_label
 from ui.models.sync_models import (
     C_MINE,
     C_RECORD,
@@ -63,7 +65,7 @@ from ui.models.sync_models import (
     SyncLogModel,
     SyncTableModel,
 )
-from ui.sync_worker import Connection, SyncOutcome
+from ui.sync_worker import SyncOutcome
 
 PAGE_SIZE = 500  # pending changes read at a time; more as the list is scrolled
 PENDING_TAB, CONFLICTS_TAB, REJECTIONS_TAB, LOG_TAB = range(4)
@@ -106,14 +108,15 @@ class SyncPage(QWidget):
         self._last_sync_at: str | None = None
         self._pending_total = 0
 
-        self.connection_label = plain_label()
-        self.connection_label.setObjectName("syncConnection")
-        self.last_sync_label = plain_label()
-        self.last_sync_label.setObjectName("syncLastSuccess")
-        self.progress_label = plain_label()
-        self.progress_label.setObjectName("syncProgress")
-        self.error_label = plain_label()
-        self.error_label.setObjectName("syncError")
+        self.connection_label = plain_label(name="syncConnection")
+        heading = QFont(self.connection_label.font())
+        heading.setBold(True)
+        self.connection_label.setFont(heading)
+        self.connection_detail = plain_label(name="syncConnectionDetail")
+        self.last_sync_label = plain_label(name="syncLastSuccess")
+        self.progress_label = plain_label(name="syncProgress")
+        # Also says that the last sync was cancelled, which is no error: not in red.
+        self.error_label = plain_label(name="syncError")
         self.sync_button = QPushButton(self.tr("Sync &now"))
         self.sync_button.setObjectName("syncNow")
         self.sync_button.setToolTip(self.tr("Send pending changes and receive others' (F5)"))
@@ -167,6 +170,7 @@ class SyncPage(QWidget):
     def _layout(self) -> None:
         status = QVBoxLayout()
         status.addWidget(self.connection_label)
+        status.addWidget(self.connection_detail)
         status.addWidget(self.last_sync_label)
         status.addWidget(self.progress_label)
         status.addWidget(self.error_label)
@@ -329,18 +333,9 @@ class SyncPage(QWidget):
         self.handle_button.setEnabled(rejections > 0)
 
     def _show_header(self) -> None:
-        connection = self.context.sync.connection
-        if self._syncing:
-            text = self.tr("Syncing…")
-        elif connection is Connection.OFFLINE:
-            text = self.tr("Offline: changes are kept here and sent when the server answers.")
-        elif connection is Connection.SIGNED_OUT:
-            text = self.tr("Signed out: sign in again to sync.")
-        elif connection is Connection.ONLINE:
-            text = self.tr("Online")
-        else:
-            text = self.tr("Connection not checked yet")
-        self.connection_label.setText(text)
+        words = connection_words(self.context.sync.connection, self._syncing)
+        self.connection_label.setText(words.short)
+        self.connection_detail.setText(words.detail)
         if self._last_sync_at:
             moment = from_text(self._last_sync_at)
             self.last_sync_label.setText(

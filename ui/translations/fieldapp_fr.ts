@@ -248,22 +248,6 @@
         <translation>%1 — pour %2, échéance le %3</translation>
     </message>
     <message>
-        <source>Prospecting</source>
-        <translation>Prospection</translation>
-    </message>
-    <message>
-        <source>Qualification</source>
-        <translation>Qualification</translation>
-    </message>
-    <message>
-        <source>Proposal</source>
-        <translation>Proposition</translation>
-    </message>
-    <message>
-        <source>Negotiation</source>
-        <translation>Négociation</translation>
-    </message>
-    <message>
         <source>closes %1</source>
         <translation>clôture le %1</translation>
     </message>
@@ -591,6 +575,274 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     <message>
         <source>Tier %1</source>
         <translation>Niveau %1</translation>
+    </message>
+    <message>
+        <source>Prospecting</source>
+        <translation>Prospection</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>Qualification</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Proposition</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>Négociation</translation>
+    </message>
+    <message>
+        <source>Closed — won</source>
+        <translation>Fermée — gagnée</translation>
+    </message>
+    <message>
+        <source>Closed — lost</source>
+        <translation>Fermée — perdue</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>Suppression</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Occasion</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revue</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Visit every (days)</source>
+        <translation>Fréquence de visite (jours)</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>Date de clôture</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>Début prévu</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Fin prévue</translation>
+    </message>
+    <message>
+        <source>Place in the route</source>
+        <translation>Position dans l&apos;itinéraire</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Checked in at</source>
+        <translation>Heure d&apos;arrivée</translation>
+    </message>
+    <message>
+        <source>Checked out at</source>
+        <translation>Heure de départ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Prochaines étapes</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Pinned for the field</source>
+        <translation>Épinglée pour le terrain</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Completed at</source>
+        <translation>Terminé le</translation>
+    </message>
+    <message>
+        <source>Reviewed at</source>
+        <translation>Lu le</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Territoire</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Sending your changes and receiving others&apos;.</source>
+        <translation>Envoi de vos modifications et réception de celles des autres.</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Changes are sent as you save them.</source>
+        <translation>Les modifications sont envoyées dès que vous les enregistrez.</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Changes are kept here and sent when the server answers.</source>
+        <translation>Les modifications sont conservées ici et envoyées dès que le serveur répond.</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Sign in again to sync; changes are kept here meanwhile.</source>
+        <translation>Reconnectez-vous pour synchroniser&#xa0;; d&apos;ici là, les modifications sont conservées ici.</translation>
+    </message>
+    <message>
+        <source>Connection not checked yet</source>
+        <translation>Connexion pas encore vérifiée</translation>
+    </message>
+    <message>
+        <source>Changes are kept here and sent at the next sync.</source>
+        <translation>Les modifications sont conservées ici et envoyées à la prochaine synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -1286,18 +1538,6 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <translation>Rechercher des comptes, contacts et notes (Ctrl+K)</translation>
     </message>
     <message>
-        <source>Account</source>
-        <translation>Compte</translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation>Contact</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
         <source>No match for “%1”</source>
         <translation>Aucun résultat pour «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -1482,26 +1722,6 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <source>Database damaged</source>
         <translation>Base de données endommagée</translation>
     </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>Synchronisation…</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Hors ligne</translation>
-    </message>
-    <message>
-        <source>Signed out</source>
-        <translation>Déconnecté</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>En ligne</translation>
-    </message>
-    <message>
-        <source>Not synced yet</source>
-        <translation>Pas encore synchronisé</translation>
-    </message>
     <message numerus="yes">
         <source>%n change(s) to send</source>
         <translation>
@@ -1527,210 +1747,6 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
 </context>
 <context>
     <name>SyncLabels</name>
-    <message>
-        <source>Account</source>
-        <translation>Compte</translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation>Contact</translation>
-    </message>
-    <message>
-        <source>Opportunity</source>
-        <translation>Occasion</translation>
-    </message>
-    <message>
-        <source>Visit</source>
-        <translation>Visite</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>Suivi</translation>
-    </message>
-    <message>
-        <source>Review</source>
-        <translation>Revue</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Utilisateur</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>Création</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Modification</translation>
-    </message>
-    <message>
-        <source>Deletion</source>
-        <translation>Suppression</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>Niveau</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>Ville</translation>
-    </message>
-    <message>
-        <source>Postal code</source>
-        <translation>Code postal</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>Pays</translation>
-    </message>
-    <message>
-        <source>Latitude</source>
-        <translation>Latitude</translation>
-    </message>
-    <message>
-        <source>Longitude</source>
-        <translation>Longitude</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>Courriel</translation>
-    </message>
-    <message>
-        <source>Visit every (days)</source>
-        <translation>Fréquence de visite (jours)</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Nom de famille</translation>
-    </message>
-    <message>
-        <source>Job title</source>
-        <translation>Fonction</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>Étape</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Montant</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>Devise</translation>
-    </message>
-    <message>
-        <source>Close date</source>
-        <translation>Date de clôture</translation>
-    </message>
-    <message>
-        <source>Planned start</source>
-        <translation>Début prévu</translation>
-    </message>
-    <message>
-        <source>Planned end</source>
-        <translation>Fin prévue</translation>
-    </message>
-    <message>
-        <source>Place in the route</source>
-        <translation>Position dans l&apos;itinéraire</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Checked in at</source>
-        <translation>Heure d&apos;arrivée</translation>
-    </message>
-    <message>
-        <source>Checked out at</source>
-        <translation>Heure de départ</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Résultat</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Résumé</translation>
-    </message>
-    <message>
-        <source>Next steps</source>
-        <translation>Prochaines étapes</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>Texte</translation>
-    </message>
-    <message>
-        <source>Pinned for the field</source>
-        <translation>Épinglée pour le terrain</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Détails</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>Équipe</translation>
-    </message>
-    <message>
-        <source>Due date</source>
-        <translation>Échéance</translation>
-    </message>
-    <message>
-        <source>Completed at</source>
-        <translation>Terminé le</translation>
-    </message>
-    <message>
-        <source>Reviewed at</source>
-        <translation>Lu le</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>Nom d&apos;utilisateur</translation>
-    </message>
-    <message>
-        <source>Display name</source>
-        <translation>Nom affiché</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Rôle</translation>
-    </message>
-    <message>
-        <source>Territory</source>
-        <translation>Territoire</translation>
-    </message>
     <message>
         <source>(empty)</source>
         <translation>(vide)</translation>
@@ -1879,26 +1895,6 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     <message>
         <source>No refused changes.</source>
         <translation>Aucune modification refusée.</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>Synchronisation…</translation>
-    </message>
-    <message>
-        <source>Offline: changes are kept here and sent when the server answers.</source>
-        <translation>Hors ligne&#xa0;: les modifications sont conservées ici et envoyées dès que le serveur répond.</translation>
-    </message>
-    <message>
-        <source>Signed out: sign in again to sync.</source>
-        <translation>Déconnecté&#xa0;: reconnectez-vous pour synchroniser.</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>En ligne</translation>
-    </message>
-    <message>
-        <source>Connection not checked yet</source>
-        <translation>Connexion pas encore vérifiée</translation>
     </message>
     <message>
         <source>Last successful sync: %1</source>
@@ -2097,33 +2093,6 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     <message>
         <source>Completed — checked out at %1</source>
         <translation>Terminée — départ signalé à %1</translation>
-    </message>
-</context>
-<context>
-    <name>VisitReport</name>
-    <message>
-        <source>Prospecting</source>
-        <translation>Prospection</translation>
-    </message>
-    <message>
-        <source>Qualification</source>
-        <translation>Qualification</translation>
-    </message>
-    <message>
-        <source>Proposal</source>
-        <translation>Proposition</translation>
-    </message>
-    <message>
-        <source>Negotiation</source>
-        <translation>Négociation</translation>
-    </message>
-    <message>
-        <source>Closed — won</source>
-        <translation>Fermée — gagnée</translation>
-    </message>
-    <message>
-        <source>Closed — lost</source>
-        <translation>Fermée — perdue</translation>
     </message>
 </context>
 <context>

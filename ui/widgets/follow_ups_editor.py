@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.catalogue import Team
 from fieldapp.records import FollowUp, User
 from fieldapp.usecases.drafts import FIELD_TEAM, INSIDE_TEAM, USER_PREFIX, FollowUpDraft
 from ui.formatting import fill, short_date
@@ -122,8 +123,8 @@ class FollowUpsEditor(QWidget):
 
     def _fill_assignees(self, combo: QComboBox, chosen: str) -> None:
         combo.clear()
-        combo.addItem(team_label("inside"), INSIDE_TEAM)
-        combo.addItem(team_label("field"), FIELD_TEAM)
+        combo.addItem(team_label(Team.INSIDE), INSIDE_TEAM)
+        combo.addItem(team_label(Team.FIELD), FIELD_TEAM)
         for person in self._people:
             combo.addItem(person.display_name, f"{USER_PREFIX}{person.id}")
         index = combo.findData(chosen)
