@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QDate, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -389,3 +389,21 @@ def test_a_week_with_nothing_planned_shows_an_empty_state_instead_of_crashing(
     assert page.summary_label.text() == "Nothing planned this week."
     assert page.message_label.text() == ""
     assert all(d.childCount() == 0 for d in page.week.day_items())
+
+
+def test_a_refused_reschedule_says_why_in_the_dialog_and_changes_nothing(
+    make_context, qtbot: QtBot
+) -> None:
+    page = open_page(make_context, qtbot)
+    qtbot.waitUntil(page.isActiveWindow)
+    stop = page.model.stops[4]
+    select_row(page, 4)
+    qtbot.keyClick(page.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.reschedule_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.date_edit.setDate(QDate(1900, 1, 1))  # a year the core refuses
+    qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    assert dialog.isVisible() and dialog.buttons.isEnabled()
+    assert dialog.error.text() and "Traceback" not in dialog.error.text()
+    assert stop.visit.id in page.model.visit_ids()

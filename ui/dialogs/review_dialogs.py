@@ -12,13 +12,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,40 +21,11 @@ from fieldapp.records import TEAMS
 from fieldapp.usecases.follow_ups import create_follow_up
 from fieldapp.usecases.notes import pin_note_for_field
 from ui.context import AppContext
+from ui.dialogs.form_dialog import FormDialog
 from ui.labels import team_label
-from ui.tasks import describe
 
 
-class _Form(QDialog):
-    """A dialog with a form, an error line and OK/Cancel; subclasses fill and submit."""
-
-    def __init__(self, context: AppContext, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-
-    def submit(self) -> None:
-        raise NotImplementedError
-
-    def failed(self, error: Exception) -> None:
-        self.error.setText(describe(error))
-        self.buttons.setEnabled(True)
-
-
-class FollowUpDialog(_Form):
+class FollowUpDialog(FormDialog):
     """A follow-up on the report's account, for a team or oneself, with a due date."""
 
     def __init__(
@@ -115,7 +81,7 @@ class FollowUpDialog(_Form):
         )
 
 
-class PinNoteDialog(_Form):
+class PinNoteDialog(FormDialog):
     """A note the field rep will see first in the account's briefing."""
 
     def __init__(self, context: AppContext, account_id: str, parent: QWidget | None = None) -> None:
