@@ -29,6 +29,7 @@ from ui.dialogs.recovery import RecoveryDialog
 from ui.dialogs.sign_in import SignInDialog
 from ui.i18n import Languages
 from ui.main_window import MainWindow
+from ui.notifier import Show, SyncNotifier, tray_presenter
 from ui.settings import LANGUAGE, SYNC_INTERVAL_MINUTES, AppSettings
 from ui.single_instance import ProfileGuard
 from ui.sync_worker import SyncOutcome
@@ -70,6 +71,8 @@ class Shell(QObject):
         self.window: MainWindow | None = None
         self.sign_in_dialog: SignInDialog | None = None
         self.recovery_dialog: RecoveryDialog | None = None
+        self._tray: Show | None = None
+        self.notifier: SyncNotifier | None = None
         self._restored = False  # the recovery dialog put a backup back
         self._watch(context)
 
@@ -89,6 +92,10 @@ class Shell(QObject):
 
     def start(self) -> MainWindow:
         window = self.open_window()
+        if self._tray is None:
+            self._tray = tray_presenter(self)
+        # One summary per sync that brings something for this person (ui/notifier.py).
+        self.notifier = SyncNotifier(self.context, self._tray, self)
         interval = self.context.settings.get(SYNC_INTERVAL_MINUTES)
         if self.has_server:
             self.context.sync.set_interval(interval)

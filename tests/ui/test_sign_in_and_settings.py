@@ -26,7 +26,7 @@ from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.sign_in import SignInDialog
 from ui.dialogs.sign_out import SignOutDialog, SignOutFlow
 from ui.i18n import Languages
-from ui.settings import LANGUAGE, SYNC_INTERVAL_MINUTES
+from ui.settings import LANGUAGE, NOTIFY_NEWS, SYNC_INTERVAL_MINUTES
 
 
 @pytest.fixture(scope="module")
@@ -97,8 +97,11 @@ def test_settings_change_the_sync_interval_and_the_language_without_restart(
         dialog = SettingsDialog(context, languages.current, window)  # goes with the window
         dialog.interval.setCurrentIndex(dialog.interval.findData(5))
         dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+        assert dialog.notify.isChecked()  # sync news are told by default
+        dialog.notify.setChecked(False)
         dialog.language_chosen.connect(shell.change_language)
         dialog.accept()
+        assert context.settings.get(NOTIFY_NEWS) is False
         assert context.settings.get(SYNC_INTERVAL_MINUTES) == 5
         assert context.sync._interval.interval() == 5 * 60_000
         assert context.settings.get(LANGUAGE) == "fr"

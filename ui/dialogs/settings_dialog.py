@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,7 +27,7 @@ from sync.session import SERVER_URL_KEY
 from ui.context import AppContext
 from ui.formatting import fill
 from ui.i18n import LANGUAGES
-from ui.settings import DATA_FOLDER, SYNC_INTERVAL_MINUTES
+from ui.settings import DATA_FOLDER, NOTIFY_NEWS, SYNC_INTERVAL_MINUTES
 
 
 class SettingsDialog(QDialog):
@@ -70,6 +71,9 @@ class SettingsDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(change_folder)
+        self.notify = QCheckBox(self.tr("Tell me when a sync brings something for me"))
+        self.notify.setObjectName("notifyNews")
+        self.notify.setChecked(context.settings.get(NOTIFY_NEWS))
         sign_out = QPushButton(self.tr("Sign out…"))
         sign_out.setObjectName("signOut")
         sign_out.clicked.connect(self._sign_out)
@@ -78,6 +82,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Server"), self.server_label)
         form.addRow(self.tr("Signed in as"), self.user_label)
         form.addRow(self.tr("Sync automatically"), self.interval)
+        form.addRow("", self.notify)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Data folder"), folder_row)
         form.addRow("", self.folder_note)
@@ -123,6 +128,7 @@ class SettingsDialog(QDialog):
         settings = self._context.settings
         minutes = int(self.interval.currentData())
         settings.set(SYNC_INTERVAL_MINUTES, minutes)
+        settings.set(NOTIFY_NEWS, self.notify.isChecked())
         self._context.sync.set_interval(minutes)
         if self._chosen_folder is not None:
             settings.set(DATA_FOLDER, self._chosen_folder)

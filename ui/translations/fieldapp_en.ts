@@ -181,6 +181,37 @@
     </message>
 </context>
 <context>
+    <name>SyncNotifier</name>
+    <message numerus="yes">
+        <source>%n reply(ies) or review(s) of your reports</source>
+        <translation>
+            <numerusform>%n reply or review of your reports</numerusform>
+            <numerusform>%n replies or reviews of your reports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) pinned for your accounts</source>
+        <translation>
+            <numerusform>%n note pinned for your accounts</numerusform>
+            <numerusform>%n notes pinned for your accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s) for you</source>
+        <translation>
+            <numerusform>%n follow-up for you</numerusform>
+            <numerusform>%n follow-ups for you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your follow-ups completed</source>
+        <translation>
+            <numerusform>%n of your follow-ups completed</numerusform>
+            <numerusform>%n of your follow-ups completed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message numerus="yes">
         <source>%n change(s) wait to be sent, in this order.</source>

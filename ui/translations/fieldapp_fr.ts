@@ -1564,6 +1564,10 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <translation>Changer…</translation>
     </message>
     <message>
+        <source>Tell me when a sync brings something for me</source>
+        <translation>M’avertir quand une synchronisation apporte du nouveau pour moi</translation>
+    </message>
+    <message>
         <source>Sign out…</source>
         <translation>Se déconnecter…</translation>
     </message>
@@ -1813,6 +1817,37 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     <message>
         <source>Finished %1</source>
         <translation>Terminée le %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncNotifier</name>
+    <message numerus="yes">
+        <source>%n reply(ies) or review(s) of your reports</source>
+        <translation>
+            <numerusform>%n réponse ou révision de vos rapports</numerusform>
+            <numerusform>%n réponses ou révisions de vos rapports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) pinned for your accounts</source>
+        <translation>
+            <numerusform>%n note épinglée pour vos comptes</numerusform>
+            <numerusform>%n notes épinglées pour vos comptes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s) for you</source>
+        <translation>
+            <numerusform>%n suivi pour vous</numerusform>
+            <numerusform>%n suivis pour vous</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your follow-ups completed</source>
+        <translation>
+            <numerusform>%n suivi que vous avez confié est terminé</numerusform>
+            <numerusform>%n suivis que vous avez confiés sont terminés</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,78 @@
+"""The desktop notification after a sync: one summary, in the window's language, never
+when the setting is off. The tray itself cannot run off screen, so the test records what
+would be shown; what counts as news is tested against a real server in
+tests/sync/test_sync_news.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from fieldapp.store.change_set import ChangeSet, Kind
+from ui.notifier import SyncNotifier
+from ui.settings import NOTIFY_NEWS
+from ui.sync_worker import SyncOutcome
+
+
+def _pinned_for_me(context: Any, qtbot: QtBot) -> str:
+    found: list[str] = []
+    context.tasks.read(
+        lambda store: store.scalar(
+            "SELECT notes.id FROM notes JOIN accounts ON accounts.id = notes.account_id"
+            " WHERE notes.pinned = 1 AND accounts.owner_id = ? AND notes.author_id != ?"
+            " ORDER BY notes.id",
+            (context.user.id, context.user.id),
+        ),
+        found.append,
+    )
+    qtbot.waitUntil(lambda: bool(found))
+    assert found[0], "the demo data has a note pinned for the field rep's accounts"
+    return str(found[0])
+
+
+def test_a_sync_that_brings_news_shows_one_summary_unless_turned_off(
+    make_context, qtbot: QtBot, qapp: Any
+) -> None:
+    from ui.i18n import Languages
+
+    languages = Languages(qapp)
+    languages.apply("en")  # its catalogue holds the plural forms
+    try:
+        context = make_context("field")
+        shown: list[tuple[str, str]] = []
+        notifier = SyncNotifier(context, lambda title, text: shown.append((title, text)))
+        pinned = _pinned_for_me(context, qtbot)
+        brought = ChangeSet(listed={"notes": {pinned: Kind.CREATED}})
+
+        context.sync.finished.emit(SyncOutcome(None, None, changes=brought))
+        qtbot.waitUntil(lambda: bool(shown))
+        assert shown == [("FieldApp", "1 note pinned for your accounts")]
+
+        context.sync.finished.emit(SyncOutcome(None, None))  # nothing committed: nothing said
+        context.settings.set(NOTIFY_NEWS, False)
+        context.sync.finished.emit(SyncOutcome(None, None, changes=brought))
+        qtbot.waitUntil(lambda: context.tasks.outstanding == 0)
+        qtbot.wait(100)
+        assert len(shown) == 1
+        del notifier
+    finally:
+        languages.clear()
+
+
+def test_the_summary_reads_in_french(make_context, qapp: Any) -> None:
+    from fieldapp.usecases.news import News
+    from ui.i18n import Languages
+
+    context = make_context("field")
+    notifier = SyncNotifier(context, None)
+    languages = Languages(qapp)
+    try:
+        languages.apply("fr")
+        text = notifier.text(News(feedback=2, pinned=1, handed_to_me=1, completed_for_me=3))
+    finally:
+        languages.clear()
+    assert text == (
+        "2 réponses ou révisions de vos rapports · 1 note épinglée pour vos comptes"
+        " · 1 suivi pour vous · 3 suivis que vous avez confiés sont terminés"
+    )
