@@ -207,9 +207,10 @@ def _print_readable(table: Table) -> None:
 
 def _print_summary(board: Dashboard) -> None:
     period, scope = board.period, board.scope
+    days = "" if period.kind is PeriodKind.DAYS else f"{period.first_day} to {period.last_day}, "
     print(
-        f"Key figures for {period.label} ({period.first_day} to {period.last_day},"
-        f" {period.zone}), {scope.label}; snapshots as of {board.as_of}."
+        f"Key figures for {period.label} ({days}{period.zone}), {scope.label};"
+        f" snapshots as of {board.as_of}."
     )
     _visits(board.visits)
     _coverage(board.coverage)

@@ -100,12 +100,13 @@ class BacklogFigure:
 
 def backlog(reading: Reading) -> BacklogFigure:
     store, period, scope, as_of = reading.store, reading.period, reading.scope, reading.as_of
-    oldest_bound = max(b[0] for b in AGE_BUCKETS)
-    days = LocalDays(as_of - timedelta(days=oldest_bound), as_of, period.zone)
+    oldest = [b[1] for b in AGE_BUCKETS[:-1] if b[1] is not None]  # 1, 3, 7, 14, 30
+    days = LocalDays(as_of - timedelta(days=max(oldest)), as_of, period.zone)
     cut = days.start_text(as_of + timedelta(days=1))
-    # Bucket n holds ages from AGE_BUCKETS[-1 - n]: the bounds are the day starts at which
-    # each younger bucket begins, oldest first.
-    bounds = [days.start_text(as_of - timedelta(days=b[0])) for b in reversed(AGE_BUCKETS[1:])]
+    # An item is at most k days old when it was written on day D - k or later. Bucket n of
+    # the SQL holds AGE_BUCKETS[-1 - n]: the bounds are where each younger bucket begins,
+    # the oldest first.
+    bounds = [days.start_text(as_of - timedelta(days=k)) for k in reversed(oldest)]
     age_sql, age_params = bucket_sql("created_at", bounds)
 
     where, params = scope.where("author_id")

@@ -152,7 +152,7 @@ class Period:
     def label(self) -> str:
         if self.kind is PeriodKind.WEEK:
             year, week, _ = self.first_day.isocalendar()
-            return f"{year}-W{week:02d} ({self.first_day} to {self.last_day})"
+            return f"{year}-W{week:02d}"
         if self.kind is PeriodKind.MONTH:
             return self.first_day.strftime("%Y-%m")
         if self.kind is PeriodKind.QUARTER:

@@ -77,11 +77,12 @@ class WorkingTimeline:
             last = -1 if first < 0 else self._advance(first, amount - 1)
             fixed.append(None if last < 0 else starts[last + 1])
             target = self._advance(day, amount) if self.working[day] else -1
+            # The same local time of day on the target day is the same time elapsed since
+            # its midnight, unless either day has a clock change (a region working Sundays).
             regular = (
                 target >= 0
                 and starts[day + 1] - starts[day] == DAY_SECONDS
                 and starts[target + 1] - starts[target] == DAY_SECONDS
-                and (starts[target] - starts[day]) % DAY_SECONDS == 0
             )
             shift.append(starts[target] - starts[day] if regular else None)
         found = self._tables[amount] = (fixed, shift)
@@ -97,7 +98,7 @@ class WorkingTimeline:
             if not self.working[day] or start == self.starts[day]:
                 due = fixed[day]
             else:
-                step = shift[day]
+                step = shift[day]  # None: a clock change, the reference answers
                 due = None if step is None else start + step
             if due is not None:
                 return due
