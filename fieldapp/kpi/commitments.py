@@ -65,7 +65,7 @@ class VisitReports:
         held = [
             v for v in reading.visits if v.status == completed and v.checked_out_epoch is not None
         ]
-        written = reading.first_report([v.id for v in held])
+        written = reading.first_reports([v.id for v in held])
         people = reading.people
         kind = CommitmentKind.REPORT_WRITTEN
         for visit in held:
@@ -93,14 +93,7 @@ class ReportReviews:
     kinds = (CommitmentKind.REPORT_REVIEWED,)
 
     def commitments(self, reading: Reading) -> Iterator[Commitment]:
-        period, in_scope = reading.period, reading.scope_ids
-        reports = [
-            r
-            for r in reading.reports
-            if r.on_server
-            and period.start <= r.created_at < period.end
-            and (in_scope is None or r.author_id in in_scope)
-        ]
+        reports = reading.reports_arrived()
         reviews = reading.first_reviews([r.id for r in reports])
         people = reading.people
         kind = CommitmentKind.REPORT_REVIEWED

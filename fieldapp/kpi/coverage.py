@@ -144,8 +144,9 @@ class CoverageFigure:
 
 def coverage(reading: Reading) -> CoverageFigure:
     as_of = reading.as_of
-    longest = max(DEFAULT_VISIT_FREQUENCY_DAYS.values())
-    days = LocalDays(as_of - timedelta(days=longest), as_of, reading.period.zone)
+    # Three years of days: the last visits and the creation days of the overdue list fall
+    # in them but for the oldest (converted the slow way).
+    days = LocalDays(as_of - timedelta(days=3 * 365), as_of, reading.period.zone)
     thresholds: dict[int, str] = {}  # target -> the first instant of day D - f
     tiers = {tier.value: tier for tier in Tier}
     states: dict[Tier, tuple[list[str], list[str], list[str]]] = {

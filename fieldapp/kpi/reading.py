@@ -16,11 +16,11 @@ from functools import cached_property
 from typing import NamedTuple
 
 from fieldapp.kpi.period import Period
-from fieldapp.kpi.scope import Person, Scope, ScopeKind, directory
+from fieldapp.kpi.scope import Person, Scope, directory
 from fieldapp.routing import Point
 from fieldapp.store.database import Store
 
-# Reports written this long after the period (or a day before it) are read as a batch;
+# Reports written from a day before the period to a month after it are read as a batch;
 # the few held visits whose report is not among them are looked up one by one.
 REPORTS_AFTER = timedelta(days=31)
 REPORTS_BEFORE = timedelta(days=1)
@@ -63,12 +63,9 @@ class AccountRow(NamedTuple):
 
 class ReportRow(NamedTuple):
     id: str
-    visit_id: str | None
     account_id: str
     author_id: str
-    created_at: str
     created_epoch: int
-    on_server: bool  # False: still in this laptop's outbox
 
 
 class Reading:
@@ -83,13 +80,6 @@ class Reading:
     @cached_property
     def people(self) -> dict[str, Person]:
         return directory(self.store)
-
-    @cached_property
-    def scope_ids(self) -> frozenset[str] | None:
-        """The user ids in scope; None for the organisation (everyone, known or not)."""
-        if self.scope.kind is ScopeKind.ORGANISATION:
-            return None
-        return frozenset(p.id for p in self.scope.people)
 
     @cached_property
     def as_of(self) -> date:
@@ -154,64 +144,76 @@ class Reading:
                 points[account_id] = Point(latitude, longitude)
         return points
 
-    @cached_property
-    def reports(self) -> list[ReportRow]:
-        """Visit reports written from a day before the period to a month after it."""
+    def first_reports(self, visit_ids: list[str]) -> dict[str, int]:
+        """For each of these visits, when its first visit report on the server was written
+        (epoch seconds); a visit without one is left out."""
         period = self.period
-        low = _shift(period.start, -REPORTS_BEFORE)
-        high = _shift(period.end, REPORTS_AFTER)
+        where, params = self.scope.where("author_id")
+        # Reports are written after the visit: those from a day before the period to a
+        # month after it, by the scope's reps, are read as a batch (the first of each
+        # visit found by SQL: a bare column beside min() comes from the row of the min);
+        # the few visits left are looked up one by one.
+        found: dict[str, int] = dict(
+            self.store.rows(
+                f"""SELECT visit_id, min({_epoch("created_at")}) FROM notes
+                    WHERE kind = 'visit_report' AND version IS NOT NULL
+                      AND created_at >= ? AND created_at < ? AND visit_id IS NOT NULL
+                      AND {where}
+                    GROUP BY visit_id""",
+                [_shift(period.start, -REPORTS_BEFORE), _shift(period.end, REPORTS_AFTER), *params],
+            )
+        )
+        missing = [v for v in visit_ids if v not in found]
+        if missing:
+            found.update(
+                self.store.rows(
+                    f"""SELECT visit_id, min({_epoch("created_at")}) FROM notes
+                        WHERE visit_id IN (SELECT value FROM json_each(?))
+                          AND kind = 'visit_report' AND version IS NOT NULL
+                        GROUP BY visit_id""",
+                    (json.dumps(missing),),
+                )
+            )
+        return found
+
+    def reports_arrived(self) -> list[ReportRow]:
+        """The visit reports by the scope's reps that reached the server in the period."""
+        period = self.period
+        where, params = self.scope.where("author_id")
         return [
-            _new(ReportRow, (*row[:6], row[6] is not None))
+            _new(ReportRow, row)
             for row in self.store.rows(
-                f"""SELECT id, visit_id, account_id, author_id, created_at,
-                           {_epoch("created_at")}, version
-                    FROM notes
-                    WHERE kind = 'visit_report' AND created_at >= ? AND created_at < ?""",
-                (low, high),
+                f"""SELECT id, account_id, author_id, {_epoch("created_at")} FROM notes
+                    WHERE kind = 'visit_report' AND version IS NOT NULL
+                      AND created_at >= ? AND created_at < ? AND {where}""",
+                [period.start, period.end, *params],
             )
         ]
 
-    def first_report(self, visit_ids: list[str]) -> dict[str, int]:
-        """For each visit, when its first visit report on the server was written (epoch)."""
-        found: dict[str, int] = {}
-        for report in self.reports:
-            if report.on_server and report.visit_id is not None:
-                seen = found.get(report.visit_id)
-                if seen is None or report.created_epoch < seen:
-                    found[report.visit_id] = report.created_epoch
-        missing = [v for v in visit_ids if v not in found]
-        if missing:
-            for visit_id, written in self.store.rows(
-                f"""SELECT visit_id, min({_epoch("created_at")}) FROM notes
-                    WHERE visit_id IN (SELECT value FROM json_each(?))
-                      AND kind = 'visit_report' AND version IS NOT NULL
-                    GROUP BY visit_id""",
-                (json.dumps(missing),),
-            ):
-                found[visit_id] = written
-        return found
-
     def first_reviews(self, note_ids: list[str]) -> dict[str, tuple[int, str]]:
-        """For each note, its first review on the server: (epoch, reviewer id)."""
+        """For each of these notes, its first review on the server: (epoch, reviewer id)."""
+        if not note_ids:
+            return {}
         if len(note_ids) < _REVIEWS_BY_NOTE:
             rows = self.store.rows(
                 f"""SELECT note_id, {_epoch("reviewed_at")}, reviewer_id FROM reviews
-                    WHERE note_id IN (SELECT value FROM json_each(?))
-                      AND version IS NOT NULL""",
+                    WHERE note_id IN (SELECT value FROM json_each(?)) AND version IS NOT NULL""",
                 (json.dumps(note_ids),),
             )
         else:
+            # A scan of the reviews since the period began (none of its reports was
+            # reviewed before), the first of each note kept here: cheaper than sorting
+            # them in SQL.
             rows = self.store.rows(
                 f"""SELECT note_id, {_epoch("reviewed_at")}, reviewer_id FROM reviews
-                    WHERE version IS NOT NULL"""
+                    WHERE version IS NOT NULL AND reviewed_at >= ?""",
+                (self.period.start,),
             )
-        wanted = set(note_ids)
         first: dict[str, tuple[int, str]] = {}
         for note_id, reviewed, reviewer in rows:
-            if note_id in wanted:
-                seen = first.get(note_id)
-                if seen is None or reviewed < seen[0]:
-                    first[note_id] = (reviewed, reviewer)
+            seen = first.get(note_id)
+            if seen is None or reviewed < seen[0]:
+                first[note_id] = (reviewed, reviewer)
         return first
 
 
