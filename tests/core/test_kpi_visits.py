@@ -199,3 +199,19 @@ def test_travel_records_list_every_stop_in_route_order(week: Week) -> None:
     assert [row[1] for row in wednesday] == [week.visits[n] for n in (8, 9, 7)]
     assert [row[4] for row in wednesday] == [0, 1, 2]
     assert [row[5] for row in wednesday] == [True, False, False]
+
+
+def test_an_organisation_with_no_activity_has_a_dashboard_of_zeros(org: KpiWorld) -> None:
+    from fieldapp.kpi import dashboard
+    from fieldapp.kpi.summary import summary
+
+    board = dashboard(org.store, WEEK, scope_for(org.store), now=NOW)
+    assert board.visits.total.counts() == (0, 0, 0, 0, 0)
+    assert board.coverage.total.share is None and board.coverage.overdue == ()
+    assert board.conversion.total.share is None and board.conversion.deals == ()
+    assert (board.travel.total.days, board.travel.total.km_per_day) == (0, None)
+    assert all(k.on_time_share is None and k.median_seconds is None for k in board.sla.kinds)
+    assert board.backlog.awaiting_review_ids == () and board.backlog.follow_up_ids == ()
+    values = {(row[0], row[1], row[2]): row[3] for row in summary(board).rows}
+    assert values[("visits", "all", "planned")] == 0
+    assert values[("visits", "rita", "held_share")] is None
