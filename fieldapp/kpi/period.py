@@ -143,11 +143,6 @@ class Period:
         count = (monday_of(self.last_day) - first).days // 7 + 1
         return tuple(first + timedelta(weeks=n) for n in range(count))
 
-    def week_bounds(self) -> tuple[str, ...]:
-        """The instants at which each week after the first begins, inside the period: the
-        week of an instant in the period is ``weeks[bisect_right(week_bounds(), t)]``."""
-        return tuple(self.days.start_text(monday) for monday in self.weeks[1:])
-
     @property
     def label(self) -> str:
         if self.kind is PeriodKind.WEEK:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import shutil
 import sqlite3
 import statistics
@@ -37,7 +38,12 @@ from fieldapp.demo.loader import load_demo
 from fieldapp.kpi import COMPUTE, Period, Settings, period_containing, scope_for
 from fieldapp.kpi.reading import Reading
 from fieldapp.kpi.scope import Scope, organisation
+from fieldapp.kpi.timeline import WorkingTimeline
 from fieldapp.store import Store, open_store
+from fieldapp.team.policies import DEFAULT_POLICIES, CommitmentKind
+from fieldapp.team.regions import REGIONS
+from fieldapp.team.sla import due_at
+from fieldapp.team.working_days import calendar_for
 
 TARGET_MS = 500.0
 ZONE = ZoneInfo("America/Toronto")
@@ -191,6 +197,29 @@ def report(run: Run, reference: dict[str, float] | None, target: float | None) -
     return ok
 
 
+def arithmetic_ms(count: int = 20_000) -> tuple[float, float]:
+    """CPU ms to judge ``count`` report reviews (due time, working time to the answer) with
+    fieldapp.team's per-item functions, and with kpi.timeline's table of days."""
+    rng = random.Random(1)
+    region, policy = REGIONS["QC"], DEFAULT_POLICIES[CommitmentKind.REPORT_REVIEWED]
+    base = datetime(2026, 7, 1, 4, tzinfo=UTC)
+    starts = [base + timedelta(seconds=rng.randrange(92 * 86_400)) for _ in range(count)]
+    items = [(s, s + timedelta(seconds=rng.randrange(3 * 86_400))) for s in starts]
+    calendar = calendar_for(region)
+    began = time.process_time()
+    for start, done in items:
+        due_at(start, policy, region)
+        calendar.working_time_between(start, done)
+    reference = (time.process_time() - began) * 1000
+    line = WorkingTimeline(region, date(2026, 6, 30), date(2027, 1, 31))
+    seconds = [(int(s.timestamp()), int(d.timestamp())) for s, d in items]
+    began = time.process_time()
+    for start_s, done_s in seconds:
+        line.due(start_s, policy)
+        line.working_seconds(start_s, done_s)
+    return reference, (time.process_time() - began) * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--accounts", type=int, default=50_000)
@@ -244,6 +273,11 @@ def main() -> None:
             (period_containing("week", today, ZONE), organisation),
         ):
             report(timed_dashboard(profile, period, scope_of, now, args.repeat), None, None)
+    reference, fast = arithmetic_ms()
+    print(
+        f"\nSLA arithmetic, 20,000 report reviews (CPU): fieldapp.team {reference:,.0f} ms,"
+        f" kpi.timeline {fast:,.0f} ms"
+    )
     sys.exit(0 if ok else 1)
 
 
