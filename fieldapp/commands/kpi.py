@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
-from datetime import date
+from datetime import date, datetime
 from typing import Any, NoReturn
 
 from fieldapp.commands.base import (
@@ -24,7 +24,7 @@ from fieldapp.commands.base import (
     print_table,
 )
 from fieldapp.errors import ValidationError
-from fieldapp.kpi import Dashboard, Period, Settings, dashboard, figure, scope_for
+from fieldapp.kpi import Dashboard, Period, Scope, Settings, dashboard, figure, scope_for
 from fieldapp.kpi.backlog import BacklogFigure
 from fieldapp.kpi.conversion import DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, ConversionFigure
 from fieldapp.kpi.coverage import CoverageFigure
@@ -162,7 +162,7 @@ def run_kpi(args: argparse.Namespace) -> int:
 
 
 def _print_figure(
-    args: argparse.Namespace, chosen: Figure, period: Any, scope: Any, now: Any
+    args: argparse.Namespace, chosen: Figure, period: Period, scope: Scope, now: datetime
 ) -> None:
     if args.json:
         print_json({**header(period, scope, now), args.figure: chosen.to_data()})
