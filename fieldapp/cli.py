@@ -22,6 +22,7 @@ import traceback
 from importlib.metadata import entry_points
 
 from fieldapp import __version__
+from fieldapp.commands import kpi as kpi_commands
 from fieldapp.commands import profile as profile_commands
 from fieldapp.commands import recovery as recovery_commands
 from fieldapp.commands import search as search_commands
@@ -39,6 +40,7 @@ BUILTIN_COMMANDS: tuple[Command, ...] = (
     *profile_commands.COMMANDS,
     *search_commands.COMMANDS,
     *recovery_commands.COMMANDS,
+    *kpi_commands.COMMANDS,
 )
 
 
