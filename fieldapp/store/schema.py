@@ -415,6 +415,7 @@ _HANDOFFS = (
     "CREATE INDEX follow_ups_assignee ON follow_ups(assignee_user_id, status)",
     "CREATE INDEX follow_ups_created_by ON follow_ups(created_by, status)",
     "CREATE INDEX notes_pinned ON notes(pinned, account_id)",
+    "CREATE INDEX notes_author ON notes(author_id, kind)",
 )
 
 MIGRATIONS: tuple[Migration, ...] = (

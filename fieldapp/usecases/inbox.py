@@ -28,8 +28,6 @@ from fieldapp.usecases.people import current_user
 from fieldapp.usecases.server_time import trusted_now
 
 HORIZON = timedelta(days=30)
-# How long before reaching the server a note found in the inbox may have been written.
-WRITTEN_BEFORE_ARRIVAL = timedelta(days=7)
 MAX_ITEMS = 5000
 
 
@@ -62,25 +60,47 @@ class InboxItem:
     read: bool
 
 
-# One statement: three sources, each restricted to the horizon through an index
-# (notes_kind_created, notes_pinned, handoff_events_at), then the read marks by
-# inbox_reads_item. The events' kind is decided in SQL so that LIMIT keeps the newest.
-# Feedback is found by the time it was written (indexed) a week before the horizon, then
-# kept by the time it reached the server.
+# One statement. Each source is reached from what is mine, through an index, so the cost
+# follows the size of my inbox, not of the profile (an inside rep's laptop holds a whole
+# team's history): feedback from my visit reports (notes_author, then notes_reply_to),
+# pinned notes from my accounts (accounts_owner, notes_pinned), steps from the hand-offs
+# handed to me or by me (handoff_events_to_user, leads_*, follow_ups_*, then
+# handoff_events_lead / _follow_up). CROSS JOIN keeps SQLite to that order. The kind of a
+# step is decided in SQL so that LIMIT keeps the newest.
 _ITEMS = """
-WITH items AS (
+WITH my_leads AS (
+    SELECT id FROM leads WHERE handed_by = :me
+    UNION SELECT id FROM leads WHERE assignee_id = :me
+), my_follow_ups AS (
+    SELECT id FROM follow_ups WHERE created_by = :me
+    UNION SELECT id FROM follow_ups WHERE claimed_by = :me
+    UNION SELECT id FROM follow_ups WHERE assignee_user_id = :me
+), my_accounts AS (
+    SELECT id FROM accounts WHERE owner_id = :me
+), steps AS (
+    SELECT e.* FROM handoff_events e WHERE e.to_user_id = :me AND e.at >= :since
+    UNION
+    SELECT e.* FROM my_leads m CROSS JOIN handoff_events e
+    WHERE e.lead_id = m.id AND e.at >= :since
+    UNION
+    SELECT e.* FROM my_follow_ups m CROSS JOIN handoff_events e
+    WHERE e.follow_up_id = m.id AND e.at >= :since
+    UNION
+    SELECT e.* FROM my_accounts m CROSS JOIN handoff_events e
+    WHERE e.account_id = m.id AND e.to_team = :my_team AND e.at >= :since
+), items AS (
     SELECT 'feedback' AS kind, 'notes' AS source, n.id AS item_id,
            coalesce(n.arrived_at, n.created_at) AS at, n.account_id, n.author_id AS from_id,
            n.body AS text, NULL AS lead_id, NULL AS follow_up_id, NULL AS action
-    FROM notes n JOIN notes r ON r.id = n.reply_to_id
-    WHERE n.kind = 'feedback' AND n.created_at >= :written_since
+    FROM notes r CROSS JOIN notes n
+    WHERE r.author_id = :me AND r.kind = 'visit_report' AND n.reply_to_id = r.id
+          AND n.kind = 'feedback' AND n.author_id <> :me
           AND coalesce(n.arrived_at, n.created_at) >= :since
-          AND r.author_id = :me AND n.author_id <> :me
     UNION ALL
     SELECT 'pinned_note', 'notes', n.id, coalesce(n.pinned_at, n.arrived_at, n.created_at),
            n.account_id, n.author_id, n.body, NULL, NULL, NULL
-    FROM notes n JOIN accounts a ON a.id = n.account_id
-    WHERE n.pinned = 1 AND a.owner_id = :me AND n.author_id <> :me
+    FROM my_accounts a CROSS JOIN notes n
+    WHERE n.pinned = 1 AND n.account_id = a.id AND n.author_id <> :me
           AND coalesce(n.pinned_at, n.arrived_at, n.created_at) >= :since
     UNION ALL
     SELECT CASE
@@ -103,11 +123,11 @@ WITH items AS (
            END,
            'handoff_events', e.id, e.at, e.account_id, e.actor_id,
            coalesce(e.note, l.why, f.title), e.lead_id, e.follow_up_id, e.action
-    FROM handoff_events e
+    FROM steps e
     JOIN accounts a ON a.id = e.account_id
     LEFT JOIN leads l ON l.id = e.lead_id
     LEFT JOIN follow_ups f ON f.id = e.follow_up_id
-    WHERE e.at >= :since AND e.actor_id <> :me
+    WHERE e.actor_id <> :me
 )
 SELECT i.*, a.name AS account_name, u.display_name AS from_name,
        coalesce(r.read, 0) AS read
@@ -129,7 +149,6 @@ def _params(store: Store, now: datetime | None, limit: int) -> dict[str, Any]:
         "me": me.id,
         "my_team": TEAM_OF_ROLE[me.role],
         "since": to_text(moment - HORIZON),
-        "written_since": to_text(moment - HORIZON - WRITTEN_BEFORE_ARRIVAL),
         "limit": limit,
     }
 

@@ -5,7 +5,7 @@ follow-ups claimed by or handed to them and those of the inside team nobody clai
 an answer to each lead they handed that came back. A field rep owes the leads handed to them
 (plan the visit, then hold it), the follow-ups handed to them or claimed by them (and the
 field team's on their accounts), and the report of each visit they checked out until it
-reaches the server.
+reaches the server. Reports are those of the last 30 days (LOOKED_BACK).
 
 Clocks come from fieldapp/team (commitments.py for the instants, sla.py for the clock) with
 the trusted now of the laptop (server_time.py), so a laptop's wrong clock cannot hide a
@@ -41,9 +41,11 @@ from fieldapp.usecases.server_time import trusted_now
 # A lead that came back: the inside rep who handed it owes an answer (hand it again or
 # withdraw it), with no SLA of its own.
 LEAD_RETURNED = "lead_returned"
-# Reports owed are looked for among the visits of the last 60 days: older ones are long
-# breached and belong to a manager's report, not to today's queue.
-REPORTS_LOOKED_BACK = timedelta(days=60)
+# Reports owed (to write, to review) are looked for among those of the last 30 days: an
+# older one is long breached, and belongs to the review queue (every report waiting, page
+# by page) and to the manager's list of breaches, not to today's queue, where thousands of
+# them would bury the work of the day.
+LOOKED_BACK = timedelta(days=30)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,20 +93,28 @@ def work_queue(store: Store, *, now: datetime | None = None) -> list[QueueItem]:
 
     held = agreements(store)
     pending = _pending(store)
-    accounts: dict[str, str] = {}
-    items: list[QueueItem] = []
+    owed = []
     for commitment, title in _owed(store, me, team_of, moment):
-        agreement = agreement_for(held, commitment.team)
-        clock = commitment.clock(agreement, moment)
-        if clock is not None and not clock.is_open:
-            continue  # done on the server: nothing is owed any more
+        clock = commitment.clock(agreement_for(held, commitment.team), moment)
+        if clock is None or clock.is_open:  # done on the server: nothing is owed any more
+            owed.append((commitment, title, clock))
+    returned = (
+        store.query("SELECT * FROM leads WHERE handed_by = ? AND status = 'returned'", (me.id,))
+        if me.role in INSIDE_ROLES
+        else []
+    )
+    accounts = _account_names(
+        store, {c.account_id for c, _, _ in owed} | {r["account_id"] for r in returned}
+    )
+    items: list[QueueItem] = []
+    for commitment, title, clock in owed:
         items.append(
             QueueItem(
                 kind=commitment.kind,
                 collection=commitment.collection,
                 record_id=commitment.record_id,
                 account_id=commitment.account_id,
-                account_name=_account_name(store, accounts, commitment.account_id),
+                account_name=accounts.get(commitment.account_id, ""),
                 title=title,
                 owner_id=commitment.owner_id,
                 owner_name=name_of(commitment.owner_id),
@@ -113,34 +123,35 @@ def work_queue(store: Store, *, now: datetime | None = None) -> list[QueueItem]:
                 or (commitment.collection, commitment.record_id) in pending,
             )
         )
-    if me.role in INSIDE_ROLES:
-        for row in store.query(
-            "SELECT * FROM leads WHERE handed_by = ? AND status = 'returned'", (me.id,)
-        ):
-            items.append(
-                QueueItem(
-                    kind=LEAD_RETURNED,
-                    collection="leads",
-                    record_id=row["id"],
-                    account_id=row["account_id"],
-                    account_name=_account_name(store, accounts, row["account_id"]),
-                    title=row["reason"] or row["why"],
-                    owner_id=me.id,
-                    owner_name=me.display_name,
-                    clock=None,
-                    waiting_to_sync=("leads", row["id"]) in pending,
-                )
+    for row in returned:
+        items.append(
+            QueueItem(
+                kind=LEAD_RETURNED,
+                collection="leads",
+                record_id=row["id"],
+                account_id=row["account_id"],
+                account_name=accounts.get(row["account_id"], ""),
+                title=_excerpt(row["reason"] or row["why"]),
+                owner_id=me.id,
+                owner_name=me.display_name,
+                clock=None,
+                waiting_to_sync=("leads", row["id"]) in pending,
             )
+        )
     return sorted(items, key=_order)
 
 
-def _account_name(store: Store, known: dict[str, str], account_id: str) -> str:
-    name = known.get(account_id)
-    if name is None:
-        name = known[account_id] = str(
-            store.scalar("SELECT name FROM accounts WHERE id = ?", (account_id,)) or ""
-        )
-    return name
+def _account_names(store: Store, account_ids: set[str]) -> dict[str, str]:
+    wanted = sorted(account_ids)
+    names: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for record_id, name in store.rows(
+            f"SELECT id, name FROM accounts WHERE id IN ({marks})", chunk
+        ):
+            names[record_id] = name
+    return names
 
 
 def _pending(store: Store) -> set[tuple[str, str]]:
@@ -200,13 +211,14 @@ def _owed(
     if me.role == Role.FIELD:
         yield from _owed_in_the_field(store, me, team_of, now)
     else:
-        for report in _rows(
-            store,
-            "notes",
-            """SELECT n.* FROM notes n WHERE n.kind = 'visit_report'
+        # Only what the clock and the title need: a report may be ten pages long.
+        for report in store.query(
+            """SELECT n.id, n.account_id, n.author_id, n.kind, n.arrived_at, n.version,
+                      n.created_at, substr(n.body, 1, 400) AS body
+               FROM notes n WHERE n.kind = 'visit_report' AND n.created_at >= ?
                AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.note_id = n.id
                                AND (r.arrived_at IS NOT NULL OR r.version IS NOT NULL))""",
-            (),
+            (to_text(now - LOOKED_BACK),),
         ):
             # A review waiting to sync leaves the report in the queue, its clock running.
             commitment = report_reviewed_commitment(report, None, team_of)
@@ -238,7 +250,7 @@ def _owed_in_the_field(
            AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.visit_id = v.id
                            AND n.kind = 'visit_report'
                            AND (n.arrived_at IS NOT NULL OR n.version IS NOT NULL))""",
-        (me.id, to_text(now - REPORTS_LOOKED_BACK)),
+        (me.id, to_text(now - LOOKED_BACK)),
     ):
         report = report_written_commitment(visit, None, team_of)
         if report is not None:

@@ -11,7 +11,7 @@ from support.core_world import World
 
 from fieldapp.store.replica import set_profile_value, upsert_server_records
 from fieldapp.team.sla import ClockState
-from fieldapp.usecases import follow_ups, work_queue
+from fieldapp.usecases import follow_ups, visits, work_queue
 from fieldapp.usecases.server_time import SERVER_TIME_KEY, trusted_clock
 
 # Montréal is UTC-5 in November.
@@ -176,3 +176,18 @@ def test_the_sync_engine_and_the_use_cases_name_the_same_profile_key() -> None:
     from fieldapp.store import syncbook
 
     assert syncbook.SERVER_TIME_KEY == SERVER_TIME_KEY
+
+
+def test_a_check_in_on_a_laptop_a_week_behind_is_stamped_with_the_servers_time(
+    world: World,
+) -> None:
+    """The laptop's own moments that start a clock (check-in, check-out) come from its
+    trusted clock, so a wrong wall clock does not move them (the server would only clamp a
+    time in its future, not one a week in its past)."""
+    monday_8h = datetime(2026, 11, 23, 13, 0, tzinfo=UTC)
+    world.clock.now = monday_8h - timedelta(days=7)
+    anchor(world, monday_8h, world.clock.now)
+    world.clock.advance(minutes=30)
+    visit = visits.plan_visit(world.store, world.account_id, monday_8h)
+    checked_in = visits.check_in(world.store, visit.id)
+    assert checked_in.checked_in_at == text(monday_8h + timedelta(minutes=30))
