@@ -7,11 +7,13 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from support.core_world import World
 
+from fieldapp.errors import PermissionDeniedError, ValidationError
 from fieldapp.store.replica import set_profile_value, upsert_server_records
 from fieldapp.team.sla import ClockState
-from fieldapp.usecases import follow_ups, visits, work_queue
+from fieldapp.usecases import agreements, follow_ups, visits, work_queue
 from fieldapp.usecases.server_time import SERVER_TIME_KEY, trusted_clock
 
 # Montréal is UTC-5 in November.
@@ -191,3 +193,65 @@ def test_a_check_in_on_a_laptop_a_week_behind_is_stamped_with_the_servers_time(
     visit = visits.plan_visit(world.store, world.account_id, monday_8h)
     checked_in = visits.check_in(world.store, visit.id)
     assert checked_in.checked_in_at == text(monday_8h + timedelta(minutes=30))
+
+
+def test_the_teams_agreement_sets_the_allowance_and_its_region_the_calendar(
+    world: World,
+) -> None:
+    a_week_of_work(world)
+    upsert_server_records(
+        world.store,
+        "sla_policies",
+        [
+            {
+                "id": "0190a000-0000-7000-8000-0000000000d1",
+                "team": "quebec",
+                "region": "QC",
+                "policies": {"follow_up_handled": {"working_days": 3}},
+                "version": 2,
+                "created_at": "2026-01-05T15:00:00Z",
+            }
+        ],
+    )
+    monday_8h = datetime(2026, 11, 23, 13, 0, tzinfo=UTC)
+    by_title = {i.title: i for i in work_queue.work_queue(world.store, now=monday_8h)}
+    friday = by_title["Friday's quote"].clock
+    assert friday is not None
+    assert friday.due_at == datetime(2026, 11, 25, 21, 0, tzinfo=UTC)  # Wednesday 16:00
+
+
+def test_a_manager_sets_the_teams_policy_and_a_bad_edit_changes_nothing(world: World) -> None:
+    store = world.store
+
+    def held() -> list[dict[str, object]]:
+        return store.query("SELECT * FROM sla_policies") + store.query("SELECT * FROM outbox")
+
+    with pytest.raises(PermissionDeniedError):
+        agreements.set_sla_policy(store, "quebec", "report_written", hours=8, region="QC")
+    world.sign_in(world.manager_id)
+    for arguments, error in (
+        ({"kind": "reports", "hours": 8, "region": "QC"}, ValidationError),
+        ({"kind": "report_written", "region": "QC"}, ValidationError),
+        ({"kind": "report_written", "hours": 8, "working_days": 1}, ValidationError),
+        ({"kind": "report_written", "hours": 721, "region": "QC"}, ValidationError),
+        ({"kind": "report_written", "hours": 8, "region": "ZZ"}, ValidationError),
+        ({"kind": "report_written", "hours": 8}, ValidationError),  # a first one: its region
+        ({"team": "france", "kind": "report_written", "hours": 8}, PermissionDeniedError),
+    ):
+        before = held()
+        team = str(arguments.pop("team", "quebec"))
+        with pytest.raises(error):
+            agreements.set_sla_policy(store, team, **arguments)  # type: ignore[arg-type]
+        assert held() == before
+    agreements.set_sla_policy(store, "quebec", "report_written", hours=8, region="qc")
+    agreements.set_sla_policy(store, "quebec", "follow_up_handled", working_days=3)
+    quebec = agreements.agreements(store)["quebec"]
+    assert quebec.region.code == "QC"
+    assert quebec.policies.to_data()["report_written"] == {"hours": 8}
+    assert quebec.policies.to_data()["follow_up_handled"] == {"working_days": 3}
+    assert [
+        m["op"] for m in store.query("SELECT op FROM outbox WHERE collection = 'sla_policies'")
+    ] == [
+        "create",
+        "update",
+    ]

@@ -447,3 +447,32 @@ def test_the_server_tells_breaches_from_its_own_clock(world: World) -> None:
             if j.commitment.record_id == follow_up_id
         ]
     assert judged.clock.state == "met_late"
+
+
+def test_a_note_is_stamped_when_it_arrives_and_each_time_it_is_pinned(world: World) -> None:
+    account_id = world.create_account("field")
+    note_id = new_id()
+    [made] = world.push(
+        "inside",
+        create(
+            "notes",
+            note_id,
+            {
+                "account_id": account_id,
+                "author_id": world.ids["inside"],
+                "kind": "for_field",
+                "body": "Demander pour le four neuf.",
+                "arrived_at": "2020-01-01T00:00:00Z",  # a laptop's claim: ignored
+            },
+        ),
+    )
+    assert made["status"] == "applied"
+    note = stored(world, "notes", note_id)
+    assert (note["arrived_at"], note["pinned_at"]) == (NOW_TEXT, None)
+    later(world, 600)
+    world.push("inside", update("notes", note_id, {"pinned": True}, None))
+    pinned_at = datetime.fromtimestamp(T0 + 600, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert stored(world, "notes", note_id)["pinned_at"] == pinned_at
+    world.push("inside", update("notes", note_id, {"pinned": False}, None))
+    note = stored(world, "notes", note_id)
+    assert (note["arrived_at"], note["pinned_at"]) == (NOW_TEXT, None)
