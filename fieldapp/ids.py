@@ -32,3 +32,13 @@ def new_id() -> str:
 def seeded_id(rng: random.Random, unix_ms: int) -> str:
     """A reproducible UUIDv7 for generated demo data."""
     return uuid7_from(unix_ms, rng.getrandbits(80))
+
+
+# The namespace of ids derived from what a record is about (uuid5 over the parts).
+_DERIVED = uuid.UUID("0190a1f2-6b3c-7d00-8e11-f1e1d0a9b11c")
+
+
+def derived_id(*parts: str) -> str:
+    """The same id for the same parts on every laptop (a person's read mark on an item),
+    so that two laptops writing "the same record" offline write one record, not two."""
+    return str(uuid.uuid5(_DERIVED, "\x1f".join(parts)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
 from fieldapp.store.syncbook import MutationResult, PendingMutation, PulledChange
@@ -39,6 +40,9 @@ class PullPage:
     changes: tuple[PulledChange, ...]
     cursor: str
     has_more: bool
+    # The server's clock when it answered, if the backend states it: the laptop's SLA
+    # clocks count from it (fieldapp.team.trusted_time), never from the laptop's own.
+    server_time: datetime | None = None
 
 
 class SyncBackend(Protocol):

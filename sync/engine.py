@@ -30,6 +30,7 @@ from fieldapp.store.syncbook import (
     finish_run,
     mark_attempt,
     note_seen,
+    note_server_time,
     outbox_size,
     pending_mutations,
     save_cursor,
@@ -287,6 +288,8 @@ class SyncEngine:
                     if full:
                         note_seen(self.store, page.changes)
                     save_cursor(self.store, page.cursor, feed)
+                    if page.server_time is not None:
+                        note_server_time(self.store, page.server_time)
             except ConstraintError as exc:
                 # Records that break the schema (a child without its parent, a value
                 # out of range): the page is refused whole and nothing of it is kept.

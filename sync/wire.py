@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from fieldapp.catalogue import CATALOGUE, ApplyResult, ChangeOp
+from fieldapp.catalogue.kinds import Agreement
 from fieldapp.store.syncbook import FieldConflict, MutationResult, PulledChange
 from sync.backend import Identity, PullPage, Tokens
 from sync.errors import ProtocolError
@@ -15,8 +17,12 @@ from sync.errors import ProtocolError
 RESULT_STATUSES = tuple(ApplyResult)
 
 # The JSON type of each field, from its kind in the catalogue: "string", "number",
-# "integer", "boolean" or "array" (of ids).
+# "integer", "boolean", "array" (of ids) or "object" (a team's SLA agreement).
 _JSON_TYPES = {c.name: {f.name: f.kind.json_type for f in c.fields} for c in CATALOGUE.values()}
+_AGREEMENTS = {
+    c.name: {f.name: f.kind for f in c.fields if isinstance(f.kind, Agreement)}
+    for c in CATALOGUE.values()
+}
 
 
 def decode(body: bytes) -> dict[str, Any]:
@@ -49,6 +55,7 @@ _EXACT_TYPES: dict[str, frozenset[type]] = {
     "integer": frozenset({int}),
     "boolean": frozenset({bool}),
     "array": frozenset(),
+    "object": frozenset(),
     "string": frozenset({str}),
 }
 
@@ -93,6 +100,8 @@ def _check_field(collection: str, name: str, value: Any) -> None:
         ok = isinstance(value, bool)
     elif json_type == "array":
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+    elif json_type == "object":
+        ok = isinstance(value, dict) and _AGREEMENTS[collection][name].wire_ok(value)
     else:
         ok = isinstance(value, str)
     if not ok:
@@ -124,7 +133,21 @@ def pull_page(body: dict[str, Any]) -> PullPage:
             parsed.append(PulledChange(collection, record_id, ChangeOp.DELETE, version))
         else:
             raise ProtocolError(f"The server sent an unknown change operation '{op}'.")
-    return PullPage(tuple(parsed), cursor, has_more)
+    return PullPage(tuple(parsed), cursor, has_more, server_time(body))
+
+
+def server_time(body: dict[str, Any]) -> datetime | None:
+    """The ``server_time`` an answer states (None from a server that states none)."""
+    if body.get("server_time") is None:
+        return None
+    text = _get(body, "server_time", str, "answer")
+    try:
+        moment = datetime.fromisoformat(text) if len(text) <= 40 else None
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise ProtocolError("The server's answer has a malformed 'server_time'.")
+    return moment.astimezone(UTC)
 
 
 def push_results(body: dict[str, Any], sent: Sequence[str]) -> list[MutationResult]:

@@ -15,12 +15,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import pytest
 
 from fieldapp import validation
+from fieldapp.catalogue import CATALOGUE
 from fieldapp.demo import DemoData, generate, load_demo
 from fieldapp.demo.timeline import utc_offset_minutes
 from fieldapp.demo.vocabulary import TERRITORIES
+from fieldapp.ids import derived_id
 from fieldapp.search import search
 from fieldapp.store import Store, open_store
 from fieldapp.store.schema import FIELDS
+from fieldapp.team.policies import parse_policies
+from fieldapp.team.regions import region
 from fieldapp.usecases.people import current_user
 
 TODAY = date(2026, 3, 9)  # a Monday, the day after North America moved its clocks
@@ -318,3 +322,33 @@ def test_daylight_saving_rules_match_the_tz_database() -> None:
             assert offset is not None
             assert utc_offset_minutes(clock, day) == offset.total_seconds() // 60, (clock, day)
         day += timedelta(days=1)
+
+
+def test_the_hand_offs_hang_together(data: DemoData) -> None:
+    """Agreements for each team, leads in every state for the demo rep, a history whose
+    steps point at real hand-offs, priorities on the rep's own accounts, read marks keyed
+    as the inbox keys them."""
+    teams = {u["team"] for u in data.users if u["team"]}
+    assert {a["team"] for a in data.sla_policies} == teams
+    for agreement in data.sla_policies:
+        parse_policies(agreement["policies"])
+        region(agreement["region"])
+    rep = data.demo_users.field_rep_id
+    assert {"handed", "accepted", "returned"} <= {
+        lead["status"] for lead in data.leads if lead["assignee_id"] == rep
+    }
+    visits = {v["id"]: v for v in data.visits}
+    for lead in data.leads:
+        if lead["status"] == "accepted":
+            assert visits[lead["visit_id"]]["rep_id"] == lead["assignee_id"]
+        assert lead["handed_at"] is not None
+    targets = {lead["id"] for lead in data.leads} | {f["id"] for f in data.follow_ups}
+    for step in data.handoff_events:
+        assert (step["lead_id"] or step["follow_up_id"]) in targets
+        CATALOGUE["handoff_events"].rules[0].check(step)
+    owners = {a["id"]: a["owner_id"] for a in data.accounts}
+    assert data.priorities and all(owners[p["account_id"]] == p["rep_id"] for p in data.priorities)
+    assert data.inbox_reads
+    for mark in data.inbox_reads:
+        key = ("inbox_reads", mark["user_id"], mark["item_collection"], mark["item_id"])
+        assert mark["id"] == derived_id(*key)

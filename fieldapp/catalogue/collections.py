@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fieldapp.catalogue.kinds import (
+    Agreement,
     Amount,
     Choice,
     Coordinate,
@@ -26,9 +27,22 @@ from fieldapp.catalogue.kinds import (
     Prose,
     Whole,
 )
-from fieldapp.catalogue.model import ExactlyOne, NotBefore, Owner, Record, Together, collection
+from fieldapp.catalogue.model import (
+    ANY_VALUE,
+    ExactlyOne,
+    Filing,
+    NotBefore,
+    Owner,
+    Record,
+    Stamp,
+    Together,
+    collection,
+)
 from fieldapp.catalogue.vocabulary import (
     FollowUpStatus,
+    HandoffAction,
+    InboxSource,
+    LeadStatus,
     NoteKind,
     OpportunityStage,
     Role,
@@ -37,6 +51,7 @@ from fieldapp.catalogue.vocabulary import (
     VisitOutcome,
     VisitStatus,
 )
+from fieldapp.team.policies import SlaPolicies
 
 # How often an account should be visited when it has no target of its own.
 DEFAULT_VISIT_FREQUENCY_DAYS = {Tier.A: 14, Tier.B: 30, Tier.C: 90}
@@ -55,6 +70,24 @@ class User(Record):
     role: Annotated[Role, Choice(label="Role", options=Role)]
     team: Annotated[str | None, Line(label="Team", max_length=100)]
     territory: Annotated[str | None, Line(label="Territory")]
+
+
+@collection(
+    "sla_policies",
+    filed=Filing.EVERYONE,
+    created_by=(Role.MANAGER,),
+    created_by_refusal="Only managers set the teams' SLA policies.",
+)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SlaAgreement(Record):
+    """A team's SLA agreement: what each side owes the other and by when, and the region
+    whose working days and holidays its clocks follow (docs/team-loop.md). One per team;
+    every laptop receives every team's."""
+
+    team: Annotated[str, Line(label="Team", max_length=100, immutable=True)]
+    region: Annotated[str, Line(label="Region", max_length=10)]
+    policies: Annotated[SlaPolicies, Agreement(label="SLA policies")]
+    changed_by: Annotated[str | None, Link(label="Changed by", to="users")]
 
 
 @collection(
@@ -141,8 +174,9 @@ class Visit(Record):
     planned_end: Annotated[str, Moment(label="Planned end")]
     route_position: Annotated[int | None, Whole(label="Route position", minimum=0, maximum=10_000)]
     status: Annotated[VisitStatus, Choice(label="Status", options=VisitStatus)]
-    checked_in_at: Annotated[str | None, Moment(label="Check-in time")]
-    checked_out_at: Annotated[str | None, Moment(label="Check-out time")]
+    # Reported by the laptop; the server takes them as never later than it received them.
+    checked_in_at: Annotated[str | None, Moment(label="Check-in time", not_after_receipt=True)]
+    checked_out_at: Annotated[str | None, Moment(label="Check-out time", not_after_receipt=True)]
     contacts_met: Annotated[tuple[str, ...], Links(label="Contacts met", to="contacts")]
     # Schema 1 has no CHECK on the outcome (only the validators know the list).
     outcome: Annotated[
@@ -154,6 +188,7 @@ class Visit(Record):
 
 @collection(
     "notes",
+    stamps=(Stamp("arrived_at"), Stamp("pinned_at", when=("pinned", True), clear=True)),
     owner=Owner(
         "author_id",
         create_refusal="A note is written in its author's name only.",
@@ -179,10 +214,19 @@ class Note(Record):
         ),
     ]
     reply_to_id: Annotated[str | None, Link(label="Reply to", to="notes")]
+    # When the server received the note (a visit report "in the CRM"), and when it was
+    # last pinned for the field: the server's own clock.
+    arrived_at: Annotated[str | None, Moment(label="Arrival time")]
+    pinned_at: Annotated[str | None, Moment(label="Pinned at")]
 
 
 @collection(
     "follow_ups",
+    stamps=(
+        Stamp("handed_at"),
+        Stamp("claimed_at", when=("claimed_by", ANY_VALUE), clear=True),
+        Stamp("completed_at", when=("status", FollowUpStatus.DONE), clear=True),
+    ),
     rules=(
         ExactlyOne(
             "assignee_user_id",
@@ -205,11 +249,24 @@ class FollowUp(Record):
     origin_visit_id: Annotated[str | None, Link(label="Origin visit", to="visits")]
     origin_note_id: Annotated[str | None, Link(label="Origin note", to="notes")]
     created_by: Annotated[str | None, Link(label="Created by", to="users")]
+    # The server's time of its completion (a laptop's own time is ignored).
     completed_at: Annotated[str | None, Moment(label="Completed at")]
+    # Who took it from the team's queue, and what was done (the answer that comes back).
+    claimed_by: Annotated[str | None, Link(label="Claimed by", to="users")]
+    outcome: Annotated[str | None, Prose(label="Outcome")]
+    # The server's times: the hand-off accepted (the SLA clock starts), the claim.
+    handed_at: Annotated[str | None, Moment(label="Handed at")]
+    claimed_at: Annotated[str | None, Moment(label="Claimed at")]
+
+    @property
+    def owner_id(self) -> str | None:
+        """The person who owes it now (None: the team, until someone claims it)."""
+        return self.claimed_by or self.assignee_user_id
 
 
 @collection(
     "reviews",
+    stamps=(Stamp("arrived_at"),),
     owner=Owner(
         "reviewer_id",
         create_refusal="A review is given in the reviewer's name only.",
@@ -226,3 +283,107 @@ class Review(Record):
     note_id: Annotated[str, Link(label="Note", to="notes", immutable=True)]
     reviewer_id: Annotated[str, Link(label="Reviewer", to="users", immutable=True)]
     reviewed_at: Annotated[str, Moment(label="Review time")]
+    # When the server received the review: the report_reviewed clock stops there.
+    arrived_at: Annotated[str | None, Moment(label="Arrival time")]
+
+
+@collection(
+    "leads",
+    stamps=(
+        Stamp("handed_at", when=("status", LeadStatus.HANDED)),
+        Stamp("accepted_at", when=("status", LeadStatus.ACCEPTED)),
+        Stamp("returned_at", when=("status", LeadStatus.RETURNED)),
+    ),
+    created_by=INSIDE_ROLES,
+    created_by_refusal="Leads are handed to the field by inside reps and managers.",
+)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Lead(Record):
+    """A qualified prospect handed by the inside team to a field rep, with a briefing; the
+    field rep accepts it (plans the visit) or returns it with a reason."""
+
+    account_id: Annotated[str, Link(label="Account", to="accounts", immutable=True)]
+    handed_by: Annotated[str, Link(label="Handed by", to="users", immutable=True)]
+    assignee_id: Annotated[str, Link(label="Field rep", to="users")]
+    status: Annotated[LeadStatus, Choice(label="Status", options=LeadStatus)]
+    why: Annotated[str, Prose(label="Why this lead")]
+    who_to_see: Annotated[str | None, Prose(label="Who to see")]
+    promised: Annotated[str | None, Prose(label="What was promised")]
+    reason: Annotated[str | None, Prose(label="Reason")]
+    visit_id: Annotated[str | None, Link(label="Visit", to="visits")]
+    handed_at: Annotated[str | None, Moment(label="Handed at")]
+    accepted_at: Annotated[str | None, Moment(label="Accepted at")]
+    returned_at: Annotated[str | None, Moment(label="Returned at")]
+
+
+@collection(
+    "priorities",
+    owner=Owner(
+        "flagged_by",
+        create_refusal="A priority is flagged in its author's name only.",
+        change_refusal="Only the person who flagged a priority may change or remove it.",
+    ),
+    created_by=INSIDE_ROLES,
+    created_by_refusal="Priorities are flagged by inside reps and managers.",
+)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Priority(Record):
+    """An account flagged for a field rep's day, with one line of why."""
+
+    account_id: Annotated[str, Link(label="Account", to="accounts", immutable=True)]
+    rep_id: Annotated[str, Link(label="Field rep", to="users", immutable=True)]
+    day: Annotated[str, Day(label="Day", immutable=True)]
+    why: Annotated[str, Line(label="Why")]
+    flagged_by: Annotated[str, Link(label="Flagged by", to="users", immutable=True)]
+
+
+@collection(
+    "handoff_events",
+    stamps=(Stamp("at"),),
+    append_only=True,
+    rules=(ExactlyOne("lead_id", "follow_up_id", "A step belongs to one lead or one follow-up."),),
+    owner=Owner(
+        "actor_id",
+        create_refusal="A comment is written in its author's name only.",
+        change_refusal="The history of a hand-off is never changed.",
+    ),
+)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HandoffEvent(Record):
+    """One step of a hand-off's history (handed, accepted, returned, claimed, completed,
+    a comment...). The server writes every step but comments itself, so the history is
+    complete whatever a laptop sends."""
+
+    account_id: Annotated[str, Link(label="Account", to="accounts", immutable=True)]
+    lead_id: Annotated[str | None, Link(label="Lead", to="leads", immutable=True)]
+    follow_up_id: Annotated[str | None, Link(label="Follow-up", to="follow_ups", immutable=True)]
+    action: Annotated[HandoffAction, Choice(label="Step", options=HandoffAction)]
+    actor_id: Annotated[str, Link(label="By", to="users", immutable=True)]
+    to_user_id: Annotated[str | None, Link(label="To", to="users")]
+    to_team: Annotated[Team | None, Choice(label="To team", options=Team)]
+    note: Annotated[str | None, Prose(label="Comment")]
+    at: Annotated[str | None, Moment(label="Time")]
+
+
+@collection(
+    "inbox_reads",
+    filed=Filing.PERSONAL,
+    keyed=True,
+    owner=Owner(
+        "user_id",
+        create_refusal="Read marks are one's own.",
+        change_refusal="Read marks are one's own.",
+    ),
+)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InboxRead(Record):
+    """One person's read mark on one inbox item; its id is derived from both
+    (``fieldapp.usecases.inbox.read_mark_id``), so a second laptop of the same person marks
+    the same record."""
+
+    user_id: Annotated[str, Link(label="Person", to="users", immutable=True)]
+    item_collection: Annotated[
+        InboxSource, Choice(label="Kind of item", options=InboxSource, immutable=True)
+    ]
+    item_id: Annotated[str, Line(label="Item", max_length=100, immutable=True)]
+    read: Annotated[bool, Flag(label="Read")]

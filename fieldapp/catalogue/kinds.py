@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from fieldapp import validation as check
 from fieldapp.errors import ValidationError
+from fieldapp.team.policies import DEFAULT_POLICIES, SlaPolicies, parse_policies
 
 # An id is text of 1 to MAX_ID characters (a UUIDv7 has 36; a CRM's own ids are shorter).
 MAX_ID = 100
@@ -187,6 +188,11 @@ class Moment(Kind):
     """A date and time with its zone, as UTC ISO-8601 text (``2026-11-23T14:05:00Z``), so
     that text order is time order."""
 
+    # A moment a laptop reports (a check-in) that the server takes as never later than it
+    # received it, so that a clock running ahead cannot move an SLA clock's start
+    # (fieldapp.team.trusted_time.accepted_event_time).
+    not_after_receipt: bool = False
+
     def clean(self, field: str, value: Any, *, required: bool) -> Any:
         if value is None and not required:
             return None
@@ -353,3 +359,67 @@ class Links(Kind):
         if isinstance(value, str):
             value = json.loads(value)
         return tuple(value or ())
+
+
+@dataclass(frozen=True, kw_only=True)
+class Agreement(Kind):
+    """A team's SLA policy set: an object keyed by commitment, each with exactly one of
+    ``hours`` or ``working_days`` (fieldapp.team.policies); JSON text in SQLite.
+
+    Checked strictly on the way in (a manager's typo is refused with its name); read
+    leniently, so that a commitment added by a newer server does not make a laptop throw the
+    whole agreement away.
+    """
+
+    python_type: ClassVar[type] = SlaPolicies
+    json_type: ClassVar[str] = "object"
+
+    def wire_default(self) -> Any:
+        return DEFAULT_POLICIES.to_data()
+
+    def clean(self, field: str, value: Any, *, required: bool) -> Any:
+        if value is None:
+            raise ValidationError(field, f"{self.label} cannot be empty.")
+        try:
+            return parse_policies(value).to_data()
+        except ValidationError as exc:
+            raise ValidationError(field, exc.message) from None
+
+    def own_sqlite_check(self, name: str, required: bool) -> str | None:
+        return f"json_valid({name})"
+
+    def json_schema(self) -> dict[str, Any]:
+        allowance = {
+            "type": "object",
+            "minProperties": 1,
+            "maxProperties": 1,
+            "properties": {
+                "hours": {"type": "integer", "minimum": 1},
+                "working_days": {"type": "integer", "minimum": 1},
+            },
+            "additionalProperties": False,
+        }
+        return {"type": "object", "additionalProperties": allowance}
+
+    def wire_ok(self, value: Any) -> bool:
+        """Whether a laptop can read ``value`` as an agreement (unknown kinds allowed)."""
+        try:
+            parse_policies(value, ignore_unknown_kinds=True)
+        except ValidationError:
+            return False
+        return True
+
+    def to_column(self, value: Any) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, SlaPolicies):
+            value = value.to_data()
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+    def from_column(self, value: Any) -> Any:
+        return None if value is None else json.loads(value)
+
+    def read(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = json.loads(value)
+        return parse_policies(value, ignore_unknown_kinds=True)

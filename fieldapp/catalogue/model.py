@@ -8,6 +8,7 @@ an annotation whose Python type does not fit its kind.
 
 from __future__ import annotations
 
+import enum
 import inspect
 import types
 import typing
@@ -122,6 +123,52 @@ class NotBefore:
 
 Rule = Together | ExactlyOne | NotBefore
 
+# ``Stamp.when`` value meaning "any value but null" (a follow-up claimed by anyone).
+ANY_VALUE = "<any value>"
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A moment the server writes with its own clock, never a laptop's: the instants that
+    start and stop an SLA clock (docs/team-loop.md). A value a laptop sends for it is
+    ignored.
+
+    With ``when=None`` it is stamped when the record is created. With ``when=(field,
+    value)`` it is stamped each time a create or a change makes ``field`` equal ``value``
+    (``ANY_VALUE``: any non-null value), and, if ``clear``, emptied when a change makes it
+    something else (a follow-up reopened is no longer completed).
+    """
+
+    field: str
+    when: tuple[str, Any] | None = None
+    clear: bool = False
+
+    def applies(self, before: dict[str, Any] | None, after: dict[str, Any]) -> bool | None:
+        """True: stamp now; False: empty it; None: leave it as it is."""
+        if self.when is None:
+            return True if before is None else None
+        name, value = self.when
+        matched = _matches(after.get(name), value)
+        if before is not None and after.get(name) == before.get(name):
+            return None
+        if matched:
+            return True
+        if self.clear and before is not None and _matches(before.get(name), value):
+            return False
+        return None
+
+
+def _matches(actual: Any, wanted: Any) -> bool:
+    return actual is not None if wanted == ANY_VALUE else bool(actual == wanted)
+
+
+class Filing(enum.Enum):
+    """Where the server files a collection's records, which decides who receives them."""
+
+    ACCOUNT = "account"  # under its account's territory, like everything about an account
+    EVERYONE = "everyone"  # the whole organisation (the staff directory, the agreements)
+    PERSONAL = "personal"  # its owner's own laptops only (read marks of the inbox)
+
 
 @dataclass(frozen=True)
 class Owner:
@@ -146,6 +193,19 @@ class Collection:
     # The roles that may create records of this collection (None: anyone in scope).
     created_by: tuple[str, ...] | None = None
     created_by_refusal: str = ""
+    # Moments the server writes itself (see Stamp).
+    stamps: tuple[Stamp, ...] = ()
+    filed: Filing = Filing.ACCOUNT
+    # Never changed nor deleted once created: an audit history.
+    append_only: bool = False
+    # Its id is derived from what the record is about (a read mark: person and item), so
+    # two laptops of one person create the same id: a create of an id that exists is an
+    # update by the same person, and the last one to reach the server wins.
+    keyed: bool = False
+
+    @property
+    def stamped(self) -> frozenset[str]:
+        return frozenset(s.field for s in self.stamps)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -175,6 +235,10 @@ def collection(
     owner: Owner | None = None,
     created_by: tuple[str, ...] | None = None,
     created_by_refusal: str = "",
+    stamps: tuple[Stamp, ...] = (),
+    filed: Filing = Filing.ACCOUNT,
+    append_only: bool = False,
+    keyed: bool = False,
     registry: dict[str, Collection] | None = None,
 ) -> Callable[[type[R]], type[R]]:
     """Declare the record type as the collection ``name`` of the catalogue."""
@@ -190,7 +254,14 @@ def collection(
             owner,
             created_by,
             created_by_refusal,
+            stamps,
+            filed,
+            append_only,
+            keyed,
         )
+        unknown = entry.stamped - set(entry.names)
+        if unknown:
+            raise TypeError(f"{name}: stamps of undeclared fields {sorted(unknown)}")
         record.catalogue_entry = entry
         record._readers = (
             *((n, _same) for n in BOOKKEEPING),

@@ -53,6 +53,38 @@ class FollowUpStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class LeadStatus(StrEnum):
+    """A lead handed from the inside team to a field rep (a hand-off)."""
+
+    HANDED = "handed"  # waiting on the field rep: accept (plan the visit) or return
+    ACCEPTED = "accepted"  # the field rep planned the visit
+    RETURNED = "returned"  # the field rep gave it back with a reason
+    WITHDRAWN = "withdrawn"  # the inside team closed it (the prospect lost interest)
+
+
+class HandoffAction(StrEnum):
+    """One step in the history of a hand-off (a lead or a follow-up)."""
+
+    HANDED = "handed"
+    REASSIGNED = "reassigned"
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
+    WITHDRAWN = "withdrawn"
+    CLAIMED = "claimed"
+    RELEASED = "released"
+    COMMENTED = "commented"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    REOPENED = "reopened"
+
+
+class InboxSource(StrEnum):
+    """The collections an inbox item comes from (what a read mark points at)."""
+
+    NOTES = "notes"
+    HANDOFF_EVENTS = "handoff_events"
+
+
 class OpportunityStage(StrEnum):
     PROSPECTING = "prospecting"
     QUALIFICATION = "qualification"

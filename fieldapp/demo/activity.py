@@ -277,6 +277,8 @@ class ActivityBuilder:
                 "body": " ".join(parts),
                 "pinned": False,
                 "reply_to_id": None,
+                "arrived_at": created_text,
+                "pinned_at": None,
                 "version": 1,
                 "created_at": created_text,
                 "updated_at": created_text,
@@ -330,6 +332,7 @@ class ActivityBuilder:
                 "note_id": note_id,
                 "reviewer_id": reviewer,
                 "reviewed_at": reviewed_text,
+                "arrived_at": reviewed_text,
                 "version": 1,
                 "created_at": reviewed_text,
                 "updated_at": reviewed_text,
@@ -348,6 +351,8 @@ class ActivityBuilder:
                     "body": self.pick(V.FEEDBACK_NOTES[lang]).format(**fill),
                     "pinned": False,
                     "reply_to_id": note_id,
+                    "arrived_at": answered_text,
+                    "pinned_at": None,
                     "version": 1,
                     "created_at": answered_text,
                     "updated_at": answered_text,
@@ -397,6 +402,15 @@ class ActivityBuilder:
             else:
                 updated_text = self.stamp(created + int(rnd() * (latest - created)))
                 completed = updated_text if status == "done" else None
+        # Whoever completed a follow-up of a team had taken it (the pod's inside rep, or the
+        # account's field rep), and said what was done.
+        claimer = None
+        if completed is not None and team is not None:
+            claimer = account.rep.inside_id if team == "inside" else account.rep.id
+        outcomes = V.FOLLOW_UP_OUTCOMES[account.lang]
+        outcome = (
+            outcomes[len(title) % len(outcomes)].format(**fill) if completed is not None else None
+        )
         self.out["follow_ups"].append(
             {
                 "id": self.new_id(created),
@@ -411,6 +425,10 @@ class ActivityBuilder:
                 "origin_note_id": note_id,
                 "created_by": created_by,
                 "completed_at": completed,
+                "claimed_by": claimer,
+                "outcome": outcome,
+                "handed_at": created_text,
+                "claimed_at": completed if claimer is not None else None,
                 "version": 1,
                 "created_at": created_text,
                 "updated_at": updated_text,
@@ -438,6 +456,8 @@ class ActivityBuilder:
                 "body": self.pick(V.FOR_FIELD_NOTES[account.lang]).format(**fill),
                 "pinned": pinned,
                 "reply_to_id": None,
+                "arrived_at": created_text,
+                "pinned_at": created_text if pinned else None,
                 "version": 1,
                 "created_at": created_text,
                 "updated_at": created_text,

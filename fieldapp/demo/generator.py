@@ -26,6 +26,7 @@ from fieldapp.demo.activity import (
     Record,
     Rep,
 )
+from fieldapp.demo.handoffs import add_handoffs
 from fieldapp.demo.timeline import DAY_SECONDS as DAY
 from fieldapp.demo.vocabulary import Territory
 
@@ -70,6 +71,7 @@ class DemoData:
     today: date
     demo_users: DemoUsers
     users: list[Record]
+    sla_policies: list[Record]
     accounts: list[Record]
     contacts: list[Record]
     opportunities: list[Record]
@@ -77,6 +79,10 @@ class DemoData:
     notes: list[Record]
     follow_ups: list[Record]
     reviews: list[Record]
+    leads: list[Record]
+    priorities: list[Record]
+    handoff_events: list[Record]
+    inbox_reads: list[Record]
 
     def collections(self) -> Iterator[tuple[str, list[Record]]]:
         """(collection, records) pairs, parents before children."""
@@ -130,6 +136,9 @@ class _Builder(ActivityBuilder):
         demo_users = self.build_users()
         self.build_accounts()
         self.build_plans()
+        add_handoffs(
+            self, (demo_users.field_rep_id, demo_users.inside_rep_id, demo_users.manager_id)
+        )
         # Ids are UUIDv7, so id order is creation order: the order a server's change feed
         # would send them in, and appends rather than random inserts for the store's
         # primary-key indexes (a fifth off the load time at 50,000 accounts).

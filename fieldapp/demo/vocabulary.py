@@ -1283,6 +1283,85 @@ NOTE_FOLLOW_UPS = {
     ),
 }
 
+# What was done about a follow-up, as the person who completed it wrote it.
+FOLLOW_UP_OUTCOMES = {
+    "fr": (
+        "Fait : le client a reçu la soumission par courriel.",
+        "Réglé au téléphone avec {contact}, rien d'autre à faire.",
+        "Commande saisie, livraison confirmée pour la semaine prochaine.",
+        "Transmis à la comptabilité, crédit appliqué au compte.",
+    ),
+    "en": (
+        "Done: the customer has the quote by e-mail.",
+        "Sorted out on the phone with {contact}; nothing else to do.",
+        "Order entered, delivery confirmed for next week.",
+        "Passed to accounting; the credit is on the account.",
+    ),
+}
+
+# Leads the inside team hands to the field: (why, who to see, what was promised).
+LEADS = {
+    "fr": (
+        (
+            "A demandé une démonstration après notre webinaire ; budget approuvé ce trimestre.",
+            "{contact}, qui décide avec son associé.",
+            "Une visite cette semaine avec des échantillons de {product}.",
+        ),
+        (
+            "Leur fournisseur actuel ferme ; ils cherchent à changer d'ici un mois.",
+            "{contact} au comptoir, le matin de préférence.",
+            "Une soumission sur place pour {product}.",
+        ),
+        (
+            "Recommandé par un client de la même rue ; très intéressé par {product}.",
+            "{contact}.",
+            "Le prix de lancement si la commande est passée en visite.",
+        ),
+    ),
+    "en": (
+        (
+            "Asked for a demo after our webinar; budget approved this quarter.",
+            "{contact}, who decides with a partner.",
+            "A visit this week with samples of {product}.",
+        ),
+        (
+            "Their current supplier is closing; they want to switch within a month.",
+            "{contact} at the counter, mornings if possible.",
+            "A quote on site for {product}.",
+        ),
+        (
+            "Referred by a customer on the same street; keen on {product}.",
+            "{contact}.",
+            "The launch price if they order during the visit.",
+        ),
+    ),
+}
+LEAD_RETURN_REASONS = {
+    "fr": ("Déjà client d'un concurrent sous contrat jusqu'en juin ; à reprendre l'été prochain.",),
+    "en": ("Under contract with a competitor until June; try again next summer.",),
+}
+# Why an account is a priority for a field rep's day (one line).
+PRIORITY_REASONS = {
+    "fr": (
+        "Rupture de stock signalée hier : passer avant midi.",
+        "Renouvellement du contrat cette semaine.",
+        "Plainte au téléphone ce matin, à rassurer.",
+        "Promotion du mois : grosse commande possible.",
+    ),
+    "en": (
+        "Reported a stock-out yesterday: go before noon.",
+        "Contract renewal this week.",
+        "Complained on the phone this morning; reassure them.",
+        "Promotion of the month: a large order is possible.",
+    ),
+}
+HANDOFF_COMMENTS = {
+    "fr": ("Je passe jeudi, je te redis.", "Le client rappelle demain matin."),
+    "en": ("I'll drop by on Thursday and let you know.", "The customer calls back tomorrow."),
+}
+# The region of each demo team's SLA agreement (fieldapp.team.regions).
+TEAM_REGIONS = {"quebec": "QC", "france": "FR"}
+
 # The people a demo signs in as, by username: (first name, last name).
 DEMO_STAFF = {
     "manager": ("Nathalie", "Côté"),

@@ -145,9 +145,16 @@ _CHILDREN: dict[str, tuple[tuple[str, str], ...]] = {
         ("visits", "account_id"),
         ("notes", "account_id"),
         ("follow_ups", "account_id"),
+        ("leads", "account_id"),
+        ("priorities", "account_id"),
+        ("handoff_events", "account_id"),
     ),
-    "visits": (("notes", "visit_id"), ("follow_ups", "origin_visit_id")),
+    # The server never deletes a visit planned for a lead (it cancels it); a lead that
+    # left with its visit's account went with the account.
+    "visits": (("notes", "visit_id"), ("follow_ups", "origin_visit_id"), ("leads", "visit_id")),
     "notes": (("notes", "reply_to_id"), ("reviews", "note_id"), ("follow_ups", "origin_note_id")),
+    "follow_ups": (("handoff_events", "follow_up_id"),),
+    "leads": (("handoff_events", "lead_id"),),
 }
 
 

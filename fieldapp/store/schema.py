@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from fieldapp import catalogue
 from fieldapp.catalogue import CATALOGUE, Collection
-from fieldapp.catalogue.kinds import Flag, Kind, Links
+from fieldapp.catalogue.kinds import Agreement, Flag, Kind, Links
 
 
 def _of_kind(collection: Collection, kind: type[Kind]) -> frozenset[str]:
@@ -28,7 +28,9 @@ COLLECTIONS: tuple[str, ...] = catalogue.COLLECTIONS
 BOOKKEEPING = catalogue.BOOKKEEPING
 FIELDS: dict[str, tuple[str, ...]] = catalogue.FIELDS
 JSON_FIELDS: dict[str, frozenset[str]] = {
-    c.name: names for c in CATALOGUE.values() if (names := _of_kind(c, Links))
+    c.name: names
+    for c in CATALOGUE.values()
+    if (names := _of_kind(c, Links) | _of_kind(c, Agreement))
 }
 BOOL_FIELDS: dict[str, frozenset[str]] = {
     c.name: names for c in CATALOGUE.values() if (names := _of_kind(c, Flag))
@@ -317,10 +319,110 @@ _DRAFTS = (
     )""",
 )
 
+# Hand-offs, inbox and priorities (issue 11): the server's own times on notes, reviews
+# and follow-ups (when each SLA clock starts and stops), who claimed a follow-up and what
+# came of it; the teams' agreements, leads handed to the field, the history of every
+# hand-off, the day's priorities and each person's read marks. Statements written out as
+# fieldapp.catalogue.sqlite derives them (tests/catalogue/test_local_schema.py).
+_HANDOFFS = (
+    "ALTER TABLE notes ADD COLUMN arrived_at TEXT",
+    "ALTER TABLE notes ADD COLUMN pinned_at TEXT",
+    "ALTER TABLE follow_ups ADD COLUMN claimed_by TEXT",
+    "ALTER TABLE follow_ups ADD COLUMN outcome TEXT",
+    "ALTER TABLE follow_ups ADD COLUMN handed_at TEXT",
+    "ALTER TABLE follow_ups ADD COLUMN claimed_at TEXT",
+    "ALTER TABLE reviews ADD COLUMN arrived_at TEXT",
+    """CREATE TABLE sla_policies (
+    id TEXT PRIMARY KEY NOT NULL,
+    team TEXT NOT NULL,
+    region TEXT NOT NULL,
+    policies TEXT NOT NULL CHECK (json_valid(policies)),
+    changed_by TEXT,
+    version INTEGER,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+)""",
+    """CREATE TABLE leads (
+    id TEXT PRIMARY KEY NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts(id) DEFERRABLE INITIALLY DEFERRED,
+    handed_by TEXT NOT NULL,
+    assignee_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('handed', 'accepted', 'returned', 'withdrawn')),
+    why TEXT NOT NULL,
+    who_to_see TEXT,
+    promised TEXT,
+    reason TEXT,
+    visit_id TEXT REFERENCES visits(id) DEFERRABLE INITIALLY DEFERRED,
+    handed_at TEXT,
+    accepted_at TEXT,
+    returned_at TEXT,
+    version INTEGER,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+)""",
+    """CREATE TABLE priorities (
+    id TEXT PRIMARY KEY NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts(id) DEFERRABLE INITIALLY DEFERRED,
+    rep_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    why TEXT NOT NULL,
+    flagged_by TEXT NOT NULL,
+    version INTEGER,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+)""",
+    """CREATE TABLE handoff_events (
+    id TEXT PRIMARY KEY NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts(id) DEFERRABLE INITIALLY DEFERRED,
+    lead_id TEXT REFERENCES leads(id) DEFERRABLE INITIALLY DEFERRED,
+    follow_up_id TEXT REFERENCES follow_ups(id) DEFERRABLE INITIALLY DEFERRED,
+    action TEXT NOT NULL CHECK (action IN ('handed', 'reassigned', 'accepted', 'returned',"""
+    """ 'withdrawn', 'claimed', 'released', 'commented', 'completed', 'cancelled', 'reopened')),
+    actor_id TEXT NOT NULL,
+    to_user_id TEXT,
+    to_team TEXT CHECK (to_team IS NULL OR to_team IN ('inside', 'field')),
+    note TEXT,
+    at TEXT,
+    version INTEGER,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK ((lead_id IS NULL) <> (follow_up_id IS NULL))
+)""",
+    """CREATE TABLE inbox_reads (
+    id TEXT PRIMARY KEY NOT NULL,
+    user_id TEXT NOT NULL,
+    item_collection TEXT NOT NULL CHECK (item_collection IN ('notes', 'handoff_events')),
+    item_id TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0 CHECK (read IN (0, 1)),
+    version INTEGER,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+)""",
+    # The inbox and the work queue: what was handed to me, the history of one hand-off,
+    # my read marks; follow-ups and leads by who owes them.
+    "CREATE INDEX leads_account ON leads(account_id)",
+    "CREATE INDEX leads_assignee ON leads(assignee_id, status)",
+    "CREATE INDEX leads_handed_by ON leads(handed_by, status)",
+    "CREATE INDEX priorities_rep_day ON priorities(rep_id, day)",
+    "CREATE INDEX priorities_account ON priorities(account_id)",
+    "CREATE INDEX handoff_events_lead ON handoff_events(lead_id, at)",
+    "CREATE INDEX handoff_events_follow_up ON handoff_events(follow_up_id, at)",
+    "CREATE INDEX handoff_events_to_user ON handoff_events(to_user_id, at)",
+    "CREATE INDEX handoff_events_account ON handoff_events(account_id)",
+    "CREATE INDEX handoff_events_at ON handoff_events(at)",
+    "CREATE INDEX inbox_reads_item ON inbox_reads(user_id, item_id)",
+    "CREATE INDEX follow_ups_claimed ON follow_ups(claimed_by, status)",
+    "CREATE INDEX follow_ups_assignee ON follow_ups(assignee_user_id, status)",
+    "CREATE INDEX follow_ups_created_by ON follow_ups(created_by, status)",
+    "CREATE INDEX notes_pinned ON notes(pinned, account_id)",
+    "CREATE INDEX notes_author ON notes(author_id, kind)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "records, outbox and sync bookkeeping", _CORE),
     Migration(2, "full-text search over accounts, contacts and notes", _SEARCH),
     Migration(3, "local drafts of unsaved forms", _DRAFTS),
+    Migration(4, "hand-offs, inbox read marks, priorities and SLA agreements", _HANDOFFS),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

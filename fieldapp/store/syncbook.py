@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from fieldapp import ids
@@ -504,3 +505,13 @@ def finish_full_resync(store: Store) -> int:
             removed += len(stale)
         store.execute("DELETE FROM temp.resync_seen")
     return removed
+
+
+SERVER_TIME_KEY = "server_time_anchor"
+
+
+def note_server_time(store: Store, server_time: datetime) -> None:
+    """Keep the time a server stated and this laptop's clock when it arrived (a
+    ``ServerTimeAnchor``): the laptop's SLA clocks count from it (docs/team-loop.md)."""
+    anchor = {"server": to_text(server_time), "laptop": to_text(store.clock())}
+    set_profile_value(store, SERVER_TIME_KEY, dumps(anchor))

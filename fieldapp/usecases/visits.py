@@ -14,6 +14,7 @@ from fieldapp.store.changes import create_record, get_record, update_record
 from fieldapp.store.database import Store
 from fieldapp.usecases.accounts import get_account
 from fieldapp.usecases.people import current_user
+from fieldapp.usecases.server_time import trusted_now
 
 DEFAULT_DURATION = timedelta(hours=1)
 MAX_DURATION = timedelta(hours=12)
@@ -119,7 +120,9 @@ def check_in(store: Store, visit_id: str, at: datetime | None = None) -> Visit:
     moment = to_text(
         check.moment("checked_in_at", at, label="Check-in time")
         if at is not None  # a falsy wrong value (0, "") is refused, not taken as "now"
-        else store.clock()
+        # The server's now as this laptop knows it: a check-in starts an SLA clock
+        # (docs/team-loop.md), and the laptop's own clock may be wrong.
+        else trusted_now(store)
     )
     with store.transaction():
         _require_status(get_visit(store, visit_id), (VisitStatus.PLANNED,), "check in")
@@ -138,7 +141,7 @@ def check_in(store: Store, visit_id: str, at: datetime | None = None) -> Visit:
 
 def start_unplanned_visit(store: Store, account_id: str) -> Visit:
     """A visit that was not in the plan (a prospect met on the road): checked in now."""
-    now = store.clock()
+    now = trusted_now(store)
     with store.transaction():
         visit = plan_visit(store, account_id, now, now + DEFAULT_DURATION)
         return check_in(store, visit.id, now)
@@ -196,7 +199,7 @@ def check_out(store: Store, visit_id: str, at: datetime | None = None) -> tuple[
     when = (
         check.moment("checked_out_at", at, label="Check-out time")
         if at is not None
-        else store.clock()
+        else trusted_now(store)  # a check-out starts the report's clock
     )
     with store.transaction():
         visit = get_visit(store, visit_id)

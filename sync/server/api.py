@@ -126,10 +126,17 @@ class Change(_Answer):
     record: dict[str, Any] | None = None
 
 
+_SERVER_TIME = Field(
+    description="The server's clock when it answered (UTC, 2026-11-23T14:05:00Z): the "
+    "laptop's SLA clocks count from it, never from the laptop's own clock."
+)
+
+
 class ChangesPage(_Answer):
     changes: list[Change]
     cursor: str
     has_more: bool
+    server_time: str = _SERVER_TIME
 
 
 class FieldConflict(_Answer):
@@ -151,6 +158,7 @@ class MutationResult(_Answer):
 
 class MutationResults(_Answer):
     results: list[MutationResult]
+    server_time: str = _SERVER_TIME
 
 
 _RETRY_AFTER = {

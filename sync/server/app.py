@@ -31,7 +31,7 @@ from sync.server.config import (
     ServerConfig,
 )
 from sync.server.errors import ApiError, unauthorized
-from sync.server.mutations import Caller, Mutation, apply_batch
+from sync.server.mutations import Caller, Mutation, apply_batch, utc_now
 from sync.server.scope import Profile, scope_for
 from sync.server.tables import open_database
 
@@ -214,7 +214,12 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
             except feed.InvalidCursorError as exc:
                 raise ApiError(400, "invalid_cursor", str(exc)) from None
             page = feed.read_page(conn, scope, after, limit)
-        return {"changes": page.changes, "cursor": page.cursor, "has_more": page.has_more}
+        return {
+            "changes": page.changes,
+            "cursor": page.cursor,
+            "has_more": page.has_more,
+            "server_time": utc_now(config.clock()),
+        }
 
     @app.post("/v1/mutations", tags=["sync"])
     def mutations(body: MutationBatch, person: Profile = Depends(caller)) -> dict[str, Any]:  # noqa: B008
@@ -230,10 +235,9 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
             Mutation(m.mutation_id, m.collection, m.record_id, m.op, m.fields, m.base_version)
             for m in body.mutations
         ]
-        results = apply_batch(
-            server.engine, Caller(person, scope, body.device_id), batch, config.clock()
-        )
-        return {"results": results}
+        now = config.clock()
+        results = apply_batch(server.engine, Caller(person, scope, body.device_id), batch, now)
+        return {"results": results, "server_time": utc_now(config.clock())}
 
     describe_answers(app)
     return app

@@ -8,6 +8,7 @@ import contextlib
 import ipaddress
 import socket
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,10 +18,14 @@ from fieldapp.commands.base import (
     Command,
     UsageError,
     add_password_stdin_argument,
+    clip,
+    print_json,
+    print_table,
     read_password_stdin,
     whole_number,
 )
 from fieldapp.errors import FieldAppError
+from fieldapp.team.policies import commitment_kind
 from sync.server.config import KEEP_ALIVE_SECONDS, ServerConfig, database_url
 
 if TYPE_CHECKING:
@@ -230,12 +235,197 @@ def run_add_user(args: argparse.Namespace) -> int:
     return EX_OK
 
 
+# -- sla --------------------------------------------------------------------------------
+def _sla_arguments(parser: argparse.ArgumentParser) -> None:
+    commands = parser.add_subparsers(dest="sla_command", metavar="SUBCOMMAND", required=True)
+    show = commands.add_parser(
+        "show", help="the teams' SLA policies", description="the teams' SLA policies"
+    )
+    show.set_defaults(run=run_sla_show)
+    _common(show)
+    show.add_argument("--team", default=None, help="one team only")
+    show.add_argument("--json", action="store_true", help="as JSON, for scripts")
+    change = commands.add_parser(
+        "set",
+        help="change one commitment's allowance for a team",
+        description="change one commitment's allowance for a team (a manager's edit); "
+        "every laptop receives it with its next sync",
+    )
+    change.set_defaults(run=run_sla_set)
+    _common(change)
+    change.add_argument("--team", required=True)
+    change.add_argument(
+        "--kind", required=True, metavar="KIND", help="report_written, follow_up_handled, ..."
+    )
+    allowance = change.add_mutually_exclusive_group(required=True)
+    allowance.add_argument("--hours", type=whole_number(1, 720), default=None)
+    allowance.add_argument("--working-days", type=whole_number(1, 60), default=None)
+    change.add_argument(
+        "--region", default=None, help="QC, FR or BE: whose working days and holidays count"
+    )
+    late = commands.add_parser(
+        "breaches",
+        help="commitments overdue or done late, judged by the server's clock",
+        description="commitments overdue or done late, judged by the server's own clock",
+    )
+    late.set_defaults(run=run_sla_breaches)
+    _common(late)
+    late.add_argument("--team", default=None, help="one team only")
+    late.add_argument(
+        "--days",
+        type=whole_number(1, 3650),
+        default=30,
+        help="also those done late within this many days (default 30)",
+    )
+    late.add_argument("--json", action="store_true", help="as JSON, for scripts")
+
+
+def _allowance(data: dict[str, int]) -> str:
+    (unit, amount), *_ = data.items()
+    words = "hour" if unit == "hours" else "working day"
+    return f"{amount} {words}{'s' if amount != 1 else ''}"
+
+
+def run_sla_show(args: argparse.Namespace) -> int:
+    from sync.server.agreements import show
+
+    with _database(_config(args)) as engine, engine.connect() as conn:
+        shown = show(conn, args.team)
+    if args.json:
+        print_json(
+            [
+                {
+                    "team": t.team,
+                    "region": t.agreement.region.code,
+                    "policies": t.agreement.policies.to_data(),
+                    "defaults": not t.set,
+                    "changed_at": t.changed_at,
+                }
+                for t in shown
+            ]
+        )
+        return EX_OK
+    if not shown:
+        print("No teams yet.")
+    for t in shown:
+        where = f"region {t.agreement.region.code}"
+        state = f"changed {t.changed_at}" if t.set else "the defaults (never set)"
+        print(f"{t.team} ({where}, {state})")
+        print_table(
+            [],
+            [(f"  {p.kind}", _allowance(p.to_data())) for p in t.agreement.policies],
+        )
+    return EX_OK
+
+
+def run_sla_set(args: argparse.Namespace) -> int:
+    from sync.server.agreements import set_policy
+    from sync.server.feed import SequenceWriter
+
+    config = _config(args)
+    with _database(config) as engine, engine.begin() as conn:
+        seqs = SequenceWriter(conn)
+        changed = set_policy(
+            conn,
+            seqs,
+            team=args.team,
+            kind=args.kind,
+            hours=args.hours,
+            working_days=args.working_days,
+            region=args.region,
+            now=config.clock(),
+        )
+        seqs.flush()
+    policy = changed.agreement.policies[commitment_kind(args.kind)]
+    print(
+        f"{changed.team}: {policy.kind} within {_allowance(policy.to_data())}"
+        f" (region {changed.agreement.region.code}); laptops receive it at their next sync."
+    )
+    return EX_OK
+
+
+def run_sla_breaches(args: argparse.Namespace) -> int:
+    from datetime import UTC
+
+    from sync.server.agreements import show
+    from sync.server.breaches import breaches
+
+    config = _config(args)
+    now = datetime.fromtimestamp(config.clock(), UTC)
+    with _database(config) as engine, engine.connect() as conn:
+        if args.team is not None:
+            show(conn, args.team)  # an unknown team is refused with the known ones
+        late = breaches(conn, now, team=args.team, window=timedelta(days=args.days))
+    if args.json:
+        print_json(
+            [
+                {
+                    "kind": j.commitment.kind,
+                    "collection": j.commitment.collection,
+                    "record_id": j.commitment.record_id,
+                    "account_id": j.commitment.account_id,
+                    "account": j.account_name,
+                    "team": j.commitment.team,
+                    "owner_id": j.commitment.owner_id,
+                    "owner": j.owner_name or j.commitment.owner_team,
+                    "state": j.clock.state,
+                    "started_at": _text(j.clock.started_at),
+                    "due_at": _text(j.clock.due_at),
+                    "done_at": _text(j.clock.done_at) if j.clock.done_at else None,
+                    "late_by_seconds": int(
+                        (j.clock.overdue_by or j.clock.late_by or timedelta()).total_seconds()
+                    ),
+                }
+                for j in late
+            ]
+        )
+        return EX_OK
+    if not late:
+        print("No breaches.")
+        return EX_OK
+    print_table(
+        ["due", "state", "commitment", "owed by", "account", "late by"],
+        [
+            (
+                _text(j.clock.due_at),
+                str(j.clock.state),
+                str(j.commitment.kind),
+                j.owner_name or f"the {j.commitment.owner_team} team",
+                clip(j.account_name, 40),
+                _duration(j.clock.overdue_by or j.clock.late_by or timedelta()),
+            )
+            for j in late
+        ],
+    )
+    return EX_OK
+
+
+def _text(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _duration(length: timedelta) -> str:
+    hours = int(length.total_seconds() // 3600)
+    days, hours = divmod(hours, 24)
+    return f"{days} d {hours} h" if days else f"{hours} h"
+
+
+def _missing_sla_subcommand(_args: argparse.Namespace) -> int:
+    raise UsageError("say what to do: fieldapp server sla show|set|breaches")
+
+
 def _server_arguments(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="server_command", metavar="SUBCOMMAND", required=True)
     for name, help_text, arguments, run in (
         ("run", "serve the sync protocol over HTTP", _run_arguments, run_server),
         ("seed", "fill an empty server with demo data (demo only)", _seed_arguments, run_seed),
         ("add-user", "add a person who can sign in", _add_user_arguments, run_add_user),
+        (
+            "sla",
+            "the teams' SLA policies and their breaches",
+            _sla_arguments,
+            _missing_sla_subcommand,
+        ),
     ):
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(run=run)
@@ -243,13 +433,13 @@ def _server_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _missing_subcommand(_args: argparse.Namespace) -> int:
-    raise UsageError("say what to do: fieldapp server run|seed|add-user")
+    raise UsageError("say what to do: fieldapp server run|seed|add-user|sla")
 
 
 COMMANDS = [
     Command(
         "server",
-        "the reference central server: run, seed, add-user",
+        "the reference central server: run, seed, add-user, sla",
         _server_arguments,
         _missing_subcommand,
     ),

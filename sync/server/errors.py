@@ -20,3 +20,13 @@ def unauthorized(
     message: str = "Sign in again: the access token is missing or not valid.",
 ) -> ApiError:
     return ApiError(401, "unauthorized", message, {"WWW-Authenticate": "Bearer"})
+
+
+class Rejected(Exception):
+    """One mutation refused (its result says ``rejected`` with this code and reason);
+    raised inside the mutation's transaction, so nothing of it is kept."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason

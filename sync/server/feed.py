@@ -34,7 +34,7 @@ from sqlalchemy.engine import Connection
 
 from fieldapp.catalogue import CATALOGUE, COLLECTIONS, ChangeOp
 from fieldapp.catalogue.kinds import Link
-from sync.server.scope import Scope
+from sync.server.scope import PERSONAL_PREFIX, Scope
 from sync.server.tables import FEED_SEQUENCE, changes, records, sequence_counter
 
 CURSOR_PREFIX = "v1"
@@ -180,6 +180,17 @@ def wire_record(row: Any) -> dict[str, Any]:
     }
 
 
+def _readable(scope: Scope) -> Any:
+    """The feed rows ``scope`` may read: its territories, everyone's and its own channel;
+    for the whole organisation, everything but other people's own channels."""
+    if scope.everything:
+        others = changes.c.territory.startswith(PERSONAL_PREFIX, autoescape=True)
+        if scope.personal is None:
+            return ~others
+        return sa.or_(~others, changes.c.territory == scope.personal)
+    return changes.c.territory.in_(scope.channels())
+
+
 def read_page(conn: Connection, scope: Scope, after: int, limit: int) -> Page:
     joined = changes.outerjoin(
         records,
@@ -203,8 +214,7 @@ def read_page(conn: Connection, scope: Scope, after: int, limit: int) -> Page:
         .order_by(changes.c.seq)
         .limit(limit + 1)
     )
-    if not scope.everything:
-        query = query.where(changes.c.territory.in_(sorted({*scope.territories, "*"})))
+    query = query.where(_readable(scope))
     rows = conn.execute(query).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
@@ -278,8 +288,7 @@ def _parents_pulled_forward(
             query = sa.select(changes.c.record_id, changes.c.seq, changes.c.op).where(
                 changes.c.collection == collection, changes.c.record_id.in_(ids)
             )
-            if not scope.everything:
-                query = query.where(changes.c.territory.in_(sorted({*scope.territories, "*"})))
+            query = query.where(_readable(scope))
             rows = conn.execute(query).all()
             ahead = {r.record_id for r in rows if r.op == ChangeOp.UPSERT and r.seq > last}
             delivered = {r.record_id for r in rows if r.op == ChangeOp.UPSERT and r.seq <= after}

@@ -24,6 +24,19 @@ IMMUTABLE: dict[str, tuple[str, ...]] = {
 }
 
 
+# Moments a laptop reports (a check-in) that the server takes as never later than their
+# receipt (Moment.not_after_receipt).
+CLAMPED: dict[str, tuple[str, ...]] = {
+    c.name: names
+    for c in CATALOGUE.values()
+    if (
+        names := tuple(
+            f.name for f in c.fields if isinstance(f.kind, Moment) and f.kind.not_after_receipt
+        )
+    )
+}
+
+
 def defaults(collection: str) -> dict[str, Any]:
     """Every field of a new record: null, or the kind's default (a fresh value each time)."""
     return {f.name: f.kind.wire_default() for f in CATALOGUE[collection].fields}

@@ -17,21 +17,26 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from fieldapp.catalogue import CATALOGUE, ApplyResult, ChangeOp, Collection, MutationOp, Role
+from fieldapp.catalogue import (
+    CATALOGUE,
+    ApplyResult,
+    ChangeOp,
+    Collection,
+    Filing,
+    MutationOp,
+    Role,
+)
 from fieldapp.errors import ValidationError
+from fieldapp.ids import new_id
+from fieldapp.team.trusted_time import accepted_event_time
+from sync.server import handoffs
+from sync.server.errors import Rejected
 from sync.server.feed import SequenceWriter, move_account, record_change
-from sync.server.field_rules import IMMUTABLE, check_record, clean_fields, defaults
-from sync.server.scope import Profile, Scope, load_profile
+from sync.server.field_rules import CLAMPED, IMMUTABLE, check_record, clean_fields, defaults
+from sync.server.scope import EVERYONE, Profile, Scope, load_profile, personal_channel
 from sync.server.tables import applied_mutations, records
 
 log = logging.getLogger(__name__)
-
-
-class Rejected(Exception):
-    def __init__(self, code: str, reason: str) -> None:
-        super().__init__(reason)
-        self.code = code
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -136,16 +141,55 @@ def _apply(
         raise Rejected("forbidden", "People are managed on the server, not from a laptop.")
     current = _load(conn, m.collection, m.record_id)
     if m.op == MutationOp.CREATE:
+        if current is not None and entry.keyed and not current.deleted:
+            # Another laptop of the same person made this record first: the same thing.
+            return _update(conn, seqs, caller, m, current, json.loads(current.data), now)
         return _create(conn, seqs, caller, m, current, now)
     if current is None or (current.deleted and m.op == MutationOp.UPDATE):
         raise Rejected("not_found", f"There is no such record in {m.collection}.")
-    if not caller.scope.includes(current.territory):
+    if entry.append_only:
+        raise Rejected("forbidden", "The history of a hand-off is never changed.")
+    if entry.filed is Filing.ACCOUNT and not caller.scope.includes(current.territory):
         raise Rejected("forbidden", "This record is not in your scope.")
     data = json.loads(current.data)
     _check_change(entry, caller, m, data)
     if m.op == MutationOp.DELETE:
-        return _delete(conn, seqs, m, current, now)
+        return _delete(conn, seqs, m, current, data, now)
     return _update(conn, seqs, caller, m, current, data, now)
+
+
+def _incoming(
+    entry: Collection, fields: dict[str, Any], now: float, *, creating: bool
+) -> dict[str, Any]:
+    """The mutation's fields, checked, without the moments the server stamps itself (a
+    laptop's value for those is ignored: an older laptop still sends ``completed_at``),
+    and with each moment a laptop reports taken as never later than now."""
+    stamped = entry.stamped
+    cleaned = clean_fields(
+        entry.name, {k: v for k, v in fields.items() if k not in stamped}, creating=creating
+    )
+    received = datetime.fromtimestamp(int(now), UTC)
+    for name in CLAMPED.get(entry.name, ()):
+        value = cleaned.get(name)
+        if value is not None:
+            claimed = datetime.fromisoformat(value)
+            if accepted_event_time(claimed, received) != claimed:
+                cleaned[name] = utc_now(now)
+    return cleaned
+
+
+def _stamp(
+    entry: Collection, before: dict[str, Any] | None, after: dict[str, Any], now: float
+) -> dict[str, Any]:
+    """The server's own moments this create or change sets (or empties)."""
+    stamped: dict[str, Any] = {}
+    for stamp in entry.stamps:
+        decision = stamp.applies(before, after)
+        if decision is True:
+            stamped[stamp.field] = utc_now(now)
+        elif decision is False and after.get(stamp.field) is not None:
+            stamped[stamp.field] = None
+    return stamped
 
 
 def _create(
@@ -153,38 +197,143 @@ def _create(
 ) -> dict[str, Any]:
     if current is not None:
         raise Rejected("id_taken", "A record with this id already exists.")
-    cleaned = clean_fields(m.collection, m.fields, creating=True)
+    entry = CATALOGUE[m.collection]
+    cleaned = _incoming(entry, m.fields, now, creating=True)
     created_at = cleaned.pop("created_at", None) or utc_now(now)
     data = defaults(m.collection)
     data.update(cleaned)
     check_record(m.collection, data)
-    account_id, territory = _place_new(conn, caller, m.collection, m.record_id, data)
-    _check_authorship(caller, CATALOGUE[m.collection], data)
+    account_id, territory = _place_new(conn, caller, m, data)
+    _check_authorship(caller, entry, data)
+    _check_new(conn, caller, m, data, territory)
+    data.update(_stamp(entry, None, data, now))
     seq = seqs.next()
+    _insert(
+        conn,
+        seq,
+        m.collection,
+        m.record_id,
+        account_id,
+        territory,
+        data,
+        caller.device_id,
+        created_at,
+        now,
+    )
+    _write_steps(
+        conn, seqs, caller, m.collection, m.record_id, None, data, account_id, territory, now
+    )
+    return {"status": ApplyResult.APPLIED, "version": seq}
+
+
+def _insert(
+    conn: Connection,
+    seq: int,
+    collection: str,
+    record_id: str,
+    account_id: str | None,
+    territory: str,
+    data: dict[str, Any],
+    device: str | None,
+    created_at: str,
+    now: float,
+) -> None:
     conn.execute(
         records.insert().values(
-            collection=m.collection,
-            id=m.record_id,
+            collection=collection,
+            id=record_id,
             account_id=account_id,
             territory=territory,
             data=json.dumps(data),
             version=seq,
             created_version=seq,
-            created_device=caller.device_id,
+            created_device=device,
             deleted=False,
-            field_versions=json.dumps({name: [seq, caller.device_id] for name in data}),
+            field_versions=json.dumps({name: [seq, device] for name in data}),
             created_at=created_at,
             updated_at=utc_now(now),
         )
     )
-    record_change(conn, seq, m.collection, m.record_id, territory, ChangeOp.UPSERT)
-    return {"status": ApplyResult.APPLIED, "version": seq}
+    record_change(conn, seq, collection, record_id, territory, ChangeOp.UPSERT)
+
+
+def _check_new(
+    conn: Connection, caller: Caller, m: Mutation, data: dict[str, Any], territory: str
+) -> None:
+    """The rules of the hand-offs and their kin for a new record (sync/server/handoffs.py)."""
+    if m.collection == "leads":
+        handoffs.check_new_lead(conn, caller, data, territory)
+    elif m.collection == "follow_ups":
+        handoffs.check_new_follow_up(caller, data)
+    elif m.collection == "handoff_events":
+        handoffs.check_new_comment(conn, data)
+    elif m.collection == "priorities":
+        handoffs.check_new_priority(conn, caller, data, territory)
+    elif m.collection == "inbox_reads":
+        handoffs.check_read_mark(caller, m.record_id, data)
+    elif m.collection == "sla_policies":
+        handoffs.check_agreement(conn, caller, data, creating=True)
+        data["changed_by"] = caller.person.id
+
+
+def _write_steps(
+    conn: Connection,
+    seqs: SequenceWriter,
+    caller: Caller,
+    collection: str,
+    record_id: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any],
+    account_id: str | None,
+    territory: str,
+    now: float,
+) -> None:
+    """Write the history of a lead's or a follow-up's steps, in the same transaction."""
+    if collection == "leads":
+        steps = handoffs.lead_steps(before, after)
+        target = {"lead_id": record_id, "follow_up_id": None}
+    elif collection == "follow_ups":
+        steps = handoffs.follow_up_steps(before, after)
+        target = {"lead_id": None, "follow_up_id": record_id}
+    else:
+        return
+    for step in steps:
+        event = {
+            **defaults("handoff_events"),
+            "account_id": account_id,
+            **target,
+            "action": step.action,
+            "actor_id": caller.person.id,
+            "to_user_id": step.to_user_id,
+            "to_team": step.to_team,
+            "note": step.note,
+            "at": utc_now(now),
+        }
+        check_record("handoff_events", event)
+        _insert(
+            conn,
+            seqs.next(),
+            "handoff_events",
+            new_id(),
+            account_id,
+            territory,
+            event,
+            None,  # written by the server, from no laptop
+            utc_now(now),
+            now,
+        )
 
 
 def _place_new(
-    conn: Connection, caller: Caller, collection: str, record_id: str, data: dict[str, Any]
-) -> tuple[str, str]:
+    conn: Connection, caller: Caller, m: Mutation, data: dict[str, Any]
+) -> tuple[str | None, str]:
     """The account and territory a new record belongs to; refuses what is out of scope."""
+    collection, record_id = m.collection, m.record_id
+    filed = CATALOGUE[collection].filed
+    if filed is Filing.EVERYONE:
+        return None, EVERYONE
+    if filed is Filing.PERSONAL:
+        return None, personal_channel(caller.person.id)
     if collection == "accounts":
         territory = _owner_territory(conn, data.get("owner_id")) or caller.person.territory
         if territory is None and caller.scope.includes(data.get("city")):
@@ -250,6 +399,27 @@ def _check_change(entry: Collection, caller: Caller, m: Mutation, data: dict[str
         raise Rejected("forbidden", entry.owner.change_refusal)
 
 
+def _check_changed(
+    conn: Connection,
+    caller: Caller,
+    collection: str,
+    current: Any,
+    before: dict[str, Any],
+    after: dict[str, Any],
+) -> None:
+    """The hand-off rules of a change, on the record as it would be after it."""
+    if collection == "leads":
+        handoffs.check_lead_change(conn, caller, before, after, str(current.territory))
+    elif collection == "follow_ups":
+        handoffs.normalise_follow_up_change(before, after)
+        handoffs.check_follow_up_change(conn, caller, before, after)
+    elif collection == "priorities":
+        pass  # its owner changes its line of why; the rest is immutable
+    elif collection == "sla_policies":
+        handoffs.check_agreement(conn, caller, after, creating=False)
+        after["changed_by"] = caller.person.id
+
+
 def _update(
     conn: Connection,
     seqs: SequenceWriter,
@@ -259,7 +429,11 @@ def _update(
     data: dict[str, Any],
     now: float,
 ) -> dict[str, Any]:
-    cleaned = clean_fields(m.collection, m.fields, creating=False)
+    entry = CATALOGUE[m.collection]
+    if entry.keyed and data.get(entry.owner.field if entry.owner else "") != caller.person.id:
+        raise Rejected("forbidden", "This record is someone else's.")
+    cleaned = _incoming(entry, m.fields, now, creating=m.op == MutationOp.CREATE)
+    cleaned.pop("created_at", None)
     for name in IMMUTABLE.get(m.collection, ()):
         if name in cleaned and cleaned[name] != data.get(name):
             raise Rejected(
@@ -283,8 +457,14 @@ def _update(
         if data.get(name) == value:
             continue  # the same value on both sides is agreement, not a conflict
         version, device = versions.get(name) or [0, None]
-        # Notes are only ever edited by their author, so they never conflict.
-        if m.collection != "notes" and version > base and device != caller.device_id:
+        # Notes are only ever edited by their author, so they never conflict; a keyed
+        # record (a read mark) is one person's, and their last word wins.
+        if (
+            m.collection != "notes"
+            and not entry.keyed
+            and version > base
+            and device != caller.device_id
+        ):
             conflicts.append(
                 {"field": name, "server_value": data.get(name), "server_version": int(version)}
             )
@@ -292,6 +472,12 @@ def _update(
             changed[name] = value
     merged = {**data, **changed}
     check_record(m.collection, merged)
+    if changed:
+        _check_changed(conn, caller, m.collection, current, data, merged)
+        changed = {name: value for name, value in merged.items() if value != data.get(name)}
+        stamped = _stamp(entry, data, merged, now)
+        changed.update(stamped)
+        merged.update(stamped)
     version = int(current.version)
     if changed:
         new_territory = None
@@ -313,6 +499,18 @@ def _update(
             )
         )
         record_change(conn, version, m.collection, m.record_id, current.territory, ChangeOp.UPSERT)
+        _write_steps(
+            conn,
+            seqs,
+            caller,
+            m.collection,
+            m.record_id,
+            data,
+            merged,
+            current.account_id,
+            str(current.territory),
+            now,
+        )
         if new_territory is not None and new_territory != current.territory:
             move_account(conn, seqs, m.record_id, new_territory)
     if conflicts:
@@ -321,10 +519,21 @@ def _update(
 
 
 def _delete(
-    conn: Connection, seqs: SequenceWriter, m: Mutation, current: Any, now: float
+    conn: Connection,
+    seqs: SequenceWriter,
+    m: Mutation,
+    current: Any,
+    data: dict[str, Any],
+    now: float,
 ) -> dict[str, Any]:
     if current.deleted:
         return {"status": ApplyResult.APPLIED, "version": int(current.version)}
+    if m.collection in ("leads", "sla_policies"):
+        raise Rejected("forbidden", UNDELETABLE[m.collection])
+    if m.collection == "follow_ups" and handoffs.is_hand_off(data):
+        raise Rejected("in_use", "A hand-off keeps its history: cancel it instead.")
+    if m.collection == "visits" and _lead_of_visit(conn, current):
+        raise Rejected("in_use", "This visit was planned for a lead: cancel it instead.")
     if m.collection == "accounts":
         children = conn.execute(
             sa.select(sa.func.count())
@@ -345,3 +554,20 @@ def _delete(
     )
     record_change(conn, seq, m.collection, m.record_id, current.territory, ChangeOp.DELETE)
     return {"status": ApplyResult.APPLIED, "version": seq}
+
+
+UNDELETABLE = {
+    "leads": "A lead keeps its history: withdraw it instead.",
+    "sla_policies": "A team always has SLA policies: change them instead.",
+}
+
+
+def _lead_of_visit(conn: Connection, visit: Any) -> bool:
+    rows = conn.execute(
+        sa.select(records.c.data).where(
+            records.c.collection == "leads",
+            records.c.account_id == visit.account_id,
+            ~records.c.deleted,
+        )
+    ).all()
+    return any(json.loads(r.data).get("visit_id") == visit.id for r in rows)

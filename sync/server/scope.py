@@ -20,6 +20,13 @@ from sqlalchemy.engine import Connection
 from sync.server.tables import records, territories
 
 EVERYONE = "*"
+# A person's own channel in the feed (their read marks): "@" and their id. Territory names
+# never start with "@" (staff.py refuses one).
+PERSONAL_PREFIX = "@"
+
+
+def personal_channel(user_id: str) -> str:
+    return f"{PERSONAL_PREFIX}{user_id}"
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,16 @@ class Scope:
     territories: frozenset[str]
     team: str | None
     everything: bool = False
+    # The person's own channel (personal_channel): never in the fingerprint, since it
+    # never changes for a person, so cursors issued before it existed stay valid.
+    personal: str | None = None
+
+    def channels(self) -> list[str]:
+        """What a page of the feed reads: the territories, everyone's, the person's own."""
+        named = {*self.territories, EVERYONE}
+        if self.personal is not None:
+            named.add(self.personal)
+        return sorted(named)
 
     def includes(self, territory: str | None) -> bool:
         """Whether records filed under ``territory`` are this scope's to write.
@@ -100,13 +117,20 @@ def team_territories(conn: Connection, team: str) -> frozenset[str]:
 
 
 def scope_for(conn: Connection, person: Profile) -> Scope:
+    own_channel = personal_channel(person.id)
     if person.role == "field":
         own = frozenset({person.territory}) if person.territory else frozenset()
-        return Scope("territory", own, person.team)
+        return Scope("territory", own, person.team, personal=own_channel)
     if person.role == "manager" and not person.team:
         every = conn.execute(sa.select(territories.c.name))
-        return Scope("organisation", frozenset(r.name for r in every), None, everything=True)
+        return Scope(
+            "organisation",
+            frozenset(r.name for r in every),
+            None,
+            everything=True,
+            personal=own_channel,
+        )
     if person.team:
-        return Scope("team", team_territories(conn, person.team), person.team)
+        return Scope("team", team_territories(conn, person.team), person.team, personal=own_channel)
     # An inside rep attached to no team sees no accounts until an administrator sets one.
-    return Scope("team", frozenset(), None)
+    return Scope("team", frozenset(), None, personal=own_channel)

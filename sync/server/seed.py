@@ -18,11 +18,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from fieldapp.catalogue import FIELDS, ChangeOp
+from fieldapp.catalogue import CATALOGUE, FIELDS, ChangeOp, Filing
 from fieldapp.demo import DemoData, generate
 from fieldapp.ids import new_id
 from sync.server.feed import SequenceWriter
-from sync.server.scope import EVERYONE
+from sync.server.scope import EVERYONE, personal_channel
 from sync.server.staff import StaffError, add_person
 from sync.server.tables import changes, records
 
@@ -95,12 +95,19 @@ def _load_records(conn: Any, seqs: SequenceWriter, demo: DemoData) -> None:
                 placed[row["id"]] = (row["id"], territory_of.get(row["owner_id"]) or EVERYONE)
             if collection == "notes":
                 note_account[row["id"]] = row["account_id"]
-            parent = (
-                note_account[row["note_id"]]
-                if collection == "reviews"
-                else (row["id"] if collection == "accounts" else row["account_id"])
-            )
-            account_id, territory = placed[parent]
+            filed = CATALOGUE[collection].filed
+            account_id: str | None
+            if filed is Filing.EVERYONE:
+                account_id, territory = None, EVERYONE
+            elif filed is Filing.PERSONAL:
+                account_id, territory = None, personal_channel(row["user_id"])
+            else:
+                parent = (
+                    note_account[row["note_id"]]
+                    if collection == "reviews"
+                    else (row["id"] if collection == "accounts" else row["account_id"])
+                )
+                account_id, territory = placed[parent]
             seq = seqs.next()
             data = {name: row.get(name) for name in FIELDS[collection]}
             batch_records.append(

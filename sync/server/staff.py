@@ -13,7 +13,7 @@ from fieldapp.catalogue import FIELDS, ChangeOp, Role
 from fieldapp.errors import FieldAppError
 from fieldapp.ids import new_id
 from sync.server.feed import SequenceWriter, record_change
-from sync.server.scope import EVERYONE
+from sync.server.scope import EVERYONE, PERSONAL_PREFIX
 from sync.server.tables import records, territories, users
 
 
@@ -22,6 +22,11 @@ class StaffError(FieldAppError):
 
 
 def ensure_territory(conn: Connection, name: str, team: str | None) -> None:
+    if name.startswith(PERSONAL_PREFIX) or name == EVERYONE:
+        # Those name the feed's channels of one person and of everyone (scope.py).
+        raise StaffError(
+            f"A territory's name cannot start with {PERSONAL_PREFIX} or be {EVERYONE}."
+        )
     existing = conn.execute(sa.select(territories.c.team).where(territories.c.name == name)).first()
     if existing is None:
         conn.execute(territories.insert().values(name=name, team=team))

@@ -52,6 +52,7 @@ from sync.server.app import create_app
 from sync.server.auth import password_hasher, token_hash
 from sync.server.config import PasswordCost, ServerConfig
 from sync.server.feed import SequenceWriter
+from sync.server.scope import personal_channel
 from sync.server.seed import DEMO_PASSWORD, seed_demo
 from sync.server.staff import add_person
 from sync.server.tables import open_database, records
@@ -608,16 +609,34 @@ def test_the_feed_sends_each_rep_exactly_their_scope(
 ) -> None:
     changes = world.pull_all(username, limit)
     upserts = {(c["collection"], c["id"]) for c in changes if c["op"] == "upsert"}
-    outside = sorted(key for key in upserts if world.territory_of(*key) not in {*scope, "*"})
+    # Besides the territories and everyone's records: the person's own (their read marks).
+    readable = {*scope, "*", personal_channel(world.tokens(username)["user"]["id"])}
+    outside = sorted(key for key in upserts if world.territory_of(*key) not in readable)
     assert outside == [], f"{username} received records outside {scope}: {outside[:5]}"
     # Positive side: the whole scope arrived (so the check above is not vacuous).
-    assert upserts == world.live_ids({*scope, "*"})
+    assert upserts == world.live_ids(readable)
     assert any(collection == "accounts" for collection, _ in upserts)
 
 
 def test_the_manager_sees_every_territory(world: LiveServer) -> None:
     upserts = {(c["collection"], c["id"]) for c in world.pull_all("manager") if c["op"] == "upsert"}
-    assert upserts == world.live_ids({HOME, AWAY, "*"})
+    own = personal_channel(world.tokens("manager")["user"]["id"])
+    assert upserts == world.live_ids({HOME, AWAY, "*", own})
+
+
+def test_nobody_receives_someone_elses_read_marks(world: LiveServer) -> None:
+    """Read marks are one person's: even the manager who sees the whole organisation
+    receives only their own."""
+    for username in ("field", "inside", "manager"):
+        me = world.tokens(username)["user"]["id"]
+        marks = [
+            c
+            for c in world.pull_all(username)
+            if c["collection"] == "inbox_reads" and c["op"] == "upsert"
+        ]
+        assert {c["record"]["user_id"] for c in marks} <= {me}
+        if username == "field":
+            assert marks  # the demo rep has read part of their inbox: the check is not empty
 
 
 # -- writing outside one's scope ---------------------------------------------------------

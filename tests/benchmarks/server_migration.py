@@ -21,6 +21,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/support
 
 from support import server_before_migrations as old
+from support.server_before_handoffs import as_before_handoffs
 from support.server_world import FAST_HASH, T0
 
 from sync.server.auth import password_hasher
@@ -38,6 +39,7 @@ def main() -> None:
         engine = sa.create_engine(url)
         old.create_old_database(engine)
         seed_demo(engine, password_hasher(FAST_HASH).hash("demo"), args.accounts, 1, int(T0))
+        as_before_handoffs(engine)  # only what a server of then could hold
         with engine.connect() as conn:
             count = conn.execute(sa.text("SELECT count(*) FROM records")).scalar_one()
         engine.dispose()

@@ -24,9 +24,11 @@ from support.server_world import FAST_HASH, T0
 
 from fieldapp.store import open_store
 from fieldapp.store.replica import set_profile_value
+from fieldapp.store.schema import LATEST_VERSION
 from fieldapp.usecases.accounts import create_account
 from fieldapp.usecases.people import CURRENT_USER_KEY
 from sync.server.auth import password_hasher
+from sync.server.migrations import head_revision
 from sync.server.seed import DEMO_PASSWORD, seed_demo
 from sync.server.tables import open_database, records
 
@@ -36,23 +38,27 @@ TESTS = REPO / "tests"
 # The one edit in the catalogue: a line in Account, after the country.
 CATALOGUE_ANCHOR = '    country: Annotated[str | None, Line(label="Country", max_length=60)]\n'
 CATALOGUE_EDIT = CATALOGUE_ANCHOR + '    website: Annotated[str | None, Line(label="Website")]\n'
-# The local migration: the statement fieldapp.catalogue.sqlite.add_column gives.
-MIGRATIONS_ANCHOR = '    Migration(3, "local drafts of unsaved forms", _DRAFTS),\n'
+# The local migration: the statement fieldapp.catalogue.sqlite.add_column gives, as the
+# next entry at the end of MIGRATIONS.
+NEXT_VERSION = LATEST_VERSION + 1
+MIGRATIONS_ANCHOR = "\n)\n\nLATEST_VERSION = MIGRATIONS[-1].version\n"
 MIGRATIONS_EDIT = (
-    MIGRATIONS_ANCHOR
-    + '    Migration(4, "accounts: website", ("ALTER TABLE accounts ADD COLUMN website TEXT",)),\n'
+    f'\n    Migration({NEXT_VERSION}, "accounts: website",'
+    ' ("ALTER TABLE accounts ADD COLUMN website TEXT",)),' + MIGRATIONS_ANCHOR
 )
-# The server revision.
-REVISION = '''"""Accounts have a website.
+# The server revision, after the current head.
+HEAD = head_revision()
+NEXT_REVISION = f"{int(HEAD) + 1:04d}"
+REVISION = f'''"""Accounts have a website.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: {NEXT_REVISION}
+Revises: {HEAD}
 """
 
 from sync.server.migrations.fields import add_field
 
-revision = "0003"
-down_revision = "0002"
+revision = "{NEXT_REVISION}"
+down_revision = "{HEAD}"
 branch_labels = None
 depends_on = None
 
@@ -135,7 +141,7 @@ except ProtocolError as exc:
 
 with open_store(profile) as store:
     out["schema_version"] = store.schema_version
-    out["backups"] = len(list(profile.glob("fieldapp.v3-*.backup.db")))
+    out["backups"] = len(list(profile.glob(f"fieldapp.v{store.schema_version - 1}-*.backup.db")))
     out["kept"] = store.scalar("SELECT name FROM accounts WHERE name = 'Café du Plateau'")
     built = definition_items(store.scalar(
         "SELECT sql FROM sqlite_master WHERE name = 'accounts'"))
@@ -166,7 +172,9 @@ def scratch_tree(root: Path) -> Path:
         shutil.copytree(REPO / package, tree / package, ignore=ignore)
     edit(tree / "fieldapp/catalogue/collections.py", CATALOGUE_ANCHOR, CATALOGUE_EDIT)
     edit(tree / "fieldapp/store/schema.py", MIGRATIONS_ANCHOR, MIGRATIONS_EDIT)
-    (tree / "sync/server/migrations/versions/0003_account_website.py").write_text(REVISION)
+    (tree / f"sync/server/migrations/versions/{NEXT_REVISION}_account_website.py").write_text(
+        REVISION
+    )
     return tree
 
 
@@ -213,7 +221,7 @@ def test_a_field_added_in_the_catalogue_reaches_every_layer(
 
     assert seen["code"].startswith(str(tree))  # the scratch tree ran, not this one
     # Server: migrated, every stored account has the field, the rules check it.
-    assert seen["server_revision"] == "0003"
+    assert seen["server_revision"] == NEXT_REVISION
     assert seen["stored_accounts"] > 0
     assert seen["stored_with_website"] == seen["stored_accounts"]
     assert seen["feed_has_website"] is True
@@ -224,7 +232,7 @@ def test_a_field_added_in_the_catalogue_reaches_every_layer(
     # Client: the wire checks the type, the profile migrated with a backup and kept its
     # data, its table is the catalogue's, the record type has the field.
     assert "wrongly typed 'website'" in seen["wire_refuses_a_number"]
-    assert seen["schema_version"] == 4 and seen["backups"] == 1
+    assert seen["schema_version"] == NEXT_VERSION and seen["backups"] == 1
     assert seen["kept"] == "Café du Plateau"
     assert seen["local_table_is_the_catalogues"] is True
     assert seen["record_website"] == "https://boulangerie.example"

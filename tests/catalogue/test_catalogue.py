@@ -37,7 +37,14 @@ def imported_modules(folder: Path) -> dict[str, set[str]]:
 
 
 def test_the_catalogue_is_the_lowest_layer_of_the_core() -> None:
-    allowed = ("fieldapp.catalogue", "fieldapp.validation", "fieldapp.errors")
+    # The SLA policies (a team's agreement is a field of a record) are as low: pure data
+    # and its checks, on fieldapp.validation and fieldapp.errors only.
+    allowed = (
+        "fieldapp.catalogue",
+        "fieldapp.validation",
+        "fieldapp.errors",
+        "fieldapp.team.policies",
+    )
     offenders = {
         (name, module)
         for name, modules in imported_modules(CATALOGUE_DIR).items()
@@ -45,6 +52,15 @@ def test_the_catalogue_is_the_lowest_layer_of_the_core() -> None:
         if module.split(".")[0] in ("fieldapp", "sync", "ui") and not module.startswith(allowed)
     }
     assert offenders == set()
+    policies = Path(fieldapp.__file__).parent / "team" / "policies.py"
+    below = {
+        module
+        for node in ast.walk(ast.parse(policies.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.module
+        for module in [node.module]
+        if module.split(".")[0] == "fieldapp"
+    }
+    assert below <= {"fieldapp.validation", "fieldapp.errors"}
 
 
 def test_the_server_reads_the_catalogue_never_the_laptops_store() -> None:
@@ -119,6 +135,8 @@ def test_records_read_from_the_store_carry_the_catalogues_types() -> None:
             "body": "Merci",
             "pinned": 1,
             "reply_to_id": "n0",
+            "arrived_at": None,
+            "pinned_at": None,
             "version": None,
             "created_at": "2026-11-23T15:00:00Z",
             "updated_at": "2026-11-23T15:00:00Z",

@@ -109,7 +109,11 @@ def test_the_report_form_offers_the_draft_of_an_open_visit(world: World) -> None
     assert form.draft_saved_at == saved_at
     assert [c.last_name for c in form.contacts] == ["Bouchard", "Nguyen"]
     assert [o.id for o in form.opportunities] == [OPPORTUNITY_ID]
-    assert {p.display_name for p in form.people} == {"Julie Tremblay", "Marc Gagnon"}
+    assert {p.display_name for p in form.people} == {
+        "Julie Tremblay",
+        "Marc Gagnon",
+        "Nathalie Côté",
+    }
 
 
 def test_without_a_draft_the_form_shows_what_the_visit_holds(world: World) -> None:

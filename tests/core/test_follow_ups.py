@@ -31,10 +31,12 @@ def test_follow_up_for_the_inside_team_and_for_oneself(world: World) -> None:
         mine.id,
     ]
     world.sign_in(world.inside_id)
-    done = follow_ups.complete_follow_up(world.store, for_inside.id)
-    assert (done.status, done.completed_at) == ("done", "2026-11-23T13:00:00Z")
-    with pytest.raises(InvalidStateError, match="already closed"):
-        follow_ups.complete_follow_up(world.store, for_inside.id)
+    done = follow_ups.complete_follow_up(world.store, for_inside.id, "Soumission envoyée.")
+    # Done here, and done for the SLA when the server stamps its time of receipt.
+    assert (done.status, done.outcome, done.completed_at) == ("done", "Soumission envoyée.", None)
+    assert done.claimed_by == world.inside_id  # whoever completes a team's follow-up took it
+    with pytest.raises(InvalidStateError, match="is done"):
+        follow_ups.complete_follow_up(world.store, for_inside.id, "Encore")
     assert [f.id for f in follow_ups.open_follow_ups(world.store, world.account_id)] == [mine.id]
 
 

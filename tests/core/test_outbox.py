@@ -19,7 +19,18 @@ from fieldapp.errors import StoreError
 from fieldapp.store.changes import delete_record
 from fieldapp.store.codec import to_column
 from fieldapp.store.schema import COLLECTIONS
-from fieldapp.usecases import accounts, drafts, follow_ups, notes, reviews, visits
+from fieldapp.usecases import (
+    accounts,
+    agreements,
+    drafts,
+    follow_ups,
+    handoffs,
+    inbox,
+    notes,
+    priorities,
+    reviews,
+    visits,
+)
 
 CORE = Path(fieldapp.__file__).parent
 # The only modules allowed to hold SQL that writes: the two write paths, the sync
@@ -108,9 +119,36 @@ def every_story_step(world: World, act: Callable[..., Any] = run_step) -> None:
     pinned = act(notes.pin_note_for_field, store, world.account_id, "Demander pour le four neuf.")
     act(notes.edit_note, store, pinned.id, "Demander pour le four neuf (modèle 2026).")
     act(notes.set_note_pinned, store, pinned.id, False)
-    act(follow_ups.complete_follow_up, store, follow_up.id)
+    act(follow_ups.claim_follow_up, store, follow_up.id)
+    act(handoffs.comment_on_handoff, store, "J'appelle le client.", follow_up_id=follow_up.id)
+    act(follow_ups.complete_follow_up, store, follow_up.id, "Livraison confirmée jeudi.")
     scratch = act(notes.add_note, store, prospect.id, "Note à supprimer")
     act(delete_record, store, "notes", scratch.id)
+    lead = act(
+        handoffs.hand_over_lead,
+        store,
+        prospect.id,
+        to_rep_id=world.field_id,
+        why="Veut une démonstration du four.",
+        promised="Une visite cette semaine.",
+    )
+    priority = act(
+        priorities.flag_priority,
+        store,
+        world.account_id,
+        rep_id=world.field_id,
+        day=T0.date(),
+        why="Rupture de stock signalée.",
+    )
+    act(world.sign_in, world.manager_id)
+    act(
+        agreements.set_sla_policy, store, "quebec", "follow_up_handled", working_days=3, region="QC"
+    )
+    act(world.sign_in, world.field_id)
+    act(handoffs.accept_lead, store, lead.id, T0 + timedelta(days=1, hours=2))
+    act(inbox.mark_read, store, "notes", pinned.id)
+    act(inbox.mark_unread, store, "notes", pinned.id)
+    act(priorities.add_priority_to_route, store, priority.id)
 
 
 def domain_state(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:

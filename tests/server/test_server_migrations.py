@@ -4,6 +4,7 @@ exactly the tables the server declares; a migration that fails changes nothing."
 
 from __future__ import annotations
 
+import json
 import threading
 from typing import Any
 
@@ -13,8 +14,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from fastapi.testclient import TestClient
 from support import server_before_migrations as old
+from support.server_before_handoffs import FIELDS_BEFORE_HANDOFFS, as_before_handoffs
 from support.server_world import FAST_HASH, T0, FakeClock
 
+from fieldapp.catalogue import FIELDS
 from fieldapp.ids import new_id
 from sync.server.app import create_app
 from sync.server.auth import password_hasher
@@ -36,6 +39,7 @@ def make_old_database(url: str, accounts: int = 25) -> None:
     engine = sa.create_engine(url)
     old.create_old_database(engine)
     seed_demo(engine, password_hasher(FAST_HASH).hash(DEMO_PASSWORD), accounts, 3, int(T0))
+    as_before_handoffs(engine)  # what a server of then could store
     with engine.begin() as conn:
         user_id = conn.execute(sa.select(old.users.c.id).limit(1)).scalar_one()
         conn.execute(
@@ -78,6 +82,97 @@ def snapshot(url: str) -> dict[str, list[tuple[Any, ...]]]:
     return rows
 
 
+def with_fields_added_since(rows: dict[str, list[tuple[Any, ...]]]) -> dict[str, list[Any]]:
+    """``rows`` as the migrations leave them: every record's ``data`` has every field the
+    catalogue declares now, those it lacked as null, in the order they were added."""
+    data_at = [c.name for c in old.records.columns].index("data")
+    migrated = []
+    for row in rows["records"]:
+        data = json.loads(row[data_at])
+        for name in FIELDS[row[0]]:
+            if name not in FIELDS_BEFORE_HANDOFFS[row[0]]:
+                data.setdefault(name, None)
+        migrated.append((*row[:data_at], json.dumps(data), *row[data_at + 1 :]))
+    return {**rows, "records": migrated}
+
+
+def test_the_migration_of_issue_11_adds_its_collections_and_fields_and_serves_them(
+    database_url: str,
+) -> None:
+    """An old database with data: after the migrations the new collections can be stored
+    (the CHECK constraints name them) and the old records carry the new fields."""
+    make_old_database(database_url)
+    engine = open_database(database_url)
+    with engine.connect() as conn:
+        notes = [
+            json.loads(r.data)
+            for r in conn.execute(sa.text("SELECT data FROM records WHERE collection = 'notes'"))
+        ]
+    assert notes and all(n["arrived_at"] is None and n["pinned_at"] is None for n in notes)
+    config = ServerConfig(database_url=database_url, password_cost=FAST_HASH, clock=FakeClock())
+    with TestClient(create_app(config, engine)) as client:
+        token = client.post(
+            "/v1/auth/token",
+            json={"grant_type": "password", "username": "inside", "password": DEMO_PASSWORD},
+        ).json()
+        headers = {"Authorization": f"Bearer {token['access_token']}"}
+        page = client.get("/v1/changes", params={"limit": 5000}, headers=headers).json()
+        report = next(
+            c["record"]
+            for c in page["changes"]
+            if c["collection"] == "notes" and c["record"]["kind"] == "visit_report"
+        )
+        assert "arrived_at" in report and page["server_time"]
+        answer = client.post(
+            "/v1/mutations",
+            headers=headers,
+            json={
+                "device_id": "laptop",
+                "mutations": [
+                    {
+                        "mutation_id": new_id(),
+                        "collection": "handoff_events",
+                        "record_id": new_id(),
+                        "op": "create",
+                        "fields": {
+                            "account_id": report["account_id"],
+                            "follow_up_id": None,
+                            "lead_id": None,
+                            "action": "commented",
+                            "actor_id": token["user"]["id"],
+                            "note": "x",
+                        },
+                        "base_version": None,
+                    },
+                    {
+                        "mutation_id": new_id(),
+                        "collection": "priorities",
+                        "record_id": new_id(),
+                        "op": "create",
+                        "fields": {
+                            "account_id": report["account_id"],
+                            "rep_id": report["author_id"],
+                            "day": "2026-11-19",
+                            "why": "Rupture de stock.",
+                            "flagged_by": token["user"]["id"],
+                        },
+                        "base_version": None,
+                    },
+                ],
+            },
+        ).json()
+        # The comment is refused by the rules (no lead nor follow-up), the priority stored.
+        assert [r["status"] for r in answer["results"]] == ["rejected", "applied"], answer
+    with engine.connect() as conn:
+        assert (
+            conn.execute(
+                sa.text("SELECT count(*) FROM changes WHERE collection = 'priorities'")
+            ).scalar_one()
+            == 1
+        )
+    engine.dispose()
+
+
 def check_names(conn: sa.engine.Connection) -> dict[str, set[str]]:
     inspector = sa.inspect(conn)
     return {
@@ -98,7 +193,9 @@ def test_an_old_server_database_is_migrated_with_all_its_data_and_served(
     with engine.connect() as conn:
         assert current_revision(conn) == head_revision()
         assert check_names(conn)["records"] == {"records_collection_known"}
-    assert snapshot(database_url) == before  # every row, byte for byte
+    # Every row byte for byte, but for the fields added since (issue 11), given to every
+    # stored record as null.
+    assert snapshot(database_url) == with_fields_added_since(before)
 
     # The migrated database is served: the demo rep signs in with the old password, pulls
     # the old records and edits one of them.
@@ -230,7 +327,7 @@ def test_two_servers_starting_together_migrate_one_after_the_other(database_url:
     for thread in threads:
         thread.join(timeout=120)
     assert errors == []
-    assert snapshot(database_url) == before
+    assert snapshot(database_url) == with_fields_added_since(before)  # migrated once
     engine = sa.create_engine(database_url)
     with engine.connect() as conn:
         assert current_revision(conn) == head_revision() != BASELINE

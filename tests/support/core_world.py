@@ -34,6 +34,7 @@ class World:
     clock: FakeClock
     field_id: str = "0190a000-0000-7000-8000-00000000f001"
     inside_id: str = "0190a000-0000-7000-8000-00000000f002"
+    manager_id: str = "0190a000-0000-7000-8000-00000000f003"
     account_id: str = "0190a000-0000-7000-8000-00000000a001"
     other_account_id: str = "0190a000-0000-7000-8000-00000000a002"
     contact_ids: tuple[str, ...] = (
@@ -71,6 +72,15 @@ def seed_world(store: Store, clock: FakeClock) -> World:
                     "username": "inside",
                     "display_name": "Marc Gagnon",
                     "role": "inside",
+                    "team": "quebec",
+                }
+            ),
+            _server(
+                {
+                    "id": world.manager_id,
+                    "username": "manager",
+                    "display_name": "Nathalie Côté",
+                    "role": "manager",
                     "team": "quebec",
                 }
             ),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fieldapp.clock import Clock, utc_now
 from fieldapp.store.codec import decode_row
 from fieldapp.store.database import Store, database_path, open_store
 from fieldapp.store.schema import COLLECTIONS
@@ -61,9 +62,11 @@ def open_client(
     timeout: tuple[float, float] = (2.0, 15.0),
     retry: RetryPolicy = FAST_RETRY,
     page_size: int = 1000,
+    clock: Clock = utc_now,
 ) -> Client:
-    """Create a profile in ``profile_dir`` and sign it in (the token goes to the keyring)."""
-    store = open_store(profile_dir, create=True)
+    """Create a profile in ``profile_dir`` and sign it in (the token goes to the keyring);
+    ``clock`` is the laptop's wall clock (a test sets it wrong)."""
+    store = open_store(profile_dir, create=True, clock=clock)
     http = backend(url, timeout=timeout, retry=retry)
     sign_in(store, url, username, DEMO_PASSWORD, backend=http)
     return Client(name or username, username, store, http, page_size)
