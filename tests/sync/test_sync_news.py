@@ -59,7 +59,7 @@ def test_a_sync_tells_me_what_others_sent_for_me_and_nothing_else(
         due_date=DUE + timedelta(days=1),
         assignee_user_id=me.id,
     )
-    follow_ups.complete_follow_up(desk.store, handed.id)
+    follow_ups.complete_follow_up(desk.store, handed.id, "Price list sent by e-mail.")
     assert desk.sync().pushed == 5
 
     report = field.sync()
