@@ -20,7 +20,7 @@ from fieldapp.ids import new_id
 from fieldapp.team.commitments import DEFAULT_AGREEMENT, Agreement, agreement_from
 from fieldapp.team.policies import AllowanceUnit, SlaPolicy, commitment_kind
 from fieldapp.team.regions import region as known_region
-from sync.server.feed import SequenceWriter, record_change
+from sync.server.feed import SequenceWriter, insert_organisation_record, record_change
 from sync.server.handoffs import agreement_of
 from sync.server.scope import EVERYONE
 from sync.server.tables import records, territories
@@ -108,21 +108,8 @@ def set_policy(
             "changed_by": None,
         }
         record_id = new_id()
-        conn.execute(
-            records.insert().values(
-                collection="sla_policies",
-                id=record_id,
-                account_id=None,
-                territory=EVERYONE,
-                data=json.dumps(data),
-                version=seq,
-                created_version=seq,
-                created_device=None,
-                deleted=False,
-                field_versions=json.dumps({name: [seq, None] for name in data}),
-                created_at=stamp,
-                updated_at=stamp,
-            )
+        insert_organisation_record(
+            conn, seq, "sla_policies", record_id, data, created_at=stamp, updated_at=stamp
         )
     else:
         record_id = stored.pop("id")

@@ -34,7 +34,7 @@ from sqlalchemy.engine import Connection
 
 from fieldapp.catalogue import CATALOGUE, COLLECTIONS, ChangeOp
 from fieldapp.catalogue.kinds import Link
-from sync.server.scope import PERSONAL_PREFIX, Scope
+from sync.server.scope import EVERYONE, PERSONAL_PREFIX, Scope
 from sync.server.tables import FEED_SEQUENCE, changes, records, sequence_counter
 
 CURSOR_PREFIX = "v1"
@@ -96,6 +96,36 @@ def record_change(
     conn.execute(
         changes.insert().values(
             seq=seq, collection=collection, record_id=record_id, territory=territory, op=op
+        )
+    )
+
+
+def insert_organisation_record(
+    conn: Connection,
+    seq: int,
+    collection: str,
+    record_id: str,
+    data: dict[str, Any],
+    *,
+    created_at: str,
+    updated_at: str,
+) -> None:
+    """Store a record the server itself writes for the whole organisation (a person of
+    the staff directory, a team's agreement) and put it in everyone's feed."""
+    conn.execute(
+        records.insert().values(
+            collection=collection,
+            id=record_id,
+            account_id=None,
+            territory=EVERYONE,
+            data=json.dumps(data),
+            version=seq,
+            created_version=seq,
+            created_device=None,
+            deleted=False,
+            field_versions=json.dumps({name: [seq, None] for name in data}),
+            created_at=created_at,
+            updated_at=updated_at,
         )
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,9 +11,9 @@ from sqlalchemy.engine import Connection
 from fieldapp.catalogue import FIELDS, ChangeOp, Role
 from fieldapp.errors import FieldAppError
 from fieldapp.ids import new_id
-from sync.server.feed import SequenceWriter, record_change
+from sync.server.feed import SequenceWriter, insert_organisation_record, record_change
 from sync.server.scope import EVERYONE, PERSONAL_PREFIX
-from sync.server.tables import records, territories, users
+from sync.server.tables import territories, users
 
 
 class StaffError(FieldAppError):
@@ -63,21 +62,14 @@ def add_person(
     data = {name: record.get(name) for name in FIELDS["users"]}
     data["display_name"] = data["display_name"] or username
     seq = seqs.next()
-    conn.execute(
-        records.insert().values(
-            collection="users",
-            id=user_id,
-            account_id=None,
-            territory=EVERYONE,
-            data=json.dumps(data),
-            version=seq,
-            created_version=seq,
-            created_device=None,
-            deleted=False,
-            field_versions=json.dumps({name: [seq, None] for name in data}),
-            created_at=record.get("created_at") or stamp,
-            updated_at=record.get("updated_at") or stamp,
-        )
+    insert_organisation_record(
+        conn,
+        seq,
+        "users",
+        user_id,
+        data,
+        created_at=record.get("created_at") or stamp,
+        updated_at=record.get("updated_at") or stamp,
     )
     record_change(conn, seq, "users", user_id, EVERYONE, ChangeOp.UPSERT)
     conn.execute(
