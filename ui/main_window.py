@@ -1,4 +1,4 @@
-"""The main window: navigation rail, global search, the four pages and the status area.
+"""The main window: navigation rail, global search, the pages of one's role, the status area.
 
 It only assembles: each page loads and refreshes its own data through the context it is
 given, and moves elsewhere through the ``Navigator``. Window geometry and the last page
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.catalogue import Role
 from fieldapp.search import SearchHit
 from fieldapp.status import SyncStatus, sync_status
 from fieldapp.store.database import Store
@@ -37,7 +38,17 @@ from ui.settings import LAST_PAGE
 from ui.status_area import StatusArea
 from ui.visit_form import VisitWindow
 
-PAGES = ("today", "accounts", "review", "sync")
+# The rail of each role, in order; the first page is where that role lands. Each person's
+# rail holds their own work: the field plans and logs visits, the inside team reviews them.
+RAILS: dict[str, tuple[str, ...]] = {
+    Role.FIELD: ("today", "accounts", "review", "sync"),
+    Role.INSIDE: ("review", "accounts", "sync"),
+    Role.MANAGER: ("review", "accounts", "sync"),
+}
+
+
+def rail_of(role: str) -> tuple[str, ...]:
+    return RAILS.get(role, RAILS[Role.FIELD])
 
 
 class MainWindow(QMainWindow):
@@ -51,22 +62,31 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(fill(self.tr("FieldApp — %1"), context.user.display_name))
         self._visit_windows: dict[str, VisitWindow] = {}
-        self._unread = 0
-        self._issues = 0
+        self.pages = rail_of(context.user.role)
+        # What each page's rail entry counts (reports to review, sync issues...).
+        self._counts: dict[str, int] = {}
 
-        self.today = TodayPage(context)
+        self.today = TodayPage(context) if "today" in self.pages else None
         self.accounts = AccountsPage(context)
         self.review = ReviewPage(context)
         self.sync_page = SyncPage(context)
+        built: dict[str, QWidget | None] = {
+            "today": self.today,
+            "accounts": self.accounts,
+            "review": self.review,
+            "sync": self.sync_page,
+        }
         self.stack = QStackedWidget()
-        for page in (self.today, self.accounts, self.review, self.sync_page):
+        for name in self.pages:
+            page = built[name]
+            assert page is not None, name
             self.stack.addWidget(page)
 
         self.rail = QListWidget()
         self.rail.setObjectName("navigationRail")
         self.rail.setFixedWidth(150)
         self.rail.setIconSize(QSize(0, 0))
-        for name in PAGES:
+        for name in self.pages:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.rail.addItem(item)
@@ -111,22 +131,21 @@ class MainWindow(QMainWindow):
     # -- navigation -------------------------------------------------------------------
     def _landing_page(self) -> str:
         remembered = self.context.settings.get(LAST_PAGE)
-        if remembered in PAGES:
+        if remembered in self.pages:
             return remembered
-        # Role-aware: the field plans and logs visits, the inside team reviews them.
-        return "review" if self.context.user.role == "inside" else "today"
+        return self.pages[0]
 
     def show_page(self, name: str) -> None:
-        if name in PAGES:
-            self.rail.setCurrentRow(PAGES.index(name))
+        if name in self.pages:
+            self.rail.setCurrentRow(self.pages.index(name))
 
     @property
     def current_page(self) -> str:
-        return PAGES[self.stack.currentIndex()]
+        return self.pages[self.stack.currentIndex()]
 
     def _remember_page(self, row: int) -> None:
-        if 0 <= row < len(PAGES):
-            self.context.settings.set(LAST_PAGE, PAGES[row])
+        if 0 <= row < len(self.pages):
+            self.context.settings.set(LAST_PAGE, self.pages[row])
 
     def show_account(self, account_id: str) -> None:
         self.show_page("accounts")
@@ -172,7 +191,7 @@ class MainWindow(QMainWindow):
         quit_keys = [QKeySequence(QKeySequence.StandardKey.Quit)]
         quit_app = action(self.tr("Quit"), quit_keys, self.close)
         pages = []
-        for number, name in enumerate(PAGES, start=1):
+        for number, name in enumerate(self.pages, start=1):
             pages.append(
                 action(
                     self._page_title(name),
@@ -204,19 +223,20 @@ class MainWindow(QMainWindow):
             "sync": self.tr("Sync"),
         }[name]
 
+    def _count_tip(self, name: str, count: int) -> str:
+        if name == "review":
+            return self.tr("%n visit report(s) to review", "", count)
+        if name == "sync":
+            return self.tr("%n conflict(s) or rejected change(s)", "", count)
+        return self._page_title(name)
+
     def _label_rail(self) -> None:
-        for row, name in enumerate(PAGES):
+        for row, name in enumerate(self.pages):
             title = self._page_title(name)
-            count = {"review": self._unread, "sync": self._issues}.get(name, 0)
+            count = self._counts.get(name, 0)
             item = self.rail.item(row)
             item.setText(f"{title}  ({count})" if count else title)
-            item.setToolTip(
-                self.tr("%n visit report(s) to review", "", count)
-                if name == "review"
-                else self.tr("%n conflict(s) or rejected change(s)", "", count)
-                if name == "sync"
-                else title
-            )
+            item.setToolTip(self._count_tip(name, count))
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches("notes", "reviews", CONFLICTS, REJECTIONS):
@@ -233,8 +253,8 @@ class MainWindow(QMainWindow):
 
     def _show_badges(self, counts: tuple[int, SyncStatus]) -> None:
         unread, status = counts
-        self._unread = unread
-        self._issues = status.open_conflicts + status.open_rejections
+        self._counts["review"] = unread
+        self._counts["sync"] = status.open_conflicts + status.open_rejections
         self._label_rail()
 
     # -- errors and closing -----------------------------------------------------------

@@ -29,9 +29,10 @@ def test_each_role_lands_where_its_work_is(make_context, qtbot: QtBot) -> None:
     inside_context = make_context("inside")
     inside = _window(inside_context, qtbot)
     assert inside.current_page == "review"
-    # The inside rep's rail shows how many reports wait.
-    qtbot.waitUntil(lambda: "(" in inside.rail.item(2).text(), timeout=5000)
-    assert inside.rail.item(2).text().startswith("Review")
+    # The inside rep's rail holds no route planner, and shows how many reports wait.
+    assert "today" not in inside.pages
+    qtbot.waitUntil(lambda: "(" in inside.rail.item(0).text(), timeout=5000)
+    assert inside.rail.item(0).text().startswith("Review")
 
 
 def test_typing_in_the_global_search_finds_an_account_and_enter_opens_its_briefing(
