@@ -346,7 +346,7 @@ def _sla(f: SlaFigure) -> None:
                 "—",
                 "—",
                 "—",
-                "not measured yet: waits for the hand-off records",
+                "not measured: no source reads this kind",
             ]
             for k in f.kinds
         ],

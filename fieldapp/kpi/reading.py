@@ -27,6 +27,10 @@ REPORTS_BEFORE = timedelta(days=1)
 # Below this many reports, their reviews are looked up by note; above, the reviews table
 # is read whole (a scan of small rows beats tens of thousands of look-ups).
 _REVIEWS_BY_NOTE = 20_000
+# When a note or a review reached the server: the server's stamp, else (a record from
+# before the stamps) its creation. Never a time a laptop typed (``reviewed_at``, or a
+# note's ``created_at`` on a laptop whose clock is wrong): docs/team-loop.md.
+ARRIVAL = "coalesce(arrived_at, created_at)"
 
 
 def _epoch(column: str) -> str:
@@ -145,19 +149,19 @@ class Reading:
         return points
 
     def first_reports(self, visit_ids: list[str]) -> dict[str, int]:
-        """For each of these visits, when its first visit report on the server was written
+        """For each of these visits, when its first visit report arrived on the server
         (epoch seconds); a visit without one is left out."""
         period = self.period
         where, params = self.scope.where("author_id")
-        # Reports are written after the visit: those from a day before the period to a
+        # Reports arrive after the visit: those from a day before the period to a
         # month after it, by the scope's reps, are read as a batch (the first of each
         # visit found by SQL: a bare column beside min() comes from the row of the min);
         # the few visits left are looked up one by one.
         found: dict[str, int] = dict(
             self.store.rows(
-                f"""SELECT visit_id, min({_epoch("created_at")}) FROM notes
+                f"""SELECT visit_id, min({_epoch(ARRIVAL)}) FROM notes
                     WHERE kind = 'visit_report' AND version IS NOT NULL
-                      AND created_at >= ? AND created_at < ? AND visit_id IS NOT NULL
+                      AND {ARRIVAL} >= ? AND {ARRIVAL} < ? AND visit_id IS NOT NULL
                       AND {where}
                     GROUP BY visit_id""",
                 [_shift(period.start, -REPORTS_BEFORE), _shift(period.end, REPORTS_AFTER), *params],
@@ -167,7 +171,7 @@ class Reading:
         if missing:
             found.update(
                 self.store.rows(
-                    f"""SELECT visit_id, min({_epoch("created_at")}) FROM notes
+                    f"""SELECT visit_id, min({_epoch(ARRIVAL)}) FROM notes
                         WHERE visit_id IN (SELECT value FROM json_each(?))
                           AND kind = 'visit_report' AND version IS NOT NULL
                         GROUP BY visit_id""",
@@ -183,9 +187,9 @@ class Reading:
         return [
             _new(ReportRow, row)
             for row in self.store.rows(
-                f"""SELECT id, account_id, author_id, {_epoch("created_at")} FROM notes
+                f"""SELECT id, account_id, author_id, {_epoch(ARRIVAL)} FROM notes
                     WHERE kind = 'visit_report' AND version IS NOT NULL
-                      AND created_at >= ? AND created_at < ? AND {where}""",
+                      AND {ARRIVAL} >= ? AND {ARRIVAL} < ? AND {where}""",
                 [period.start, period.end, *params],
             )
         ]
@@ -196,7 +200,7 @@ class Reading:
             return {}
         if len(note_ids) < _REVIEWS_BY_NOTE:
             rows = self.store.rows(
-                f"""SELECT note_id, {_epoch("reviewed_at")}, reviewer_id FROM reviews
+                f"""SELECT note_id, {_epoch(ARRIVAL)}, reviewer_id FROM reviews
                     WHERE note_id IN (SELECT value FROM json_each(?)) AND version IS NOT NULL""",
                 (json.dumps(note_ids),),
             )
@@ -205,8 +209,8 @@ class Reading:
             # reviewed before), the first of each note kept here: cheaper than sorting
             # them in SQL.
             rows = self.store.rows(
-                f"""SELECT note_id, {_epoch("reviewed_at")}, reviewer_id FROM reviews
-                    WHERE version IS NOT NULL AND reviewed_at >= ?""",
+                f"""SELECT note_id, {_epoch(ARRIVAL)}, reviewer_id FROM reviews
+                    WHERE version IS NOT NULL AND {ARRIVAL} >= ?""",
                 (self.period.start,),
             )
         first: dict[str, tuple[int, str]] = {}

@@ -8,12 +8,13 @@ synced from a real server when its cache exists (``--cache``, shared with ``sync
 else one made once with the demo generator and ``load_demo`` signed in as ``manager``
 (cached beside it). It is copied for the run, so the cache is never touched. Each
 dashboard is computed ``--repeat`` times on a store opened fresh (its first run also
-counted apart: a cold page cache), for the quarter that contains the demo's today (the
-one running) and for the full quarter before it, then for one team and one rep, a month
-and a week. Each figure's time is printed beside the time plain SQL takes to count the same
-headline numbers on the same file (no ids, no breakdowns: the floor of reading them).
+counted apart, its file first dropped from the page cache: read from the disk), for the
+quarter that contains the demo's today (the one running) and for the full quarter before
+it, then for one team and one rep, a month and a week. Each figure's time is printed beside
+the time plain SQL takes to count the same headline numbers on the same file (no ids, no
+breakdowns: the floor of reading them).
 ``--proposed-indexes`` adds the covering indexes of docs/performance.md to the copy first.
-Exit code 1 when the quarter dashboard misses its target.
+Exit code 1 when a quarter dashboard misses its target, cold or warm (the slower counts).
 """
 
 from __future__ import annotations
@@ -143,6 +144,8 @@ def timed_dashboard(
     totals, cpus, cold = [], [], 0.0
     figures: dict[str, list[float]] = {name: [] for name in COMPUTE}
     for attempt in range(repeat + 1):
+        if not attempt:
+            evict(profile / "fieldapp.db")  # the first run reads from the disk
         with open_store(profile) as store:
             scope = scope_of(store)
             began, cpu = time.perf_counter(), time.process_time()
@@ -159,6 +162,19 @@ def timed_dashboard(
             else:
                 cold = elapsed
     return Run(f"{period.label}, {scope.label}", totals, cpus, figures, cold)
+
+
+def evict(database: Path) -> None:
+    """Drop the file from the system's page cache (where the system allows it), so that the
+    first run is the one a manager opening the dashboard after a restart waits for."""
+    if not hasattr(os, "posix_fadvise"):
+        return
+    descriptor = os.open(database, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+        os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
+    finally:
+        os.close(descriptor)
 
 
 def reference_ms(profile: Path, period: Period, now: datetime, repeat: int) -> dict[str, float]:
@@ -181,13 +197,15 @@ def reference_ms(profile: Path, period: Period, now: datetime, repeat: int) -> d
 
 def report(run: Run, reference: dict[str, float] | None, target: float | None) -> bool:
     median = statistics.median(run.total_ms)
-    ok = target is None or median <= target
+    # The target is for what a manager sees on opening: the slower of the cold first run
+    # (the file read from the disk) and the warm median.
+    ok = target is None or max(median, run.cold_ms) <= target
     verdict = "" if target is None else ("  OK" if ok else "  OVER TARGET")
     goal = f"target ≤ {target:.0f} ms" if target is not None else "(information)"
     print(
         f"\n{run.label}: median {median:,.0f} ms (max {max(run.total_ms):,.0f}, CPU"
-        f" {statistics.median(run.cpu_ms):,.0f} ms; first, cold: {run.cold_ms:,.0f} ms)"
-        f"  {goal}{verdict}"
+        f" {statistics.median(run.cpu_ms):,.0f} ms; first, cold from the disk:"
+        f" {run.cold_ms:,.0f} ms)  {goal}{verdict}"
     )
     for name, samples in run.figures_ms.items():
         floor = "" if reference is None else f"   plain SQL {reference[name]:7,.0f} ms"

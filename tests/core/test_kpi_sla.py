@@ -188,17 +188,18 @@ def test_working_days_follow_the_owners_region(loop: Loop) -> None:
     }
 
 
-def test_kinds_waiting_for_the_hand_off_records_are_marked_not_measured(loop: Loop) -> None:
-    figure_ = sla_of(loop.world)
-    waiting = [k.kind for k in figure_.kinds if not k.measured]
-    assert set(waiting) == {
-        CommitmentKind.FOLLOW_UP_HANDLED,
-        CommitmentKind.LEAD_VISIT_PLANNED,
-        CommitmentKind.LEAD_VISIT_HELD,
-    }
+def test_every_kind_is_measured_and_one_no_source_reads_is_marked(loop: Loop) -> None:
+    assert all(k.measured for k in sla_of(loop.world).kinds)
+    reports_only = Settings(sources=tuple(s for s in SOURCES if REVIEWED in s.kinds))
+    result = figure(
+        loop.world.store, WEEK, scope_for(loop.world.store), "sla", now=NOW, settings=reports_only
+    )
+    assert isinstance(result, SlaFigure)
+    waiting = [k.kind for k in result.kinds if not k.measured]
+    assert set(waiting) == set(CommitmentKind) - {REVIEWED}
     for kind in waiting:
-        assert figure_.kind(kind).on_time_share is None
-        assert figure_.kind(kind).median_seconds is None
+        assert result.kind(kind).on_time_share is None
+        assert result.kind(kind).median_seconds is None
 
 
 class LeadHandOffs:

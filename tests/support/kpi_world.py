@@ -130,7 +130,11 @@ class KpiWorld:
             },
         )
 
-    def report(self, visit_id: str, *, at: str, synced: bool = True) -> str:
+    def report(
+        self, visit_id: str, *, at: str, synced: bool = True, arrived_at: str | None = None
+    ) -> str:
+        """A visit report saved at ``at`` (the laptop's time) that reached the server at
+        ``arrived_at`` (the server's stamp; none: a record from before the stamps)."""
         row = self.store.query_one(
             "SELECT account_id, rep_id FROM visits WHERE id = ?", (visit_id,)
         )
@@ -147,11 +151,20 @@ class KpiWorld:
                 "pinned": False,
                 "created_at": at,
                 "updated_at": at,
+                "arrived_at": arrived_at,
             },
             synced,
         )
 
-    def review(self, note_id: str, *, at: str, reviewer: str, synced: bool = True) -> str:
+    def review(
+        self,
+        note_id: str,
+        *,
+        at: str,
+        reviewer: str,
+        synced: bool = True,
+        arrived_at: str | None = None,
+    ) -> str:
         return self._put(
             "reviews",
             {
@@ -160,8 +173,74 @@ class KpiWorld:
                 "reviewer_id": self.ids[reviewer],
                 "reviewed_at": at,
                 "created_at": at,
+                "arrived_at": arrived_at,
             },
             synced,
+        )
+
+    def lead(
+        self,
+        account_id: str,
+        *,
+        to: str,
+        by: str,
+        handed_at: str,
+        status: str = "handed",
+        accepted_at: str | None = None,
+        returned_at: str | None = None,
+        visit_id: str | None = None,
+    ) -> str:
+        """A lead handed by ``by`` to ``to``; the instants are the server's stamps."""
+        return self._put(
+            "leads",
+            {
+                "id": self.new_id(8),
+                "account_id": account_id,
+                "handed_by": self.ids[by],
+                "assignee_id": self.ids[to],
+                "status": status,
+                "why": "Agrandit sa boutique",
+                "visit_id": visit_id,
+                "handed_at": handed_at,
+                "accepted_at": accepted_at,
+                "returned_at": returned_at,
+                "reason": "Pas dans mon secteur" if returned_at else None,
+                "updated_at": handed_at,
+            },
+        )
+
+    def hand_off(
+        self,
+        account_id: str,
+        *,
+        by: str,
+        handed_at: str,
+        team: str | None = "inside",
+        to: str | None = None,
+        claimed_by: str | None = None,
+        completed_at: str | None = None,
+        status: str | None = None,
+    ) -> str:
+        """A follow-up ``by`` handed to a team (or to ``to``) at ``handed_at``, as the
+        server stamped it; ``completed_at`` is the server's acceptance of its completion."""
+        return self._put(
+            "follow_ups",
+            {
+                "id": self.new_id(7),
+                "account_id": account_id,
+                "title": "Envoyer la soumission",
+                "assignee_user_id": None if to is None else self.ids[to],
+                "assignee_team": None if to is not None else team,
+                "claimed_by": None if claimed_by is None else self.ids[claimed_by],
+                "created_by": self.ids[by],
+                "due_date": handed_at[:10],
+                "status": status or ("done" if completed_at else "open"),
+                "completed_at": completed_at,
+                "outcome": "Soumission envoyée" if completed_at else None,
+                "handed_at": handed_at,
+                "created_at": handed_at,
+                "updated_at": completed_at or handed_at,
+            },
         )
 
     def opportunity(
