@@ -10,25 +10,23 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from fieldapp.store.change_set import ChangeSet, Kind
+from fieldapp.usecases.inbox import InboxKind, inbox
 from ui.notifier import SyncNotifier
 from ui.settings import NOTIFY_NEWS
 from ui.sync_worker import SyncOutcome
 
 
 def _pinned_for_me(context: Any, qtbot: QtBot) -> str:
-    found: list[str] = []
+    """A note pinned for the field rep's accounts that their inbox holds (its last 30
+    days): what a sync bringing it would announce."""
+    found: list[list[str]] = []
     context.tasks.read(
-        lambda store: store.scalar(
-            "SELECT notes.id FROM notes JOIN accounts ON accounts.id = notes.account_id"
-            " WHERE notes.pinned = 1 AND accounts.owner_id = ? AND notes.author_id != ?"
-            " ORDER BY notes.id",
-            (context.user.id, context.user.id),
-        ),
+        lambda store: [i.item_id for i in inbox(store) if i.kind == InboxKind.PINNED_NOTE],
         found.append,
     )
     qtbot.waitUntil(lambda: bool(found))
     assert found[0], "the demo data has a note pinned for the field rep's accounts"
-    return str(found[0])
+    return found[0][0]
 
 
 def test_a_sync_that_brings_news_shows_one_summary_unless_turned_off(
