@@ -74,3 +74,28 @@ def test_the_summary_reads_in_french(make_context, qapp: Any) -> None:
         "2 réponses ou révisions de vos rapports · 1 note épinglée pour vos comptes"
         " · 1 suivi pour vous · 3 suivis que vous avez confiés sont terminés"
     )
+
+
+def test_leads_answers_and_comments_read_in_both_languages(make_context, qapp: Any) -> None:
+    from fieldapp.usecases.news import News
+    from ui.i18n import Languages
+
+    context = make_context("field")
+    notifier = SyncNotifier(context, None)
+    news = News(leads_handed=2, lead_answers=1, leads_withdrawn=1, claimed_for_me=1, comments=3)
+    languages = Languages(qapp)
+    try:
+        languages.apply("en")
+        english = notifier.text(news)
+        languages.apply("fr")
+        french = notifier.text(news)
+    finally:
+        languages.clear()
+    assert english == (
+        "1 of your follow-ups taken on · 2 leads handed to you · 1 answer to your leads"
+        " · 1 lead withdrawn · 3 comments on your hand-offs"
+    )
+    assert french == (
+        "1 suivi que vous avez confié est pris en charge · 2 pistes qui vous sont confiées"
+        " · 1 réponse à vos pistes · 1 piste retirée · 3 commentaires sur vos transferts"
+    )
