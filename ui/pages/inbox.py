@@ -11,7 +11,7 @@ through the inbox's use cases and sync to the person's other laptops.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.catalogue import HandoffAction
 from fieldapp.usecases.inbox import (
     READS,
     InboxItem,
@@ -166,11 +167,19 @@ class InboxPage(QWidget):
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        metrics = view.fontMetrics()
-        view.setColumnWidth(WHEN, metrics.horizontalAdvance("2026-11-20 23:59") + 24)
-        view.setColumnWidth(WHAT, metrics.horizontalAdvance("M" * 17) + 24)
-        view.setColumnWidth(FROM, metrics.horizontalAdvance("M" * 10) + 16)
-        view.setColumnWidth(ACCOUNT, metrics.horizontalAdvance("M" * 13) + 16)
+        bold = view.font()
+        bold.setBold(True)  # unread rows are bold: the widths are measured as they show
+        metrics = QFontMetrics(bold)
+        # "What" fits its longest words in the window's language, so none is cut.
+        what = max(
+            metrics.horizontalAdvance(inbox_kind_label(kind, action))
+            for kind in InboxKind
+            for action in (None, HandoffAction.RETURNED)
+        )
+        view.setColumnWidth(WHEN, metrics.horizontalAdvance(when_text("2026-12-31T23:59:00Z")) + 20)
+        view.setColumnWidth(WHAT, what + 20)
+        view.setColumnWidth(FROM, metrics.horizontalAdvance("M" * 9) + 16)
+        view.setColumnWidth(ACCOUNT, metrics.horizontalAdvance("M" * 15) + 16)
         view.selectionModel().currentRowChanged.connect(self._on_current)
         view.activated.connect(self._on_activated)  # Enter, and a double-click
         return view
