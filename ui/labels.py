@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
-from fieldapp.catalogue import MutationOp, OpportunityStage, Team, VisitOutcome, VisitStatus
+from fieldapp.catalogue import (
+    HandoffAction,
+    MutationOp,
+    OpportunityStage,
+    Team,
+    VisitOutcome,
+    VisitStatus,
+)
+from fieldapp.usecases.inbox import InboxKind
 from ui.sync_worker import Connection
 
 # The one colour of an error on screen. Set on the label itself: the app has no style
@@ -115,6 +123,32 @@ def operation_label(op: str) -> str:
         MutationOp.DELETE: QCoreApplication.translate("Labels", "Deletion"),
     }
     return labels.get(op, op)
+
+
+def inbox_kind_label(kind: str, action: str | None = None) -> str:
+    """What an inbox item is, in plain words, from the reader's side; ``action`` tells an
+    accepted lead from a returned one."""
+    if kind == InboxKind.LEAD_ANSWERED:
+        if action == HandoffAction.RETURNED:
+            return QCoreApplication.translate("Labels", "Your lead was returned")
+        return QCoreApplication.translate("Labels", "Your lead was accepted")
+    labels: dict[str, str] = {
+        InboxKind.FEEDBACK: QCoreApplication.translate("Labels", "New feedback on your report"),
+        InboxKind.PINNED_NOTE: QCoreApplication.translate("Labels", "Note pinned for you"),
+        InboxKind.LEAD_HANDED: QCoreApplication.translate("Labels", "Lead handed to you"),
+        InboxKind.LEAD_WITHDRAWN: QCoreApplication.translate("Labels", "Lead withdrawn"),
+        InboxKind.FOLLOW_UP_ASSIGNED: QCoreApplication.translate(
+            "Labels", "Follow-up handed to you"
+        ),
+        InboxKind.FOLLOW_UP_CLAIMED: QCoreApplication.translate(
+            "Labels", "Your follow-up was taken on"
+        ),
+        InboxKind.FOLLOW_UP_COMPLETED: QCoreApplication.translate(
+            "Labels", "Your follow-up was completed"
+        ),
+        InboxKind.COMMENT: QCoreApplication.translate("Labels", "New comment"),
+    }
+    return labels.get(kind, kind)
 
 
 # -- collections and fields -----------------------------------------------------------

@@ -24,11 +24,14 @@ from fieldapp.catalogue import Role
 from fieldapp.search import SearchHit
 from fieldapp.status import SyncStatus, sync_status
 from fieldapp.store.database import Store
+from fieldapp.usecases.inbox import READS as INBOX_READS
+from fieldapp.usecases.inbox import unread_counts
 from fieldapp.usecases.reviews import unreviewed_count
 from ui.changes import CONFLICTS, REJECTIONS, Changes
 from ui.context import AppContext
 from ui.formatting import fill
 from ui.pages.accounts import AccountsPage
+from ui.pages.inbox import InboxPage
 from ui.pages.review import ReviewPage
 from ui.pages.sync_page import SyncPage
 from ui.pages.today import TodayPage
@@ -41,9 +44,9 @@ from ui.visit_form import VisitWindow
 # The rail of each role, in order; the first page is where that role lands. Each person's
 # rail holds their own work: the field plans and logs visits, the inside team reviews them.
 RAILS: dict[str, tuple[str, ...]] = {
-    Role.FIELD: ("today", "accounts", "review", "sync"),
-    Role.INSIDE: ("review", "accounts", "sync"),
-    Role.MANAGER: ("review", "accounts", "sync"),
+    Role.FIELD: ("today", "inbox", "accounts", "review", "sync"),
+    Role.INSIDE: ("review", "inbox", "accounts", "sync"),
+    Role.MANAGER: ("review", "inbox", "accounts", "sync"),
 }
 
 
@@ -67,11 +70,13 @@ class MainWindow(QMainWindow):
         self._counts: dict[str, int] = {}
 
         self.today = TodayPage(context) if "today" in self.pages else None
+        self.inbox = InboxPage(context)
         self.accounts = AccountsPage(context)
         self.review = ReviewPage(context)
         self.sync_page = SyncPage(context)
         built: dict[str, QWidget | None] = {
             "today": self.today,
+            "inbox": self.inbox,
             "accounts": self.accounts,
             "review": self.review,
             "sync": self.sync_page,
@@ -218,6 +223,7 @@ class MainWindow(QMainWindow):
     def _page_title(self, name: str) -> str:
         return {
             "today": self.tr("Today"),
+            "inbox": self.tr("Inbox"),
             "accounts": self.tr("Accounts"),
             "review": self.tr("Review"),
             "sync": self.tr("Sync"),
@@ -228,6 +234,8 @@ class MainWindow(QMainWindow):
             return self.tr("%n visit report(s) to review", "", count)
         if name == "sync":
             return self.tr("%n conflict(s) or rejected change(s)", "", count)
+        if name == "inbox":
+            return self.tr("%n unread item(s)", "", count)
         return self._page_title(name)
 
     def _label_rail(self) -> None:
@@ -241,6 +249,8 @@ class MainWindow(QMainWindow):
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches("notes", "reviews", CONFLICTS, REJECTIONS):
             self._refresh_badges()
+        if changes.touches(*INBOX_READS):
+            self._refresh_inbox_count()
 
     def _refresh_badges(self) -> None:
         # Only reviewers see the count; counting costs ~0.2 s on a large territory.
@@ -250,6 +260,19 @@ class MainWindow(QMainWindow):
             return (unreviewed_count(store) if reviewer else 0), sync_status(store)
 
         self.context.tasks.read(read, self._show_badges, key="rail-badges")
+        self._refresh_inbox_count()
+
+    def _refresh_inbox_count(self) -> None:
+        # Its own read: an inbox mark must not recount the review queue (~0.2 s).
+        self.context.tasks.read(
+            lambda store: sum(unread_counts(store).values()),
+            self._show_inbox_count,
+            key="rail-inbox",
+        )
+
+    def _show_inbox_count(self, unread: int) -> None:
+        self._counts["inbox"] = unread
+        self._label_rail()
 
     def _show_badges(self, counts: tuple[int, SyncStatus]) -> None:
         unread, status = counts

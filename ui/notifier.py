@@ -1,7 +1,7 @@
 """A desktop notification when a sync brings something for me: one summary per sync.
 
 The message of the system tray (``QSystemTrayIcon.showMessage``) says, in one line, how
-many replies, pinned notes and follow-ups arrived for the person
+many replies, pinned notes, leads, follow-ups and comments arrived for the person
 (fieldapp/usecases/news.py); never one message per item, never for a first download,
 never for the changes of the person coming back. The setting "Tell me when a sync brings
 something for me" turns it off.
@@ -76,4 +76,14 @@ class SyncNotifier(QObject):
             parts.append(self.tr("%n follow-up(s) for you", "", news.handed_to_me))
         if news.completed_for_me:
             parts.append(self.tr("%n of your follow-ups completed", "", news.completed_for_me))
+        if news.claimed_for_me:
+            parts.append(self.tr("%n of your follow-ups taken on", "", news.claimed_for_me))
+        if news.leads_handed:
+            parts.append(self.tr("%n lead(s) handed to you", "", news.leads_handed))
+        if news.lead_answers:
+            parts.append(self.tr("%n answer(s) to your leads", "", news.lead_answers))
+        if news.leads_withdrawn:
+            parts.append(self.tr("%n lead(s) withdrawn", "", news.leads_withdrawn))
+        if news.comments:
+            parts.append(self.tr("%n comment(s) on your hand-offs", "", news.comments))
         return " · ".join(parts)

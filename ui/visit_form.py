@@ -20,6 +20,7 @@ from fieldapp.errors import ValidationError
 from fieldapp.records import Visit
 from fieldapp.status import Delivery
 from fieldapp.store.database import Store
+from fieldapp.usecases.briefing import check_in_reminders
 from fieldapp.usecases.drafts import (
     OPEN_STATUSES,
     CompletedReport,
@@ -39,12 +40,14 @@ from ui.labels import error_label, plain_label
 from ui.screen_fit import resize_to_fit
 from ui.tasks import describe
 from ui.visit_header import VisitHeader, form_button
+from ui.visit_reminders import VisitReminders
 from ui.visit_report import ReportForm
 
 GEOMETRY_KEY = "visit_window/geometry"
 # What the form may change besides the visit itself; the window reloads its choices when
-# any of these change (a contact pulled by sync, an opportunity moved by a colleague).
-SHOWN = ("visits", "accounts", "contacts", "opportunities", "follow_ups", "users")
+# any of these change (a contact pulled by sync, an opportunity moved by a colleague, a
+# note pinned for the account).
+SHOWN = ("visits", "accounts", "contacts", "opportunities", "follow_ups", "users", "notes")
 
 
 def follow_up_due(today: date) -> date:
@@ -80,6 +83,7 @@ class VisitWindow(QDialog):
 
         self.header = VisitHeader()
         self.header.check_in_button.clicked.connect(self.check_in)
+        self.reminders = VisitReminders()
         self.draft_notice = plain_label(name="draftNotice")
         self.draft_notice.hide()
 
@@ -111,6 +115,7 @@ class VisitWindow(QDialog):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.reminders)
         layout.addWidget(self.draft_notice)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error_label)
@@ -166,6 +171,7 @@ class VisitWindow(QDialog):
                 )
                 self.draft_notice.show()
         self._show_visit(form.visit)
+        self._show_reminders(form)
         self.report.setEnabled(True)
         if first:
             # The report is what the rep came to write; checking in is a separate,
@@ -186,6 +192,14 @@ class VisitWindow(QDialog):
         self.report.set_editable(is_open)
         if not is_open:
             self.autosave.pause()
+
+    def _show_reminders(self, form: VisitReportForm) -> None:
+        # On the way in only: once the visit is over, the briefing keeps them.
+        if form.is_open:
+            names = {person.id: person.display_name for person in form.people}
+            self.reminders.show_reminders(check_in_reminders(form.briefing), names)
+        else:
+            self.reminders.hide()
 
     def _on_changed(self, changes: Changes) -> None:
         if not self.isVisible() or not changes.touches(*SHOWN):

@@ -10,6 +10,7 @@ from fieldapp.records import (
     Contact,
     FollowUp,
     Note,
+    NoteKind,
     Opportunity,
     User,
     Visit,
@@ -105,3 +106,30 @@ def account_briefing(store: Store, account_id: str) -> Briefing:
         contacts=tuple(contacts_of(store, account_id)),
         open_opportunities=tuple(Opportunity.from_row(r) for r in opportunities),
     )
+
+
+LATEST_FEEDBACK = 2
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInReminders:
+    """What the visit window shows on the way in, so that nothing pinned is missed."""
+
+    pinned_notes: tuple[Note, ...]
+    latest_feedback: tuple[Note, ...]  # newest first
+
+    def __bool__(self) -> bool:
+        return bool(self.pinned_notes or self.latest_feedback)
+
+
+def check_in_reminders(briefing: Briefing) -> CheckInReminders:
+    """The notes pinned for the account and the latest feedback on its visit reports
+    (the inside team's answers, not the rep's own replies), from its briefing."""
+    feedback = [
+        note
+        for report in briefing.recent_reports
+        for note in report.feedback
+        if note.kind == NoteKind.FEEDBACK
+    ]
+    feedback.sort(key=lambda note: (note.arrived_at or note.created_at, note.id), reverse=True)
+    return CheckInReminders(briefing.pinned_notes, tuple(feedback[:LATEST_FEEDBACK]))

@@ -10,7 +10,9 @@ both, synced to that person's laptops only: a second laptop agrees on what was r
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -29,6 +31,8 @@ from fieldapp.usecases.server_time import trusted_now
 
 HORIZON = timedelta(days=30)
 MAX_ITEMS = 5000
+# What the inbox reads: a change to any of these may change what it shows or counts.
+READS = ("notes", "handoff_events", "leads", "follow_ups", "inbox_reads", "accounts", "users")
 
 
 class InboxKind(StrEnum):
@@ -136,7 +140,7 @@ JOIN accounts a ON a.id = i.account_id
 LEFT JOIN users u ON u.id = i.from_id
 LEFT JOIN inbox_reads r
        ON r.user_id = :me AND r.item_id = i.item_id AND r.item_collection = i.source
-WHERE i.kind IS NOT NULL {unread}
+WHERE i.kind IS NOT NULL {where}
 ORDER BY i.at DESC, i.item_id DESC
 LIMIT :limit
 """
@@ -153,15 +157,7 @@ def _params(store: Store, now: datetime | None, limit: int) -> dict[str, Any]:
     }
 
 
-def inbox(
-    store: Store, *, unread_only: bool = False, limit: int = 1000, now: datetime | None = None
-) -> list[InboxItem]:
-    """My inbox, newest first (``now``: the trusted now, for tests)."""
-    limit = check.whole_number("limit", limit, label="Limit", minimum=1, maximum=MAX_ITEMS)
-    rows = store.query(
-        _ITEMS.format(unread="AND coalesce(r.read, 0) = 0" if unread_only else ""),
-        _params(store, now, limit),
-    )
+def _items(store: Store, where: str, params: dict[str, Any]) -> list[InboxItem]:
     return [
         InboxItem(
             kind=InboxKind(row["kind"]),
@@ -178,17 +174,47 @@ def inbox(
             action=row["action"],
             read=bool(row["read"]),
         )
-        for row in rows
+        for row in store.query(_ITEMS.format(where=where), params)
     ]
+
+
+_UNREAD = "AND coalesce(r.read, 0) = 0"
+
+
+def inbox(
+    store: Store, *, unread_only: bool = False, limit: int = 1000, now: datetime | None = None
+) -> list[InboxItem]:
+    """My inbox, newest first (``now``: the trusted now, for tests)."""
+    limit = check.whole_number("limit", limit, label="Limit", minimum=1, maximum=MAX_ITEMS)
+    return _items(store, _UNREAD if unread_only else "", _params(store, now, limit))
+
+
+def inbox_items_among(
+    store: Store,
+    *,
+    notes: Sequence[str] = (),
+    events: Sequence[str] = (),
+    now: datetime | None = None,
+) -> list[InboxItem]:
+    """The items of my inbox that are these notes or steps of a hand-off (what one sync
+    cycle brought, for its notification): the inbox's own rules decide what is mine."""
+    if not notes and not events:
+        return []
+    params = _params(store, now, MAX_ITEMS)
+    params["notes"] = json.dumps(list(notes))
+    params["events"] = json.dumps(list(events))
+    where = (
+        "AND ((i.source = 'notes' AND i.item_id IN (SELECT value FROM json_each(:notes)))"
+        " OR (i.source = 'handoff_events'"
+        " AND i.item_id IN (SELECT value FROM json_each(:events))))"
+    )
+    return _items(store, where, params)
 
 
 def unread_counts(store: Store, *, now: datetime | None = None) -> dict[InboxKind, int]:
     """How many unread items of each kind (every kind listed, zero included): the numbers
     on the navigation rail."""
-    rows = store.query(
-        _ITEMS.format(unread="AND coalesce(r.read, 0) = 0"), _params(store, now, MAX_ITEMS)
-    )
-    counted = Counter(InboxKind(row["kind"]) for row in rows)
+    counted = Counter(item.kind for item in _items(store, _UNREAD, _params(store, now, MAX_ITEMS)))
     return {kind: counted.get(kind, 0) for kind in InboxKind}
 
 
@@ -222,6 +248,16 @@ def mark_read(store: Store, source: str, item_id: str) -> None:
 
 def mark_unread(store: Store, source: str, item_id: str) -> None:
     set_read(store, source, item_id, False)
+
+
+def mark_items_read(store: Store, items: Iterable[tuple[str, str]]) -> int:
+    """Mark these items (source, id) read, in one transaction: "mark all read" of what the
+    person sees, never of an item a sync brought meanwhile that they have not seen."""
+    marks = list(items)
+    with store.transaction():
+        for source, item_id in marks:
+            set_read(store, source, item_id, True)
+    return len(marks)
 
 
 def mark_all_read(

@@ -1,23 +1,28 @@
 """What a sync brought that is for me: the one summary a desktop notification gives.
 
 Read from the change set the cycle committed (fieldapp/store/change_set.py), so only rows
-that arrived in this cycle count, and only those someone else wrote: feedback on my visit
-reports, notes written pinned for my accounts, follow-ups handed to me or my team, and
-follow-ups I handed over that were completed. A first download (the cycle that saved the
-laptop's first feed position) is no news, and nor is a collection the set names as a
-whole (thousands of rows): each is everything at once. An older note pinned later is not
-told apart from a note read again (a full re-read after a scope change), so only notes
-that arrive pinned count.
+that arrived in this cycle count, and only those someone else wrote. What is mine is the
+inbox's rule (fieldapp/usecases/inbox.py), applied to the notes and the steps of hand-offs
+the cycle created: feedback on my visit reports, notes written pinned for my accounts,
+leads handed to me (or withdrawn), the answers to leads I handed, follow-ups handed to me
+or my team on my accounts, claimed or completed for me, comments on my hand-offs; plus
+the reviews of my reports. A first download (the cycle that saved the laptop's first
+feed position) is no news, and nor is a collection the set names as a whole (thousands
+of rows): each is everything at once. An older note pinned later is not told apart from
+a note read again (a full re-read after a scope change), so only notes that arrive
+pinned count.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
-from fieldapp.records import FollowUpStatus, Role, Team, User
+from fieldapp.records import User
 from fieldapp.store.change_set import SYNC_STATE, ChangeSet, Kind
 from fieldapp.store.database import Store
+from fieldapp.usecases.inbox import InboxKind, inbox_items_among
 
 # Bound the look-ups: a cycle that brings more than this of one collection is summarised
 # from the first ones (the notification says "at least" nothing; it counts what it read).
@@ -28,12 +33,17 @@ MAX_LOOKED_UP = 500
 class News:
     feedback: int = 0  # replies and reviews on my visit reports
     pinned: int = 0  # notes pinned for accounts I own
-    handed_to_me: int = 0  # follow-ups for me, or for my team
+    handed_to_me: int = 0  # follow-ups for me, or for my team on my accounts
     completed_for_me: int = 0  # follow-ups I handed over, now completed
+    leads_handed: int = 0  # leads handed (or handed again, reassigned) to me
+    lead_answers: int = 0  # leads I handed, accepted or returned
+    leads_withdrawn: int = 0  # leads handed to me, withdrawn
+    claimed_for_me: int = 0  # follow-ups I handed over, taken by someone
+    comments: int = 0  # comments on the hand-offs I am part of
 
     @property
     def total(self) -> int:
-        return self.feedback + self.pinned + self.handed_to_me + self.completed_for_me
+        return sum(getattr(self, f.name) for f in fields(self))
 
 
 def _ids(changes: ChangeSet, collection: str, kinds: Iterable[Kind]) -> list[str]:
@@ -47,24 +57,20 @@ def _marks(ids: list[str]) -> str:
 
 
 def news_in(store: Store, changes: ChangeSet, user: User) -> News:
-    """What of ``changes`` (one sync cycle's) is for ``user``, written by someone else."""
+    """What of ``changes`` (one sync cycle's) is for ``user``, written by someone else.
+
+    ``user`` is the profile's signed-in person (the inbox is theirs)."""
     me = user.id
     fresh = (Kind.CREATED,)
     if Kind.CREATED in changes.kinds(SYNC_STATE).values():
         return News()  # the first download: everything is new, nothing is news
-    feedback = pinned = handed = completed = 0
-    if notes := _ids(changes, "notes", fresh):
-        feedback += int(
-            store.scalar(
-                f"SELECT count(*) FROM notes AS reply JOIN notes AS mine"
-                f" ON mine.id = reply.reply_to_id"
-                f" WHERE reply.id IN ({_marks(notes)}) AND mine.author_id = ?"
-                f" AND reply.author_id != ?",
-                (*notes, me, me),
-            )
-        )
+    items = inbox_items_among(
+        store, notes=_ids(changes, "notes", fresh), events=_ids(changes, "handoff_events", fresh)
+    )
+    kinds = Counter(item.kind for item in items)
+    reviewed = 0
     if reviews := _ids(changes, "reviews", fresh):
-        feedback += int(
+        reviewed = int(
             store.scalar(
                 f"SELECT count(*) FROM reviews JOIN notes ON notes.id = reviews.note_id"
                 f" WHERE reviews.id IN ({_marks(reviews)}) AND notes.author_id = ?"
@@ -72,31 +78,14 @@ def news_in(store: Store, changes: ChangeSet, user: User) -> News:
                 (*reviews, me, me),
             )
         )
-    if notes := _ids(changes, "notes", fresh):
-        pinned = int(
-            store.scalar(
-                f"SELECT count(*) FROM notes JOIN accounts ON accounts.id = notes.account_id"
-                f" WHERE notes.id IN ({_marks(notes)}) AND notes.pinned = 1"
-                f" AND accounts.owner_id = ? AND notes.author_id != ?",
-                (*notes, me, me),
-            )
-        )
-    team = {Role.FIELD: Team.FIELD, Role.INSIDE: Team.INSIDE}.get(user.role)
-    if follow_ups := _ids(changes, "follow_ups", fresh):
-        handed = int(
-            store.scalar(
-                f"SELECT count(*) FROM follow_ups WHERE id IN ({_marks(follow_ups)})"
-                " AND (assignee_user_id = ? OR (assignee_user_id IS NULL AND assignee_team = ?))"
-                " AND coalesce(created_by, '') != ?",
-                (*follow_ups, me, team, me),
-            )
-        )
-    if follow_ups := _ids(changes, "follow_ups", (Kind.UPDATED,)):
-        completed = int(
-            store.scalar(
-                f"SELECT count(*) FROM follow_ups WHERE id IN ({_marks(follow_ups)})"
-                " AND status = ? AND created_by = ? AND coalesce(assignee_user_id, '') != ?",
-                (*follow_ups, FollowUpStatus.DONE, me, me),
-            )
-        )
-    return News(feedback, pinned, handed, completed)
+    return News(
+        feedback=kinds[InboxKind.FEEDBACK] + reviewed,
+        pinned=kinds[InboxKind.PINNED_NOTE],
+        handed_to_me=kinds[InboxKind.FOLLOW_UP_ASSIGNED],
+        completed_for_me=kinds[InboxKind.FOLLOW_UP_COMPLETED],
+        leads_handed=kinds[InboxKind.LEAD_HANDED],
+        lead_answers=kinds[InboxKind.LEAD_ANSWERED],
+        leads_withdrawn=kinds[InboxKind.LEAD_WITHDRAWN],
+        claimed_for_me=kinds[InboxKind.FOLLOW_UP_CLAIMED],
+        comments=kinds[InboxKind.COMMENT],
+    )

@@ -11,7 +11,7 @@ from support.replicas import ClientFactory
 from support.server import ServerProcess
 
 from fieldapp.records import NoteKind, Team
-from fieldapp.usecases import follow_ups, notes, reviews
+from fieldapp.usecases import follow_ups, handoffs, notes, reviews
 from fieldapp.usecases.news import News, news_in
 from fieldapp.usecases.people import current_user
 
@@ -69,3 +69,37 @@ def test_a_sync_tells_me_what_others_sent_for_me_and_nothing_else(
     assert news_in(desk.store, desk.sync().changes, current_user(desk.store)).total == 0
     # Nothing new: nothing to tell.
     assert news_in(field.store, field.sync().changes, me) == News()
+
+
+def test_leads_their_answers_and_comments_are_news_for_the_person_they_concern(
+    server: ServerProcess, make_client: ClientFactory
+) -> None:
+    field = make_client(server.url, "field")
+    desk = make_client(server.url, "inside")
+    field.sync()
+    desk.sync()
+    me, desk_me = current_user(field.store), current_user(desk.store)
+    first, second = (
+        str(row[0])
+        for row in desk.store.rows(
+            "SELECT id FROM accounts WHERE owner_id = ? AND id NOT IN"
+            " (SELECT account_id FROM leads WHERE status = 'handed') ORDER BY name LIMIT 2",
+            (me.id,),
+        )
+    )
+    lead = handoffs.hand_over_lead(desk.store, first, to_rep_id=me.id, why="Wants a demo.")
+    other = handoffs.hand_over_lead(desk.store, second, to_rep_id=me.id, why="New shop.")
+    assert desk.sync().pushed == 2
+    assert news_in(field.store, field.sync().changes, me) == News(leads_handed=2)
+
+    handoffs.return_lead(field.store, other.id, "They closed the shop.")
+    handoffs.comment_on_handoff(field.store, "Calling them tomorrow.", lead_id=lead.id)
+    assert field.sync().pushed == 2
+    assert news_in(desk.store, desk.sync().changes, desk_me) == News(lead_answers=1, comments=1)
+
+    handoffs.comment_on_handoff(desk.store, "Ask for the owner.", lead_id=lead.id)
+    handoffs.withdraw_lead(desk.store, other.id, "Closed for good.")
+    assert desk.sync().pushed == 2
+    assert news_in(field.store, field.sync().changes, me) == News(leads_withdrawn=1, comments=1)
+    # My own steps coming back are no news for me.
+    assert news_in(desk.store, desk.sync().changes, desk_me) == News()

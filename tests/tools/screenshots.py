@@ -31,6 +31,7 @@ from ui.main_window import MainWindow
 from ui.settings import AppSettings
 
 SIZE = (1280, 800)
+INBOX_SIZE = (1366, 768)  # a common field laptop's screen
 
 
 def settle(app: QApplication, context: AppContext, seconds: float = 0.6) -> None:
@@ -86,6 +87,8 @@ def field_screens(app: QApplication, context: AppContext, out: Path, lang: str) 
     window.show_page("sync")
     settle(app, context)
     shoot(window, out / f"{lang}-sync.png")
+    inbox_screen(app, window, context, out / f"inbox-{lang}.png")
+    window.resize(*SIZE)
     stops = window.today.model.stops
     if stops:
         window.open_visit(stops[0].visit.id)
@@ -94,6 +97,18 @@ def field_screens(app: QApplication, context: AppContext, out: Path, lang: str) 
         shoot(visit, out / f"{lang}-visit.png")
         visit.close()
     window.close()
+
+
+def inbox_screen(app: QApplication, window: MainWindow, context: AppContext, path: Path) -> None:
+    """The Inbox page at 1366x768, an unread item chosen (its words shown below the list)."""
+    window.resize(*INBOX_SIZE)
+    window.show_page("inbox")
+    settle(app, context)
+    page = window.inbox
+    row = next((r for r, item in enumerate(page.model.shown) if not item.read), 0)
+    page._select(row)
+    settle(app, context)
+    shoot(window, path)
 
 
 def inside_screens(app: QApplication, context: AppContext, out: Path, lang: str) -> None:

@@ -15,16 +15,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from support.server import DEMO_PASSWORD, seed_server
+from support.server import seed_server
 from support.visit_crash_child import type_text
+from support.windows import open_window, press_f5
 
-from fieldapp.store.database import open_store
-from fieldapp.usecases.people import current_user
 from sync.server.launcher import BackgroundServer, start_server
-from sync.session import sign_in
-from ui.context import AppContext, build_context
+from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.settings import AppSettings
 from ui.sync_worker import Connection
 
 SUMMARY = "Met the owner; trial order of 40 cases, wants a visit from the chef in March"
@@ -47,26 +44,11 @@ def contexts() -> Iterator[list[AppContext]]:
 def _window(
     tmp_path: Path, url: str, username: str, contexts: list[AppContext], qtbot: QtBot
 ) -> MainWindow:
-    profile = tmp_path / f"laptop-{username}"
-    with open_store(profile, create=True) as store:
-        sign_in(store, url, username, DEMO_PASSWORD)
-        user = current_user(store)
-    settings = AppSettings(tmp_path / f"{username}.ini")
-    context = build_context(profile, user, settings, probe_seconds=0.3)
-    contexts.append(context)
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    return window
+    return open_window(tmp_path, url, username, contexts, qtbot)
 
 
 def _press_f5(window: MainWindow, qtbot: QtBot) -> object:
-    # Window shortcuts reach only the active window, as on a real desktop.
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    with qtbot.waitSignal(window.context.sync.finished, timeout=60_000) as finished:
-        qtbot.keyClick(window, Qt.Key.Key_F5)
-    return finished.args[0]
+    return press_f5(window, qtbot)
 
 
 def _pending(window: MainWindow) -> str:

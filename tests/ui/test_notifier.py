@@ -10,25 +10,23 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from fieldapp.store.change_set import ChangeSet, Kind
+from fieldapp.usecases.inbox import InboxKind, inbox
 from ui.notifier import SyncNotifier
 from ui.settings import NOTIFY_NEWS
 from ui.sync_worker import SyncOutcome
 
 
 def _pinned_for_me(context: Any, qtbot: QtBot) -> str:
-    found: list[str] = []
+    """A note pinned for the field rep's accounts that their inbox holds (its last 30
+    days): what a sync bringing it would announce."""
+    found: list[list[str]] = []
     context.tasks.read(
-        lambda store: store.scalar(
-            "SELECT notes.id FROM notes JOIN accounts ON accounts.id = notes.account_id"
-            " WHERE notes.pinned = 1 AND accounts.owner_id = ? AND notes.author_id != ?"
-            " ORDER BY notes.id",
-            (context.user.id, context.user.id),
-        ),
+        lambda store: [i.item_id for i in inbox(store) if i.kind == InboxKind.PINNED_NOTE],
         found.append,
     )
     qtbot.waitUntil(lambda: bool(found))
     assert found[0], "the demo data has a note pinned for the field rep's accounts"
-    return str(found[0])
+    return found[0][0]
 
 
 def test_a_sync_that_brings_news_shows_one_summary_unless_turned_off(
@@ -75,4 +73,29 @@ def test_the_summary_reads_in_french(make_context, qapp: Any) -> None:
     assert text == (
         "2 réponses ou révisions de vos rapports · 1 note épinglée pour vos comptes"
         " · 1 suivi pour vous · 3 suivis que vous avez confiés sont terminés"
+    )
+
+
+def test_leads_answers_and_comments_read_in_both_languages(make_context, qapp: Any) -> None:
+    from fieldapp.usecases.news import News
+    from ui.i18n import Languages
+
+    context = make_context("field")
+    notifier = SyncNotifier(context, None)
+    news = News(leads_handed=2, lead_answers=1, leads_withdrawn=1, claimed_for_me=1, comments=3)
+    languages = Languages(qapp)
+    try:
+        languages.apply("en")
+        english = notifier.text(news)
+        languages.apply("fr")
+        french = notifier.text(news)
+    finally:
+        languages.clear()
+    assert english == (
+        "1 of your follow-ups taken on · 2 leads handed to you · 1 answer to your leads"
+        " · 1 lead withdrawn · 3 comments on your hand-offs"
+    )
+    assert french == (
+        "1 suivi que vous avez confié est pris en charge · 2 pistes qui vous sont confiées"
+        " · 1 réponse à vos pistes · 1 piste retirée · 3 commentaires sur vos transferts"
     )

@@ -59,6 +59,16 @@
     </message>
 </context>
 <context>
+    <name>InboxPage</name>
+    <message numerus="yes">
+        <source>%n unread item(s)</source>
+        <translation>
+            <numerusform>%n unread item</numerusform>
+            <numerusform>%n unread items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n visit report(s) to review</source>
@@ -72,6 +82,13 @@
         <translation>
             <numerusform>%n conflict or rejected change</numerusform>
             <numerusform>%n conflicts or rejected changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread item(s)</source>
+        <translation>
+            <numerusform>%n unread item</numerusform>
+            <numerusform>%n unread items</numerusform>
         </translation>
     </message>
 </context>
@@ -208,6 +225,41 @@
         <translation>
             <numerusform>%n of your follow-ups completed</numerusform>
             <numerusform>%n of your follow-ups completed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your follow-ups taken on</source>
+        <translation>
+            <numerusform>%n of your follow-ups taken on</numerusform>
+            <numerusform>%n of your follow-ups taken on</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) handed to you</source>
+        <translation>
+            <numerusform>%n lead handed to you</numerusform>
+            <numerusform>%n leads handed to you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) to your leads</source>
+        <translation>
+            <numerusform>%n answer to your leads</numerusform>
+            <numerusform>%n answers to your leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) withdrawn</source>
+        <translation>
+            <numerusform>%n lead withdrawn</numerusform>
+            <numerusform>%n leads withdrawn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) on your hand-offs</source>
+        <translation>
+            <numerusform>%n comment on your hand-offs</numerusform>
+            <numerusform>%n comments on your hand-offs</numerusform>
         </translation>
     </message>
 </context>

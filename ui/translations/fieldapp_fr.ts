@@ -523,6 +523,127 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     </message>
 </context>
 <context>
+    <name>InboxModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Non lu</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <source>All items</source>
+        <translation>Tous les éléments</translation>
+    </message>
+    <message>
+        <source>Unread only</source>
+        <translation>Non lus seulement</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Rétroaction</translation>
+    </message>
+    <message>
+        <source>Pinned notes</source>
+        <translation>Notes épinglées</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Pistes</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation>Tout marquer comme lu</translation>
+    </message>
+    <message>
+        <source>Mark every item the filter shows read</source>
+        <translation>Marquer comme lus tous les éléments que le filtre affiche</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open the account this is about (Enter)</source>
+        <translation>Ouvrir le compte concerné (Entrée)</translation>
+    </message>
+    <message>
+        <source>Mark read or unread</source>
+        <translation>Marquer comme lu ou non lu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread item(s)</source>
+        <translation>
+            <numerusform>%n élément non lu</numerusform>
+            <numerusform>%n éléments non lus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing here with this filter. Choose “All items” and “Every kind” to see the rest of your inbox.</source>
+        <translation>Rien avec ce filtre. Choisissez «&#xa0;Tous les éléments&#xa0;» et «&#xa0;Tous les types&#xa0;» pour voir le reste de votre boîte de réception.</translation>
+    </message>
+    <message>
+        <source>Nothing new in the last 30 days.
+
+Feedback on your visit reports, notes pinned for your accounts, leads and follow-ups handed to you, and the answers to what you handed over appear here after each sync.</source>
+        <translation>Rien de nouveau depuis 30 jours.
+
+La rétroaction sur vos rapports de visite, les notes épinglées pour vos comptes, les pistes et les suivis qui vous sont confiés, et les réponses à ce que vous avez confié apparaissent ici après chaque synchronisation.</translation>
+    </message>
+    <message>
+        <source>Mark read</source>
+        <translation>Marquer comme lu</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>From %1, %2</source>
+        <translation>De %1, %2</translation>
+    </message>
+    <message>
+        <source>Mark unread</source>
+        <translation>Marquer comme non lu</translation>
+    </message>
+    <message>
+        <source>Mark read or unread (M)</source>
+        <translation>Marquer comme lu ou non lu (M)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Order placed</source>
@@ -611,6 +732,46 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     <message>
         <source>Deletion</source>
         <translation>Suppression</translation>
+    </message>
+    <message>
+        <source>Your lead was returned</source>
+        <translation>Votre piste a été renvoyée</translation>
+    </message>
+    <message>
+        <source>Your lead was accepted</source>
+        <translation>Votre piste a été acceptée</translation>
+    </message>
+    <message>
+        <source>New feedback on your report</source>
+        <translation>Nouvelle rétroaction sur votre rapport</translation>
+    </message>
+    <message>
+        <source>Note pinned for you</source>
+        <translation>Note épinglée pour vous</translation>
+    </message>
+    <message>
+        <source>Lead handed to you</source>
+        <translation>Piste qui vous est confiée</translation>
+    </message>
+    <message>
+        <source>Lead withdrawn</source>
+        <translation>Piste retirée</translation>
+    </message>
+    <message>
+        <source>Follow-up handed to you</source>
+        <translation>Suivi qui vous est confié</translation>
+    </message>
+    <message>
+        <source>Your follow-up was taken on</source>
+        <translation>Votre suivi a été pris en charge</translation>
+    </message>
+    <message>
+        <source>Your follow-up was completed</source>
+        <translation>Votre suivi est terminé</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation>Nouveau commentaire</translation>
     </message>
     <message>
         <source>Account</source>
@@ -892,6 +1053,10 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
+        <source>Inbox</source>
+        <translation>Réception</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
@@ -915,6 +1080,13 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <translation>
             <numerusform>%n conflit ou modification refusée</numerusform>
             <numerusform>%n conflits ou modifications refusées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread item(s)</source>
+        <translation>
+            <numerusform>%n élément non lu</numerusform>
+            <numerusform>%n éléments non lus</numerusform>
         </translation>
     </message>
     <message>
@@ -1849,6 +2021,41 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
             <numerusform>%n suivis que vous avez confiés sont terminés</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n of your follow-ups taken on</source>
+        <translation>
+            <numerusform>%n suivi que vous avez confié est pris en charge</numerusform>
+            <numerusform>%n suivis que vous avez confiés sont pris en charge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) handed to you</source>
+        <translation>
+            <numerusform>%n piste qui vous est confiée</numerusform>
+            <numerusform>%n pistes qui vous sont confiées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) to your leads</source>
+        <translation>
+            <numerusform>%n réponse à vos pistes</numerusform>
+            <numerusform>%n réponses à vos pistes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) withdrawn</source>
+        <translation>
+            <numerusform>%n piste retirée</numerusform>
+            <numerusform>%n pistes retirées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) on your hand-offs</source>
+        <translation>
+            <numerusform>%n commentaire sur vos transferts</numerusform>
+            <numerusform>%n commentaires sur vos transferts</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -2128,6 +2335,21 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     <message>
         <source>Completed — checked out at %1</source>
         <translation>Terminée — départ signalé à %1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitReminders</name>
+    <message>
+        <source>Pinned: %1</source>
+        <translation>Épinglée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Feedback: %1</source>
+        <translation>Rétroaction&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
     </message>
 </context>
 <context>
