@@ -111,7 +111,7 @@ class ReassignFollowUpDialog(FormDialog):
         self.to = QComboBox()
         self.to.setObjectName("reassignTo")
         for team in TEAMS:
-            self.to.addItem(team_label(team), ("team", team))
+            self.to.addItem(team_label(team), f"team:{team}")
         self.form.addRow(self.tr("To"), self.to)
         self.form.addRow(
             plain_label(self.tr("It stays due when it was: a reassignment is not an answer."))
@@ -123,10 +123,11 @@ class ReassignFollowUpDialog(FormDialog):
 
     def _add_people(self, people: list[User]) -> None:
         for person in people:
-            self.to.addItem(person.display_name, ("person", person.id))
+            self.to.addItem(person.display_name, f"person:{person.id}")
 
     def submit(self) -> None:
-        kind, target = self.to.currentData()
+        # "team:inside" or "person:<id>": a combo's data is best kept a plain string.
+        kind, _, target = str(self.to.currentData()).partition(":")
         follow_up_id = self._follow_up_id
         self.buttons.setEnabled(False)
         self.context.tasks.write(

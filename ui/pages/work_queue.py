@@ -523,6 +523,7 @@ class WorkQueuePage(QWidget):
 
     def _open_dialog(self, dialog: QDialog, said: str) -> None:
         show_error(self.error, "")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.message.setText(said))
         dialog.open()
 
