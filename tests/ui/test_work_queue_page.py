@@ -255,3 +255,27 @@ def test_a_returned_lead_shows_its_reason_and_is_handed_again_or_withdrawn(
     qtbot.waitUntil(lambda: page.model.row_of(item_key(item)) is None, timeout=5000)
     closed = _read(page, qtbot, lambda s: get_lead(s, item.record_id))
     assert closed.status == "withdrawn" and closed.reason == "They signed with a competitor"
+
+
+def test_the_clocks_read_as_words_in_english_and_french(qapp: object) -> None:
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui.clock_words import ClockWords
+    from ui.i18n import Languages
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    languages = Languages(app)
+    try:
+        assert languages.apply("en") == "en"
+        words = ClockWords()
+        assert words.overdue(timedelta(days=3, hours=5)) == "overdue by 3 days"
+        assert words.left(timedelta(hours=3, minutes=59)) == "3 hours left"
+        assert words.left(timedelta(minutes=1)) == "1 minute left"
+        assert languages.apply("fr") == "fr"
+        assert words.overdue(timedelta(hours=26)) == "en retard de 26 heures"
+        assert words.left(timedelta(days=2)) == "2 jours restants"
+    finally:
+        languages.clear()

@@ -433,9 +433,7 @@ class WorkQueuePage(QWidget):
         if follow_up.claimed_by:
             lines.append(fill(self.tr("Claimed by %1"), names.get(follow_up.claimed_by, "?")))
         elif follow_up.assignee_team:
-            lines.append(
-                fill(self.tr("For the %1, not claimed yet"), team_label(follow_up.assignee_team))
-            )
+            lines.append(fill(self.tr("Not claimed yet (%1)"), team_label(follow_up.assignee_team)))
         if follow_up.details:
             lines += ["", follow_up.details]
         if follow_up.outcome:
