@@ -117,6 +117,7 @@ def test_a_visit_logged_offline_reaches_the_inside_rep_and_the_reply_comes_back(
         inside = _window(tmp_path, server.url, "inside", contexts, qtbot)
         assert inside.current_page == "queue"
         assert _press_f5(inside, qtbot).error is None  # type: ignore[attr-defined]
+        inside.show_page("review")
         review = inside.review
         qtbot.waitUntil(
             lambda: any(item.body == SUMMARY for item in review.model.items), timeout=10_000
