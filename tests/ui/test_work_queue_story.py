@@ -131,7 +131,7 @@ def test_a_follow_up_from_the_field_is_completed_in_the_inside_queue_and_answere
         item = queue.model.items[row]
         assert item.kind == CommitmentKind.FOLLOW_UP_HANDLED and item.title == ASKED
         assert item.clock is not None and not item.waiting_to_sync  # the server started it
-        assert "(unclaimed)" in queue.model.data(queue.model.index(row, OWNER))
+        assert queue.model.data(queue.model.index(row, OWNER)) == "Unclaimed"
 
         # The report: Enter opens it in the Review page.
         queue.select_record("notes", report_id)

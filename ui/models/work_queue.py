@@ -19,10 +19,10 @@ from PySide6.QtGui import QBrush, QColor
 from fieldapp.team.sla import ClockState
 from fieldapp.usecases.work_queue import QueueItem
 from ui.clock_words import ClockWords
-from ui.formatting import fill
 from ui.labels import ERROR_COLOUR, owed_label, team_label
 
-WHAT, ACCOUNT, TITLE, OWNER, DUE, CLOCK = range(6)
+# The clock first: it is what the queue is ordered by and what a rep scans for.
+CLOCK, DUE, WHAT, ACCOUNT, OWNER, TITLE = range(6)
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 # Amber, dark enough to read on white (4.6:1), for what falls due soon.
@@ -42,14 +42,15 @@ class WorkQueueModel(QAbstractTableModel):
         self.now: datetime | None = None
         self._me, self._team = me_id, my_team
         self._words = ClockWords()
-        self._headings = (
-            self.tr("What"),
-            self.tr("Account"),
-            self.tr("Title"),
-            self.tr("Owed by"),
-            self.tr("Due"),
-            self.tr("Clock"),
-        )
+        headings = {
+            CLOCK: self.tr("Clock"),
+            DUE: self.tr("Due"),
+            WHAT: self.tr("What"),
+            ACCOUNT: self.tr("Account"),
+            OWNER: self.tr("Owed by"),
+            TITLE: self.tr("Title"),
+        }
+        self._headings = tuple(headings[column] for column in range(len(headings)))
         self._overdue = QBrush(QColor(ERROR_COLOUR))
         self._soon = QBrush(QColor(DUE_SOON_COLOUR))
 
@@ -60,7 +61,8 @@ class WorkQueueModel(QAbstractTableModel):
         self.now = now
         if same_rows and fresh:
             self.items = fresh
-            self.dataChanged.emit(self.index(0, 0), self.index(len(fresh) - 1, CLOCK))
+            last = self.index(len(fresh) - 1, len(self._headings) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
             return
         self.beginResetModel()
         self.items = fresh
@@ -80,11 +82,10 @@ class WorkQueueModel(QAbstractTableModel):
         if item.owner_id == self._me:
             return self.tr("Me")
         if item.owner_id is None:
-            team = team_label(self._team)
             # A follow-up nobody claimed yet is the team's until someone takes it.
-            return (
-                fill(self.tr("%1 (unclaimed)"), team) if item.collection == "follow_ups" else team
-            )
+            if item.collection == "follow_ups":
+                return self.tr("Unclaimed")
+            return team_label(self._team)
         return item.owner_name or "?"
 
     def due_text(self, item: QueueItem) -> str:

@@ -223,10 +223,14 @@ class WorkQueuePage(QWidget):
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.verticalHeader().hide()
+        rows = table.verticalHeader()
+        rows.hide()
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
-        for column, width in ((WHAT, 130), (ACCOUNT, 170), (OWNER, 130), (DUE, 110), (CLOCK, 150)):
+        # Wide enough for the French words ("Compte rendu à lire", "23/06/2026 14:06").
+        widths = ((CLOCK, 150), (DUE, 125), (WHAT, 140), (ACCOUNT, 165), (OWNER, 110))
+        for column, width in widths:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             table.setColumnWidth(column, width)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
@@ -260,8 +264,7 @@ class WorkQueuePage(QWidget):
 
     def _layout(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(self.count_label)
-        top.addStretch(1)
+        top.addWidget(self.count_label, 1)
         actions = QHBoxLayout()
         for button in (
             self.review_button,
@@ -274,11 +277,14 @@ class WorkQueuePage(QWidget):
         ):
             actions.addWidget(button)
         actions.addStretch(1)
-        actions.addWidget(self.open_button)
+        # Opening sits with the heading: the row of steps must fit a narrow pane.
+        heading = QHBoxLayout()
+        heading.addWidget(self.header, 1)
+        heading.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
         pane = QWidget()
         pane.setObjectName("queueItemPane")
         reading = QVBoxLayout(pane)
-        reading.addWidget(self.header)
+        reading.addLayout(heading)
         reading.addWidget(self.facts)
         reading.addWidget(self.history_heading)
         reading.addWidget(self.history, 1)
@@ -288,9 +294,9 @@ class WorkQueuePage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(pane)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([720, 480])
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([820, 380])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)

@@ -2637,6 +2637,10 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <translation>Titre</translation>
     </message>
     <message>
+        <source>Unclaimed</source>
+        <translation>Non pris en charge</translation>
+    </message>
+    <message>
         <source>Owed by</source>
         <translation>Dû par</translation>
     </message>
@@ -2651,10 +2655,6 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     <message>
         <source>Me</source>
         <translation>Moi</translation>
-    </message>
-    <message>
-        <source>%1 (unclaimed)</source>
-        <translation>%1 (non pris en charge)</translation>
     </message>
     <message>
         <source>an answer is owed</source>
