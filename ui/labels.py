@@ -25,7 +25,9 @@ from fieldapp.catalogue import (
     VisitOutcome,
     VisitStatus,
 )
+from fieldapp.team.policies import CommitmentKind
 from fieldapp.usecases.inbox import InboxKind
+from fieldapp.usecases.work_queue import LEAD_RETURNED
 from ui.sync_worker import Connection
 
 # The one colour of an error on screen. Set on the label itself: the app has no style
@@ -151,6 +153,42 @@ def inbox_kind_label(kind: str, action: str | None = None) -> str:
     return labels.get(kind, kind)
 
 
+def handoff_step_label(code: str) -> str:
+    """One step in the history of a hand-off (a lead or a follow-up)."""
+    labels: dict[str, str] = {
+        HandoffAction.HANDED: QCoreApplication.translate("Labels", "Handed over"),
+        HandoffAction.REASSIGNED: QCoreApplication.translate("Labels", "Reassigned"),
+        HandoffAction.ACCEPTED: QCoreApplication.translate("Labels", "Accepted"),
+        HandoffAction.RETURNED: QCoreApplication.translate("Labels", "Returned"),
+        HandoffAction.WITHDRAWN: QCoreApplication.translate("Labels", "Withdrawn"),
+        HandoffAction.CLAIMED: QCoreApplication.translate("Labels", "Claimed"),
+        HandoffAction.RELEASED: QCoreApplication.translate("Labels", "Released"),
+        HandoffAction.COMMENTED: QCoreApplication.translate("Labels", "Comment"),
+        HandoffAction.COMPLETED: QCoreApplication.translate("Labels", "Completed"),
+        HandoffAction.CANCELLED: QCoreApplication.translate("Labels", "Cancelled"),
+        HandoffAction.REOPENED: QCoreApplication.translate("Labels", "Reopened"),
+    }
+    return labels.get(code, code)
+
+
+def owed_label(kind: str) -> str:
+    """What a work-queue item asks of the person who owes it (a commitment's kind, or a
+    lead that came back)."""
+    labels: dict[str, str] = {
+        CommitmentKind.REPORT_REVIEWED: QCoreApplication.translate("Labels", "Report to review"),
+        CommitmentKind.FOLLOW_UP_HANDLED: QCoreApplication.translate("Labels", "Follow-up"),
+        CommitmentKind.REPORT_WRITTEN: QCoreApplication.translate("Labels", "Report to write"),
+        CommitmentKind.LEAD_VISIT_PLANNED: QCoreApplication.translate(
+            "Labels", "Lead: plan the visit"
+        ),
+        CommitmentKind.LEAD_VISIT_HELD: QCoreApplication.translate(
+            "Labels", "Lead: hold the visit"
+        ),
+        LEAD_RETURNED: QCoreApplication.translate("Labels", "Lead returned"),
+    }
+    return labels.get(kind, kind)
+
+
 # -- collections and fields -----------------------------------------------------------
 def collection_label(collection: str) -> str:
     """One record of the collection: "Account" for ``accounts``."""
@@ -163,6 +201,11 @@ def collection_label(collection: str) -> str:
         "follow_ups": QCoreApplication.translate("Labels", "Follow-up"),
         "reviews": QCoreApplication.translate("Labels", "Review"),
         "users": QCoreApplication.translate("Labels", "User"),
+        "sla_policies": QCoreApplication.translate("Labels", "Team agreement"),
+        "leads": QCoreApplication.translate("Labels", "Lead"),
+        "priorities": QCoreApplication.translate("Labels", "Priority"),
+        "handoff_events": QCoreApplication.translate("Labels", "Hand-off step"),
+        "inbox_reads": QCoreApplication.translate("Labels", "Read mark"),
     }.get(collection, collection)
 
 
@@ -210,6 +253,50 @@ def field_labels() -> dict[str, str]:
         "role": QCoreApplication.translate("Labels", "Role"),
         "team": QCoreApplication.translate("Labels", "Team"),
         "territory": QCoreApplication.translate("Labels", "Territory"),
+        # Links read as what they point to, and the hand-offs' own fields (issue 11).
+        "account_id": QCoreApplication.translate("Labels", "Account"),
+        "owner_id": QCoreApplication.translate("Labels", "Owner"),
+        "rep_id": QCoreApplication.translate("Labels", "Field rep"),
+        "contacts_met": QCoreApplication.translate("Labels", "Contacts met"),
+        "visit_id": QCoreApplication.translate("Labels", "Visit"),
+        "author_id": QCoreApplication.translate("Labels", "Author"),
+        "reply_to_id": QCoreApplication.translate("Labels", "Reply to"),
+        "arrived_at": QCoreApplication.translate("Labels", "Arrived at"),
+        "pinned_at": QCoreApplication.translate("Labels", "Pinned at"),
+        "assignee_user_id": QCoreApplication.translate("Labels", "Handed to"),
+        "origin_visit_id": QCoreApplication.translate("Labels", "From the visit"),
+        "origin_note_id": QCoreApplication.translate("Labels", "From the note"),
+        "created_by": QCoreApplication.translate("Labels", "Created by"),
+        "claimed_by": QCoreApplication.translate("Labels", "Claimed by"),
+        "claimed_at": QCoreApplication.translate("Labels", "Claimed at"),
+        "handed_at": QCoreApplication.translate("Labels", "Handed at"),
+        "note_id": QCoreApplication.translate("Labels", "Visit report"),
+        "reviewer_id": QCoreApplication.translate("Labels", "Reviewer"),
+        "handed_by": QCoreApplication.translate("Labels", "Handed by"),
+        "assignee_id": QCoreApplication.translate("Labels", "Field rep"),
+        "why": QCoreApplication.translate("Labels", "Why"),
+        "who_to_see": QCoreApplication.translate("Labels", "Who to see"),
+        "promised": QCoreApplication.translate("Labels", "What was promised"),
+        "reason": QCoreApplication.translate("Labels", "Reason"),
+        "accepted_at": QCoreApplication.translate("Labels", "Accepted at"),
+        "returned_at": QCoreApplication.translate("Labels", "Returned at"),
+        "day": QCoreApplication.translate("Labels", "Day"),
+        "flagged_by": QCoreApplication.translate("Labels", "Flagged by"),
+        "lead_id": QCoreApplication.translate("Labels", "Lead"),
+        "follow_up_id": QCoreApplication.translate("Labels", "Follow-up"),
+        "action": QCoreApplication.translate("Labels", "Step"),
+        "actor_id": QCoreApplication.translate("Labels", "By"),
+        "to_user_id": QCoreApplication.translate("Labels", "To"),
+        "to_team": QCoreApplication.translate("Labels", "To the team"),
+        "note": QCoreApplication.translate("Labels", "Comment"),
+        "at": QCoreApplication.translate("Labels", "Time"),
+        "user_id": QCoreApplication.translate("Labels", "Person"),
+        "item_collection": QCoreApplication.translate("Labels", "Kind of item"),
+        "item_id": QCoreApplication.translate("Labels", "Item"),
+        "read": QCoreApplication.translate("Labels", "Read"),
+        "region": QCoreApplication.translate("Labels", "Region"),
+        "policies": QCoreApplication.translate("Labels", "Allowances"),
+        "changed_by": QCoreApplication.translate("Labels", "Changed by"),
     }
 
 

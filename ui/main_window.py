@@ -35,6 +35,7 @@ from ui.pages.inbox import InboxPage
 from ui.pages.review import ReviewPage
 from ui.pages.sync_page import SyncPage
 from ui.pages.today import TodayPage
+from ui.pages.work_queue import WorkQueuePage
 from ui.screen_fit import resize_to_fit
 from ui.search_box import SearchBox
 from ui.settings import LAST_PAGE
@@ -45,8 +46,8 @@ from ui.visit_form import VisitWindow
 # rail holds their own work: the field plans and logs visits, the inside team reviews them.
 RAILS: dict[str, tuple[str, ...]] = {
     Role.FIELD: ("today", "inbox", "accounts", "review", "sync"),
-    Role.INSIDE: ("review", "inbox", "accounts", "sync"),
-    Role.MANAGER: ("review", "inbox", "accounts", "sync"),
+    Role.INSIDE: ("queue", "inbox", "review", "accounts", "sync"),
+    Role.MANAGER: ("queue", "inbox", "review", "accounts", "sync"),
 }
 
 
@@ -74,7 +75,11 @@ class MainWindow(QMainWindow):
         self.accounts = AccountsPage(context)
         self.review = ReviewPage(context)
         self.sync_page = SyncPage(context)
+        self.work_queue = WorkQueuePage(context) if "queue" in self.pages else None
+        if self.work_queue is not None:
+            self.work_queue.overdue_changed.connect(self._show_overdue)
         built: dict[str, QWidget | None] = {
+            "queue": self.work_queue,
             "today": self.today,
             "inbox": self.inbox,
             "accounts": self.accounts,
@@ -224,6 +229,7 @@ class MainWindow(QMainWindow):
         return {
             "today": self.tr("Today"),
             "inbox": self.tr("Inbox"),
+            "queue": self.tr("Work queue"),
             "accounts": self.tr("Accounts"),
             "review": self.tr("Review"),
             "sync": self.tr("Sync"),
@@ -236,6 +242,8 @@ class MainWindow(QMainWindow):
             return self.tr("%n conflict(s) or rejected change(s)", "", count)
         if name == "inbox":
             return self.tr("%n unread item(s)", "", count)
+        if name == "queue":
+            return self.tr("%n overdue", "", count)
         return self._page_title(name)
 
     def _label_rail(self) -> None:
@@ -278,6 +286,10 @@ class MainWindow(QMainWindow):
         unread, status = counts
         self._counts["review"] = unread
         self._counts["sync"] = status.open_conflicts + status.open_rejections
+        self._label_rail()
+
+    def _show_overdue(self, overdue: int) -> None:
+        self._counts["queue"] = overdue
         self._label_rail()
 
     # -- errors and closing -----------------------------------------------------------

@@ -121,6 +121,24 @@ def inside_screens(app: QApplication, context: AppContext, out: Path, lang: str)
     window.close()
 
 
+def work_queue_screens(app: QApplication, context: AppContext, out: Path, lang: str) -> None:
+    """The inside rep's landing page at a 1366x768 laptop's size, a follow-up selected so
+    that its hand-off's history shows beside the queue."""
+    window = MainWindow(context)
+    window.resize(1366, 768)
+    window.show()
+    window.show_page("queue")
+    settle(app, context)
+    page = window.work_queue
+    assert page is not None
+    items = page.model.items
+    row = next((r for r, i in enumerate(items) if i.collection == "follow_ups"), 0)
+    page.select_record(items[row].collection, items[row].record_id) if items else None
+    settle(app, context)
+    shoot(window, out / f"work-queue-{lang}.png")
+    window.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
@@ -141,6 +159,7 @@ def main() -> int:
             screens: list[tuple[Callable[..., None], AppContext]] = [
                 (field_screens, field),
                 (inside_screens, inside),
+                (work_queue_screens, inside),
             ]
             for lang in ("en", "fr"):
                 languages.apply(lang)

@@ -95,10 +95,11 @@ def test_a_visit_logged_offline_reaches_the_inside_rep_and_the_reply_comes_back(
         qtbot.waitUntil(lambda: _pending(field).startswith("0 "), timeout=5000)
         assert field.context.sync.connection is Connection.ONLINE
 
-        # The inside rep's window lands on Review and receives the report.
+        # The inside rep's window lands on the work queue; the report comes to Review.
         inside = _window(tmp_path, server.url, "inside", contexts, qtbot)
-        assert inside.current_page == "review"
+        assert inside.current_page == "queue"
         assert _press_f5(inside, qtbot).error is None  # type: ignore[attr-defined]
+        inside.show_page("review")
         review = inside.review
         qtbot.waitUntil(
             lambda: any(item.body == SUMMARY for item in review.model.items), timeout=10_000

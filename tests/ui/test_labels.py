@@ -15,8 +15,16 @@ from support.screen_colours import in_error_colour
 
 import ui
 from fieldapp.catalogue import COLLECTIONS, FIELDS, vocabulary
+from fieldapp.team.policies import CommitmentKind
 from ui.i18n import Languages
-from ui.labels import connection_words, error_label, plain_label, show_error
+from ui.labels import (
+    collection_label,
+    connection_words,
+    error_label,
+    field_labels,
+    plain_label,
+    show_error,
+)
 from ui.pages.sync_page import SyncPage
 from ui.status_area import StatusArea
 from ui.sync_worker import Connection
@@ -34,18 +42,21 @@ ENUMS = {
     name: enum
     for name, enum in vars(vocabulary).items()
     if isinstance(enum, type) and issubclass(enum, StrEnum) and enum is not StrEnum
-}
+} | {"CommitmentKind": CommitmentKind}
 CODES = frozenset(
     {member.value for enum in ENUMS.values() for member in enum}
     | set(COLLECTIONS)
     | {name for fields in FIELDS.values() for name in fields}
 )
+CODE_CONSTANTS = frozenset({"LEAD_RETURNED"})  # fieldapp.usecases.work_queue
 
 
 # -- the scan -------------------------------------------------------------------------
 def _is_code(key: ast.expr | None) -> bool:
     if isinstance(key, ast.Constant):
         return key.value in CODES
+    if isinstance(key, ast.Name):  # a code of the core named as a constant
+        return key.id in CODE_CONSTANTS
     # VisitStatus.PLANNED, also reached as catalogue.VisitStatus.PLANNED
     if isinstance(key, ast.Attribute):
         owner = key.value
@@ -97,8 +108,9 @@ def test_the_scan_recognises_every_table_and_factory_of_ui_labels() -> None:
     found = strays(HOME.read_text(encoding="utf-8"), "labels.py")
     tables = [f for f in found if "table" in f]
     factories = [f for f in found if "def " in f]
-    # outcomes, visit statuses, teams, stages, operations, collections, fields
-    assert len(tables) == 7
+    # outcomes, visit statuses, teams, stages, operations, hand-off steps, what is owed,
+    # collections, fields
+    assert len(tables) == 9
     assert [f.split("def ")[1] for f in factories] == ["plain_label", "error_label"]
 
 
@@ -221,3 +233,33 @@ def test_the_connection_is_worded_in_french(qapp: object) -> None:
     finally:
         languages.clear()
     assert connection_words(Connection.OFFLINE, False).short == "Offline"
+
+
+# -- collections and fields -----------------------------------------------------------
+def test_every_collection_and_field_of_the_catalogue_reads_as_words(qapp: object) -> None:
+    # The Sync page names the record and the fields of each conflict, rejection and
+    # pending change: a code ("handoff_events", "claimed_by") is not a word for a rep.
+    fields = field_labels()
+    unnamed = [c for c in COLLECTIONS if collection_label(c) == c]
+    unworded = sorted({f for c in COLLECTIONS for f in FIELDS[c] if f not in fields})
+    assert unnamed == [] and unworded == []
+
+
+def test_the_hand_offs_collections_and_fields_are_worded_in_french(qapp: object) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    languages = Languages(app)
+    try:
+        assert languages.apply("fr") == "fr"
+        english = {"Lead", "Hand-off step", "Claimed by", "Outcome", "Team agreement"}
+        words = {
+            collection_label("leads"),
+            collection_label("handoff_events"),
+            collection_label("sla_policies"),
+            field_labels()["claimed_by"],
+            field_labels()["outcome"],
+        }
+        assert not words & english, words
+        assert collection_label("leads") == "Piste"
+    finally:
+        languages.clear()

@@ -28,11 +28,16 @@ def test_each_role_lands_where_its_work_is(make_context, qtbot: QtBot) -> None:
     assert field.current_page == "today"
     inside_context = make_context("inside")
     inside = _window(inside_context, qtbot)
-    assert inside.current_page == "review"
-    # The inside rep's rail holds no route planner, and shows how many reports wait.
+    assert inside.current_page == "queue"
+    # The inside rep's rail holds no route planner; it counts what is overdue in the
+    # work queue and how many reports wait.
     assert "today" not in inside.pages
+    assert inside.pages[:2] == ("queue", "review")
+    qtbot.waitUntil(lambda: "(" in inside.rail.item(1).text(), timeout=5000)
+    assert inside.rail.item(1).text().startswith("Review")
     qtbot.waitUntil(lambda: "(" in inside.rail.item(0).text(), timeout=5000)
-    assert inside.rail.item(0).text().startswith("Review")
+    assert inside.rail.item(0).text().startswith("Work queue")
+    assert inside.rail.item(0).toolTip().endswith("overdue")
 
 
 def test_typing_in_the_global_search_finds_an_account_and_enter_opens_its_briefing(
@@ -159,7 +164,7 @@ def test_each_profile_keeps_its_own_last_page_and_window_size(
 
     inside = open_window(inside_profile, inside_user)
     try:
-        assert inside.current_page == "review"  # the field rep's "sync" is not theirs
+        assert inside.current_page == "queue"  # the field rep's "sync" is not theirs
         assert inside.height() != 611
     finally:
         inside.close()

@@ -32,6 +32,51 @@
     </message>
 </context>
 <context>
+    <name>ClockWords</name>
+    <message numerus="yes">
+        <source>%n minute(s) left</source>
+        <translation>
+            <numerusform>%n minute left</numerusform>
+            <numerusform>%n minutes left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) left</source>
+        <translation>
+            <numerusform>%n hour left</numerusform>
+            <numerusform>%n hours left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %n minute(s)</source>
+        <translation>
+            <numerusform>overdue by %n minute</numerusform>
+            <numerusform>overdue by %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %n hour(s)</source>
+        <translation>
+            <numerusform>overdue by %n hour</numerusform>
+            <numerusform>overdue by %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %n day(s)</source>
+        <translation>
+            <numerusform>overdue by %n day</numerusform>
+            <numerusform>overdue by %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message numerus="yes">
         <source>(%n more field(s) of this record after this one)</source>
@@ -89,6 +134,13 @@
         <translation>
             <numerusform>%n unread item</numerusform>
             <numerusform>%n unread items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
         </translation>
     </message>
 </context>
@@ -290,6 +342,23 @@
         <translation>
             <numerusform>%n visit</numerusform>
             <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkQueuePage</name>
+    <message numerus="yes">
+        <source>%n item(s) waiting on you or your team</source>
+        <translation>
+            <numerusform>%n item waiting on you or your team</numerusform>
+            <numerusform>%n items waiting on you or your team</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
         </translation>
     </message>
 </context>

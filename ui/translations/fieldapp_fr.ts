@@ -253,6 +253,113 @@
     </message>
 </context>
 <context>
+    <name>ClockWords</name>
+    <message numerus="yes">
+        <source>%n minute(s) left</source>
+        <translation>
+            <numerusform>%n minute restante</numerusform>
+            <numerusform>%n minutes restantes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) left</source>
+        <translation>
+            <numerusform>%n heure restante</numerusform>
+            <numerusform>%n heures restantes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n jour restant</numerusform>
+            <numerusform>%n jours restants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %n minute(s)</source>
+        <translation>
+            <numerusform>en retard de %n minute</numerusform>
+            <numerusform>en retard de %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %n hour(s)</source>
+        <translation>
+            <numerusform>en retard de %n heure</numerusform>
+            <numerusform>en retard de %n heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %n day(s)</source>
+        <translation>
+            <numerusform>en retard de %n jour</numerusform>
+            <numerusform>en retard de %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation>aujourd&apos;hui %1</translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>demain %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>hier %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>waiting to sync (the clock starts on the server)</source>
+        <translation>en attente de synchronisation (le délai part du serveur)</translation>
+    </message>
+    <message>
+        <source>%1 · waiting to sync</source>
+        <translation>%1 · en attente de synchronisation</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <source>Comment on the hand-off</source>
+        <translation>Commenter le transfert</translation>
+    </message>
+    <message>
+        <source>Everyone on this hand-off will read it</source>
+        <translation>Toutes les personnes de ce transfert le liront</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Write the comment first.</source>
+        <translation>Écrivez d&apos;abord le commentaire.</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteFollowUpDialog</name>
+    <message>
+        <source>Complete the follow-up</source>
+        <translation>Terminer le suivi</translation>
+    </message>
+    <message>
+        <source>What was done — the field rep will read it</source>
+        <translation>Ce qui a été fait — le représentant terrain le lira</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Say what was done: the outcome goes back to whoever handed it over.</source>
+        <translation>Dites ce qui a été fait&#xa0;: le résultat est renvoyé à la personne qui a transféré le suivi.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Resolve a conflict</source>
@@ -520,6 +627,21 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     <message>
         <source>%1 km</source>
         <translation>%1 km</translation>
+    </message>
+</context>
+<context>
+    <name>HandLeadAgainDialog</name>
+    <message>
+        <source>Hand the lead again</source>
+        <translation>Transférer la piste de nouveau</translation>
+    </message>
+    <message>
+        <source>Field rep</source>
+        <translation>Représentant terrain</translation>
+    </message>
+    <message>
+        <source>The rep has the usual time to plan a visit from now.</source>
+        <translation>Le représentant dispose du délai habituel, à partir de maintenant, pour planifier une visite.</translation>
     </message>
 </context>
 <context>
@@ -798,12 +920,88 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
         <translation>Suivi</translation>
     </message>
     <message>
+        <source>Handed over</source>
+        <translation>Transféré</translation>
+    </message>
+    <message>
+        <source>Reassigned</source>
+        <translation>Réassigné</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Acceptée</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Renvoyée</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retirée</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Pris en charge</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Remis à l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Rouvert</translation>
+    </message>
+    <message>
+        <source>Report to review</source>
+        <translation>Compte rendu à lire</translation>
+    </message>
+    <message>
+        <source>Report to write</source>
+        <translation>Compte rendu à rédiger</translation>
+    </message>
+    <message>
+        <source>Lead: plan the visit</source>
+        <translation>Piste&#xa0;: planifier la visite</translation>
+    </message>
+    <message>
+        <source>Lead: hold the visit</source>
+        <translation>Piste&#xa0;: faire la visite</translation>
+    </message>
+    <message>
+        <source>Lead returned</source>
+        <translation>Piste renvoyée</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>Revue</translation>
     </message>
     <message>
         <source>User</source>
         <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Team agreement</source>
+        <translation>Entente d&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Piste</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Hand-off step</source>
+        <translation>Étape de transfert</translation>
+    </message>
+    <message>
+        <source>Read mark</source>
+        <translation>Marque de lecture</translation>
     </message>
     <message>
         <source>Name</source>
@@ -966,6 +1164,154 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
         <translation>Territoire</translation>
     </message>
     <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Field rep</source>
+        <translation>Représentant terrain</translation>
+    </message>
+    <message>
+        <source>Contacts met</source>
+        <translation>Contacts rencontrés</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Reply to</source>
+        <translation>En réponse à</translation>
+    </message>
+    <message>
+        <source>Arrived at</source>
+        <translation>Reçu le</translation>
+    </message>
+    <message>
+        <source>Pinned at</source>
+        <translation>Épinglé le</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>Transféré à</translation>
+    </message>
+    <message>
+        <source>From the visit</source>
+        <translation>Issu de la visite</translation>
+    </message>
+    <message>
+        <source>From the note</source>
+        <translation>Issu de la note</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Créé par</translation>
+    </message>
+    <message>
+        <source>Claimed by</source>
+        <translation>Pris en charge par</translation>
+    </message>
+    <message>
+        <source>Claimed at</source>
+        <translation>Pris en charge le</translation>
+    </message>
+    <message>
+        <source>Handed at</source>
+        <translation>Transféré le</translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation>Compte rendu de visite</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Lu par</translation>
+    </message>
+    <message>
+        <source>Handed by</source>
+        <translation>Transféré par</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Who to see</source>
+        <translation>Qui rencontrer</translation>
+    </message>
+    <message>
+        <source>What was promised</source>
+        <translation>Ce qui a été promis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Accepted at</source>
+        <translation>Acceptée le</translation>
+    </message>
+    <message>
+        <source>Returned at</source>
+        <translation>Renvoyée le</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Flagged by</source>
+        <translation>Signalé par</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>To the team</source>
+        <translation>À l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Kind of item</source>
+        <translation>Type d&apos;élément</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Allowances</source>
+        <translation>Délais</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Modifié par</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
@@ -1057,6 +1403,10 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
         <translation>Réception</translation>
     </message>
     <message>
+        <source>Work queue</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
@@ -1087,6 +1437,13 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
         <translation>
             <numerusform>%n élément non lu</numerusform>
             <numerusform>%n éléments non lus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n en retard</numerusform>
+            <numerusform>%n en retard</numerusform>
         </translation>
     </message>
     <message>
@@ -1280,6 +1637,21 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>Duration</source>
         <translation>Durée</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignFollowUpDialog</name>
+    <message>
+        <source>Reassign the follow-up</source>
+        <translation>Réassigner le suivi</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>It stays due when it was: a reassignment is not an answer.</source>
+        <translation>L&apos;échéance ne change pas&#xa0;: réassigner n&apos;est pas répondre.</translation>
     </message>
 </context>
 <context>
@@ -2455,6 +2827,269 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>Open %1 in the day view</source>
         <translation>Ouvrir le %1 dans la vue du jour</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawLeadDialog</name>
+    <message>
+        <source>Withdraw the lead</source>
+        <translation>Retirer la piste</translation>
+    </message>
+    <message>
+        <source>Why (optional)</source>
+        <translation>Pourquoi (facultatif)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+</context>
+<context>
+    <name>WorkQueueModel</name>
+    <message>
+        <source>Clock</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Owed by</source>
+        <translation>Dû par</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Moi</translation>
+    </message>
+    <message>
+        <source>Unclaimed</source>
+        <translation>Non pris en charge</translation>
+    </message>
+    <message>
+        <source>an answer is owed</source>
+        <translation>une réponse est attendue</translation>
+    </message>
+</context>
+<context>
+    <name>WorkQueuePage</name>
+    <message>
+        <source>↑↓ or J/K: move · Enter: open · Ctrl+Enter: review, complete or hand again · C: claim · M: comment · R: reassign · W: withdraw</source>
+        <translation>↑↓ ou J/K&#xa0;: se déplacer · Entrée&#xa0;: ouvrir · Ctrl+Entrée&#xa0;: lire, terminer ou transférer de nouveau · C&#xa0;: prendre en charge · M&#xa0;: commenter · R&#xa0;: réassigner · W&#xa0;: retirer</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>Marquer comme lu</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Prendre en charge</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>Commenter…</translation>
+    </message>
+    <message>
+        <source>Complete…</source>
+        <translation>Terminer…</translation>
+    </message>
+    <message>
+        <source>Reassign…</source>
+        <translation>Réassigner…</translation>
+    </message>
+    <message>
+        <source>Hand again…</source>
+        <translation>Transférer de nouveau…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>Retirer…</translation>
+    </message>
+    <message>
+        <source>Mark the report reviewed (Ctrl+Enter)</source>
+        <translation>Marquer le compte rendu comme lu (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Take it from the team&apos;s queue (C)</source>
+        <translation>Le prendre dans la file de l&apos;équipe (C)</translation>
+    </message>
+    <message>
+        <source>Add a comment to its history (M)</source>
+        <translation>Ajouter un commentaire à son historique (M)</translation>
+    </message>
+    <message>
+        <source>Done, with the outcome (Ctrl+Enter)</source>
+        <translation>Terminé, avec le résultat (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Hand it to another person or team (R)</source>
+        <translation>Le confier à une autre personne ou équipe (R)</translation>
+    </message>
+    <message>
+        <source>Hand it to a field rep again (Ctrl+Enter)</source>
+        <translation>La transférer de nouveau à un représentant terrain (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Close the lead: nobody is to visit (W)</source>
+        <translation>Fermer la piste&#xa0;: personne n&apos;ira la visiter (W)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) waiting on you or your team</source>
+        <translation>
+            <numerusform>%n élément vous attend, vous ou votre équipe</numerusform>
+            <numerusform>%n éléments vous attendent, vous ou votre équipe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n en retard</numerusform>
+            <numerusform>%n en retard</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open in Review</source>
+        <translation>Ouvrir dans À lire</translation>
+    </message>
+    <message>
+        <source>Open account</source>
+        <translation>Ouvrir le compte</translation>
+    </message>
+    <message>
+        <source>Nothing waiting on you.</source>
+        <translation>Rien ne vous attend.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Owed by %1 · %2</source>
+        <translation>Dû par %1 · %2</translation>
+    </message>
+    <message>
+        <source>Owed by %1 · due %2 · %3</source>
+        <translation>Dû par %1 · échéance %2 · %3</translation>
+    </message>
+    <message>
+        <source>Written by %1</source>
+        <translation>Rédigé par %1</translation>
+    </message>
+    <message>
+        <source>No step yet: the server writes them as they reach it.</source>
+        <translation>Aucune étape encore&#xa0;: le serveur les inscrit à mesure qu&apos;il les reçoit.</translation>
+    </message>
+    <message>
+        <source>Follow-up: %1</source>
+        <translation>Suivi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Handed over by %1</source>
+        <translation>Transféré par %1</translation>
+    </message>
+    <message>
+        <source>Claimed by %1</source>
+        <translation>Pris en charge par %1</translation>
+    </message>
+    <message>
+        <source>Not claimed yet (%1)</source>
+        <translation>Pas encore pris en charge (%1)</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Résultat&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Returned by %1</source>
+        <translation>Renvoyée par %1</translation>
+    </message>
+    <message>
+        <source>Their reason: %1</source>
+        <translation>Sa raison&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Why this lead: %1</source>
+        <translation>Pourquoi cette piste&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Who to see: %1</source>
+        <translation>Qui rencontrer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>What was promised: %1</source>
+        <translation>Ce qui a été promis&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>waiting to sync</source>
+        <translation>en attente de synchronisation</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Marked reviewed: %1</source>
+        <translation>Marqué comme lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Claimed: %1 — it is yours now.</source>
+        <translation>Pris en charge&#xa0;: %1 — c&apos;est à vous maintenant.</translation>
+    </message>
+    <message>
+        <source>Completed: %1 — the outcome goes back at the next sync.</source>
+        <translation>Terminé&#xa0;: %1 — le résultat part à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Reassigned: %1</source>
+        <translation>Réassigné&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Comment saved; it is sent at the next sync.</source>
+        <translation>Commentaire enregistré&#xa0;; il part à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Handed again: %1</source>
+        <translation>Transférée de nouveau&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Withdrawn: %1</source>
+        <translation>Retirée&#xa0;: %1</translation>
     </message>
 </context>
 </TS>
