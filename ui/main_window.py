@@ -46,8 +46,8 @@ from ui.visit_form import VisitWindow
 # rail holds their own work: the field plans and logs visits, the inside team reviews them.
 RAILS: dict[str, tuple[str, ...]] = {
     Role.FIELD: ("today", "inbox", "accounts", "review", "sync"),
-    Role.INSIDE: ("queue", "inbox", "review", "accounts", "sync"),
-    Role.MANAGER: ("queue", "inbox", "review", "accounts", "sync"),
+    Role.INSIDE: ("queue", "review", "inbox", "accounts", "sync"),
+    Role.MANAGER: ("queue", "review", "inbox", "accounts", "sync"),
 }
 
 
