@@ -76,6 +76,9 @@ from ui.models.work_queue import (
 from ui.tasks import describe
 
 TICK_MS = 60_000  # the clocks move by the minute
+# The item pane's width at least: its row of steps (French: four buttons) and a readable
+# line of history.
+PANE_WIDTH = 380
 # What the queue is made of: a change to any of these may add, remove or move an item.
 SHOWN = (
     "notes",
@@ -201,6 +204,7 @@ class WorkQueuePage(QWidget):
         self.hand_again_button.setToolTip(self.tr("Hand it to a field rep again (Ctrl+Enter)"))
         self.withdraw_button.setToolTip(self.tr("Close the lead: nobody is to visit (W)"))
         self._shortcuts()
+        self._split = False
         self._layout()
         self._show_item(None)
 
@@ -228,8 +232,9 @@ class WorkQueuePage(QWidget):
         rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
-        # Wide enough for the French words ("Compte rendu à lire", "23/06/2026 14:06").
-        widths = ((CLOCK, 150), (DUE, 125), (WHAT, 140), (ACCOUNT, 165), (OWNER, 110))
+        # Wide enough for the French words ("Compte rendu à lire", "23/06/2026 14:06"),
+        # and narrow enough that the title still shows in a 1366-pixel window.
+        widths = ((CLOCK, 150), (DUE, 118), (WHAT, 128), (ACCOUNT, 150), (OWNER, 95))
         for column, width in widths:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             table.setColumnWidth(column, width)
@@ -261,6 +266,11 @@ class WorkQueuePage(QWidget):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self, self.main_step)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _split_evenly(self) -> None:
+        width = self.splitter.width()
+        pane = max(PANE_WIDTH, width // 3)
+        self.splitter.setSizes([width - pane, pane])
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -294,15 +304,21 @@ class WorkQueuePage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(pane)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([820, 380])
+        # The queue takes what the window grows by; the pane keeps its reading width.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.keys_label)
 
     def showEvent(self, event: QShowEvent) -> None:
+        if not self._split:
+            # Sizes given before the first layout are not kept (QSplitter spreads its
+            # width by the children's hints then): so the split is set once it has one.
+            self._split = True
+            QTimer.singleShot(0, self._split_evenly)
         if self.current is None and self.model.rowCount():
             self._select(0)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -407,9 +423,10 @@ class WorkQueuePage(QWidget):
     def _clock_line(self, item: QueueItem) -> str:
         due = self.model.due_text(item)
         clock = self.model.clock_text(item)
+        owner = self.model.owner_text(item, in_column=False)
         if item.clock is None:
-            return fill(self.tr("Owed by %1 · %2"), self.model.owner_text(item), clock)
-        return fill(self.tr("Owed by %1 · due %2 · %3"), self.model.owner_text(item), due, clock)
+            return fill(self.tr("Owed by %1 · %2"), owner, clock)
+        return fill(self.tr("Owed by %1 · due %2 · %3"), owner, due, clock)
 
     def _show_detail(self, detail: Detail) -> None:
         item = self.current

@@ -2876,7 +2876,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Unclaimed</source>
-        <translation>Non pris en charge</translation>
+        <translation>À prendre</translation>
     </message>
     <message>
         <source>an answer is owed</source>
