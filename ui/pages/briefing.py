@@ -51,6 +51,7 @@ from ui.labels import (
     tier_label,
     visit_status_label,
 )
+from ui.pages.lead_panel import LeadPanel
 from ui.tasks import describe
 
 # A briefing shows records of all these; a change to any of them may change what it shows.
@@ -179,11 +180,15 @@ class BriefingPane(QWidget):
             self.tr("Open opportunities"), "openOpportunities", self.tr("None")
         )
 
+        # The lead first: what someone is waiting on before anything else on the account.
+        self.lead = LeadPanel(context)
+
         self.content = QWidget()
         body = QVBoxLayout(self.content)
         body.addWidget(self.name_label)
         body.addLayout(facts)
         body.addLayout(actions)
+        body.addWidget(self.lead)
         for section in self._sections():
             body.addWidget(section)
         body.addStretch(1)
@@ -209,6 +214,7 @@ class BriefingPane(QWidget):
     # -- loading ----------------------------------------------------------------------
     def show_account(self, account_id: str) -> None:
         self.account_id = account_id
+        self.lead.show_account(account_id)
         self.refresh()
 
     def refresh(self) -> None:
