@@ -56,7 +56,7 @@ def _text_box(name: str, placeholder: str, lines: int = 3) -> QPlainTextEdit:
     return box
 
 
-class _HandOverForm(UseCaseForm):
+class HandOverForm(UseCaseForm):
     """The field rep and the briefing, with the SLA the hand-off starts."""
 
     def __init__(
@@ -135,7 +135,7 @@ class _HandOverForm(UseCaseForm):
         return None
 
 
-class HandOverLeadDialog(_HandOverForm):
+class HandOverLeadDialog(HandOverForm):
     """Hand an account the inside team qualified to a field rep."""
 
     def __init__(self, context: AppContext, account: Account, parent: QWidget | None) -> None:
@@ -154,7 +154,7 @@ class HandOverLeadDialog(_HandOverForm):
         return lambda store: hand_over_lead(store, account_id, **briefing)
 
 
-class HandOverProspectDialog(_HandOverForm):
+class HandOverProspectDialog(HandOverForm):
     """A prospect the field has never seen: the account is created, owned by the rep, and
     handed to them in one step."""
 

@@ -45,7 +45,7 @@ PRIORITY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class PriorityDialog(UseCaseForm):
     def __init__(self, context: AppContext, account: Account, parent: QWidget | None) -> None:
-        super().__init__(context, fill(self.tr("Today's priorities — %1"), account.name), parent)
+        super().__init__(context, fill(self.tr("Flag as a priority — %1"), account.name), parent)
         self.setObjectName("priorityDialog")
         self.setMinimumWidth(520)
         self._account = account
