@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -53,6 +52,7 @@ from ui.labels import (
 )
 from ui.pages.lead_panel import LeadPanel
 from ui.tasks import describe
+from ui.widgets.flow_layout import FlowLayout
 
 # A briefing shows records of all these; a change to any of them may change what it shows.
 SHOWN = ("accounts", "users", "visits", "notes", "follow_ups", "contacts", "opportunities",
@@ -167,10 +167,11 @@ class BriefingPane(QWidget):
         if context.user.role == "inside":
             self.plan_button.hide()
             self.check_in_button.hide()
-        actions = QHBoxLayout()
+        # Wrapped onto a second row when the words are longer than the pane is wide (in
+        # French), so the pane never grows wider than the window and cuts what follows.
+        actions = FlowLayout()
         for button in self._buttons():
             actions.addWidget(button)
-        actions.addStretch(1)
 
         self.pinned = Section(self.tr("Pinned for the field"), "pinnedNotes", self.tr("None"))
         self.reports = Section(self.tr("Last visit reports"), "visitReports", self.tr("None"))
