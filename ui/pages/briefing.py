@@ -1,6 +1,7 @@
 """The account briefing: the one screen a rep reads before walking in, and what they do next.
 
-Header (tier, address, phone, owner, last and next visit), notes pinned for the field,
+Header (tier, address, phone, owner, last and next visit), the lead handed over on the
+account while something is owed on it (ui/pages/lead_panel.py), notes pinned for the field,
 the last visit reports with their feedback, open follow-ups, contacts and open
 opportunities; actions: plan a visit, check in, add a note, new contact, edit the account.
 It reads ``account_briefing`` on the store worker (one keyed read, so clicking through the
