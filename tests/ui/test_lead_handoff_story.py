@@ -3,10 +3,11 @@ server process.
 
 The inside rep hands an account over from the Accounts page (a briefing without its why is
 refused, nothing saved); the field rep's inbox shows the lead, opening it shows the lead
-panel on the account's briefing, and the field rep accepts it before syncing, planning the
-visit; once both have synced, the inside rep sees it accepted with every step of its
-history. Another lead comes back with a reason (none given: refused) and lands in the
-inside rep's work queue; a new prospect without a name is refused, then handed over.
+panel on the account's briefing, and the field rep accepts it offline (the server out of
+reach), planning the visit; once both have synced, the inside rep sees it accepted with
+every step of its history. Another lead comes back with a reason (none given: refused)
+and lands in the inside rep's work queue; a new prospect without a name is refused, then
+handed over.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
+from support.faults import Fault, FaultProxy
 from support.server import running_server
 from support.windows import open_window, press_f5
 
@@ -106,12 +108,15 @@ def _lead_shown(panel: LeadPanel, qtbot: QtBot, status: str) -> None:
     )
 
 
-def test_a_lead_handed_over_is_accepted_before_syncing_and_the_inside_rep_sees_the_answer(
+def test_a_lead_handed_over_is_accepted_offline_and_the_inside_rep_sees_the_answer(
     tmp_path: Any, qtbot: QtBot, qapp: object, contexts: list[AppContext]
 ) -> None:
-    with running_server(tmp_path / "server", accounts=30, seed=5) as server:
+    with (
+        running_server(tmp_path / "server", accounts=30, seed=5) as server,
+        FaultProxy(server.url) as network,  # the field rep's road to the server
+    ):
         inside = open_window(tmp_path, server.url, "inside", contexts, qtbot)
-        field = open_window(tmp_path, server.url, "field", contexts, qtbot)
+        field = open_window(tmp_path, network.url, "field", contexts, qtbot)
         assert press_f5(inside, qtbot).error is None
         assert press_f5(field, qtbot).error is None
         account_id, field_id = _run(inside, qtbot, lambda s: _free_account(s, "field"))
@@ -179,7 +184,10 @@ def test_a_lead_handed_over_is_accepted_before_syncing_and_the_inside_rep_sees_t
         )
         assert lead_panel.accept_button.isVisible() and lead_panel.return_button.isVisible()
 
-        # Accept before syncing: the visit is planned here, tomorrow at 10:00.
+        # Accept offline (a basement: the server cannot be reached), planning the visit
+        # tomorrow at 10:00.
+        network.set_fault(Fault.RESET_BEFORE_REQUEST)
+        assert press_f5(field, qtbot).error is not None
         qtbot.mouseClick(lead_panel.accept_button, Qt.MouseButton.LeftButton)
         accept = _dialog(lead_panel, AcceptLeadDialog, qtbot)
         tomorrow = field.context.now().astimezone().date() + timedelta(days=1)
@@ -196,7 +204,9 @@ def test_a_lead_handed_over_is_accepted_before_syncing_and_the_inside_rep_sees_t
         assert _count(field, qtbot, "SELECT count(*) FROM outbox") >= 2  # the lead, the visit
         lead_id = lead_panel.brief.lead.id
 
-        # Synced: the inside rep hears it (the inbox) and sees it (the account's lead panel).
+        # Back online and synced: the inside rep hears it (the inbox) and sees it (the
+        # account's lead panel).
+        network.clear()
         assert press_f5(field, qtbot).error is None
         qtbot.waitUntil(lambda: "(waiting to sync)" not in lead_panel.status.text(), timeout=10_000)
         assert press_f5(inside, qtbot).error is None

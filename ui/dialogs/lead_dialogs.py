@@ -209,6 +209,7 @@ class AcceptLeadDialog(PlanVisitDialog):
     ) -> None:
         super().__init__(context, account, parent)
         self.setObjectName("acceptLeadDialog")
+        self.setMinimumWidth(420)
         self.setWindowTitle(fill(self.tr("Accept the lead — %1"), account.name))
         self._lead_id = lead_id
         self.form.addRow(

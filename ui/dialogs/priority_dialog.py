@@ -70,6 +70,7 @@ class PriorityDialog(UseCaseForm):
         # The account's priorities to come, and removing one's own.
         self.flagged = QListWidget()
         self.flagged.setObjectName("accountPriorities")
+        self.flagged.setWordWrap(True)  # a why is a whole line: read it, do not scroll it
         self.flagged.setMaximumHeight(self.flagged.fontMetrics().lineSpacing() * 5 + 12)
         self.flagged.currentItemChanged.connect(self._enable_remove)
         self.remove_button = QPushButton(self.tr("Remove"))
