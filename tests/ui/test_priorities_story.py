@@ -95,6 +95,7 @@ def test_a_priority_flagged_by_the_inside_rep_is_added_to_the_field_reps_route(
         assert press_f5(field, qtbot).error is None
         account_id, account_name = _run(inside, qtbot, lambda s: _an_account_of(s, "field"))
         field_id = field.context.user.id
+        assert field.accounts.team_actions is None  # flagging is the inside team's
         tomorrow = field.context.now().astimezone().date() + timedelta(days=1)
 
         flagged = "SELECT count(*) FROM priorities"
