@@ -9,9 +9,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from support.ui_world import (
     demo_data,
+    english,
     make_context,
     ui_clock,
     ui_profile,
 )
 
-__all__ = ["demo_data", "make_context", "ui_clock", "ui_profile"]
+__all__ = ["demo_data", "english", "make_context", "ui_clock", "ui_profile"]

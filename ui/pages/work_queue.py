@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.clock import from_text
 from fieldapp.errors import NotFoundError
 from fieldapp.records import FollowUp, Lead, Note
 from fieldapp.store.change_set import OUTBOX
@@ -52,10 +51,10 @@ from ui.dialogs.follow_up_dialogs import (
     ReassignFollowUpDialog,
 )
 from ui.dialogs.returned_lead_dialogs import HandLeadAgainDialog, WithdrawLeadDialog
-from ui.formatting import clock_time, fill, short_date
+from ui.formatting import fill
+from ui.handoff_history import HistoryWords, history_line
 from ui.labels import (
     error_label,
-    handoff_step_label,
     owed_label,
     plain_label,
     show_error,
@@ -445,9 +444,9 @@ class WorkQueuePage(QWidget):
         self.facts.setText("\n".join(lines))
         self.history.clear()
         for entry in detail.history:
-            self.history.addItem(self._history_line(entry))
+            self.history.addItem(history_line(entry))
         if not detail.history and (detail.follow_up or detail.lead):
-            self.history.addItem(self.tr("No step yet: the server writes them as they reach it."))
+            self.history.addItem(HistoryWords().empty())
 
     def _follow_up_lines(self, follow_up: FollowUp, names: dict[str, str]) -> list[str]:
         lines = [fill(self.tr("Follow-up: %1"), follow_up.title)]
@@ -475,22 +474,6 @@ class WorkQueuePage(QWidget):
         if lead.promised:
             lines.append(fill(self.tr("What was promised: %1"), lead.promised))
         return lines
-
-    def _history_line(self, entry: HistoryEntry) -> str:
-        event = entry.event
-        if event.at:
-            moment = from_text(event.at)
-            when = f"{short_date(moment.astimezone().date())} {clock_time(moment)}"
-        else:
-            when = self.tr("waiting to sync")
-        who = entry.actor_name or "?"
-        line = fill(self.tr("%1 · %2 · %3"), when, handoff_step_label(event.action), who)
-        if entry.to_name or event.to_team:
-            target = entry.to_name or team_label(str(event.to_team))
-            line = fill(self.tr("%1 → %2"), line, target)
-        if event.note:
-            line = fill(self.tr("%1: %2"), line, event.note)
-        return line
 
     # -- the steps ----------------------------------------------------------------------
     def main_step(self) -> None:

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AcceptLeadDialog</name>
+    <message>
+        <source>Accept the lead — %1</source>
+        <translation>Accepter la piste — %1</translation>
+    </message>
+    <message>
+        <source>The visit goes into your plan; the inside rep hears at the next sync.</source>
+        <translation>La visite s’ajoute à votre itinéraire&#xa0;; le représentant interne l’apprend à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Accept and plan</source>
+        <translation>Accepter et planifier</translation>
+    </message>
+</context>
+<context>
     <name>AccountListModel</name>
     <message>
         <source>Account</source>
@@ -296,6 +311,20 @@
             <numerusform>en retard de %n jours</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n jour ouvrable</numerusform>
+            <numerusform>%n jours ouvrables</numerusform>
+        </translation>
+    </message>
     <message>
         <source>today %1</source>
         <translation>aujourd&apos;hui %1</translation>
@@ -472,6 +501,45 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     </message>
 </context>
 <context>
+    <name>DayPriorities</name>
+    <message>
+        <source>Priorities for this day</source>
+        <translation>Priorités de la journée</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Flagged by</source>
+        <translation>Signalé par</translation>
+    </message>
+    <message>
+        <source>On the route</source>
+        <translation>À l’itinéraire</translation>
+    </message>
+    <message>
+        <source>Add to &amp;route</source>
+        <translation>A&amp;jouter à l’itinéraire</translation>
+    </message>
+    <message>
+        <source>Plan a visit to the selected priority at the end of the day</source>
+        <translation>Planifier une visite à la priorité choisie, en fin de journée</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Pas encore</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>EditAccountDialog</name>
     <message>
         <source>Edit account — %1</source>
@@ -642,6 +710,122 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     <message>
         <source>The rep has the usual time to plan a visit from now.</source>
         <translation>Le représentant dispose du délai habituel, à partir de maintenant, pour planifier une visite.</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverForm</name>
+    <message>
+        <source>Why this prospect is worth a visit now</source>
+        <translation>Pourquoi ce prospect vaut une visite maintenant</translation>
+    </message>
+    <message>
+        <source>Name, role, when to find them</source>
+        <translation>Nom, fonction, quand le joindre</translation>
+    </message>
+    <message>
+        <source>What the prospect was told to expect</source>
+        <translation>Ce qu’on a annoncé au prospect</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Transférer</translation>
+    </message>
+    <message>
+        <source>Field rep</source>
+        <translation>Représentant terrain</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Who to see</source>
+        <translation>Qui rencontrer</translation>
+    </message>
+    <message>
+        <source>What was promised</source>
+        <translation>Ce qui a été promis</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>This starts the team&apos;s clock: the first visit planned within %1 and held within %2 of the hand-off.</source>
+        <translation>Le délai de l’équipe part alors&#xa0;: première visite planifiée dans les %1 et faite dans les %2 suivant le transfert.</translation>
+    </message>
+    <message>
+        <source>Choose the field rep to hand the lead to.</source>
+        <translation>Choisissez le représentant terrain à qui transférer la piste.</translation>
+    </message>
+    <message>
+        <source>Say why: it is the first thing the field rep reads.</source>
+        <translation>Dites pourquoi&#xa0;: c’est la première chose que lit le représentant terrain.</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverLeadDialog</name>
+    <message>
+        <source>Hand over to a field rep — %1</source>
+        <translation>Transférer à un représentant terrain — %1</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverProspectDialog</name>
+    <message>
+        <source>Hand over a new prospect</source>
+        <translation>Transférer un nouveau prospect</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nom du compte</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Give the prospect&apos;s name.</source>
+        <translation>Indiquez le nom du prospect.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWords</name>
+    <message>
+        <source>waiting to sync</source>
+        <translation>en attente de synchronisation</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No step yet: the server writes them as they reach it.</source>
+        <translation>Aucune étape encore&#xa0;: le serveur les inscrit à mesure qu’elles lui parviennent.</translation>
     </message>
 </context>
 <context>
@@ -1353,6 +1537,97 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
 </context>
 <context>
+    <name>LeadPanel</name>
+    <message>
+        <source>Lead handed over</source>
+        <translation>Piste transférée</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Who to see</source>
+        <translation>Qui rencontrer</translation>
+    </message>
+    <message>
+        <source>What was promised</source>
+        <translation>Ce qui a été promis</translation>
+    </message>
+    <message>
+        <source>&amp;Accept and plan the visit…</source>
+        <translation>&amp;Accepter et planifier la visite…</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn…</source>
+        <translation>Ren&amp;voyer…</translation>
+    </message>
+    <message>
+        <source>Give the lead back to the inside team, saying why</source>
+        <translation>Rendre la piste à l’équipe interne, en disant pourquoi</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Handed to you by %1: plan a visit, or return it.</source>
+        <translation>Transférée par %1&#xa0;: planifiez une visite ou renvoyez-la.</translation>
+    </message>
+    <message>
+        <source>Handed to %1 by %2, waiting for their answer.</source>
+        <translation>Transférée à %1 par %2, en attente de sa réponse.</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>le %1 à %2</translation>
+    </message>
+    <message>
+        <source>Accepted by %1: visit planned %2.</source>
+        <translation>Acceptée par %1&#xa0;: visite planifiée %2.</translation>
+    </message>
+    <message>
+        <source>Accepted by %1.</source>
+        <translation>Acceptée par %1.</translation>
+    </message>
+    <message>
+        <source>Returned by %1: %2</source>
+        <translation>Renvoyée par %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 (waiting to sync)</source>
+        <translation>%1 (en attente de synchronisation)</translation>
+    </message>
+    <message>
+        <source>%1: the clock starts when the server has the hand-off.</source>
+        <translation>%1&#xa0;: le délai part quand le serveur a reçu le transfert.</translation>
+    </message>
+    <message>
+        <source>%1: done on time.</source>
+        <translation>%1&#xa0;: fait à temps.</translation>
+    </message>
+    <message>
+        <source>%1: done, %2.</source>
+        <translation>%1&#xa0;: fait, %2.</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>vous</translation>
+    </message>
+    <message>
+        <source>%1 — due %2 · %3 · owed by %4</source>
+        <translation>%1 — échéance %2 · %3 · dû par %4</translation>
+    </message>
+    <message>
+        <source>Accepted: the visit is in your plan; the inside rep hears at the next sync.</source>
+        <translation>Acceptée&#xa0;: la visite est à votre itinéraire&#xa0;; le représentant interne l’apprend à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Returned: the inside rep reads your reason after the next sync.</source>
+        <translation>Renvoyée&#xa0;: le représentant interne lira votre raison après la prochaine synchronisation.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>FieldApp — %1</source>
@@ -1637,6 +1912,61 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>Duration</source>
         <translation>Durée</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityDialog</name>
+    <message>
+        <source>Flag as a priority — %1</source>
+        <translation>Signaler comme priorité — %1</translation>
+    </message>
+    <message>
+        <source>One line the rep reads on Today</source>
+        <translation>Une ligne que le représentant lit dans Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Field rep</source>
+        <translation>Représentant terrain</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Flag as priority</source>
+        <translation>Signaler comme priorité</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove a priority you flagged</source>
+        <translation>Retirer une priorité que vous avez signalée</translation>
+    </message>
+    <message>
+        <source>None flagged from today on.</source>
+        <translation>Aucune priorité à partir d’aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>Already flagged for this account</source>
+        <translation>Déjà signalées pour ce compte</translation>
+    </message>
+    <message>
+        <source>Choose the field rep whose day it is.</source>
+        <translation>Choisissez le représentant terrain dont c’est la journée.</translation>
+    </message>
+    <message>
+        <source>Say why in one line: the rep reads it on Today.</source>
+        <translation>Dites pourquoi en une ligne&#xa0;: le représentant la lit dans Aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 (flagged by %4)</source>
+        <translation>%1 · %2 · %3 (signalée par %4)</translation>
     </message>
 </context>
 <context>
@@ -1934,6 +2264,29 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>&amp;Time</source>
         <translation>&amp;Heure</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnLeadDialog</name>
+    <message>
+        <source>Return the lead — %1</source>
+        <translation>Renvoyer la piste — %1</translation>
+    </message>
+    <message>
+        <source>Why you return it — the inside rep will read it</source>
+        <translation>Pourquoi vous la renvoyez — le représentant interne le lira</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <source>Say why you return it: the inside rep needs the reason.</source>
+        <translation>Dites pourquoi vous la renvoyez&#xa0;: le représentant interne a besoin de la raison.</translation>
     </message>
 </context>
 <context>
@@ -2570,6 +2923,33 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
 </context>
 <context>
+    <name>TeamActions</name>
+    <message>
+        <source>&amp;Hand over to a field rep…</source>
+        <translation>&amp;Transférer à un représentant terrain…</translation>
+    </message>
+    <message>
+        <source>Hand the selected account to a field rep, with a briefing</source>
+        <translation>Transférer le compte choisi à un représentant terrain, avec une mise en contexte</translation>
+    </message>
+    <message>
+        <source>Flag as a &amp;priority…</source>
+        <translation>Signaler comme &amp;priorité…</translation>
+    </message>
+    <message>
+        <source>Put the selected account on a field rep&apos;s day, saying why</source>
+        <translation>Mettre le compte choisi dans la journée d’un représentant terrain, en disant pourquoi</translation>
+    </message>
+    <message>
+        <source>Hand over a ne&amp;w prospect…</source>
+        <translation>Transférer un &amp;nouveau prospect…</translation>
+    </message>
+    <message>
+        <source>Create a prospect&apos;s account and hand it to a field rep in one step</source>
+        <translation>Créer le compte d’un prospect et le transférer à un représentant terrain d’un seul coup</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
         <source>Previous</source>
@@ -3004,10 +3384,6 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
         <translation>Rédigé par %1</translation>
     </message>
     <message>
-        <source>No step yet: the server writes them as they reach it.</source>
-        <translation>Aucune étape encore&#xa0;: le serveur les inscrit à mesure qu&apos;il les reçoit.</translation>
-    </message>
-    <message>
         <source>Follow-up: %1</source>
         <translation>Suivi&#xa0;: %1</translation>
     </message>
@@ -3046,22 +3422,6 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>What was promised: %1</source>
         <translation>Ce qui a été promis&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>waiting to sync</source>
-        <translation>en attente de synchronisation</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3</source>
-        <translation>%1 · %2 · %3</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Marked reviewed: %1</source>
