@@ -14,5 +14,6 @@ from support.ui_world import (
     ui_clock,
     ui_profile,
 )
+from support.windows import contexts
 
-__all__ = ["demo_data", "english", "make_context", "ui_clock", "ui_profile"]
+__all__ = ["contexts", "demo_data", "english", "make_context", "ui_clock", "ui_profile"]

@@ -12,19 +12,26 @@ handed over.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from support.faults import Fault, FaultProxy
 from support.server import running_server
-from support.windows import open_window, press_f5
+from support.windows import (
+    account_without_lead,
+    count_in,
+    dialog_of,
+    lead_shown,
+    open_account,
+    open_window,
+    press_f5,
+    run_in,
+    save,
+)
 
-from fieldapp.store.database import Store
 from fieldapp.usecases.handoffs import get_lead, hand_over_lead
 from fieldapp.usecases.inbox import InboxKind
 from fieldapp.usecases.work_queue import LEAD_RETURNED
@@ -35,8 +42,6 @@ from ui.dialogs.lead_dialogs import (
     HandOverProspectDialog,
     ReturnLeadDialog,
 )
-from ui.main_window import MainWindow
-from ui.pages.lead_panel import LeadPanel
 
 WHY = "Asked for a tasting of the organic range after the trade show; budget approved."
 WHO = "Claire Gagnon, the buyer, mornings before 11"
@@ -45,67 +50,6 @@ PROMISED = "Samples of the three new coffees and the spring price list"
 pytestmark = pytest.mark.usefixtures("english")
 
 REASON = "They signed with a competitor last week; nothing to visit before next year."
-
-
-@pytest.fixture
-def contexts() -> Iterator[list[AppContext]]:
-    made: list[AppContext] = []
-    yield made
-    for context in made:
-        context.close()
-
-
-def _run(
-    window: MainWindow, qtbot: QtBot, work: Callable[[Store], Any], write: bool = False
-) -> Any:
-    box: list[Any] = []
-    tasks = window.context.tasks
-    (tasks.write if write else tasks.read)(work, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=10_000)
-    return box[0]
-
-
-def _count(window: MainWindow, qtbot: QtBot, sql: str) -> int:
-    return int(_run(window, qtbot, lambda store: store.scalar(sql)))
-
-
-def _free_account(store: Store, username: str) -> tuple[str, str]:
-    """An account of the field rep's with no lead waiting or accepted: (its id, the rep's)."""
-    rep_id = str(store.scalar("SELECT id FROM users WHERE username = ?", (username,)))
-    account_id = store.scalar(
-        "SELECT id FROM accounts WHERE owner_id = ? AND id NOT IN"
-        " (SELECT account_id FROM leads) ORDER BY name LIMIT 1",
-        (rep_id,),
-    )
-    return str(account_id), rep_id
-
-
-def _save(dialog: QWidget, qtbot: QtBot) -> None:
-    button = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)  # type: ignore[attr-defined]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def _dialog(parent: QWidget, kind: type[Any], qtbot: QtBot) -> Any:
-    qtbot.waitUntil(lambda: parent.findChild(kind) is not None, timeout=5000)
-    dialog = parent.findChild(kind)
-    qtbot.waitUntil(dialog.buttons.isEnabled, timeout=5000)  # the reps are read
-    return dialog
-
-
-def _open_account(window: MainWindow, qtbot: QtBot, account_id: str) -> None:
-    window.context.navigator.account_requested.emit(account_id)
-    briefing = window.accounts.briefing
-    qtbot.waitUntil(
-        lambda: briefing.briefing is not None and briefing.briefing.account.id == account_id,
-        timeout=10_000,
-    )
-
-
-def _lead_shown(panel: LeadPanel, qtbot: QtBot, status: str) -> None:
-    qtbot.waitUntil(
-        lambda: panel.isVisible() and panel.brief is not None and panel.brief.lead.status == status,
-        timeout=10_000,
-    )
 
 
 def test_a_lead_handed_over_is_accepted_offline_and_the_inside_rep_sees_the_answer(
@@ -119,34 +63,34 @@ def test_a_lead_handed_over_is_accepted_offline_and_the_inside_rep_sees_the_answ
         field = open_window(tmp_path, network.url, "field", contexts, qtbot)
         assert press_f5(inside, qtbot).error is None
         assert press_f5(field, qtbot).error is None
-        account_id, field_id = _run(inside, qtbot, lambda s: _free_account(s, "field"))
+        account_id, field_id = run_in(inside, qtbot, lambda s: account_without_lead(s, "field"))
 
         # The inside rep: Accounts, the account, "Hand over to a field rep…".
         inside.show_page("accounts")
-        _open_account(inside, qtbot, account_id)
+        open_account(inside, qtbot, account_id)
         actions = inside.accounts.team_actions
         assert actions is not None and actions.hand_over_button.isEnabled()
         qtbot.mouseClick(actions.hand_over_button, Qt.MouseButton.LeftButton)
-        dialog = _dialog(actions, HandOverLeadDialog, qtbot)
+        dialog = dialog_of(actions, HandOverLeadDialog, qtbot)
         assert dialog.rep.currentData() == field_id  # the account's owner first
         assert "3 working days" in dialog.sla.text() and "10 working days" in dialog.sla.text()
-        leads_before = _count(inside, qtbot, "SELECT count(*) FROM leads")
-        outbox_before = _count(inside, qtbot, "SELECT count(*) FROM outbox")
+        leads_before = count_in(inside, qtbot, "SELECT count(*) FROM leads")
+        outbox_before = count_in(inside, qtbot, "SELECT count(*) FROM outbox")
 
         # No why: said under the field, nothing saved.
         qtbot.keyClicks(dialog.who_to_see, WHO)
-        _save(dialog, qtbot)
+        save(dialog, qtbot)
         assert dialog.error_for("why") == "Say why: it is the first thing the field rep reads."
         assert dialog.isVisible()
-        assert _count(inside, qtbot, "SELECT count(*) FROM leads") == leads_before
-        assert _count(inside, qtbot, "SELECT count(*) FROM outbox") == outbox_before
+        assert count_in(inside, qtbot, "SELECT count(*) FROM leads") == leads_before
+        assert count_in(inside, qtbot, "SELECT count(*) FROM outbox") == outbox_before
 
         qtbot.keyClicks(dialog.why, WHY)
         qtbot.keyClicks(dialog.promised, PROMISED)
         with qtbot.waitSignal(dialog.accepted, timeout=10_000):
-            _save(dialog, qtbot)
+            save(dialog, qtbot)
         panel = inside.accounts.briefing.lead
-        _lead_shown(panel, qtbot, "handed")
+        lead_shown(panel, qtbot, "handed")
         assert "waiting for their answer" in panel.status.text()
         assert press_f5(inside, qtbot).error is None
 
@@ -171,7 +115,7 @@ def test_a_lead_handed_over_is_accepted_offline_and_the_inside_rep_sees_the_answ
         qtbot.keyClick(inbox.table, Qt.Key.Key_Return)
         assert field.current_page == "accounts"
         lead_panel = field.accounts.briefing.lead
-        _lead_shown(lead_panel, qtbot, "handed")
+        lead_shown(lead_panel, qtbot, "handed")
         assert lead_panel.status.text().startswith("Handed to you by Sophie Lavoie")
         assert (lead_panel.why.text(), lead_panel.who_to_see.text()) == (WHY, WHO)
         assert lead_panel.promised.text() == PROMISED
@@ -189,19 +133,19 @@ def test_a_lead_handed_over_is_accepted_offline_and_the_inside_rep_sees_the_answ
         network.set_fault(Fault.RESET_BEFORE_REQUEST)
         assert press_f5(field, qtbot).error is not None
         qtbot.mouseClick(lead_panel.accept_button, Qt.MouseButton.LeftButton)
-        accept = _dialog(lead_panel, AcceptLeadDialog, qtbot)
+        accept = dialog_of(lead_panel, AcceptLeadDialog, qtbot)
         tomorrow = field.context.now().astimezone().date() + timedelta(days=1)
         accept.day.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
         accept.start_time.setTime(QTime(10, 0))
         with qtbot.waitSignal(accept.accepted, timeout=10_000):
-            _save(accept, qtbot)
-        _lead_shown(lead_panel, qtbot, "accepted")
+            save(accept, qtbot)
+        lead_shown(lead_panel, qtbot, "accepted")
         qtbot.waitUntil(lambda: "(waiting to sync)" in lead_panel.status.text(), timeout=10_000)
         assert "visit planned" in lead_panel.status.text() and "10:00" in lead_panel.status.text()
         assert not lead_panel.accept_button.isVisible()
         assert lead_panel.message.text().startswith("Accepted: the visit is in your plan")
-        visit_id = _run(field, qtbot, lambda s: get_lead(s, lead_panel.brief.lead.id).visit_id)
-        assert _count(field, qtbot, "SELECT count(*) FROM outbox") >= 2  # the lead, the visit
+        visit_id = run_in(field, qtbot, lambda s: get_lead(s, lead_panel.brief.lead.id).visit_id)
+        assert count_in(field, qtbot, "SELECT count(*) FROM outbox") >= 2  # the lead, the visit
         lead_id = lead_panel.brief.lead.id
 
         # Back online and synced: the inside rep hears it (the inbox) and sees it (the
@@ -220,12 +164,12 @@ def test_a_lead_handed_over_is_accepted_offline_and_the_inside_rep_sees_the_answ
             timeout=10_000,
         )
         inside.show_page("accounts")
-        _open_account(inside, qtbot, account_id)
-        _lead_shown(panel, qtbot, "accepted")
+        open_account(inside, qtbot, account_id)
+        lead_shown(panel, qtbot, "accepted")
         assert panel.status.text().startswith("Accepted by Julien Bergeron: visit planned")
         steps = [panel.history.item(r).text() for r in range(panel.history.count())]
         assert [s.split(" · ")[1] for s in steps] == ["Handed over", "Accepted"]
-        lead = _run(inside, qtbot, lambda s: get_lead(s, lead_id))
+        lead = run_in(inside, qtbot, lambda s: get_lead(s, lead_id))
         assert (lead.status, lead.visit_id) == ("accepted", visit_id)
         assert lead.accepted_at is not None
         # The held clock runs now: owed by the field rep.
@@ -241,8 +185,8 @@ def test_a_lead_returned_with_its_reason_lands_in_the_inside_queue_and_a_prospec
         field = open_window(tmp_path, server.url, "field", contexts, qtbot)
         assert press_f5(inside, qtbot).error is None
         assert press_f5(field, qtbot).error is None
-        account_id, field_id = _run(inside, qtbot, lambda s: _free_account(s, "field"))
-        lead = _run(
+        account_id, field_id = run_in(inside, qtbot, lambda s: account_without_lead(s, "field"))
+        lead = run_in(
             inside,
             qtbot,
             lambda s: hand_over_lead(s, account_id, to_rep_id=field_id, why=WHY),
@@ -252,22 +196,22 @@ def test_a_lead_returned_with_its_reason_lands_in_the_inside_queue_and_a_prospec
         assert press_f5(field, qtbot).error is None
 
         field.show_page("accounts")
-        _open_account(field, qtbot, account_id)
+        open_account(field, qtbot, account_id)
         panel = field.accounts.briefing.lead
-        _lead_shown(panel, qtbot, "handed")
+        lead_shown(panel, qtbot, "handed")
         qtbot.mouseClick(panel.return_button, Qt.MouseButton.LeftButton)
-        dialog = _dialog(panel, ReturnLeadDialog, qtbot)
-        outbox_before = _count(field, qtbot, "SELECT count(*) FROM outbox")
-        _save(dialog, qtbot)  # no reason
+        dialog = dialog_of(panel, ReturnLeadDialog, qtbot)
+        outbox_before = count_in(field, qtbot, "SELECT count(*) FROM outbox")
+        save(dialog, qtbot)  # no reason
         assert dialog.error_for("reason") == (
             "Say why you return it: the inside rep needs the reason."
         )
-        assert _count(field, qtbot, "SELECT count(*) FROM outbox") == outbox_before
-        assert _run(field, qtbot, lambda s: get_lead(s, lead.id).status) == "handed"
+        assert count_in(field, qtbot, "SELECT count(*) FROM outbox") == outbox_before
+        assert run_in(field, qtbot, lambda s: get_lead(s, lead.id).status) == "handed"
         qtbot.keyClicks(dialog.reason, REASON)
         with qtbot.waitSignal(dialog.accepted, timeout=10_000):
-            _save(dialog, qtbot)
-        _lead_shown(panel, qtbot, "returned")
+            save(dialog, qtbot)
+        lead_shown(panel, qtbot, "returned")
         assert panel.status.text().startswith(f"Returned by Julien Bergeron: {REASON}")
         assert press_f5(field, qtbot).error is None
 
@@ -289,17 +233,17 @@ def test_a_lead_returned_with_its_reason_lands_in_the_inside_queue_and_a_prospec
         actions = inside.accounts.team_actions
         assert actions is not None
         qtbot.mouseClick(actions.prospect_button, Qt.MouseButton.LeftButton)
-        prospect = _dialog(actions, HandOverProspectDialog, qtbot)
-        accounts_before = _count(inside, qtbot, "SELECT count(*) FROM accounts")
+        prospect = dialog_of(actions, HandOverProspectDialog, qtbot)
+        accounts_before = count_in(inside, qtbot, "SELECT count(*) FROM accounts")
         qtbot.keyClicks(prospect.why, WHY)
-        _save(prospect, qtbot)
+        save(prospect, qtbot)
         assert prospect.error_for("name") == "Give the prospect's name."
-        assert _count(inside, qtbot, "SELECT count(*) FROM accounts") == accounts_before
+        assert count_in(inside, qtbot, "SELECT count(*) FROM accounts") == accounts_before
         qtbot.keyClicks(prospect.name, "Torrefaction Mont-Royal")
         qtbot.keyClicks(prospect.city, "Montreal")  # QTest types ASCII only
         prospect.rep.setCurrentIndex(prospect.rep.findData(field_id))
         with qtbot.waitSignal(prospect.accepted, timeout=10_000):
-            _save(prospect, qtbot)
+            save(prospect, qtbot)
         briefing = inside.accounts.briefing
         qtbot.waitUntil(
             lambda: (
@@ -309,7 +253,7 @@ def test_a_lead_returned_with_its_reason_lands_in_the_inside_queue_and_a_prospec
             timeout=10_000,
         )
         assert briefing.briefing is not None and briefing.briefing.account.owner_id == field_id
-        _lead_shown(briefing.lead, qtbot, "handed")
-        assert _count(inside, qtbot, "SELECT count(*) FROM accounts") == accounts_before + 1
-        history = _run(inside, qtbot, lambda s: get_lead(s, lead.id))
+        lead_shown(briefing.lead, qtbot, "handed")
+        assert count_in(inside, qtbot, "SELECT count(*) FROM accounts") == accounts_before + 1
+        history = run_in(inside, qtbot, lambda s: get_lead(s, lead.id))
         assert history.status == "returned"

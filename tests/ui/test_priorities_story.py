@@ -9,7 +9,6 @@ dialog, and the field rep's Today no longer lists it; the visit planned stays.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -18,7 +17,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from support.server import running_server
-from support.windows import open_window, press_f5
+from support.windows import dialog_of, open_account, open_window, press_f5, run_in
 
 from fieldapp.clock import from_text
 from fieldapp.store.database import Store
@@ -30,21 +29,6 @@ from ui.pages.day_priorities import ACCOUNT, FLAGGED_BY, ROUTE, WHY
 pytestmark = pytest.mark.usefixtures("english")
 
 BECAUSE = "Their buyer is in the shop all day; the summer order is decided this week"
-
-
-@pytest.fixture
-def contexts() -> Iterator[list[AppContext]]:
-    made: list[AppContext] = []
-    yield made
-    for context in made:
-        context.close()
-
-
-def _run(window: MainWindow, qtbot: QtBot, work: Callable[[Store], Any]) -> Any:
-    box: list[Any] = []
-    window.context.tasks.read(work, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=10_000)
-    return box[0]
 
 
 def _an_account_of(store: Store, username: str) -> tuple[str, str]:
@@ -64,20 +48,11 @@ def _an_account_of(store: Store, username: str) -> tuple[str, str]:
 
 def _open_dialog(window: MainWindow, qtbot: QtBot, account_id: str) -> PriorityDialog:
     window.show_page("accounts")
-    window.context.navigator.account_requested.emit(account_id)
-    briefing = window.accounts.briefing
-    qtbot.waitUntil(
-        lambda: briefing.briefing is not None and briefing.briefing.account.id == account_id,
-        timeout=10_000,
-    )
+    open_account(window, qtbot, account_id)
     actions = window.accounts.team_actions
     assert actions is not None
     qtbot.mouseClick(actions.priority_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: actions.findChild(PriorityDialog) is not None, timeout=5000)
-    dialog = actions.findChild(PriorityDialog)
-    assert isinstance(dialog, PriorityDialog)
-    qtbot.waitUntil(dialog.buttons.isEnabled, timeout=5000)  # the reps are read
-    return dialog
+    return dialog_of(actions, PriorityDialog, qtbot)
 
 
 def _save(dialog: PriorityDialog, qtbot: QtBot) -> None:
@@ -93,20 +68,20 @@ def test_a_priority_flagged_by_the_inside_rep_is_added_to_the_field_reps_route(
         field = open_window(tmp_path, server.url, "field", contexts, qtbot)
         assert press_f5(inside, qtbot).error is None
         assert press_f5(field, qtbot).error is None
-        account_id, account_name = _run(inside, qtbot, lambda s: _an_account_of(s, "field"))
+        account_id, account_name = run_in(inside, qtbot, lambda s: _an_account_of(s, "field"))
         field_id = field.context.user.id
         assert field.accounts.team_actions is None  # flagging is the inside team's
         tomorrow = field.context.now().astimezone().date() + timedelta(days=1)
 
         flagged = "SELECT count(*) FROM priorities"
-        before = _run(inside, qtbot, lambda s: s.scalar(flagged))
+        before = run_in(inside, qtbot, lambda s: s.scalar(flagged))
         dialog = _open_dialog(inside, qtbot, account_id)
         assert dialog.rep.currentData() == field_id  # the account's owner first
         assert dialog.none_label.isVisible() and not dialog.flagged.isVisible()
         dialog.day.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
         _save(dialog, qtbot)  # no why
         assert dialog.error_for("why") == "Say why in one line: the rep reads it on Today."
-        assert _run(inside, qtbot, lambda s: s.scalar(flagged)) == before
+        assert run_in(inside, qtbot, lambda s: s.scalar(flagged)) == before
         qtbot.keyClicks(dialog.why, BECAUSE)
         with qtbot.waitSignal(dialog.accepted, timeout=10_000):
             _save(dialog, qtbot)
