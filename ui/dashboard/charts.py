@@ -1,0 +1,125 @@
+"""The dashboard's two charts, drawn with pyqtgraph: visits per week by what became of them
+(stacked bars), and coverage per tier (accounts visited in time, overdue, not due yet)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QWidget
+
+from fieldapp.kpi import Dashboard
+from ui.formatting import short_date
+from ui.labels import figure_state_label, tier_label
+
+# Colours that read apart for most colour-blind people (Okabe-Ito), and in grey print.
+HELD = "#009E73"
+CANCELLED = "#E69F00"
+NO_SHOW = "#D55E00"
+OPEN = "#56B4E9"
+COVERED = "#009E73"
+OVERDUE = "#D55E00"
+NOT_DUE = "#BBBBBB"
+BAR_WIDTH = 0.7
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DashboardCharts", text)
+
+
+class StackedBars(pg.PlotWidget):  # type: ignore[misc]
+    """Bars of several series stacked on each other, one bar per label, with a legend."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background="w")
+        self.setObjectName(name)
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.setMinimumHeight(190)
+        item = self.getPlotItem()
+        item.showGrid(x=False, y=True, alpha=0.25)
+        for side in ("left", "bottom"):
+            axis = item.getAxis(side)
+            axis.setPen(pg.mkPen("#555555"))
+            axis.setTextPen(pg.mkPen("#333333"))
+        self.totals: list[float] = []  # each bar's height, for the tests and the tooltip
+        self.series: dict[str, list[float]] = {}
+
+    def draw(
+        self,
+        title: str,
+        labels: Sequence[str],
+        series: Sequence[tuple[str, str, Sequence[float]]],  # (name, colour, values)
+    ) -> None:
+        item = self.getPlotItem()
+        item.clear()
+        if item.legend is not None:
+            item.legend.scene().removeItem(item.legend)
+            item.legend = None
+        item.setTitle(title, color="#222222", size="10pt")
+        legend = item.addLegend(offset=(-8, 4), colCount=len(series), labelTextColor="#333333")
+        legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+        x = list(range(len(labels)))
+        base = [0.0] * len(labels)
+        self.series = {}
+        for name, colour, values in series:
+            heights = [float(v) for v in values]
+            bars = pg.BarGraphItem(
+                x=x,
+                height=heights,
+                y0=list(base),
+                width=BAR_WIDTH,
+                brush=pg.mkBrush(colour),
+                pen=pg.mkPen("w", width=0.5),
+                name=name,
+            )
+            item.addItem(bars)
+            base = [b + h for b, h in zip(base, heights, strict=True)]
+            self.series[name] = heights
+        self.totals = base
+        top = max(base, default=0.0)
+        # Room above the highest bar for the legend, and a whole-number axis.
+        item.setYRange(0, max(top * 1.3, 4), padding=0)
+        item.setXRange(-0.6, max(len(labels) - 0.4, 0.6), padding=0)
+        step = max(1, len(labels) // 8)
+        ticks = [(i, label) for i, label in enumerate(labels) if i % step == 0]
+        item.getAxis("bottom").setTicks([ticks, []])
+
+
+class VisitsTrend(StackedBars):
+    def show_board(self, board: Dashboard) -> None:
+        weeks = board.visits.by_week
+        self.draw(
+            _tr("Visits per week"),
+            [short_date(monday) for monday, _ in weeks],
+            [
+                (figure_state_label("held"), HELD, [len(t.held) for _, t in weeks]),
+                (figure_state_label("cancelled"), CANCELLED, [len(t.cancelled) for _, t in weeks]),
+                (figure_state_label("no_show"), NO_SHOW, [len(t.no_show) for _, t in weeks]),
+                (figure_state_label("open"), OPEN, [len(t.open) for _, t in weeks]),
+            ],
+        )
+
+
+class CoverageChart(StackedBars):
+    def show_board(self, board: Dashboard) -> None:
+        tiers = board.coverage.tiers
+        self.draw(
+            _tr("Coverage per tier (accounts)"),
+            [tier_label(t.tier or "") for t in tiers],
+            [
+                (figure_state_label("covered"), COVERED, [len(t.covered) for t in tiers]),
+                (figure_state_label("overdue"), OVERDUE, [len(t.overdue) for t in tiers]),
+                (
+                    figure_state_label("not_due_yet"),
+                    NOT_DUE,
+                    [len(t.not_due_yet) for t in tiers],
+                ),
+            ],
+        )
+
+
+def quiet_cursor(widget: QWidget) -> None:
+    widget.setCursor(Qt.CursorShape.ArrowCursor)
