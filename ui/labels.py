@@ -195,15 +195,11 @@ def commitment_label(kind: str) -> str:
     """A kind of commitment as the dashboard counts it: what was owed, done in time."""
     labels: dict[str, str] = {
         CommitmentKind.REPORT_WRITTEN: QCoreApplication.translate("Labels", "Reports written"),
-        CommitmentKind.REPORT_REVIEWED: QCoreApplication.translate(
-            "Labels", "Reports reviewed"
-        ),
+        CommitmentKind.REPORT_REVIEWED: QCoreApplication.translate("Labels", "Reports reviewed"),
         CommitmentKind.LEAD_VISIT_PLANNED: QCoreApplication.translate(
             "Labels", "Leads: visit planned"
         ),
-        CommitmentKind.LEAD_VISIT_HELD: QCoreApplication.translate(
-            "Labels", "Leads: visit held"
-        ),
+        CommitmentKind.LEAD_VISIT_HELD: QCoreApplication.translate("Labels", "Leads: visit held"),
         CommitmentKind.FOLLOW_UP_HANDLED: QCoreApplication.translate(
             "Labels", "Follow-ups handled"
         ),
@@ -214,9 +210,7 @@ def commitment_label(kind: str) -> str:
 def median_label(kind: str) -> str:
     """What the median of a kind of commitment measures, from start to answer."""
     labels: dict[str, str] = {
-        CommitmentKind.REPORT_WRITTEN: QCoreApplication.translate(
-            "Labels", "visit end → report"
-        ),
+        CommitmentKind.REPORT_WRITTEN: QCoreApplication.translate("Labels", "visit end → report"),
         CommitmentKind.REPORT_REVIEWED: QCoreApplication.translate("Labels", "report → review"),
         CommitmentKind.LEAD_VISIT_PLANNED: QCoreApplication.translate(
             "Labels", "hand-off → visit planned"
@@ -224,11 +218,26 @@ def median_label(kind: str) -> str:
         CommitmentKind.LEAD_VISIT_HELD: QCoreApplication.translate(
             "Labels", "hand-off → first visit"
         ),
-        CommitmentKind.FOLLOW_UP_HANDLED: QCoreApplication.translate(
-            "Labels", "handed → handled"
-        ),
+        CommitmentKind.FOLLOW_UP_HANDLED: QCoreApplication.translate("Labels", "handed → handled"),
     }
     return labels.get(kind, kind)
+
+
+def allowance_unit_label(code: str) -> str:
+    """The unit of an SLA allowance."""
+    if code == "hours":
+        return QCoreApplication.translate("Labels", "hours")
+    return QCoreApplication.translate("Labels", "working days")
+
+
+def region_label(code: str) -> str:
+    """A team's region: whose public holidays and time zone its clocks follow."""
+    labels: dict[str, str] = {
+        "QC": QCoreApplication.translate("Labels", "Québec (Montréal time)"),
+        "FR": QCoreApplication.translate("Labels", "France (Paris time)"),
+        "BE": QCoreApplication.translate("Labels", "Belgium (Brussels time)"),
+    }
+    return labels.get(code, code)
 
 
 def record_status_label(collection: str, code: str) -> str:

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSize
 from PySide6.QtWidgets import QWidget
 
 from fieldapp.kpi import Dashboard
-from ui.formatting import short_date
 from ui.labels import figure_state_label, tier_label
 
 # Colours that read apart for most colour-blind people (Okabe-Ito), and in grey print.
@@ -37,7 +37,7 @@ class StackedBars(pg.PlotWidget):  # type: ignore[misc]
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
-        self.setMinimumHeight(190)
+        self.setMinimumHeight(150)
         item = self.getPlotItem()
         item.showGrid(x=False, y=True, alpha=0.25)
         for side in ("left", "bottom"):
@@ -46,6 +46,11 @@ class StackedBars(pg.PlotWidget):  # type: ignore[misc]
             axis.setTextPen(pg.mkPen("#333333"))
         self.totals: list[float] = []  # each bar's height, for the tests and the tooltip
         self.series: dict[str, list[float]] = {}
+
+    def sizeHint(self) -> QSize:
+        # pyqtgraph asks for 480 px; the dashboard's scroll area grows to what its contents
+        # prefer, so a modest preference keeps it on one 1366x768 screen.
+        return QSize(420, 170)
 
     def draw(
         self,
@@ -81,9 +86,9 @@ class StackedBars(pg.PlotWidget):  # type: ignore[misc]
         self.totals = base
         top = max(base, default=0.0)
         # Room above the highest bar for the legend, and a whole-number axis.
-        item.setYRange(0, max(top * 1.3, 4), padding=0)
+        item.setYRange(0, max(top * 1.45, 4), padding=0)
         item.setXRange(-0.6, max(len(labels) - 0.4, 0.6), padding=0)
-        step = max(1, len(labels) // 8)
+        step = max(1, -(-len(labels) // 6))  # six labels at most: they must not overlap
         ticks = [(i, label) for i, label in enumerate(labels) if i % step == 0]
         item.getAxis("bottom").setTicks([ticks, []])
 
@@ -93,7 +98,7 @@ class VisitsTrend(StackedBars):
         weeks = board.visits.by_week
         self.draw(
             _tr("Visits per week"),
-            [short_date(monday) for monday, _ in weeks],
+            [day_and_month(monday) for monday, _ in weeks],
             [
                 (figure_state_label("held"), HELD, [len(t.held) for _, t in weeks]),
                 (figure_state_label("cancelled"), CANCELLED, [len(t.cancelled) for _, t in weeks]),
@@ -121,5 +126,6 @@ class CoverageChart(StackedBars):
         )
 
 
-def quiet_cursor(widget: QWidget) -> None:
-    widget.setCursor(Qt.CursorShape.ArrowCursor)
+def day_and_month(day: date) -> str:
+    """A week's Monday, short enough for an axis: "5 Oct", "5 oct."."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM")

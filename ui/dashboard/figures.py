@@ -183,12 +183,16 @@ def tiles(board: Dashboard) -> tuple[Tile, ...]:
             ),
         )
     )
+    # The largest currency is the number; others (never added to it) follow in the detail.
+    amounts = sorted(conversion.amounts, key=lambda pair: -pair[1])
+    others = money_text(amounts[1:]) if len(amounts) > 1 else ""
+    won = plural.deals(len(conversion.deals))
     made.append(
         Tile(
             "amount_won",
             _tr("Amount won"),
-            money_text(conversion.amounts),
-            plural.deals(len(conversion.deals)),
+            money_text(amounts[:1]),
+            fill(_tr("+ %1 · %2"), others, won) if others else won,
             Drill.of("opportunities", conversion.deals),
         )
     )
@@ -226,7 +230,7 @@ def tiles(board: Dashboard) -> tuple[Tile, ...]:
                 fill(_tr("%1 on time"), commitment_label(kind.kind)),
                 share_text(kind.on_time_share),
                 fill(
-                    _tr("%1 late · %2 overdue · median %3: %4"),
+                    _tr("%1 late · %2 overdue\nmedian %3: %4"),
                     len(kind.late),
                     len(kind.overdue),
                     median_label(kind.kind),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.dashboard.figures import Tile
 from ui.labels import plain_label
@@ -26,22 +26,31 @@ class TileWidget(QFrame):
         self.setObjectName("dashboardTile")
         self.setStyleSheet(FRAME_STYLE)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Every tile as wide as the others, whatever its words: the grid shares the width.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(150)
         self.tile: Tile | None = None
         self.caption = plain_label(name="tileCaption")
         self.caption.setStyleSheet("color: palette(dark); border: none;")
         self.value = plain_label(name="tileValue")
         font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.value.setFont(font)
         self.value.setWordWrap(False)
         self.detail = plain_label(name="tileDetail")
         self.detail.setStyleSheet("border: none;")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        # The caption beside the number, the detail under both: three rows of tiles and the
+        # charts fit a 1366x768 laptop's screen.
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.caption, 1, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.value, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.setSpacing(1)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.value)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(0)
+        layout.addLayout(top)
         layout.addWidget(self.detail)
         layout.addStretch(1)
 
