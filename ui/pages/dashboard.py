@@ -41,6 +41,7 @@ from fieldapp.kpi.sla import Breach
 from fieldapp.kpi.summary import summary
 from fieldapp.kpi.visits import RepWeek, VisitTally
 from fieldapp.store.change_set import OUTBOX
+from ui.changes import Changes
 from ui.context import AppContext
 from ui.dashboard.charts import CoverageChart, VisitsTrend
 from ui.dashboard.csv_export import ask_csv_path, save_csv
@@ -157,7 +158,7 @@ class DashboardPage(QWidget):
         self.refresh_timer.timeout.connect(self.recompute)
         context.notices.changed.connect(self._on_changed)
         if not self.mine:
-            context.tasks.read(scope_options, self._show_scopes)
+            context.tasks.read(scope_options, self._show_scopes, key="dashboard-scopes")
         self._show_request()
 
     # -- building -----------------------------------------------------------------------
@@ -313,9 +314,12 @@ class DashboardPage(QWidget):
             key="dashboard",
         )
 
-    def _on_changed(self, changes: object) -> None:
-        if not getattr(changes, "touches", lambda *_: False)(*SHOWN):
+    def _on_changed(self, changes: Changes) -> None:
+        if not changes.touches(*SHOWN):
             return
+        if not self.mine and changes.touches("users"):
+            # The first sync brings the directory: the teams and reps to choose from.
+            self.context.tasks.read(scope_options, self._show_scopes, key="dashboard-scopes")
         if self.isVisible():
             self.refresh_timer.start()
         else:
