@@ -24,10 +24,6 @@ NOT_DUE = "#BBBBBB"
 BAR_WIDTH = 0.7
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DashboardCharts", text)
-
-
 class StackedBars(pg.PlotWidget):  # type: ignore[misc]
     """Bars of several series stacked on each other, one bar per label, with a legend."""
 
@@ -64,7 +60,11 @@ class StackedBars(pg.PlotWidget):  # type: ignore[misc]
             item.legend.scene().removeItem(item.legend)
             item.legend = None
         item.setTitle(title, color="#222222", size="10pt")
-        legend = item.addLegend(offset=(-8, 4), colCount=len(series), labelTextColor="#333333")
+        # Four names do not fit one line of a half-screen chart in French: two columns.
+        columns = len(series) if len(series) <= 3 else 2
+        legend = item.addLegend(
+            offset=(-4, 2), colCount=columns, labelTextColor="#333333", labelTextSize="8pt"
+        )
         legend.setBrush(pg.mkBrush(255, 255, 255, 220))
         x = list(range(len(labels)))
         base = [0.0] * len(labels)
@@ -86,7 +86,8 @@ class StackedBars(pg.PlotWidget):  # type: ignore[misc]
         self.totals = base
         top = max(base, default=0.0)
         # Room above the highest bar for the legend, and a whole-number axis.
-        item.setYRange(0, max(top * 1.45, 4), padding=0)
+        headroom = 1.45 if columns == len(series) else 1.8  # one or two lines of legend
+        item.setYRange(0, max(top * headroom, 4), padding=0)
         item.setXRange(-0.6, max(len(labels) - 0.4, 0.6), padding=0)
         step = max(1, -(-len(labels) // 6))  # six labels at most: they must not overlap
         ticks = [(i, label) for i, label in enumerate(labels) if i % step == 0]
@@ -97,7 +98,7 @@ class VisitsTrend(StackedBars):
     def show_board(self, board: Dashboard) -> None:
         weeks = board.visits.by_week
         self.draw(
-            _tr("Visits per week"),
+            QCoreApplication.translate("DashboardCharts", "Visits per week"),
             [day_and_month(monday) for monday, _ in weeks],
             [
                 (figure_state_label("held"), HELD, [len(t.held) for _, t in weeks]),
@@ -112,7 +113,7 @@ class CoverageChart(StackedBars):
     def show_board(self, board: Dashboard) -> None:
         tiers = board.coverage.tiers
         self.draw(
-            _tr("Coverage per tier (accounts)"),
+            QCoreApplication.translate("DashboardCharts", "Coverage per tier (accounts)"),
             [tier_label(t.tier or "") for t in tiers],
             [
                 (figure_state_label("covered"), COVERED, [len(t.covered) for t in tiers]),

@@ -17,14 +17,15 @@ from ui.formatting import fill
 from ui.tasks import describe
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CsvExport", text)
-
-
 def ask_csv_path(parent: QWidget, suggested: str, chosen: Callable[[Path], None]) -> QFileDialog:
     """A save dialog for a CSV file; ``chosen`` runs with the path when one is accepted.
     Opened window-modal and returned at once, so the window keeps painting."""
-    dialog = QFileDialog(parent, _tr("Export CSV"), suggested, _tr("CSV files (*.csv)"))
+    dialog = QFileDialog(
+        parent,
+        QCoreApplication.translate("CsvExport", "Export CSV"),
+        suggested,
+        QCoreApplication.translate("CsvExport", "CSV files (*.csv)"),
+    )
     dialog.setObjectName("csvFileDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix("csv")
@@ -48,12 +49,19 @@ def save_csv(
         return len(made.rows)
 
     def done(rows: int) -> None:
-        said(fill(_tr("%1 rows saved to %2"), rows, str(path)), False)
+        said(
+            fill(QCoreApplication.translate("CsvExport", "%1 rows saved to %2"), rows, str(path)),
+            False,
+        )
 
     def failed(error: Exception) -> None:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else None
         said(
-            fill(_tr("Could not save %1: %2"), str(path), reason or describe(error)),
+            fill(
+                QCoreApplication.translate("CsvExport", "Could not save %1: %2"),
+                str(path),
+                reason or describe(error),
+            ),
             True,
         )
 

@@ -12,7 +12,6 @@ from fieldapp.kpi import Dashboard
 from fieldapp.kpi.backlog import AgeBucket
 from fieldapp.kpi.drill import Drill, commitments_drill
 from fieldapp.kpi.visits import VisitTally
-from fieldapp.team.policies import AllowanceUnit, CommitmentKind
 from ui.dashboard.words import (
     Plurals,
     duration_text,
@@ -27,10 +26,6 @@ from ui.labels import commitment_label, median_label, tier_label
 # Below these shares a tile is drawn as a warning: the defaults a sales director reads as
 # "look here" (a manager's own thresholds would be a setting, not yet asked for).
 WARN_SHARE = 0.8
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DashboardFigures", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +55,12 @@ def age_text(bucket_label: str) -> str:
     """A backlog bucket's label ("0-1 days", "31+ days") in the user's words."""
     head = bucket_label.split(" ", 1)[0]
     if head.endswith("+"):
-        return fill(_tr("%1 days or more"), head[:-1])
+        return fill(QCoreApplication.translate("DashboardFigures", "%1 days or more"), head[:-1])
     if "-" in head:
         youngest, oldest = head.split("-", 1)
-        return fill(_tr("%1 to %2 days"), youngest, oldest)
+        return fill(
+            QCoreApplication.translate("DashboardFigures", "%1 to %2 days"), youngest, oldest
+        )
     return bucket_label
 
 
@@ -75,18 +72,25 @@ def tiles(board: Dashboard) -> tuple[Tile, ...]:
     made.append(
         Tile(
             "visits_planned",
-            _tr("Visits planned"),
+            QCoreApplication.translate("DashboardFigures", "Visits planned"),
             number(planned),
-            fill(_tr("%1 held · %2 not closed yet"), len(visits.held), len(visits.open)),
+            fill(
+                QCoreApplication.translate("DashboardFigures", "%1 held · %2 not closed yet"),
+                len(visits.held),
+                len(visits.open),
+            ),
             Drill("visits", visit_groups(visits)),
         )
     )
     made.append(
         Tile(
             "visits_held",
-            _tr("Visits held"),
+            QCoreApplication.translate("DashboardFigures", "Visits held"),
             number(len(visits.held)),
-            fill(_tr("%1 of those planned"), share_text(visits.held_share)),
+            fill(
+                QCoreApplication.translate("DashboardFigures", "%1 of those planned"),
+                share_text(visits.held_share),
+            ),
             Drill.of("visits", visits.held),
             warn=visits.held_share is not None and visits.held_share < WARN_SHARE,
         )
@@ -94,7 +98,7 @@ def tiles(board: Dashboard) -> tuple[Tile, ...]:
     made.append(
         Tile(
             "visits_cancelled",
-            _tr("Cancelled"),
+            QCoreApplication.translate("DashboardFigures", "Cancelled"),
             number(len(visits.cancelled)),
             plural.visits(len(visits.cancelled)),
             Drill.of("visits", visits.cancelled),
@@ -103,7 +107,7 @@ def tiles(board: Dashboard) -> tuple[Tile, ...]:
     made.append(
         Tile(
             "visits_no_show",
-            _tr("No-show"),
+            QCoreApplication.translate("DashboardFigures", "No-show"),
             number(len(visits.no_show)),
             plural.visits(len(visits.no_show)),
             Drill.of("visits", visits.no_show),
@@ -114,16 +118,20 @@ def tiles(board: Dashboard) -> tuple[Tile, ...]:
     made.append(
         Tile(
             "travel_per_day",
-            _tr("Travel per day"),
+            QCoreApplication.translate("DashboardFigures", "Travel per day"),
             km_text(travel.km_per_day),
-            fill(_tr("%1 · %2 in all"), plural.days_in_field(travel.days), km_text(travel.km)),
+            fill(
+                QCoreApplication.translate("DashboardFigures", "%1 · %2 in all"),
+                plural.days_in_field(travel.days),
+                km_text(travel.km),
+            ),
             Drill.of("visits", travel.stops),
         )
     )
     made.append(
         Tile(
             "travel_per_held_visit",
-            _tr("Travel per held visit"),
+            QCoreApplication.translate("DashboardFigures", "Travel per held visit"),
             km_text(travel.km_per_held_visit),
             plural.visits(len(travel.held)),
             Drill.of("visits", travel.held),
@@ -135,10 +143,12 @@ def tiles(board: Dashboard) -> tuple[Tile, ...]:
         made.append(
             Tile(
                 f"coverage_{code}",
-                fill(_tr("Coverage, %1"), tier_label(code)),
+                fill(
+                    QCoreApplication.translate("DashboardFigures", "Coverage, %1"), tier_label(code)
+                ),
                 share_text(tier.share),
                 fill(
-                    _tr("%1 of %2 in time · %3 overdue"),
+                    QCoreApplication.translate("DashboardFigures", "%1 of %2 in time · %3 overdue"),
                     len(tier.covered),
                     judged,
                     len(tier.overdue),
@@ -160,10 +170,15 @@ def tiles(board: Dashboard) -> tuple[Tile, ...]:
     made.append(
         Tile(
             "conversion",
-            fill(_tr("Conversion within %1 days"), board.conversion.window_days),
+            fill(
+                QCoreApplication.translate("DashboardFigures", "Conversion within %1 days"),
+                board.conversion.window_days,
+            ),
             share_text(conversion.share),
             fill(
-                _tr("%1 of %2 held visits · %3 still open"),
+                QCoreApplication.translate(
+                    "DashboardFigures", "%1 of %2 held visits · %3 still open"
+                ),
                 len(conversion.converted),
                 len(conversion.held),
                 len(conversion.waiting),
@@ -190,9 +205,11 @@ def tiles(board: Dashboard) -> tuple[Tile, ...]:
     made.append(
         Tile(
             "amount_won",
-            _tr("Amount won"),
+            QCoreApplication.translate("DashboardFigures", "Amount won"),
             money_text(amounts[:1]),
-            fill(_tr("+ %1 · %2"), others, won) if others else won,
+            fill(QCoreApplication.translate("DashboardFigures", "+ %1 · %2"), others, won)
+            if others
+            else won,
             Drill.of("opportunities", conversion.deals),
         )
     )
@@ -202,7 +219,7 @@ def tiles(board: Dashboard) -> tuple[Tile, ...]:
     made.append(
         Tile(
             "awaiting_review",
-            _tr("Reports awaiting review"),
+            QCoreApplication.translate("DashboardFigures", "Reports awaiting review"),
             number(len(reviews)),
             plural.older_than_week(old_reviews),
             Drill("notes", age_groups(backlog.awaiting_review)),
@@ -214,7 +231,7 @@ def tiles(board: Dashboard) -> tuple[Tile, ...]:
     made.append(
         Tile(
             "follow_ups_open",
-            _tr("Follow-ups open"),
+            QCoreApplication.translate("DashboardFigures", "Follow-ups open"),
             number(len(open_follow_ups)),
             plural.past_due(past_due),
             Drill("follow_ups", age_groups(backlog.follow_ups_open)),
@@ -227,10 +244,15 @@ def tiles(board: Dashboard) -> tuple[Tile, ...]:
         made.append(
             Tile(
                 f"sla_{kind.kind}",
-                fill(_tr("%1 on time"), commitment_label(kind.kind)),
+                fill(
+                    QCoreApplication.translate("DashboardFigures", "%1 on time"),
+                    commitment_label(kind.kind),
+                ),
                 share_text(kind.on_time_share),
                 fill(
-                    _tr("%1 late · %2 overdue\nmedian %3: %4"),
+                    QCoreApplication.translate(
+                        "DashboardFigures", "%1 late · %2 overdue\nmedian %3: %4"
+                    ),
                     len(kind.late),
                     len(kind.overdue),
                     median_label(kind.kind),
@@ -249,10 +271,3 @@ def tiles(board: Dashboard) -> tuple[Tile, ...]:
             )
         )
     return tuple(made)
-
-
-def median_in(kind: CommitmentKind, unit: AllowanceUnit) -> str:
-    """What a median is measured in: working time for a working-day allowance."""
-    if unit is AllowanceUnit.WORKING_DAYS:
-        return fill(_tr("%1, in working time"), median_label(kind))
-    return median_label(kind)

@@ -12,15 +12,8 @@ from ui.formatting import fill, short_date
 from ui.labels import team_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DashboardWords", text)
-
-
 class Plurals(QObject):
     """Plural phrases (lupdate marks a string as plural only in ``tr`` with a count)."""
-
-    def accounts(self, count: int) -> str:
-        return self.tr("%n account(s)", "", count)
 
     def visits(self, count: int) -> str:
         return self.tr("%n visit(s)", "", count)
@@ -37,9 +30,6 @@ class Plurals(QObject):
     def past_due(self, count: int) -> str:
         return self.tr("%n past due", "", count)
 
-    def days(self, count: int) -> str:
-        return self.tr("%n day(s)", "", count)
-
 
 def number(value: float, decimals: int = 0) -> str:
     return QLocale().toString(float(value), "f", decimals)
@@ -49,11 +39,15 @@ def share_text(value: float | None) -> str:
     """A share as a percentage, or a dash when there was nothing to divide."""
     if value is None:
         return "—"
-    return fill(_tr("%1 %"), number(value * 100))
+    return fill(QCoreApplication.translate("DashboardWords", "%1 %"), number(value * 100))
 
 
 def km_text(value: float | None) -> str:
-    return "—" if value is None else fill(_tr("%1 km"), number(value, 1))
+    return (
+        "—"
+        if value is None
+        else fill(QCoreApplication.translate("DashboardWords", "%1 km"), number(value, 1))
+    )
 
 
 def money_text(amounts: Sequence[tuple[str, float]]) -> str:
@@ -61,7 +55,8 @@ def money_text(amounts: Sequence[tuple[str, float]]) -> str:
     if not amounts:
         return number(0)
     return " + ".join(
-        fill(_tr("%1 %2"), number(amount), currency or "?") for currency, amount in amounts
+        fill(QCoreApplication.translate("DashboardWords", "%1 %2"), number(amount), currency or "?")
+        for currency, amount in amounts
     )
 
 
@@ -70,8 +65,8 @@ def duration_text(seconds: float | None) -> str:
         return "—"
     hours = seconds / 3600
     if hours < 48:
-        return fill(_tr("%1 h"), number(hours, 1))
-    return fill(_tr("%1 d"), number(hours / 24, 1))
+        return fill(QCoreApplication.translate("DashboardWords", "%1 h"), number(hours, 1))
+    return fill(QCoreApplication.translate("DashboardWords", "%1 d"), number(hours / 24, 1))
 
 
 def hours_late_text(seconds: int) -> str:
@@ -81,34 +76,55 @@ def hours_late_text(seconds: int) -> str:
 def period_text(period: Period) -> str:
     first, last = period.first_day, period.last_day
     if period.kind is PeriodKind.WEEK:
-        return fill(_tr("Week of %1 to %2"), short_date(first), short_date(last))
-    if period.kind is PeriodKind.MONTH:
-        month = QLocale().standaloneMonthName(first.month, QLocale.FormatType.LongFormat)
-        return fill(_tr("%1 %2"), month[:1].upper() + month[1:], first.year)
-    if period.kind is PeriodKind.QUARTER:
         return fill(
-            _tr("Q%1 %2 (%3 to %4)"),
-            (first.month - 1) // 3 + 1,
-            first.year,
+            QCoreApplication.translate("DashboardWords", "Week of %1 to %2"),
             short_date(first),
             short_date(last),
         )
-    return fill(_tr("%1 to %2"), short_date(first), short_date(last))
+    if period.kind is PeriodKind.MONTH:
+        month = QLocale().standaloneMonthName(first.month, QLocale.FormatType.LongFormat)
+        return fill(
+            QCoreApplication.translate("DashboardWords", "%1 %2"),
+            month[:1].upper() + month[1:],
+            first.year,
+        )
+    if period.kind is PeriodKind.QUARTER:
+        # "Q4 2026": a director knows its months; the days are in the tooltip.
+        return fill(
+            QCoreApplication.translate("DashboardWords", "Q%1 %2"),
+            (first.month - 1) // 3 + 1,
+            first.year,
+        )
+    return fill(
+        QCoreApplication.translate("DashboardWords", "%1 to %2"),
+        short_date(first),
+        short_date(last),
+    )
+
+
+def period_days_text(period: Period) -> str:
+    return fill(
+        QCoreApplication.translate("DashboardWords", "%1 to %2"),
+        short_date(period.first_day),
+        short_date(period.last_day),
+    )
 
 
 def period_kind_label(kind: PeriodKind) -> str:
     if kind is PeriodKind.WEEK:
-        return _tr("Week")
+        return QCoreApplication.translate("DashboardWords", "Week")
     if kind is PeriodKind.QUARTER:
-        return _tr("Quarter")
-    return _tr("Month")
+        return QCoreApplication.translate("DashboardWords", "Quarter")
+    return QCoreApplication.translate("DashboardWords", "Month")
 
 
 def scope_text(scope: Scope) -> str:
     if scope.kind is ScopeKind.ORGANISATION:
-        return _tr("Whole organisation")
+        return QCoreApplication.translate("DashboardWords", "Whole organisation")
     if scope.kind is ScopeKind.TEAM:
-        return fill(_tr("Team %1"), team_name(scope.name or ""))
+        return fill(
+            QCoreApplication.translate("DashboardWords", "Team %1"), team_name(scope.name or "")
+        )
     person = scope.people[0] if scope.people else None
     return person.display_name if person else str(scope.name)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -62,6 +63,7 @@ from ui.dashboard.words import (
     hours_late_text,
     km_text,
     number,
+    period_days_text,
     period_kind_label,
     period_text,
     scope_text,
@@ -128,7 +130,8 @@ class DashboardPage(QWidget):
         self.scope.currentIndexChanged.connect(self._on_scope)
         self.scope.setVisible(not self.mine)
         self.state = plain_label(name="dashboardState")
-        self.state.setWordWrap(False)
+        # It wraps rather than widen the window past a 1366-pixel screen (French is longer).
+        self.state.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.levels_button = QPushButton(self.tr("Service levels…"))
         self.levels_button.setObjectName("dashboardServiceLevels")
         self.levels_button.setToolTip(self.tr("The teams' SLA policies: what each owes, by when"))
@@ -350,6 +353,7 @@ class DashboardPage(QWidget):
         else:
             self._select_scope_of(board)
         self.period_label.setText(title)
+        self.period_label.setToolTip(period_days_text(board.period))
         self._show_tiles(tiles(board))
         self.visits_chart.show_board(board)
         self.coverage_chart.show_board(board)
