@@ -236,6 +236,17 @@ def test_every_figure_opens_the_records_behind_it_and_exports_them(
     assert window.current_page == "accounts"
     qtbot.waitUntil(lambda: window.accounts.briefing.account_id == first_account, timeout=10_000)
 
+    # A bar of a chart: the busiest week's visits, whatever became of them.
+    week = max(range(len(board.visits.by_week)), key=lambda n: page.visits_chart.totals[n])
+    chart = page.visits_chart
+    qtbot.mouseDClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=chart.bar_centre(week))
+    busiest = _drill_dialog(page, qtbot)
+    assert busiest.table is not None
+    assert sorted(str(r[0]) for r in busiest.table.rows) == sorted(
+        board.visits.by_week[week][1].planned
+    )
+    busiest.reject()
+
     # A table row: Enter on the first breach lists that one record.
     window.show_page("dashboard")
     assert board.sla.breaches

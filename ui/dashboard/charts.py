@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from datetime import date
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSize
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPoint, QPointF, QSize, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
 
 from fieldapp.kpi import Dashboard
@@ -25,7 +26,10 @@ BAR_WIDTH = 0.7
 
 
 class StackedBars(pg.PlotWidget):  # type: ignore[misc]
-    """Bars of several series stacked on each other, one bar per label, with a legend."""
+    """Bars of several series stacked on each other, one bar per label, with a legend; a
+    double-click on a bar asks for the records behind it."""
+
+    bar_activated = Signal(int)  # the bar's index
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, background="w")
@@ -42,6 +46,27 @@ class StackedBars(pg.PlotWidget):  # type: ignore[misc]
             axis.setTextPen(pg.mkPen("#333333"))
         self.totals: list[float] = []  # each bar's height, for the tests and the tooltip
         self.series: dict[str, list[float]] = {}
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        index = self.bar_at(event.position().toPoint())
+        if index is not None:
+            self.bar_activated.emit(index)
+        event.accept()
+
+    def bar_at(self, pos: QPoint) -> int | None:
+        """The bar under a point of the widget, if any."""
+        point = self.getPlotItem().vb.mapSceneToView(self.mapToScene(pos))
+        index = round(point.x())
+        inside = abs(point.x() - index) <= BAR_WIDTH / 2 and point.y() >= 0
+        return index if inside and 0 <= index < len(self.totals) else None
+
+    def bar_centre(self, index: int) -> QPoint:
+        """Where bar ``index`` is on the widget, halfway up (for the tests, a person's
+        double-click)."""
+        centre = QPointF(index, max(self.totals[index] / 2, 0.01))
+        scene = self.getPlotItem().vb.mapViewToScene(centre)
+        found: QPoint = self.mapFromScene(scene)
+        return found
 
     def sizeHint(self) -> QSize:
         # pyqtgraph asks for 480 px; the dashboard's scroll area grows to what its contents

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.catalogue import Role
+from fieldapp.catalogue import Role, Team
 from fieldapp.clock import from_text
 from fieldapp.kpi import Dashboard, PeriodKind, ScopeKind
 from fieldapp.kpi.coverage import OverdueAccount
@@ -71,7 +71,14 @@ from ui.dashboard.words import (
     team_name,
 )
 from ui.formatting import clock_time, fill, short_date
-from ui.labels import commitment_label, error_label, plain_label, show_error, tier_label
+from ui.labels import (
+    commitment_label,
+    error_label,
+    plain_label,
+    show_error,
+    team_label,
+    tier_label,
+)
 from ui.tasks import describe
 
 TILE_COLUMNS = 6
@@ -152,6 +159,8 @@ class DashboardPage(QWidget):
         self.tile_grid.setSpacing(6)
         self.visits_chart = VisitsTrend("visitsChart")
         self.coverage_chart = CoverageChart("coverageChart")
+        self.visits_chart.bar_activated.connect(self._drill_week)
+        self.coverage_chart.bar_activated.connect(self._drill_tier)
         self._build_tables()
         self._layout()
 
@@ -449,11 +458,17 @@ class DashboardPage(QWidget):
         self._name_tabs()
 
     def _owner_text(self, breach: Breach) -> str:
-        # "inside team, quebec" while nobody took it: the core's words for a team.
+        """Who owes it: a person's name, or a sales team while nobody took it (the core
+        writes "inside team, quebec" for a follow-up nobody claimed)."""
         owner = breach.owner
-        if ", " in owner and owner.split(" ", 1)[0] in ("inside", "field"):
-            sales, team = owner.split(", ", 1)
-            return fill(self.tr("%1, %2"), sales.replace(" team", "").capitalize(), team_name(team))
+        if self.board is not None:
+            for person in self.board.scope.people:
+                if person.username == owner:
+                    return person.display_name
+        sales, comma, team = owner.partition(", ")
+        code = sales.removesuffix(" team")
+        if comma and code in (Team.INSIDE, Team.FIELD):
+            return fill(self.tr("%1, %2"), team_label(code), team_name(team))
         return owner
 
     def _late_text(self, breach: Breach) -> str:
@@ -463,6 +478,23 @@ class DashboardPage(QWidget):
     # -- drilling down ----------------------------------------------------------------------
     def drill_tile(self, tile: Tile) -> DrillDialog:
         return self.open_drill(tile.caption, tile.drill)
+
+    def _drill_week(self, index: int) -> None:
+        if self.board is None:
+            return
+        monday, tally = self.board.visits.by_week[index]
+        self.open_drill(
+            fill(self.tr("Visits of the week of %1"), short_date(monday)),
+            Drill("visits", visit_groups(tally)),
+        )
+
+    def _drill_tier(self, index: int) -> None:
+        if self.board is None:
+            return
+        tier = self.board.coverage.tiers[index]
+        tile = self.tile_widgets.get(f"coverage_{tier.tier}")
+        if tile is not None and tile.tile is not None:
+            self.drill_tile(tile.tile)
 
     def _drill_rep(self, row: int) -> None:
         rep, tally = self.reps_model.rows[row]
