@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from pytestqt.qtbot import QtBot
 from support.server import ServerProcess, run_fieldapp, running_server
 from support.windows import open_window, press_f5
 
+from fieldapp.clock import utc_now
 from fieldapp.kpi import PeriodKind, Scope, ScopeKind, dashboard
 from fieldapp.kpi.drill import Drill, records_behind
 from fieldapp.kpi.export import write_csv
@@ -31,6 +33,8 @@ from fieldapp.kpi.table import Table
 from fieldapp.store.database import Store, open_store
 from fieldapp.team.policies import AllowanceUnit, CommitmentKind
 from fieldapp.usecases.agreements import agreements
+from fieldapp.usecases.people import current_user
+from fieldapp.usecases.visits import check_in, complete_visit, plan_visit
 from ui.context import AppContext
 from ui.dashboard.drill_dialog import DrillDialog
 from ui.dashboard.model import ScopeChoice
@@ -354,3 +358,46 @@ def test_the_manager_sets_a_service_level_that_reaches_other_laptops(
     with open_store(inside.context.profile_dir) as store:
         policy = agreements(store)[team].policies[CommitmentKind.REPORT_WRITTEN]
     assert (policy.amount, policy.unit) == (36, AllowanceUnit.HOURS)
+
+
+def _hold_a_visit_with_its_report(store: Store) -> str:
+    """The field rep's visit of an hour ago, held and written up; returns the visit."""
+    me = current_user(store)
+    account_id = store.scalar(
+        "SELECT id FROM accounts WHERE owner_id = ? ORDER BY name LIMIT 1", (me.id,)
+    )
+    start = utc_now() - timedelta(hours=1)
+    visit = plan_visit(store, account_id, start, start + timedelta(minutes=45))
+    check_in(store, visit.id)
+    complete_visit(store, visit.id, outcome="positive", summary="Listing agreed for March")
+    return visit.id
+
+
+def test_a_visit_held_in_the_field_moves_the_managers_figures_after_the_syncs(
+    tmp_path: Path, qtbot: QtBot, server: ServerProcess, contexts: list[AppContext]
+) -> None:
+    manager = _synced_window(tmp_path, server, "manager", contexts, qtbot)
+    page = _page(manager)
+    _settled(page, qtbot)
+    before = page.board
+    assert before is not None
+
+    field = _synced_window(tmp_path, server, "field", contexts, qtbot)
+    done: list[str] = []
+    field.context.tasks.write(_hold_a_visit_with_its_report, done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+    assert press_f5(field, qtbot).error is None
+
+    # The manager's sync brings it; the page counts again by itself.
+    assert press_f5(manager, qtbot).error is None
+    qtbot.waitUntil(
+        lambda: page.board is not None and done[0] in page.board.visits.total.held,
+        timeout=30_000,
+    )
+    _settled(page, qtbot)
+    after = page.board
+    assert after is not None
+    assert len(after.visits.total.held) == len(before.visits.total.held) + 1
+    assert len(after.backlog.awaiting_review_ids) == len(before.backlog.awaiting_review_ids) + 1
+    assert _tile_value(page, "visits_held") == QLocale().toString(len(after.visits.total.held))
+    assert after.to_data() == _core_figures(page)
