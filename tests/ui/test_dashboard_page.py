@@ -41,6 +41,7 @@ from ui.dashboard.model import ScopeChoice
 from ui.dashboard.service_levels import ServiceLevelsDialog
 from ui.main_window import MainWindow
 from ui.pages.dashboard import DashboardPage
+from ui.settings import DASHBOARD_PERIOD
 
 
 @pytest.fixture(scope="module")
@@ -155,6 +156,7 @@ def test_the_manager_lands_on_the_dashboard_whose_figures_are_the_cores(
         page.choose_period_kind(PeriodKind.QUARTER)
     _settled(page, qtbot)
     assert page.board.period.kind is PeriodKind.QUARTER and page.request.offset == 0
+    assert page.context.settings.get(DASHBOARD_PERIOD) == "quarter"  # kept for next time
     organisation_planned = len(page.board.visits.total.planned)
     reps = [
         page.scope.itemData(i)

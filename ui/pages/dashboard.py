@@ -79,6 +79,7 @@ from ui.labels import (
     team_label,
     tier_label,
 )
+from ui.settings import DASHBOARD_PERIOD
 from ui.tasks import describe
 
 TILE_COLUMNS = 6
@@ -107,7 +108,7 @@ class DashboardPage(QWidget):
         self.context = context
         # A manager chooses whose figures; anyone else sees their own ("My figures").
         self.mine = context.user.role != Role.MANAGER
-        self.request = Request()
+        self.request = Request(PeriodKind(context.settings.get(DASHBOARD_PERIOD)))
         self.board: Dashboard | None = None
         self.computing = False
         self._stale = True
@@ -258,7 +259,9 @@ class DashboardPage(QWidget):
     def _on_kind(self) -> None:
         # Another kind of period starts again from the running one: "three quarters ago"
         # has no month that it obviously means.
-        self.request = Request(PeriodKind(self.period_kind.currentData()), 0, self.request.scope)
+        kind = PeriodKind(self.period_kind.currentData())
+        self.context.settings.set(DASHBOARD_PERIOD, str(kind))
+        self.request = Request(kind, 0, self.request.scope)
         self.recompute()
 
     def shift(self, periods: int) -> None:

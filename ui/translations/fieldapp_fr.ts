@@ -761,6 +761,10 @@ médiane %3 : %4</translation>
         <translation>%1 (toujours ouvert)</translation>
     </message>
     <message>
+        <source>Visits of the week of %1</source>
+        <translation>Visites de la semaine du %1</translation>
+    </message>
+    <message>
         <source>Visits of %1</source>
         <translation>Visites de %1</translation>
     </message>
