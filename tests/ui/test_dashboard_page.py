@@ -136,8 +136,8 @@ def test_the_manager_lands_on_the_dashboard_whose_figures_are_the_cores(
     assert _tile_value(page, "awaiting_review") == locale.toString(
         len(board.backlog.awaiting_review_ids)
     )
-    assert page.breaches_model.rowCount() == len(board.sla.breaches)
-    assert page.overdue_model.rowCount() == len(board.coverage.overdue)
+    assert page.tabs.breaches_model.rowCount() == len(board.sla.breaches)
+    assert page.tabs.overdue_model.rowCount() == len(board.coverage.overdue)
     assert page.visits_chart.totals == [
         float(len(tally.planned)) for _, tally in board.visits.by_week
     ]
@@ -257,10 +257,10 @@ def test_every_figure_opens_the_records_behind_it_and_exports_them(
     window.show_page("dashboard")
     assert board.sla.breaches
     breach = board.sla.breaches[0]
-    page.tabs.setCurrentWidget(page.breaches_table)
-    page.breaches_table.selectRow(0)
-    page.breaches_table.setFocus()
-    qtbot.keyClick(page.breaches_table, Qt.Key.Key_Return)
+    page.tabs.setCurrentWidget(page.tabs.breaches_table)
+    page.tabs.breaches_table.selectRow(0)
+    page.tabs.breaches_table.setFocus()
+    qtbot.keyClick(page.tabs.breaches_table, Qt.Key.Key_Return)
     one = _drill_dialog(page, qtbot)
     assert one.table is not None and [str(r[0]) for r in one.table.rows] == [breach.record_id]
     one.reject()

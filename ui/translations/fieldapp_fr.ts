@@ -625,22 +625,6 @@ médiane %3 : %4</translation>
         <translation>Tous les indicateurs en lignes, comme fieldapp kpi --csv</translation>
     </message>
     <message>
-        <source>Per rep</source>
-        <translation>Par représentant</translation>
-    </message>
-    <message>
-        <source>Per rep and week</source>
-        <translation>Par représentant et semaine</translation>
-    </message>
-    <message>
-        <source>Breaches (%1)</source>
-        <translation>Manquements (%1)</translation>
-    </message>
-    <message>
-        <source>Overdue accounts (%1)</source>
-        <translation>Comptes en retard (%1)</translation>
-    </message>
-    <message>
         <source>Whole organisation</source>
         <translation>Toute l&apos;organisation</translation>
     </message>
@@ -673,16 +657,47 @@ médiane %3 : %4</translation>
         <translation>Les indicateurs n&apos;ont pas pu être calculés : %1</translation>
     </message>
     <message>
+        <source>Visits of the week of %1</source>
+        <translation>Visites de la semaine du %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>Service levels saved: they reach every laptop with its next sync.</source>
+        <translation>Niveaux de service enregistrés : ils parviendront à chaque portable à sa prochaine synchronisation.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTables</name>
+    <message>
+        <source>Per rep</source>
+        <translation>Par représentant</translation>
+    </message>
+    <message>
+        <source>Per rep and week</source>
+        <translation>Par représentant et semaine</translation>
+    </message>
+    <message>
+        <source>Breaches (%1)</source>
+        <translation>Manquements (%1)</translation>
+    </message>
+    <message>
+        <source>Overdue accounts (%1)</source>
+        <translation>Comptes en retard (%1)</translation>
+    </message>
+    <message>
         <source>Rep</source>
         <translation>Représentant</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation>Planifiées</translation>
+        <translation>Prévue</translation>
     </message>
     <message>
         <source>Held</source>
-        <translation>Tenues</translation>
+        <translation>Tenue</translation>
     </message>
     <message>
         <source>Held %</source>
@@ -714,7 +729,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>What</source>
-        <translation>Quoi</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Account</source>
@@ -761,10 +776,6 @@ médiane %3 : %4</translation>
         <translation>%1 (toujours ouvert)</translation>
     </message>
     <message>
-        <source>Visits of the week of %1</source>
-        <translation>Visites de la semaine du %1</translation>
-    </message>
-    <message>
         <source>Visits of %1</source>
         <translation>Visites de %1</translation>
     </message>
@@ -779,14 +790,6 @@ médiane %3 : %4</translation>
     <message>
         <source>Overdue account: %1</source>
         <translation>Compte en retard : %1</translation>
-    </message>
-    <message>
-        <source>%1 — %2, %3</source>
-        <translation>%1 — %2, %3</translation>
-    </message>
-    <message>
-        <source>Service levels saved: they reach every laptop with its next sync.</source>
-        <translation>Niveaux de service enregistrés : ils parviendront à chaque portable à sa prochaine synchronisation.</translation>
     </message>
 </context>
 <context>
