@@ -146,6 +146,9 @@ def test_the_manager_lands_on_the_dashboard_whose_figures_are_the_cores(
     month = board.period
     with qtbot.waitSignal(page.computed, timeout=30_000):
         qtbot.mouseClick(page.previous_button, Qt.MouseButton.LeftButton)
+        # Asked, not answered yet: the page says so and greys its tiles.
+        assert page.state.text() == "Computing…" and not page.tiles_box.isEnabled()
+    assert page.tiles_box.isEnabled() and "computed at" in page.state.text()
     _settled(page, qtbot)
     assert page.board is not None and page.board.period.last_day < month.first_day
     assert page.board.to_data() == _core_figures(page)

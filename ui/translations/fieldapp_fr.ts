@@ -693,11 +693,11 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation>Prévue</translation>
+        <translation>Planifiées</translation>
     </message>
     <message>
         <source>Held</source>
-        <translation>Tenue</translation>
+        <translation>Tenues</translation>
     </message>
     <message>
         <source>Held %</source>
@@ -729,7 +729,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>What</source>
-        <translation>Type</translation>
+        <translation>Quoi</translation>
     </message>
     <message>
         <source>Account</source>
