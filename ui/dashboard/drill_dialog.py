@@ -3,7 +3,6 @@ lead or won deal, what it counted as, and Enter to open it where the app shows i
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -170,7 +169,10 @@ class DrillDialog(QDialog):
             self.message.setText("" if failed else sentence)
 
         drill = self.drill
-        table: Callable[[Store], Table] = lambda store: records_behind(store, drill)  # noqa: E731
+
+        def table(store: Store) -> Table:
+            return records_behind(store, drill)
+
         save_csv(self.context, table, path, said)
 
     def suggested_name(self) -> str:
