@@ -268,6 +268,23 @@ def test_every_figure_opens_the_records_behind_it_and_exports_them(
     assert one.table is not None and [str(r[0]) for r in one.table.rows] == [breach.record_id]
     one.reject()
 
+    # What waits, by age: the follow-ups column of an age opens those follow-ups.
+    ages = page.tabs.ages_table
+    page.tabs.setCurrentWidget(ages)
+    buckets = board.backlog.follow_ups_open
+    oldest = max(range(len(buckets)), key=lambda n: len(buckets[n].items))
+    assert buckets[oldest].items
+    assert page.tabs.ages_model.rowCount() == len(board.backlog.awaiting_review)
+    ages.setCurrentIndex(page.tabs.ages_model.index(oldest, 2))
+    ages.setFocus()
+    qtbot.keyClick(ages, Qt.Key.Key_Return)
+    waiting = _drill_dialog(page, qtbot)
+    assert waiting.table is not None
+    assert {str(r[0]) for r in waiting.table.rows} == set(
+        board.backlog.follow_ups_open[oldest].items
+    )
+    waiting.reject()
+
 
 def test_the_dashboard_csv_is_the_one_fieldapp_kpi_prints(
     tmp_path: Path, qtbot: QtBot, server: ServerProcess, contexts: list[AppContext]

@@ -12,16 +12,19 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from fieldapp.catalogue import Team
 from fieldapp.clock import from_text
 from fieldapp.kpi import Dashboard
+from fieldapp.kpi.backlog import AgeBucket
 from fieldapp.kpi.coverage import OverdueAccount
 from fieldapp.kpi.drill import Drill
 from fieldapp.kpi.scope import Person
 from fieldapp.kpi.sla import Breach
 from fieldapp.kpi.visits import RepWeek, VisitTally
-from ui.dashboard.figures import visit_groups
+from ui.dashboard.figures import age_text, visit_groups
 from ui.dashboard.rows_model import Column, RowsModel, RowsView
 from ui.dashboard.words import hours_late_text, km_text, number, share_text, team_name
 from ui.formatting import clock_time, fill, short_date
 from ui.labels import commitment_label, team_label, tier_label
+
+FOLLOW_UP_COLUMNS = 2  # the age table's first column about follow-ups
 
 
 class DashboardTables(QTabWidget):
@@ -46,7 +49,15 @@ class DashboardTables(QTabWidget):
         self.weeks_table = view("dashboardRepWeeks", self.weeks_model, self._drill_rep_week)
         self.breaches_table = view("dashboardBreaches", self.breaches_model, self._drill_breach)
         self.overdue_table = view("dashboardOverdue", self.overdue_model, self._drill_overdue)
-        for table in (self.reps_table, self.weeks_table, self.breaches_table, self.overdue_table):
+        self.ages_model: RowsModel[tuple[AgeBucket, AgeBucket]] = RowsModel()
+        self.ages_table = view("dashboardWaiting", self.ages_model, self._drill_age)
+        for table in (
+            self.reps_table,
+            self.weeks_table,
+            self.breaches_table,
+            self.overdue_table,
+            self.ages_table,
+        ):
             self.addTab(table, "")
         self._name_tabs()
 
@@ -55,9 +66,10 @@ class DashboardTables(QTabWidget):
         breaches = len(board.sla.breaches) if board else 0
         overdue = len(board.coverage.overdue) if board else 0
         self.setTabText(0, self.tr("Per rep"))
-        self.setTabText(1, self.tr("Per rep and week"))
+        self.setTabText(1, self.tr("Per week"))
         self.setTabText(2, fill(self.tr("Breaches (%1)"), number(breaches)))
         self.setTabText(3, fill(self.tr("Overdue accounts (%1)"), number(overdue)))
+        self.setTabText(4, self.tr("Waiting"))
 
     def show_board(self, board: Dashboard) -> None:
         self.board = board
@@ -121,6 +133,15 @@ class DashboardTables(QTabWidget):
                 Column(self.tr("Days overdue"), lambda a: number(a.days_overdue), True),
             ],
         )
+        self.ages_model.set_rows(
+            tuple(zip(board.backlog.awaiting_review, board.backlog.follow_ups_open, strict=True)),
+            [
+                Column(self.tr("Waiting for"), lambda r: age_text(r[0].label)),
+                Column(self.tr("Reports awaiting review"), lambda r: number(len(r[0].items)), True),
+                Column(self.tr("Follow-ups open"), lambda r: number(len(r[1].items)), True),
+                Column(self.tr("Of which past due"), lambda r: number(len(r[1].past_due)), True),
+            ],
+        )
         self._name_tabs()
 
     def _owner_text(self, breach: Breach) -> str:
@@ -142,6 +163,28 @@ class DashboardTables(QTabWidget):
         return late if breach.done_epoch is not None else fill(self.tr("%1 (still open)"), late)
 
     # -- drilling down ----------------------------------------------------------------------
+    def _drill_age(self, row: int) -> None:
+        # The follow-up columns open the follow-ups of that age; the rest, the reports.
+        reports, follow_ups = self.ages_model.rows[row]
+        age = age_text(reports.label)
+        if self.ages_table.currentIndex().column() >= FOLLOW_UP_COLUMNS:
+            late = set(follow_ups.past_due)
+            self.drill_requested.emit(
+                fill(self.tr("Follow-ups open (%1)"), age),
+                Drill(
+                    "follow_ups",
+                    (
+                        ("past_due", follow_ups.past_due),
+                        ("open", tuple(i for i in follow_ups.items if i not in late)),
+                    ),
+                ),
+            )
+            return
+        self.drill_requested.emit(
+            fill(self.tr("Reports awaiting review (%1)"), age),
+            Drill.of("notes", reports.items),
+        )
+
     def _drill_rep(self, row: int) -> None:
         rep, tally = self.reps_model.rows[row]
         self.drill_requested.emit(

@@ -676,16 +676,20 @@ médiane %3 : %4</translation>
         <translation>Par représentant</translation>
     </message>
     <message>
-        <source>Per rep and week</source>
-        <translation>Par représentant et semaine</translation>
-    </message>
-    <message>
         <source>Breaches (%1)</source>
         <translation>Manquements (%1)</translation>
     </message>
     <message>
         <source>Overdue accounts (%1)</source>
         <translation>Comptes en retard (%1)</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>Par semaine</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>Rep</source>
@@ -768,12 +772,36 @@ médiane %3 : %4</translation>
         <translation>Jours de retard</translation>
     </message>
     <message>
+        <source>Waiting for</source>
+        <translation>En attente depuis</translation>
+    </message>
+    <message>
+        <source>Reports awaiting review</source>
+        <translation>Comptes rendus à lire</translation>
+    </message>
+    <message>
+        <source>Follow-ups open</source>
+        <translation>Suivis ouverts</translation>
+    </message>
+    <message>
+        <source>Of which past due</source>
+        <translation>Dont échus</translation>
+    </message>
+    <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
         <source>%1 (still open)</source>
         <translation>%1 (toujours ouvert)</translation>
+    </message>
+    <message>
+        <source>Follow-ups open (%1)</source>
+        <translation>Suivis ouverts (%1)</translation>
+    </message>
+    <message>
+        <source>Reports awaiting review (%1)</source>
+        <translation>Comptes rendus à lire (%1)</translation>
     </message>
     <message>
         <source>Visits of %1</source>
