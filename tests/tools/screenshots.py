@@ -22,6 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from fieldapp.kpi import PeriodKind
 from fieldapp.store.database import Store, open_store
 from fieldapp.usecases.handoffs import hand_over_lead
 from fieldapp.usecases.people import current_user
@@ -216,9 +217,35 @@ def work_queue_screens(app: QApplication, context: AppContext, out: Path, lang: 
     window.close()
 
 
+def dashboard_screens(app: QApplication, context: AppContext, out: Path, lang: str) -> None:
+    """The manager's landing page at 1366x768: the running quarter of the whole
+    organisation (weeks of held visits behind it, the rest of it planned)."""
+    window = MainWindow(context)
+    window.resize(*INBOX_SIZE)
+    window.show()
+    window.show_page("dashboard")
+    page = window.dashboard
+    assert page is not None
+    page.choose_period_kind(PeriodKind.QUARTER)
+    settle(app, context, seconds=1.0)
+    deadline = time.monotonic() + 60
+    while (page.board is None or page.computing) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    settle(app, context)
+    shoot(window, out / f"dashboard-{lang}.png")
+    window.close()
+
+
+SCREENS = ("field", "inside", "queue", "dashboard", "lead")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument(
+        "--only", choices=SCREENS, action="append", help="these screens only (repeatable)"
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
@@ -230,23 +257,39 @@ def main() -> int:
         server = start_server(root / "server")
         contexts: list[AppContext] = []
         try:
-            field = laptop(app, root, server.url, "field")
-            inside = laptop(app, root, server.url, "inside")
-            contexts += [field, inside]
-            lead_account = run_write(app, inside, hand_over_and_flag)
-            sync(app, inside)
-            sync(app, field)
-            screens: list[tuple[Callable[..., None], AppContext]] = [
-                (field_screens, field),
-                (inside_screens, inside),
-                (work_queue_screens, inside),
-            ]
+            wanted = set(args.only or SCREENS)
+            made: dict[str, AppContext] = {}
+
+            def person(username: str) -> AppContext:
+                if username not in made:
+                    made[username] = laptop(app, root, server.url, username)
+                    contexts.append(made[username])
+                return made[username]
+
+            lead_account = None
+            if "lead" in wanted:
+                # A lead handed to the field rep and two priorities for today, so that the
+                # lead panel and Today's priorities have something to show.
+                lead_account = run_write(app, person("inside"), hand_over_and_flag)
+                sync(app, person("inside"))
+                sync(app, person("field"))
+            screens: list[tuple[Callable[..., None], AppContext]] = []
+            if "field" in wanted:
+                screens.append((field_screens, person("field")))
+            if "inside" in wanted:
+                screens.append((inside_screens, person("inside")))
+            if "queue" in wanted:
+                screens.append((work_queue_screens, person("inside")))
+            if "dashboard" in wanted:
+                screens.append((dashboard_screens, person("manager")))
             for lang in ("en", "fr"):
                 languages.apply(lang)
                 for make, context in screens:
                     make(app, context, args.out, lang)
-                lead_screen(app, field, lead_account, args.out / f"lead-{lang}.png")
-                priorities_screen(app, field, args.out / f"priorities-{lang}.png")
+                if lead_account is not None:
+                    field = person("field")
+                    lead_screen(app, field, lead_account, args.out / f"lead-{lang}.png")
+                    priorities_screen(app, field, args.out / f"priorities-{lang}.png")
         finally:
             for context in contexts:
                 context.close()
