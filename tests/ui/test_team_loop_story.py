@@ -37,7 +37,6 @@ from support.windows import (
     run_in,
     save,
 )
-from ui.pages.dashboard import DashboardPage
 
 from fieldapp.kpi import Dashboard
 from fieldapp.store.database import Store
@@ -50,6 +49,7 @@ from ui.dialogs.follow_up_dialogs import CompleteFollowUpDialog
 from ui.dialogs.lead_dialogs import AcceptLeadDialog, HandOverLeadDialog
 from ui.main_window import MainWindow
 from ui.notifier import SyncNotifier
+from ui.pages.dashboard import DashboardPage
 from ui.visit_form import VisitWindow
 
 # The English catalogue holds the plurals of the notification.
@@ -258,7 +258,9 @@ def test_a_lead_goes_round_the_loop_and_the_managers_dashboard_follows_it(
 
         # Field: the lead arrives; then, out of reach of the server, accepted and held.
         assert press_f5(field, qtbot).error is None
-        shown.clear()  # the lead's own notification: not what this story follows
+        qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+        assert shown == [("FieldApp", "1 lead handed to you")]
+        shown.clear()
         network.set_fault(Fault.RESET_BEFORE_REQUEST)
         visit_id = _accept_from_the_inbox(field, qtbot, account_id)
         lead_id = str(
@@ -284,7 +286,14 @@ def test_a_lead_goes_round_the_loop_and_the_managers_dashboard_follows_it(
         done = run_in(field, qtbot, lambda s: get_follow_up(s, follow_up_id))
         assert (done.status, done.outcome) == ("done", OUTCOME)
         qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
-        assert len(shown) == 1 and "1 of your follow-ups completed" in shown[0][1]
+        # One summary for the sync: the review, the follow-up taken on and completed.
+        assert shown == [
+            (
+                "FieldApp",
+                "1 reply or review of your reports · 1 of your follow-ups completed"
+                " · 1 of your follow-ups taken on",
+            )
+        ]
 
         # Manager: one sync, and the dashboard (left open) recomputes by itself.
         assert press_f5(manager, qtbot).error is None
