@@ -373,6 +373,16 @@ def test_the_manager_sets_a_service_level_that_reaches_other_laptops(
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert "Service levels saved" in page.message.text()
+
+    # The page judges the team by it at once: its reports are due within 36 hours now.
+    def written_policy() -> str:
+        board = page.board
+        if board is None or page.computing:
+            return ""
+        return next(k.policy for k in board.sla.kinds if k.kind == CommitmentKind.REPORT_WRITTEN)
+
+    page.choose_scope(ScopeChoice(ScopeKind.TEAM, team))
+    qtbot.waitUntil(lambda: written_policy() == "36 hours", timeout=30_000)
     assert press_f5(manager, qtbot).error is None
     with open_store(manager.context.profile_dir) as store:
         assert store.scalar("SELECT count(*) FROM outbox") == 0
