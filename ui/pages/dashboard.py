@@ -305,7 +305,7 @@ class DashboardPage(QWidget):
         elif self.board is not None:
             self.state.setText(
                 fill(
-                    self.tr("Snapshots as of %1 · computed at %2"),
+                    self.tr("As of %1 · computed at %2"),
                     short_date(self.board.as_of),
                     clock_time(self.board.computed_at),
                 )

@@ -674,7 +674,7 @@ médiane %3 : %4</translation>
         <translation>Calcul en cours…</translation>
     </message>
     <message>
-        <source>Snapshots as of %1 · computed at %2</source>
+        <source>As of %1 · computed at %2</source>
         <translation>État au %1 · calculé à %2</translation>
     </message>
     <message>
