@@ -21,6 +21,7 @@ from fieldapp.team.policies import CommitmentKind, SlaPolicy
 from fieldapp.team.sla import SlaClock
 from fieldapp.usecases.agreements import agreement_for, agreements
 from fieldapp.usecases.handoffs import HistoryEntry, handoff_history
+from fieldapp.usecases.people import StaffNames
 from fieldapp.usecases.server_time import trusted_now
 
 
@@ -63,16 +64,8 @@ def account_lead(store: Store, account_id: str, *, now: datetime | None = None) 
     if lead.status == LeadStatus.ACCEPTED and visit is not None and visit.checked_in_at:
         return None
     moment = now if now is not None else trusted_now(store)
-    people = {r["id"]: r for r in store.query("SELECT id, display_name, team FROM users")}
-
-    def team_of(user_id: str | None) -> str | None:
-        person = people.get(user_id) if user_id is not None else None
-        return person["team"] if person is not None else None
-
-    def name_of(user_id: str | None) -> str | None:
-        person = people.get(user_id) if user_id is not None else None
-        return person["display_name"] if person is not None else None
-
+    staff = StaffNames(store)
+    team_of, name_of = staff.team_of, staff.name_of
     held = agreements(store)
     # The work queue's own reading of a lead's commitments, so both show one due time.
     clocks = tuple(

@@ -64,3 +64,22 @@ def list_users(store: Store, role: str | None = None) -> list[User]:
     else:
         rows = store.query("SELECT * FROM users WHERE role = ? ORDER BY display_name", (role,))
     return [User.from_row(row) for row in rows]
+
+
+class StaffNames:
+    """Each person's name and sales team, read once: a queue or a brief names the people of
+    hundreds of items (None for someone this laptop's directory does not know)."""
+
+    def __init__(self, store: Store) -> None:
+        self._people = {
+            row["id"]: (row["display_name"], row["team"])
+            for row in store.query("SELECT id, display_name, team FROM users")
+        }
+
+    def name_of(self, user_id: str | None) -> str | None:
+        person = self._people.get(user_id) if user_id is not None else None
+        return person[0] if person is not None else None
+
+    def team_of(self, user_id: str | None) -> str | None:
+        person = self._people.get(user_id) if user_id is not None else None
+        return person[1] if person is not None else None

@@ -35,7 +35,7 @@ from fieldapp.team.commitments import (
 from fieldapp.team.sla import ClockState, SlaClock
 from fieldapp.usecases.agreements import agreement_for, agreements
 from fieldapp.usecases.follow_ups import TEAM_OF_ROLE
-from fieldapp.usecases.people import current_user
+from fieldapp.usecases.people import StaffNames, current_user
 from fieldapp.usecases.server_time import trusted_now
 
 # A lead that came back: the inside rep who handed it owes an answer (hand it again or
@@ -81,16 +81,8 @@ def work_queue(store: Store, *, now: datetime | None = None) -> list[QueueItem]:
     of this laptop unless given)."""
     me = current_user(store)
     moment = now if now is not None else trusted_now(store)
-    people = {row["id"]: row for row in store.query("SELECT id, display_name, team FROM users")}
-
-    def team_of(user_id: str | None) -> str | None:
-        person = people.get(user_id) if user_id is not None else None
-        return person["team"] if person is not None else None
-
-    def name_of(user_id: str | None) -> str | None:
-        person = people.get(user_id) if user_id is not None else None
-        return person["display_name"] if person is not None else None
-
+    staff = StaffNames(store)
+    team_of, name_of = staff.team_of, staff.name_of
     held = agreements(store)
     pending = _pending(store)
     owed = []

@@ -22,6 +22,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 from support.server import ServerProcess, run_fieldapp, running_server
+from support.team_windows import settled_board
 from support.windows import open_window, press_f5
 
 from fieldapp.clock import utc_now
@@ -50,31 +51,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
         yield running
 
 
-@pytest.fixture
-def contexts() -> Iterator[list[AppContext]]:
-    made: list[AppContext] = []
-    yield made
-    for context in made:
-        context.close()
-
-
 def _page(window: MainWindow) -> DashboardPage:
     assert window.dashboard is not None
     return window.dashboard
-
-
-def _settled(page: DashboardPage, qtbot: QtBot) -> None:
-    """Wait until the page shows figures and nothing is left to compute."""
-    tasks = page.context.tasks
-    qtbot.waitUntil(
-        lambda: (
-            page.board is not None
-            and not page.computing
-            and not page.refresh_timer.isActive()
-            and tasks.outstanding == 0
-        ),
-        timeout=30_000,
-    )
 
 
 def _synced_window(
@@ -124,7 +103,7 @@ def test_the_manager_lands_on_the_dashboard_whose_figures_are_the_cores(
     window = _synced_window(tmp_path, server, "manager", contexts, qtbot)
     assert window.current_page == "dashboard"
     page = _page(window)
-    _settled(page, qtbot)
+    settled_board(page, qtbot)
     board = page.board
     assert board is not None
     assert board.scope.kind is ScopeKind.ORGANISATION and board.period.kind is PeriodKind.MONTH
@@ -149,7 +128,7 @@ def test_the_manager_lands_on_the_dashboard_whose_figures_are_the_cores(
         # Asked, not answered yet: the page says so and greys its tiles.
         assert page.state.text() == "Computing…" and not page.tiles_box.isEnabled()
     assert page.tiles_box.isEnabled() and "computed at" in page.state.text()
-    _settled(page, qtbot)
+    settled_board(page, qtbot)
     assert page.board is not None and page.board.period.last_day < month.first_day
     assert page.board.to_data() == _core_figures(page)
     assert page.current_button.isEnabled()
@@ -157,7 +136,7 @@ def test_the_manager_lands_on_the_dashboard_whose_figures_are_the_cores(
     # A quarter, then one rep of one team.
     with qtbot.waitSignal(page.computed, timeout=30_000):
         page.choose_period_kind(PeriodKind.QUARTER)
-    _settled(page, qtbot)
+    settled_board(page, qtbot)
     assert page.board.period.kind is PeriodKind.QUARTER and page.request.offset == 0
     assert page.context.settings.get(DASHBOARD_PERIOD) == "quarter"  # kept for next time
     organisation_planned = len(page.board.visits.total.planned)
@@ -174,7 +153,7 @@ def test_the_manager_lands_on_the_dashboard_whose_figures_are_the_cores(
     assert reps and teams
     with qtbot.waitSignal(page.computed, timeout=30_000):
         page.choose_scope(reps[0])
-    _settled(page, qtbot)
+    settled_board(page, qtbot)
     chosen = page.board
     assert chosen.scope.kind is ScopeKind.REP and chosen.scope.name == reps[0].name
     assert chosen.to_data() == _core_figures(page)
@@ -190,7 +169,7 @@ def test_the_manager_lands_on_the_dashboard_whose_figures_are_the_cores(
     assert reps_of_visits <= {chosen.scope.people[0].id}
     with qtbot.waitSignal(page.computed, timeout=30_000):
         page.choose_scope(teams[0])
-    _settled(page, qtbot)
+    settled_board(page, qtbot)
     assert page.board.scope == _core_scope_of_team(page, teams[0])
 
 
@@ -206,7 +185,7 @@ def test_every_figure_opens_the_records_behind_it_and_exports_them(
     page = _page(window)
     with qtbot.waitSignal(page.computed, timeout=30_000):
         page.choose_period_kind(PeriodKind.QUARTER)
-    _settled(page, qtbot)
+    settled_board(page, qtbot)
     board = page.board
     assert board is not None and board.visits.total.held
 
@@ -291,7 +270,7 @@ def test_the_dashboard_csv_is_the_one_fieldapp_kpi_prints(
 ) -> None:
     window = _synced_window(tmp_path, server, "manager", contexts, qtbot)
     page = _page(window)
-    _settled(page, qtbot)
+    settled_board(page, qtbot)
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     path = tmp_path / "dashboard.csv"
     _save_through_file_dialog(page, path, qtbot)
@@ -313,7 +292,7 @@ def test_a_field_reps_my_figures_are_about_them_only(
     assert window.current_page == "today"
     window.show_page("figures")
     page = _page(window)
-    _settled(page, qtbot)
+    settled_board(page, qtbot)
     board = page.board
     me = window.context.user
     assert board is not None
@@ -345,7 +324,7 @@ def test_the_manager_sets_a_service_level_that_reaches_other_laptops(
 ) -> None:
     manager = _synced_window(tmp_path, server, "manager", contexts, qtbot)
     page = _page(manager)
-    _settled(page, qtbot)
+    settled_board(page, qtbot)
     qtbot.mouseClick(page.levels_button, Qt.MouseButton.LeftButton)
     dialog = page.findChild(ServiceLevelsDialog)
     assert dialog is not None and dialog.isVisible()
@@ -410,7 +389,7 @@ def test_a_visit_held_in_the_field_moves_the_managers_figures_after_the_syncs(
 ) -> None:
     manager = _synced_window(tmp_path, server, "manager", contexts, qtbot)
     page = _page(manager)
-    _settled(page, qtbot)
+    settled_board(page, qtbot)
     before = page.board
     assert before is not None
 
@@ -426,7 +405,7 @@ def test_a_visit_held_in_the_field_moves_the_managers_figures_after_the_syncs(
         lambda: page.board is not None and done[0] in page.board.visits.total.held,
         timeout=30_000,
     )
-    _settled(page, qtbot)
+    settled_board(page, qtbot)
     after = page.board
     assert after is not None
     assert len(after.visits.total.held) == len(before.visits.total.held) + 1

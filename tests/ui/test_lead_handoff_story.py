@@ -20,6 +20,7 @@ from PySide6.QtCore import QDate, Qt, QTime
 from pytestqt.qtbot import QtBot
 from support.faults import Fault, FaultProxy
 from support.server import running_server
+from support.team_windows import open_lead_from_inbox
 from support.windows import (
     account_without_lead,
     count_in,
@@ -96,26 +97,7 @@ def test_a_lead_handed_over_is_accepted_offline_and_the_inside_rep_sees_the_answ
 
         # The field rep: the inbox row, Enter, the lead panel on the account's briefing.
         assert press_f5(field, qtbot).error is None
-        field.show_page("inbox")
-        inbox = field.inbox
-        qtbot.waitUntil(
-            lambda: any(
-                i.kind == InboxKind.LEAD_HANDED and i.account_id == account_id
-                for i in inbox.model.shown
-            ),
-            timeout=10_000,
-        )
-        row = next(
-            r
-            for r, i in enumerate(inbox.model.shown)
-            if i.kind == InboxKind.LEAD_HANDED and i.account_id == account_id
-        )
-        inbox._select(row)
-        inbox.table.setFocus()
-        qtbot.keyClick(inbox.table, Qt.Key.Key_Return)
-        assert field.current_page == "accounts"
-        lead_panel = field.accounts.briefing.lead
-        lead_shown(lead_panel, qtbot, "handed")
+        lead_panel = open_lead_from_inbox(field, qtbot, account_id)
         assert lead_panel.status.text().startswith("Handed to you by Sophie Lavoie")
         assert (lead_panel.why.text(), lead_panel.who_to_see.text()) == (WHY, WHO)
         assert lead_panel.promised.text() == PROMISED

@@ -23,10 +23,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from support.faults import Fault, FaultProxy
 from support.server import running_server
+from support.team_windows import complete_in_queue, open_lead_from_inbox, settled_board
 from support.visit_crash_child import type_text
 from support.windows import (
     dialog_of,
@@ -43,13 +43,10 @@ from fieldapp.store.database import Store
 from fieldapp.team.policies import CommitmentKind
 from fieldapp.usecases.follow_ups import get_follow_up
 from fieldapp.usecases.handoffs import get_lead
-from fieldapp.usecases.inbox import InboxKind
 from ui.context import AppContext
-from ui.dialogs.follow_up_dialogs import CompleteFollowUpDialog
 from ui.dialogs.lead_dialogs import AcceptLeadDialog, HandOverLeadDialog
 from ui.main_window import MainWindow
 from ui.notifier import SyncNotifier
-from ui.pages.dashboard import DashboardPage
 from ui.visit_form import VisitWindow
 
 # The English catalogue holds the plurals of the notification.
@@ -80,22 +77,6 @@ def _prospect(store: Store) -> dict[str, Any]:
     return dict(row)
 
 
-def _board(page: DashboardPage, qtbot: QtBot) -> Dashboard:
-    """The figures the dashboard shows once nothing is left to compute."""
-    tasks = page.context.tasks
-    qtbot.waitUntil(
-        lambda: (
-            page.board is not None
-            and not page.computing
-            and not page.refresh_timer.isActive()
-            and tasks.outstanding == 0
-        ),
-        timeout=60_000,
-    )
-    assert page.board is not None
-    return page.board
-
-
 def _kind(board: Dashboard, kind: CommitmentKind) -> Any:
     return next(k for k in board.sla.kinds if k.kind == kind)
 
@@ -117,25 +98,7 @@ def _hand_over(inside: MainWindow, qtbot: QtBot, account_id: str) -> None:
 def _accept_from_the_inbox(field: MainWindow, qtbot: QtBot, account_id: str) -> str:
     """Opens the lead from the inbox and accepts it, the visit planned half an hour ago
     (the rep is at the door): the visit's id."""
-    field.show_page("inbox")
-    inbox = field.inbox
-    qtbot.waitUntil(
-        lambda: any(
-            i.kind == InboxKind.LEAD_HANDED and i.account_id == account_id
-            for i in inbox.model.shown
-        ),
-        timeout=10_000,
-    )
-    row = next(
-        r
-        for r, i in enumerate(inbox.model.shown)
-        if i.kind == InboxKind.LEAD_HANDED and i.account_id == account_id
-    )
-    inbox._select(row)
-    inbox.table.setFocus()
-    qtbot.keyClick(inbox.table, Qt.Key.Key_Return)
-    panel = field.accounts.briefing.lead
-    lead_shown(panel, qtbot, "handed")
+    panel = open_lead_from_inbox(field, qtbot, account_id)
     assert panel.why.text() == WHY
     qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
     accept = dialog_of(panel, AcceptLeadDialog, qtbot)
@@ -212,23 +175,8 @@ def _review_and_complete(
     qtbot.waitUntil(lambda: review.model.row_of(report_id) is None, timeout=10_000)
 
     # The follow-up: claimed (C), completed with its outcome (Ctrl+Enter).
-    inside.show_page("queue")
     qtbot.waitUntil(lambda: queue.model.row_of(("notes", report_id)) is None, timeout=10_000)
-    queue.select_record("follow_ups", follow_up_id)
-    queue.table.setFocus()
-    qtbot.keyClick(queue.table, Qt.Key.Key_C)
-    qtbot.waitUntil(
-        lambda: queue.current is not None and queue.current.owner_id == inside.context.user.id,
-        timeout=10_000,
-    )
-    queue.table.setFocus()
-    qtbot.keyClick(queue.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    dialog = queue.findChild(CompleteFollowUpDialog)
-    assert dialog is not None
-    qtbot.keyClicks(dialog.outcome, OUTCOME)
-    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
-        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    complete_in_queue(inside, qtbot, follow_up_id, OUTCOME)
 
 
 def test_a_lead_goes_round_the_loop_and_the_managers_dashboard_follows_it(
@@ -248,7 +196,7 @@ def test_a_lead_goes_round_the_loop_and_the_managers_dashboard_follows_it(
         assert manager.current_page == "dashboard"
         dashboard = manager.dashboard
         assert dashboard is not None
-        before = _board(dashboard, qtbot)
+        before = settled_board(dashboard, qtbot)
         prospect = run_in(field, qtbot, _prospect)
         account_id, opportunity_id = prospect["id"], prospect["opportunity_id"]
 
@@ -298,7 +246,7 @@ def test_a_lead_goes_round_the_loop_and_the_managers_dashboard_follows_it(
         # Manager: one sync, and the dashboard (left open) recomputes by itself.
         assert press_f5(manager, qtbot).error is None
         qtbot.waitUntil(lambda: dashboard.board is not before, timeout=30_000)
-        after = _board(dashboard, qtbot)
+        after = settled_board(dashboard, qtbot)
         _assert_the_figures_moved(
             before, after, Story(account_id, lead_id, visit_id, report_id, follow_up_id)
         )

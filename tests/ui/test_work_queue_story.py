@@ -12,9 +12,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from support.server import running_server
+from support.team_windows import complete_in_queue
 from support.windows import open_window, press_f5, run_in
 
 from fieldapp.clock import utc_now
@@ -25,7 +25,6 @@ from fieldapp.usecases.inbox import inbox
 from fieldapp.usecases.people import current_user
 from fieldapp.usecases.visits import check_in, complete_visit, plan_visit
 from ui.context import AppContext
-from ui.dialogs.follow_up_dialogs import CompleteFollowUpDialog
 from ui.models.work_queue import OWNER
 
 SUMMARY = "Met the buyer; they want the organic range listed before the spring fair"
@@ -97,24 +96,7 @@ def test_a_follow_up_from_the_field_is_completed_in_the_inside_queue_and_answere
         )
 
         # The follow-up: claim (C), then complete (Ctrl+Enter) with its outcome.
-        inside.show_page("queue")
-        queue.select_record("follow_ups", follow_up_id)
-        inside.activateWindow()
-        qtbot.waitUntil(inside.isActiveWindow, timeout=5000)
-        queue.table.setFocus()
-        qtbot.keyClick(queue.table, Qt.Key.Key_C)
-        qtbot.waitUntil(
-            lambda: queue.current is not None and queue.current.owner_id == inside.context.user.id,
-            timeout=10_000,
-        )
-        queue.table.setFocus()
-        qtbot.keyClick(queue.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-        dialog = queue.findChild(CompleteFollowUpDialog)
-        assert dialog is not None
-        qtbot.keyClicks(dialog.outcome, OUTCOME)
-        with qtbot.waitSignal(dialog.accepted, timeout=10_000):
-            ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        complete_in_queue(inside, qtbot, follow_up_id, OUTCOME)
         assert press_f5(inside, qtbot).error is None
         # Accepted by the server: done, nothing owed any more.
         qtbot.waitUntil(
