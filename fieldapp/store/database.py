@@ -225,6 +225,28 @@ class Store:
             for gathered in self._gatherers:
                 gathered._committed(committed)
 
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """A read transaction: every read inside sees the same committed state, whatever
+        another connection commits meanwhile (WAL), and nothing can be written in it.
+
+        For a long computation over many tables (a dashboard) whose parts must agree. It
+        takes no lock: writers on other connections go on. Writing inside is a programming
+        error (``transaction()`` cannot begin in it).
+        """
+        if self._depth > 0 or self._conn.in_transaction:
+            yield  # already inside a transaction, which sees one state already
+            return
+        try:
+            self._conn.execute("BEGIN DEFERRED")
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc, self.path) from exc
+        try:
+            yield
+        finally:
+            if self._conn.in_transaction:
+                self._conn.execute("COMMIT")  # nothing was written: this only ends it
+
     @property
     def in_transaction(self) -> bool:
         return self._depth > 0

@@ -1,0 +1,349 @@
+"""Dashboard snapshots: the figures of the views a person opens, kept ready in the profile.
+
+A quarter of a 50,000-account organisation takes seconds to compute (docs/performance.md,
+"The manager's dashboard"), and issue 11 wants it ready half a second after opening. So the
+default views (``default_views``: the running and the previous quarter, month and week of
+each scope the person may choose) are computed ahead, off the UI thread, after each sync
+and at start (``refresh_snapshots``), and kept in ``dashboard_snapshots`` (schema 5) with:
+
+- the **data stamp** they were computed from: the records' change counter
+  (``record_changes``), which every write to a record table or to the outbox moves by
+  trigger. Read in the same read transaction as the figures, so a snapshot is never newer
+  or older than the records it counts;
+- the **instant they were judged at** (``Dashboard.computed_at``): the SLA clocks, the ages
+  of what waits and the as-of day depend on it.
+
+``dashboard_for_opening`` shows a snapshot only while its stamp is the store's, it was
+judged at most ``FRESH_FOR`` ago, on the same as-of day, by this version of the figures'
+code, for the default settings; anything else is computed on the spot (and kept, so the
+next opening is quick). Either way the result is what ``dashboard()`` would return at the
+snapshot's ``computed_at``: the figures, their record ids (drill-down) and their timings.
+
+The figures are stored pickled: a Dashboard is a tree of frozen dataclasses holding
+hundreds of thousands of ids, and pickle rebuilds it exactly and fastest. Only the
+profile's own code writes the table, and loading goes through an unpickler that builds
+nothing but the figures' own classes (``_FigureUnpickler``), so a damaged or tampered
+profile gives a fresh computation, never arbitrary objects. Derived data: never synced,
+never in the outbox, thrown away freely.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import enum
+import functools
+import hashlib
+import io
+import logging
+import pickle
+import sqlite3
+import types
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+
+import fieldapp
+from fieldapp.catalogue import Role
+from fieldapp.clock import from_text, to_text
+from fieldapp.kpi.dashboard import Dashboard, Settings, dashboard
+from fieldapp.kpi.period import Period, period_containing
+from fieldapp.kpi.scope import Scope, directory, organisation, rep, scope_for, team
+from fieldapp.store.database import Store
+from fieldapp.usecases.people import current_user
+
+log = logging.getLogger(__name__)
+
+# How long a snapshot may be shown after it was judged: SLA clocks and ages move on with
+# time even when no record changes (an item falls overdue), and a quarter's figures a
+# quarter of an hour old are what a manager expects from a dashboard that says when it
+# was computed. Past that, opening computes.
+FRESH_FOR = timedelta(minutes=15)
+# A refresh leaves alone a snapshot that is current and at most this old, so a refresh at
+# start-up and one after a sync that brought nothing do not recompute everything.
+REFRESH_AFTER = timedelta(minutes=5)
+SNAPSHOTS = "dashboard_snapshots"  # the table, as change sets name it
+PERIOD_KINDS = ("quarter", "month", "week")
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """A dashboard a person can open: a period and a scope."""
+
+    period: Period
+    scope: Scope
+
+
+def data_stamp(store: Store) -> int:
+    """The records' change counter: moves whenever any record or the outbox changes."""
+    return int(store.scalar("SELECT counter FROM record_changes WHERE id = 1"))
+
+
+def default_views(store: Store, today: date, zone: tzinfo) -> list[View]:
+    """The views the profile's person is likely to open, most likely first: their default
+    scope's running quarter first; then the previous quarter, the running and previous
+    month and week; then the same for every other scope they may choose (the organisation
+    and each team for inside reps and managers, themselves only for a field rep)."""
+    me = current_user(store)
+    periods: list[Period] = []
+    for kind in PERIOD_KINDS:
+        running = period_containing(kind, today, zone)
+        periods += [running, period_containing(kind, running.first_day - timedelta(days=1), zone)]
+    if me.role == Role.FIELD:
+        scopes = [rep(store, me.username)]
+    else:
+        teams = sorted({p.team for p in directory(store).values() if p.team})
+        scopes = [scope_for(store), organisation(store), *(team(store, t) for t in teams)]
+    chosen: list[Scope] = []
+    for scope in scopes:
+        if all(_scope_key(scope) != _scope_key(seen) for seen in chosen):
+            chosen.append(scope)
+    return [View(period, scope) for scope in chosen for period in periods]
+
+
+def refresh_snapshots(
+    store: Store,
+    now: datetime | None = None,
+    *,
+    zone: tzinfo,
+    views: Iterable[View] | None = None,
+) -> list[View]:
+    """Compute and keep the snapshot of each view (``default_views`` unless given) that is
+    not current; returns the views computed. For the store worker after each sync and at
+    start: seconds of work on a large profile, never on the UI thread."""
+    moment = now or store.clock()
+    chosen = (
+        list(views)
+        if views is not None
+        else default_views(store, moment.astimezone(zone).date(), zone)
+    )
+    computed = []
+    for view in chosen:
+        held = _held(store, view.period, view.scope, with_figures=False)
+        if (
+            held is not None
+            and _current(held, data_stamp(store), view.period, moment)
+            and moment - held.judged_at <= REFRESH_AFTER
+        ):
+            continue
+        _compute_and_keep(store, view.period, view.scope, moment)
+        computed.append(view)
+    return computed
+
+
+def dashboard_for_opening(
+    store: Store,
+    period: Period,
+    scope: Scope,
+    settings: Settings | None = None,
+    now: datetime | None = None,
+) -> Dashboard:
+    """The dashboard a window shows on opening: the kept snapshot when it is current
+    (module docstring), else computed now and kept. The same figures as ``dashboard()``
+    judged at the result's ``computed_at``."""
+    moment = now or store.clock()
+    if settings is not None and settings != Settings():
+        # Snapshots are of the default settings only: a chosen window is computed.
+        return dashboard(store, period, scope, now=moment, settings=settings)
+    with store.reading():
+        held = _held(store, period, scope)
+        if held is not None and _current(held, data_stamp(store), period, moment):
+            board = held.load()
+            if board is not None:
+                return board
+    return _compute_and_keep(store, period, scope, moment)
+
+
+def snapshot_judged_at(store: Store, period: Period, scope: Scope) -> datetime | None:
+    """When the kept snapshot of this view was judged, or None when none is kept."""
+    held = _held(store, period, scope, with_figures=False)
+    return None if held is None else held.judged_at
+
+
+def clear_snapshots(store: Store) -> None:
+    """Throw every snapshot away (derived data: the next opening computes)."""
+    with store.transaction():
+        store.execute(f"DELETE FROM {SNAPSHOTS}")
+        store.record_whole(SNAPSHOTS)
+
+
+# -- what is kept -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Held:
+    format: str
+    data_stamp: int
+    judged_at: datetime
+    as_of: date
+    figures: bytes
+
+    def load(self) -> Dashboard | None:
+        try:
+            board = _FigureUnpickler(io.BytesIO(self.figures)).load()
+        except Exception as exc:  # damaged or foreign: compute instead, and say why
+            log.warning("dashboard snapshot unreadable (%s); computing instead", exc)
+            return None
+        return board if isinstance(board, Dashboard) else None
+
+
+def _period_key(period: Period) -> tuple[str, str, str, str]:
+    return (
+        str(period.kind),
+        period.first_day.isoformat(),
+        period.last_day.isoformat(),
+        str(period.zone),
+    )
+
+
+def _scope_key(scope: Scope) -> tuple[str, str]:
+    return (str(scope.kind), scope.name or "")
+
+
+_KEY = (
+    "period_kind = ? AND first_day = ? AND last_day = ? AND time_zone = ?"
+    " AND scope_kind = ? AND scope_name = ?"
+)
+
+
+def _held(store: Store, period: Period, scope: Scope, *, with_figures: bool = True) -> _Held | None:
+    figures = "figures" if with_figures else "x''"  # the blob is megabytes: read it to show it
+    row = store.query_one(
+        f"SELECT format, data_stamp, judged_at, as_of, {figures} AS figures FROM {SNAPSHOTS}"
+        f" WHERE {_KEY}",
+        (*_period_key(period), *_scope_key(scope)),
+    )
+    if row is None:
+        return None
+    return _Held(
+        row["format"],
+        int(row["data_stamp"]),
+        from_text(row["judged_at"]),
+        date.fromisoformat(row["as_of"]),
+        bytes(row["figures"]),
+    )
+
+
+def _current(held: _Held, stamp: int, period: Period, now: datetime) -> bool:
+    age = now - held.judged_at
+    return (
+        held.format == figures_format()
+        and held.data_stamp == stamp
+        and timedelta(0) <= age <= FRESH_FOR  # a clock set back shows nothing from "later"
+        and held.as_of == period.as_of(now)
+    )
+
+
+def _compute_and_keep(store: Store, period: Period, scope: Scope, now: datetime) -> Dashboard:
+    # The stamp is read in the same read transaction as the figures: a write committed by
+    # another connection during the seconds of computing leaves the snapshot stamped with
+    # the state it counted, so it is stale at once rather than wrongly current.
+    with store.reading():
+        stamp = data_stamp(store)
+        board = dashboard(store, period, scope, now=now)
+    if store.in_transaction:
+        return board  # inside a caller's write: keeping it is the caller's next refresh
+    try:
+        with store.transaction():
+            store.execute(
+                f"""INSERT OR REPLACE INTO {SNAPSHOTS} (period_kind, first_day, last_day,
+                        time_zone, scope_kind, scope_name, format, data_stamp, judged_at,
+                        as_of, figures)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    *_period_key(period),
+                    *_scope_key(scope),
+                    figures_format(),
+                    stamp,
+                    to_text(board.computed_at),
+                    board.as_of.isoformat(),
+                    _dumps(board),
+                ),
+            )
+            store.record_whole(SNAPSHOTS)
+    except sqlite3.Error as exc:  # pragma: no cover - a full disk: the figures still show
+        log.warning("dashboard snapshot not kept: %s", exc)
+    return board
+
+
+# -- pickling -----------------------------------------------------------------------------
+
+
+def _frozen_mapping(items: dict[Any, Any]) -> types.MappingProxyType[Any, Any]:
+    return types.MappingProxyType(items)
+
+
+_DISPATCH = copyreg.dispatch_table.copy()
+_DISPATCH[types.MappingProxyType] = lambda m: (_frozen_mapping, (dict(m),))
+
+
+def _dumps(board: Dashboard) -> bytes:
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _DISPATCH
+    pickler.dump(board)
+    return out.getvalue()
+
+
+# What a snapshot may hold besides the figures' own classes (fieldapp.kpi, fieldapp.team's
+# policies, the catalogue's vocabulary).
+_ALLOWED_ELSEWHERE = {
+    ("datetime", "date"),
+    ("datetime", "datetime"),
+    ("datetime", "timedelta"),
+    ("datetime", "timezone"),
+    ("zoneinfo", "ZoneInfo"),
+    (__name__, "_frozen_mapping"),
+}
+_ALLOWED_PACKAGES = ("fieldapp.kpi.", "fieldapp.team.", "fieldapp.catalogue.")
+
+
+def _enum_member(cls: Any, name: str) -> Any:
+    """``getattr`` as enums are pickled with it, for enum members only."""
+    if not (isinstance(cls, type) and issubclass(cls, enum.Enum)):
+        raise pickle.UnpicklingError(f"not an enum: {cls!r}")
+    return cls[name]
+
+
+class _FigureUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == ("builtins", "getattr"):
+            return _enum_member
+        if (module, name) in _ALLOWED_ELSEWHERE or (
+            module.startswith(_ALLOWED_PACKAGES) and not name.startswith("_")
+        ):
+            found = super().find_class(module, name)
+            if (module, name) in _ALLOWED_ELSEWHERE or isinstance(found, type):
+                return found
+        raise pickle.UnpicklingError(f"a dashboard snapshot does not hold {module}.{name}")
+
+
+@functools.cache
+def figures_format() -> str:
+    """What the figures' code is: a snapshot written by another version is recomputed,
+    since its classes may have other fields. The digest of the package's sources (or,
+    where they are not readable, in a frozen bundle, the app's version)."""
+    digest = hashlib.sha256(f"fieldapp {fieldapp.__version__}".encode())
+    folder = Path(__file__).parent
+    try:
+        for source in sorted(folder.glob("*.py")):
+            digest.update(source.name.encode())
+            digest.update(source.read_bytes())
+    except OSError:
+        pass
+    return digest.hexdigest()[:16]
+
+
+__all__ = [
+    "FRESH_FOR",
+    "REFRESH_AFTER",
+    "View",
+    "clear_snapshots",
+    "dashboard_for_opening",
+    "data_stamp",
+    "default_views",
+    "figures_format",
+    "refresh_snapshots",
+    "snapshot_judged_at",
+]
