@@ -29,9 +29,10 @@ never in the outbox, thrown away freely.
 
 from __future__ import annotations
 
-import copyreg
+import dataclasses
 import enum
 import functools
+import gc
 import hashlib
 import io
 import logging
@@ -43,6 +44,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import fieldapp
 from fieldapp.catalogue import Role
@@ -181,7 +183,7 @@ class _Held:
 
     def load(self) -> Dashboard | None:
         try:
-            board = _FigureUnpickler(io.BytesIO(self.figures)).load()
+            board = _loads(self.figures)
         except Exception as exc:  # damaged or foreign: compute instead, and say why
             log.warning("dashboard snapshot unreadable (%s); computing instead", exc)
             return None
@@ -268,22 +270,61 @@ def _compute_and_keep(store: Store, period: Period, scope: Scope, now: datetime)
 
 
 # -- pickling -----------------------------------------------------------------------------
+# A quarter of an organisation is some 700,000 objects (ids, dates, 46,000 small records).
+# Two things make loading them 3-4 times faster than plain pickle: the figures' frozen
+# dataclasses are rebuilt by ``_rebuild`` (one call setting every field) rather than by
+# dataclasses' own ``__setstate__``, which looks their fields up again for each object; and
+# the cyclic garbage collector is held off while loading, since it would otherwise walk
+# the growing tree again and again (nothing loaded holds a cycle).
 
 
 def _frozen_mapping(items: dict[Any, Any]) -> types.MappingProxyType[Any, Any]:
     return types.MappingProxyType(items)
 
 
-_DISPATCH = copyreg.dispatch_table.copy()
-_DISPATCH[types.MappingProxyType] = lambda m: (_frozen_mapping, (dict(m),))
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _rebuild(cls: type, values: tuple[Any, ...]) -> Any:
+    """A frozen dataclass instance with exactly these field values (no ``__post_init__``:
+    the fields it derives are among the values)."""
+    if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)):
+        raise pickle.UnpicklingError(f"not a figure's class: {cls!r}")
+    names = _field_names(cls)
+    if len(names) != len(values):
+        raise pickle.UnpicklingError(f"{cls.__name__} has {len(names)} fields")
+    built = object.__new__(cls)
+    for name, value in zip(names, values, strict=True):
+        object.__setattr__(built, name, value)
+    return built
+
+
+class _FigurePickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, types.MappingProxyType):
+            return _frozen_mapping, (dict(obj),)
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            cls = type(obj)
+            return _rebuild, (cls, tuple(getattr(obj, name) for name in _field_names(cls)))
+        return NotImplemented
 
 
 def _dumps(board: Dashboard) -> bytes:
     out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _DISPATCH
-    pickler.dump(board)
+    _FigurePickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(board)
     return out.getvalue()
+
+
+def _loads(data: bytes) -> Any:
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _FigureUnpickler(io.BytesIO(data)).load()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 # What a snapshot may hold besides the figures' own classes (fieldapp.kpi, fieldapp.team's
@@ -295,15 +336,18 @@ _ALLOWED_ELSEWHERE = {
     ("datetime", "timezone"),
     ("zoneinfo", "ZoneInfo"),
     (__name__, "_frozen_mapping"),
+    (__name__, "_rebuild"),
 }
 _ALLOWED_PACKAGES = ("fieldapp.kpi.", "fieldapp.team.", "fieldapp.catalogue.")
 
 
 def _enum_member(cls: Any, name: str) -> Any:
-    """``getattr`` as enums are pickled with it, for enum members only."""
-    if not (isinstance(cls, type) and issubclass(cls, enum.Enum)):
-        raise pickle.UnpicklingError(f"not an enum: {cls!r}")
-    return cls[name]
+    """``getattr`` as enums and time zones are pickled with it, for nothing else."""
+    if isinstance(cls, type) and issubclass(cls, enum.Enum):
+        return cls[name]
+    if cls is ZoneInfo and name == "_unpickle":
+        return ZoneInfo._unpickle  # type: ignore[attr-defined]
+    raise pickle.UnpicklingError(f"a dashboard snapshot does not hold {cls!r}.{name}")
 
 
 class _FigureUnpickler(pickle.Unpickler):
