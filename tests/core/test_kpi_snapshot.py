@@ -197,3 +197,23 @@ def test_snapshots_and_read_marks_do_not_move_the_stamp(store: Store) -> None:
             " updated_at) VALUES ('r1', 'u', 'notes', 'n', 1, 'now', 'now')"
         )
     assert data_stamp(store) == stamp
+
+
+def test_a_snapshot_counts_the_state_its_stamp_names(profile: Path) -> None:
+    """The stamp and the figures are read in one read transaction: what another connection
+    commits meanwhile is in neither, so the snapshot is stale, never wrongly current."""
+    with open_store(profile) as worker, open_store(profile) as window:
+        planned = window.scalar(
+            "SELECT id FROM visits WHERE status = 'planned' AND planned_start >= ?"
+            " AND planned_start < ? ORDER BY planned_start",
+            (QUARTER.start, QUARTER.end),
+        )
+        with worker.reading():
+            stamp = data_stamp(worker)
+            cancel_visit(window, planned)  # committed by the other connection meanwhile
+            assert data_stamp(worker) == stamp
+            assert worker.scalar("SELECT status FROM visits WHERE id = ?", (planned,)) == (
+                "planned"
+            )
+        assert data_stamp(worker) > stamp
+        assert worker.scalar("SELECT status FROM visits WHERE id = ?", (planned,)) == ("cancelled")
