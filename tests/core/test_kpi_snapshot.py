@@ -5,6 +5,7 @@ judged recently, and after a restart too."""
 from __future__ import annotations
 
 import pickle
+import zlib
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -175,16 +176,34 @@ def test_refresh_keeps_every_default_view_and_only_what_is_stale(store: Store) -
     same_figures(shown, dashboard(store, month, quebec, now=again))
 
 
-def test_a_tampered_snapshot_is_computed_again_and_builds_nothing_else(store: Store) -> None:
+class Hostile:
+    """What a tampered profile could hold: unpickled naively, it would run a call."""
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return (Path("hostile-was-built").touch, ())
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        zlib.compress(pickle.dumps(Hostile())),  # a call outside the figures' classes
+        zlib.compress(pickle.dumps(Path("/"))),  # an object outside them
+        b"not a snapshot at all",  # damage
+    ],
+)
+def test_a_tampered_snapshot_is_computed_again_and_builds_nothing_else(
+    store: Store, kept: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     scope = organisation(store)
     dashboard_for_opening(store, QUARTER, scope, now=NOW)
-    hostile = pickle.dumps(Path("/"))  # any class outside the figures' own
     with store.transaction():
-        store.execute("UPDATE dashboard_snapshots SET figures = ?", (hostile,))
+        store.execute("UPDATE dashboard_snapshots SET figures = ?", (kept,))
     # The write to dashboard_snapshots is no record change: the stamp still matches.
     later = NOW + timedelta(minutes=1)
     shown = dashboard_for_opening(store, QUARTER, scope, now=later)
     assert shown.computed_at == later
+    assert not (tmp_path / "hostile-was-built").exists()
     same_figures(shown, dashboard(store, QUARTER, scope, now=later))
 
 
