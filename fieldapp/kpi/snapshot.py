@@ -1,15 +1,16 @@
-"""Dashboard snapshots: the figures of the views a person opens, kept ready in the profile.
+"""Dashboard snapshots: the figures of the views a person opens, kept ready beside the profile.
 
 A quarter of a 50,000-account organisation takes seconds to compute (docs/performance.md,
 "The manager's dashboard"), and issue 11 wants it ready half a second after opening. So the
 default views (``default_views``: the running and the previous quarter, month and week of
 each scope the person may choose) are computed ahead, off the UI thread, after each sync
-and at start (``refresh_snapshots``), and kept in ``dashboard_snapshots`` (schema 5) with:
+and at start (``refresh_snapshots``), and kept in ``dashboard-snapshots.db`` beside the
+profile's database (``snapshot_path``) with:
 
-- the **data stamp** they were computed from: the records' change counter
-  (``record_changes``), which every write to a record table or to the outbox moves by
-  trigger. Read in the same read transaction as the figures, so a snapshot is never newer
-  or older than the records it counts;
+- the **data stamp** they were computed from (fieldapp/store/stamp.py): a token of the
+  profile that every committed write to a record or to the outbox replaces. Read in the
+  same read transaction as the figures, so a snapshot is never newer or older than the
+  records it counts;
 - the **instant they were judged at** (``Dashboard.computed_at``): the SLA clocks, the ages
   of what waits and the as-of day depend on it.
 
@@ -19,16 +20,21 @@ code, for the default settings; anything else is computed on the spot (and kept,
 next opening is quick). Either way the result is what ``dashboard()`` would return at the
 snapshot's ``computed_at``: the figures, their record ids (drill-down) and their timings.
 
+A file of its own rather than a table of the profile: snapshots are a cache (tens of
+megabytes for a manager, rewritten after each sync) that backups before a migration,
+exports and restores have no business copying, and a damaged cache is thrown away
+without touching the records. Only SQLite opens it.
+
 The figures are stored pickled: a Dashboard is a tree of frozen dataclasses holding
-hundreds of thousands of ids, and pickle rebuilds it exactly and fastest. Only the
-profile's own code writes the table, and loading goes through an unpickler that builds
-nothing but the figures' own classes (``_FigureUnpickler``), so a damaged or tampered
-profile gives a fresh computation, never arbitrary objects. Derived data: never synced,
-never in the outbox, thrown away freely.
+hundreds of thousands of ids, and pickle rebuilds it exactly and fastest. Loading goes
+through an unpickler that builds nothing but the figures' own classes
+(``_FigureUnpickler``), so a damaged or tampered file gives a fresh computation, never
+arbitrary objects. Derived data: never synced, never in the outbox, thrown away freely.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import enum
 import functools
@@ -40,7 +46,7 @@ import pickle
 import sqlite3
 import types
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -54,6 +60,7 @@ from fieldapp.kpi.dashboard import Dashboard, Settings, dashboard
 from fieldapp.kpi.period import Period, period_containing
 from fieldapp.kpi.scope import Scope, directory, organisation, rep, scope_for, team
 from fieldapp.store.database import Store
+from fieldapp.store.stamp import RECORDS_STAMP_KEY
 from fieldapp.usecases.people import current_user
 
 log = logging.getLogger(__name__)
@@ -66,7 +73,22 @@ FRESH_FOR = timedelta(minutes=15)
 # A refresh leaves alone a snapshot that is current and at most this old, so a refresh at
 # start-up and one after a sync that brought nothing do not recompute everything.
 REFRESH_AFTER = timedelta(minutes=5)
-SNAPSHOTS = "dashboard_snapshots"  # the table, as change sets name it
+SNAPSHOT_FILE = "dashboard-snapshots.db"  # beside the profile's database
+_TABLE = """CREATE TABLE IF NOT EXISTS snapshots (
+    period_kind TEXT NOT NULL,
+    first_day TEXT NOT NULL,
+    last_day TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    scope_kind TEXT NOT NULL,
+    scope_name TEXT NOT NULL,
+    format TEXT NOT NULL,
+    data_stamp TEXT NOT NULL,
+    judged_at TEXT NOT NULL,
+    as_of TEXT NOT NULL,
+    figures BLOB NOT NULL,
+    PRIMARY KEY (period_kind, first_day, last_day, time_zone, scope_kind, scope_name)
+)"""
+_BUSY_MS = 5000
 PERIOD_KINDS = ("quarter", "month", "week")
 
 
@@ -78,9 +100,25 @@ class View:
     scope: Scope
 
 
-def data_stamp(store: Store) -> int:
-    """The records' change counter: moves whenever any record or the outbox changes."""
-    return int(store.scalar("SELECT counter FROM record_changes WHERE id = 1"))
+def data_stamp(store: Store) -> str:
+    """The records' data stamp: another one whenever a record or the outbox changed."""
+    return store.profile_value(RECORDS_STAMP_KEY) or ""  # "": none changed since creation
+
+
+def snapshot_path(store: Store) -> Path:
+    return store.path.with_name(SNAPSHOT_FILE)
+
+
+@contextlib.contextmanager
+def _kept(store: Store) -> Iterator[sqlite3.Connection]:
+    """The snapshot file, opened for one read or write (created when missing)."""
+    conn = sqlite3.connect(snapshot_path(store), timeout=_BUSY_MS / 1000, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")  # the worker writes while a window reads
+        conn.execute(_TABLE)
+        yield conn
+    finally:
+        conn.close()
 
 
 def default_views(store: Store, today: date, zone: tzinfo) -> list[View]:
@@ -166,9 +204,8 @@ def snapshot_judged_at(store: Store, period: Period, scope: Scope) -> datetime |
 
 def clear_snapshots(store: Store) -> None:
     """Throw every snapshot away (derived data: the next opening computes)."""
-    with store.transaction():
-        store.execute(f"DELETE FROM {SNAPSHOTS}")
-        store.record_whole(SNAPSHOTS)
+    with _kept(store) as conn:
+        conn.execute("DELETE FROM snapshots")
 
 
 # -- what is kept -------------------------------------------------------------------------
@@ -177,7 +214,7 @@ def clear_snapshots(store: Store) -> None:
 @dataclass(frozen=True, slots=True)
 class _Held:
     format: str
-    data_stamp: int
+    data_stamp: str
     judged_at: datetime
     as_of: date
     figures: bytes
@@ -212,23 +249,28 @@ _KEY = (
 
 def _held(store: Store, period: Period, scope: Scope, *, with_figures: bool = True) -> _Held | None:
     figures = "figures" if with_figures else "x''"  # the blob is megabytes: read it to show it
-    row = store.query_one(
-        f"SELECT format, data_stamp, judged_at, as_of, {figures} AS figures FROM {SNAPSHOTS}"
-        f" WHERE {_KEY}",
-        (*_period_key(period), *_scope_key(scope)),
-    )
+    try:
+        with _kept(store) as conn:
+            row = conn.execute(
+                f"SELECT format, data_stamp, judged_at, as_of, {figures} FROM snapshots"
+                f" WHERE {_KEY}",
+                (*_period_key(period), *_scope_key(scope)),
+            ).fetchone()
+    except sqlite3.Error as exc:  # a damaged cache: compute instead
+        log.warning("dashboard snapshots unreadable (%s); computing instead", exc)
+        return None
     if row is None:
         return None
     return _Held(
-        row["format"],
-        int(row["data_stamp"]),
-        from_text(row["judged_at"]),
-        date.fromisoformat(row["as_of"]),
-        bytes(row["figures"]),
+        str(row[0]),
+        str(row[1]),
+        from_text(row[2]),
+        date.fromisoformat(row[3]),
+        bytes(row[4]),
     )
 
 
-def _current(held: _Held, stamp: int, period: Period, now: datetime) -> bool:
+def _current(held: _Held, stamp: str, period: Period, now: datetime) -> bool:
     age = now - held.judged_at
     return (
         held.format == figures_format()
@@ -245,15 +287,13 @@ def _compute_and_keep(store: Store, period: Period, scope: Scope, now: datetime)
     with store.reading():
         stamp = data_stamp(store)
         board = dashboard(store, period, scope, now=now)
-    if store.in_transaction:
-        return board  # inside a caller's write: keeping it is the caller's next refresh
     try:
-        with store.transaction():
-            store.execute(
-                f"""INSERT OR REPLACE INTO {SNAPSHOTS} (period_kind, first_day, last_day,
-                        time_zone, scope_kind, scope_name, format, data_stamp, judged_at,
-                        as_of, figures)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        with _kept(store) as conn:
+            conn.execute(
+                """INSERT OR REPLACE INTO snapshots (period_kind, first_day, last_day,
+                       time_zone, scope_kind, scope_name, format, data_stamp, judged_at,
+                       as_of, figures)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     *_period_key(period),
                     *_scope_key(scope),
@@ -264,8 +304,7 @@ def _compute_and_keep(store: Store, period: Period, scope: Scope, now: datetime)
                     _dumps(board),
                 ),
             )
-            store.record_whole(SNAPSHOTS)
-    except sqlite3.Error as exc:  # pragma: no cover - a full disk: the figures still show
+    except sqlite3.Error as exc:  # a full disk, a damaged cache: the figures still show
         log.warning("dashboard snapshot not kept: %s", exc)
     return board
 
@@ -394,4 +433,5 @@ __all__ = [
     "figures_format",
     "refresh_snapshots",
     "snapshot_judged_at",
+    "snapshot_path",
 ]

@@ -26,6 +26,7 @@ from fieldapp.errors import (
 from fieldapp.store import live_files
 from fieldapp.store.change_set import ChangeLog, ChangeSet, Kind
 from fieldapp.store.migrations import migrate, schema_version
+from fieldapp.store.stamp import NEW_STAMP, RECORDS_STAMP_KEY, STAMPED
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +213,10 @@ class Store:
         self._depth -= 1
         self._logs.pop()
         try:
+            if self._depth == 0 and log.touches_any(STAMPED):
+                # The records changed: a new data stamp in the same commit, so what was
+                # computed from them before is stale (fieldapp/store/stamp.py).
+                self._conn.execute(NEW_STAMP, (RECORDS_STAMP_KEY,))
             self._conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
         except sqlite3.Error as exc:
             if self._depth == 0 and self._conn.in_transaction:

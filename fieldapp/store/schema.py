@@ -418,63 +418,11 @@ _HANDOFFS = (
     "CREATE INDEX notes_author ON notes(author_id, kind)",
 )
 
-# The manager's dashboard (issue 11). A quarter of an organisation takes seconds to compute
-# (docs/performance.md), so the figures of the views a person opens are kept, computed
-# after each sync: ``dashboard_snapshots``, derived data written only by
-# fieldapp/kpi/snapshot.py and never synced. A snapshot is shown only while the records it
-# was computed from are unchanged, which ``record_changes`` tells: one counter that every
-# write to a record table or to the outbox moves, by trigger, whatever wrote it (a use
-# case, a sync, a restore), so no writer can forget to. Read marks are left out: marking
-# the inbox read changes no figure and would throw the snapshots away.
-DASHBOARD_STAMPED: tuple[str, ...] = (
-    *(c for c in catalogue.COLLECTIONS if c != "inbox_reads"),
-    "outbox",
-)
-
-
-def change_counter_triggers(table: str) -> tuple[str, ...]:
-    """The insert, update and delete triggers that move the records' change counter."""
-    bump = "UPDATE record_changes SET counter = counter + 1 WHERE id = 1;"
-    return tuple(
-        f"CREATE TRIGGER {table}_counted_{event.lower()} AFTER {event} ON {table} BEGIN {bump} END"
-        for event in ("INSERT", "UPDATE", "DELETE")
-    )
-
-
-_DASHBOARD = (
-    """CREATE TABLE record_changes (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        counter INTEGER NOT NULL
-    )""",
-    "INSERT INTO record_changes (id, counter) VALUES (1, 0)",
-    *(trigger for table in DASHBOARD_STAMPED for trigger in change_counter_triggers(table)),
-    """CREATE TABLE dashboard_snapshots (
-        period_kind TEXT NOT NULL,
-        first_day TEXT NOT NULL,
-        last_day TEXT NOT NULL,
-        time_zone TEXT NOT NULL,
-        scope_kind TEXT NOT NULL,
-        scope_name TEXT NOT NULL,
-        format TEXT NOT NULL,
-        data_stamp INTEGER NOT NULL,
-        judged_at TEXT NOT NULL,
-        as_of TEXT NOT NULL,
-        figures BLOB NOT NULL,
-        PRIMARY KEY (period_kind, first_day, last_day, time_zone, scope_kind, scope_name)
-    )""",
-    # The SLA reads visit reports by when they reached the server (fieldapp/kpi/reading.py,
-    # ARRIVAL), an expression no other index serves.
-    "CREATE INDEX notes_kind_arrival ON notes(kind, coalesce(arrived_at, created_at))",
-)
-
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "records, outbox and sync bookkeeping", _CORE),
     Migration(2, "full-text search over accounts, contacts and notes", _SEARCH),
     Migration(3, "local drafts of unsaved forms", _DRAFTS),
     Migration(4, "hand-offs, inbox read marks, priorities and SLA agreements", _HANDOFFS),
-    Migration(
-        5, "dashboard snapshots, the records' change counter, reports by arrival", _DASHBOARD
-    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

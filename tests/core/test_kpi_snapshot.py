@@ -5,6 +5,7 @@ judged recently, and after a restart too."""
 from __future__ import annotations
 
 import pickle
+import sqlite3
 import zlib
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -26,6 +27,7 @@ from fieldapp.kpi.snapshot import (
     default_views,
     refresh_snapshots,
     snapshot_judged_at,
+    snapshot_path,
 )
 from fieldapp.store import Store, open_store
 from fieldapp.store.replica import upsert_server_records
@@ -88,7 +90,7 @@ def test_a_local_edit_makes_the_snapshot_stale(store: Store) -> None:
     )
     stamp = data_stamp(store)
     cancel_visit(store, planned)
-    assert data_stamp(store) > stamp
+    assert data_stamp(store) != stamp
     later = NOW + timedelta(minutes=1)
     shown = dashboard_for_opening(store, QUARTER, scope, now=later)
     assert shown.computed_at == later  # computed again, not the snapshot
@@ -197,9 +199,9 @@ def test_a_tampered_snapshot_is_computed_again_and_builds_nothing_else(
     monkeypatch.chdir(tmp_path)
     scope = organisation(store)
     dashboard_for_opening(store, QUARTER, scope, now=NOW)
-    with store.transaction():
-        store.execute("UPDATE dashboard_snapshots SET figures = ?", (kept,))
-    # The write to dashboard_snapshots is no record change: the stamp still matches.
+    with sqlite3.connect(snapshot_path(store)) as cache:
+        cache.execute("UPDATE snapshots SET figures = ?", (kept,))
+    cache.close()
     later = NOW + timedelta(minutes=1)
     shown = dashboard_for_opening(store, QUARTER, scope, now=later)
     assert shown.computed_at == later
@@ -210,12 +212,39 @@ def test_a_tampered_snapshot_is_computed_again_and_builds_nothing_else(
 def test_snapshots_and_read_marks_do_not_move_the_stamp(store: Store) -> None:
     stamp = data_stamp(store)
     refresh_snapshots(store, NOW, zone=MONTREAL, views=[View(QUARTER, organisation(store))])
-    with store.transaction():
-        store.execute(
-            "INSERT INTO inbox_reads (id, user_id, item_collection, item_id, read, created_at,"
-            " updated_at) VALUES ('r1', 'u', 'notes', 'n', 1, 'now', 'now')"
-        )
+    me = store.profile_value("current_user_id")
+    note = store.scalar("SELECT id FROM notes ORDER BY id LIMIT 1")
+    read_mark = {"id": "0190b000-0000-7000-8000-0000000000r1", "user_id": me, "read": True}
+    read_mark |= {"item_collection": "notes", "item_id": note, "version": 1}
+    read_mark |= {"created_at": "2026-11-25T16:00:00Z", "updated_at": "2026-11-25T16:00:00Z"}
+    upsert_server_records(store, "inbox_reads", [read_mark])  # a synced read mark
+    assert store.scalar("SELECT count(*) FROM inbox_reads") >= 1
     assert data_stamp(store) == stamp
+
+
+def test_a_restored_backup_never_matches_a_later_snapshot(profile: Path) -> None:
+    """A backup brings back an older stamp; an edit after it makes a new one, never one that
+    a snapshot of other records already carries (as a counter would: one edit each)."""
+    with open_store(profile) as store:
+        store.backup_to(profile.parent / "backup.db")
+        first, second = (
+            row[0]
+            for row in store.rows(
+                "SELECT id FROM visits WHERE status = 'planned' AND planned_start >= ?"
+                " AND planned_start < ? ORDER BY planned_start LIMIT 2",
+                (QUARTER.start, QUARTER.end),
+            )
+        )
+        cancel_visit(store, first)
+        dashboard_for_opening(store, QUARTER, organisation(store), now=NOW)
+    (profile.parent / "backup.db").replace(profile / "fieldapp.db")  # restored
+    later = NOW + timedelta(minutes=1)
+    with open_store(profile) as store:
+        cancel_visit(store, second)  # one edit since the backup, as before the snapshot
+        shown = dashboard_for_opening(store, QUARTER, organisation(store), now=later)
+        assert shown.computed_at == later
+        assert second in shown.visits.total.cancelled
+        assert first not in shown.visits.total.cancelled
 
 
 def test_a_snapshot_counts_the_state_its_stamp_names(profile: Path) -> None:
@@ -234,5 +263,5 @@ def test_a_snapshot_counts_the_state_its_stamp_names(profile: Path) -> None:
             assert worker.scalar("SELECT status FROM visits WHERE id = ?", (planned,)) == (
                 "planned"
             )
-        assert data_stamp(worker) > stamp
+        assert data_stamp(worker) != stamp
         assert worker.scalar("SELECT status FROM visits WHERE id = ?", (planned,)) == ("cancelled")
