@@ -252,7 +252,7 @@ def timed_opening(profile: Path, period: Period, now: datetime, repeat: int) -> 
         began = time.perf_counter()
         refresh_snapshots(store, now, zone=ZONE, views=[view])
         refresh = (time.perf_counter() - began) * 1000
-        size = kept_bytes(store)
+        size = kept_bytes(store, period)
         label = f"{period.label}, {view.scope.label}"
     opened_at = now + timedelta(minutes=1)
     samples: list[float] = []
@@ -292,12 +292,19 @@ def report_opening(opening: Opening, fresh: Run, reference: dict[str, float]) ->
     return ok
 
 
-def kept_bytes(store: Store, *, every: bool = False) -> int:
-    """The size of the largest snapshot kept (or of them all)."""
+def kept_bytes(store: Store, period: Period | None = None) -> int:
+    """The size of the organisation's snapshot of ``period`` (None: of every one kept)."""
     conn = sqlite3.connect(snapshot_path(store))
     try:
-        sql = f"SELECT {'sum' if every else 'max'}(length(figures)) FROM snapshots"
-        return int(conn.execute(sql).fetchone()[0])
+        if period is None:
+            found = conn.execute("SELECT sum(length(figures)) FROM snapshots").fetchone()
+        else:
+            found = conn.execute(
+                "SELECT length(figures) FROM snapshots WHERE period_kind = ? AND first_day = ?"
+                " AND scope_kind = 'organisation'",
+                (str(period.kind), period.first_day.isoformat()),
+            ).fetchone()
+        return int(found[0])
     finally:
         conn.close()
 
@@ -311,7 +318,7 @@ def timed_refresh(profile: Path, now: datetime) -> tuple[int, float, int]:
         began = time.perf_counter()
         refresh_snapshots(store, now, zone=ZONE, views=views)
         took = (time.perf_counter() - began) * 1000
-        kept = kept_bytes(store, every=True)
+        kept = kept_bytes(store)
         return len(views), took, kept
 
 
