@@ -264,3 +264,12 @@ def test_a_snapshot_counts_the_state_its_stamp_names(profile: Path) -> None:
             )
         assert data_stamp(worker) != stamp
         assert worker.scalar("SELECT status FROM visits WHERE id = ?", (planned,)) == ("cancelled")
+
+
+def test_a_field_reps_default_views_are_about_themselves(tmp_path: Path) -> None:
+    with open_store(tmp_path / "field-profile", create=True) as store:
+        load_demo(store, generate(60, seed=5, today=TODAY), signed_in_as="field")
+        views = default_views(store, TODAY, MONTREAL)
+        assert {(v.scope.kind, v.scope.name) for v in views} == {("rep", "field")}
+        assert [v.period.kind for v in views] == ["quarter"] * 2 + ["month"] * 2 + ["week"] * 2
+        assert views[0].period == QUARTER
