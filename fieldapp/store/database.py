@@ -24,9 +24,9 @@ from fieldapp.errors import (
     StoreError,
 )
 from fieldapp.store import live_files
-from fieldapp.store.change_set import ChangeLog, ChangeSet, Kind
+from fieldapp.store.change_set import PROFILE, ChangeLog, ChangeSet, Kind
 from fieldapp.store.migrations import migrate, schema_version
-from fieldapp.store.stamp import NEW_STAMP, RECORDS_STAMP_KEY, STAMPED
+from fieldapp.store.stamp import HELD_STAMP, NEW_STAMP, RECORDS_STAMP_KEY, STAMPED
 
 log = logging.getLogger(__name__)
 
@@ -215,8 +215,13 @@ class Store:
         try:
             if self._depth == 0 and log.touches_any(STAMPED):
                 # The records changed: a new data stamp in the same commit, so what was
-                # computed from them before is stale (fieldapp/store/stamp.py).
+                # computed from them before is stale (fieldapp/store/stamp.py); recorded
+                # like any row written.
+                held = self._conn.execute(HELD_STAMP, (RECORDS_STAMP_KEY,)).fetchone()
                 self._conn.execute(NEW_STAMP, (RECORDS_STAMP_KEY,))
+                log.add(
+                    PROFILE, [RECORDS_STAMP_KEY], Kind.CREATED if held is None else Kind.UPDATED
+                )
             self._conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
         except sqlite3.Error as exc:
             if self._depth == 0 and self._conn.in_transaction:

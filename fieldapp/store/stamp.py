@@ -10,7 +10,8 @@ read changes no figure and would throw the snapshots away.
 
 The token is random rather than a counter: a backup restored over the profile brings back
 an older stamp, and the edits made after it must never arrive at a stamp a snapshot of
-other records already carries. Kept in the ``profile`` table (no schema change).
+other records already carries. Kept in the ``profile`` table (no schema change), and
+named in the transaction's change set like every row the store writes.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ RECORDS_STAMP_KEY = "records_stamp"
 STAMPED: frozenset[str] = frozenset(
     {*(c for c in catalogue.COLLECTIONS if c != "inbox_reads"), OUTBOX}
 )
+HELD_STAMP = "SELECT 1 FROM profile WHERE key = ?"
 NEW_STAMP = (
     "INSERT INTO profile (key, value) VALUES (?, lower(hex(randomblob(8))))"
     " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
