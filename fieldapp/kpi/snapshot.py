@@ -7,7 +7,7 @@ each scope the person may choose) are computed ahead, off the UI thread, after e
 and at start (``refresh_snapshots``), and kept in ``dashboard-snapshots.db`` beside the
 profile's database (``snapshot_path``) with:
 
-- the **data stamp** they were computed from (fieldapp/store/stamp.py): a token of the
+- the **data stamp** they were computed from (fieldapp/store/schema.py): a token of the
   profile that every committed write to a record or to the outbox replaces. Read in the
   same read transaction as the figures, so a snapshot is never newer or older than the
   records it counts;
@@ -59,7 +59,7 @@ from fieldapp.kpi.dashboard import Dashboard, Settings, dashboard
 from fieldapp.kpi.period import Period, period_containing
 from fieldapp.kpi.scope import Scope, directory, organisation, rep, scope_for, team
 from fieldapp.store.database import Store
-from fieldapp.store.stamp import RECORDS_STAMP_KEY
+from fieldapp.store.schema import RECORDS_STAMP_KEY
 from fieldapp.usecases.people import current_user
 
 log = logging.getLogger(__name__)

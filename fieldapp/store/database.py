@@ -26,7 +26,7 @@ from fieldapp.errors import (
 from fieldapp.store import live_files
 from fieldapp.store.change_set import PROFILE, ChangeLog, ChangeSet, Kind
 from fieldapp.store.migrations import migrate, schema_version
-from fieldapp.store.stamp import HELD_STAMP, NEW_STAMP, RECORDS_STAMP_KEY, STAMPED
+from fieldapp.store.schema import HELD_STAMP, NEW_STAMP, RECORDS_STAMP_KEY, STAMPED
 
 log = logging.getLogger(__name__)
 
@@ -215,7 +215,7 @@ class Store:
         try:
             if self._depth == 0 and log.touches_any(STAMPED):
                 # The records changed: a new data stamp in the same commit, so what was
-                # computed from them before is stale (fieldapp/store/stamp.py); recorded
+                # computed from them before is stale (fieldapp/store/schema.py); recorded
                 # like any row written.
                 held = self._conn.execute(HELD_STAMP, (RECORDS_STAMP_KEY,)).fetchone()
                 self._conn.execute(NEW_STAMP, (RECORDS_STAMP_KEY,))

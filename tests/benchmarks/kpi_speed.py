@@ -59,7 +59,7 @@ from fieldapp.kpi.snapshot import (
 )
 from fieldapp.kpi.timeline import WorkingTimeline
 from fieldapp.store import Store, open_store
-from fieldapp.store.stamp import NEW_STAMP, RECORDS_STAMP_KEY
+from fieldapp.store.schema import NEW_STAMP, RECORDS_STAMP_KEY
 from fieldapp.team.policies import DEFAULT_POLICIES, CommitmentKind
 from fieldapp.team.regions import REGIONS
 from fieldapp.team.sla import due_at
