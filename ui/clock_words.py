@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject
 
+from fieldapp.team.policies import AllowanceUnit, SlaPolicy
 from fieldapp.team.sla import ClockState, SlaClock
 from ui.formatting import clock_time, fill, short_date
 
@@ -40,6 +41,12 @@ class ClockWords(QObject):
             return self.tr("overdue by %n hour(s)", "", hours)
         days = span.days
         return self.tr("overdue by %n day(s)", "", days)
+
+    def allowance(self, policy: SlaPolicy) -> str:
+        """An agreement's allowance: "24 hours", "3 working days"."""
+        if policy.unit == AllowanceUnit.HOURS:
+            return self.tr("%n hour(s)", "", policy.amount)
+        return self.tr("%n working day(s)", "", policy.amount)
 
     def due(self, due_at: datetime, now: datetime) -> str:
         """When it falls due, in local time: today and tomorrow by name, else the date."""

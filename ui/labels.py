@@ -18,7 +18,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
 from fieldapp.catalogue import (
+    FollowUpStatus,
     HandoffAction,
+    LeadStatus,
     MutationOp,
     OpportunityStage,
     Team,
@@ -187,6 +189,109 @@ def owed_label(kind: str) -> str:
         LEAD_RETURNED: QCoreApplication.translate("Labels", "Lead returned"),
     }
     return labels.get(kind, kind)
+
+
+def commitment_label(kind: str) -> str:
+    """A kind of commitment as the dashboard counts it: what was owed, done in time."""
+    labels: dict[str, str] = {
+        CommitmentKind.REPORT_WRITTEN: QCoreApplication.translate("Labels", "Reports written"),
+        CommitmentKind.REPORT_REVIEWED: QCoreApplication.translate("Labels", "Reports reviewed"),
+        CommitmentKind.LEAD_VISIT_PLANNED: QCoreApplication.translate(
+            "Labels", "Leads: visit planned"
+        ),
+        CommitmentKind.LEAD_VISIT_HELD: QCoreApplication.translate("Labels", "Leads: visit held"),
+        CommitmentKind.FOLLOW_UP_HANDLED: QCoreApplication.translate(
+            "Labels", "Follow-ups handled"
+        ),
+    }
+    return labels.get(kind, kind)
+
+
+def median_label(kind: str) -> str:
+    """What the median of a kind of commitment measures, from start to answer."""
+    labels: dict[str, str] = {
+        CommitmentKind.REPORT_WRITTEN: QCoreApplication.translate("Labels", "visit end → report"),
+        CommitmentKind.REPORT_REVIEWED: QCoreApplication.translate("Labels", "report → review"),
+        CommitmentKind.LEAD_VISIT_PLANNED: QCoreApplication.translate(
+            "Labels", "hand-off → visit planned"
+        ),
+        CommitmentKind.LEAD_VISIT_HELD: QCoreApplication.translate(
+            "Labels", "hand-off → first visit"
+        ),
+        CommitmentKind.FOLLOW_UP_HANDLED: QCoreApplication.translate("Labels", "handed → handled"),
+    }
+    return labels.get(kind, kind)
+
+
+def allowance_unit_label(code: str) -> str:
+    """The unit of an SLA allowance."""
+    if code == "hours":
+        return QCoreApplication.translate("Labels", "hours")
+    return QCoreApplication.translate("Labels", "working days")
+
+
+def region_label(code: str) -> str:
+    """A team's region: whose public holidays and time zone its clocks follow."""
+    labels: dict[str, str] = {
+        "QC": QCoreApplication.translate("Labels", "Québec (Montréal time)"),
+        "FR": QCoreApplication.translate("Labels", "France (Paris time)"),
+        "BE": QCoreApplication.translate("Labels", "Belgium (Brussels time)"),
+    }
+    return labels.get(code, code)
+
+
+def record_status_label(collection: str, code: str) -> str:
+    """A record's status in its own collection's words (a visit, a follow-up, a lead)."""
+    if collection == "visits":
+        return visit_status_label(code)
+    if collection == "opportunities":
+        return stage_label(code)
+    labels: dict[str, str] = {
+        FollowUpStatus.OPEN: QCoreApplication.translate("Labels", "Open"),
+        FollowUpStatus.DONE: QCoreApplication.translate("Labels", "Done"),
+        LeadStatus.HANDED: QCoreApplication.translate("Labels", "Waiting for an answer"),
+        LeadStatus.ACCEPTED: QCoreApplication.translate("Labels", "Accepted"),
+        LeadStatus.RETURNED: QCoreApplication.translate("Labels", "Returned"),
+        LeadStatus.WITHDRAWN: QCoreApplication.translate("Labels", "Withdrawn"),
+    }
+    if code == FollowUpStatus.CANCELLED:
+        return QCoreApplication.translate("Labels", "Cancelled")
+    return labels.get(code, code)
+
+
+def figure_state_label(code: str) -> str:
+    """What became of a record a figure counts (the drill-down's groups)."""
+    labels: dict[str, str] = {
+        "held": QCoreApplication.translate("Labels", "Held"),
+        "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
+        "no_show": QCoreApplication.translate("Labels", "No-show"),
+        "open": QCoreApplication.translate("Labels", "Not closed yet"),
+        "covered": QCoreApplication.translate("Labels", "Visited in time"),
+        "overdue": QCoreApplication.translate("Labels", "Overdue"),
+        "not_due_yet": QCoreApplication.translate("Labels", "Not due yet"),
+        "converted": QCoreApplication.translate("Labels", "Followed by a won deal"),
+        "waiting": QCoreApplication.translate("Labels", "Window still open"),
+        "not_converted": QCoreApplication.translate("Labels", "No won deal"),
+        "on_time": QCoreApplication.translate("Labels", "On time"),
+        "late": QCoreApplication.translate("Labels", "Late"),
+        "pending": QCoreApplication.translate("Labels", "Not due yet"),
+        "past_due": QCoreApplication.translate("Labels", "Past due"),
+    }
+    return labels.get(code, code)
+
+
+def drill_column_label(code: str) -> str:
+    """A column of the records behind a figure: a field's own word, or who it names."""
+    labels: dict[str, str] = {
+        "account": QCoreApplication.translate("Labels", "Account"),
+        "state": QCoreApplication.translate("Labels", "Counted as"),
+        "rep": QCoreApplication.translate("Labels", "Rep"),
+        "owner": QCoreApplication.translate("Labels", "Owner"),
+        "author": QCoreApplication.translate("Labels", "Author"),
+        "assignee": QCoreApplication.translate("Labels", "Handed to"),
+        "created_at": QCoreApplication.translate("Labels", "Written at"),
+    }
+    return labels.get(code) or field_labels().get(code, code)
 
 
 # -- collections and fields -----------------------------------------------------------

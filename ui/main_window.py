@@ -31,6 +31,7 @@ from ui.changes import CONFLICTS, REJECTIONS, Changes
 from ui.context import AppContext
 from ui.formatting import fill
 from ui.pages.accounts import AccountsPage
+from ui.pages.dashboard import DashboardPage
 from ui.pages.inbox import InboxPage
 from ui.pages.review import ReviewPage
 from ui.pages.sync_page import SyncPage
@@ -45,9 +46,9 @@ from ui.visit_form import VisitWindow
 # The rail of each role, in order; the first page is where that role lands. Each person's
 # rail holds their own work: the field plans and logs visits, the inside team reviews them.
 RAILS: dict[str, tuple[str, ...]] = {
-    Role.FIELD: ("today", "inbox", "accounts", "review", "sync"),
-    Role.INSIDE: ("queue", "review", "inbox", "accounts", "sync"),
-    Role.MANAGER: ("queue", "review", "inbox", "accounts", "sync"),
+    Role.FIELD: ("today", "inbox", "accounts", "review", "figures", "sync"),
+    Role.INSIDE: ("queue", "review", "inbox", "accounts", "figures", "sync"),
+    Role.MANAGER: ("dashboard", "queue", "review", "inbox", "accounts", "sync"),
 }
 
 
@@ -78,7 +79,12 @@ class MainWindow(QMainWindow):
         self.work_queue = WorkQueuePage(context) if "queue" in self.pages else None
         if self.work_queue is not None:
             self.work_queue.overdue_changed.connect(self._show_overdue)
+        # The manager's dashboard and each rep's "My figures" are one page (about whom differs).
+        wants_figures = "dashboard" in self.pages or "figures" in self.pages
+        self.dashboard = DashboardPage(context) if wants_figures else None
         built: dict[str, QWidget | None] = {
+            "dashboard": self.dashboard,
+            "figures": self.dashboard,
             "queue": self.work_queue,
             "today": self.today,
             "inbox": self.inbox,
@@ -227,6 +233,8 @@ class MainWindow(QMainWindow):
     # -- badges -----------------------------------------------------------------------
     def _page_title(self, name: str) -> str:
         return {
+            "dashboard": self.tr("Dashboard"),
+            "figures": self.tr("My figures"),
             "today": self.tr("Today"),
             "inbox": self.tr("Inbox"),
             "queue": self.tr("Work queue"),

@@ -60,6 +60,10 @@ SYNC_INTERVAL_MINUTES = Setting("sync/interval_minutes", 15, (0, 5, 15, 30, 60))
 LANGUAGE = Setting("ui/language", "", ("", "en", "fr"))  # "": the system's language
 # Where this person works: the field rep's Today, the inside rep's Review.
 LAST_PAGE = Setting("ui/last_page", "", per_profile=True)
+# The dashboard's kind of period, as the person last chose it (week, month, quarter).
+DASHBOARD_PERIOD = Setting(
+    "ui/dashboard_period", "month", ("week", "month", "quarter"), per_profile=True
+)
 # A desktop notification when a sync brings replies, pinned notes or follow-ups for me.
 NOTIFY_NEWS = Setting("ui/notify_news", True)
 # The profile folder the app opens when no --profile is given ("": the default one).

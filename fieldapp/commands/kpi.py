@@ -8,7 +8,6 @@ records behind it, one a line).
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from datetime import date, datetime
 from typing import Any, NoReturn
@@ -29,6 +28,7 @@ from fieldapp.kpi.backlog import BacklogFigure
 from fieldapp.kpi.conversion import DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, ConversionFigure
 from fieldapp.kpi.coverage import CoverageFigure
 from fieldapp.kpi.dashboard import TABLES, Figure, figure_named, header
+from fieldapp.kpi.export import write_csv
 from fieldapp.kpi.period import (
     PeriodKind,
     computer_zone,
@@ -177,15 +177,7 @@ def _print_figure(
 
 
 def _print_csv(table: Table) -> None:
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(table.columns)
-    for row in table.rows:
-        writer.writerow([_csv_cell(cell) for cell in row])
-
-
-def _csv_cell(cell: Cell) -> Cell:
-    # Shares stay numbers for a spreadsheet; only None becomes an empty cell.
-    return "" if cell is None else cell
+    write_csv(table, sys.stdout)
 
 
 def _text(cell: Cell) -> str:

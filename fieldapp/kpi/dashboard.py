@@ -26,7 +26,7 @@ from fieldapp.kpi.table import Table
 from fieldapp.kpi.travel import TravelFigure, travel
 from fieldapp.kpi.visits import VisitsFigure, visits_planned_vs_held
 from fieldapp.store.database import Store
-from fieldapp.team.policies import DEFAULT_POLICIES, SlaPolicies
+from fieldapp.team.policies import SlaPolicies
 
 Figure = VisitsFigure | CoverageFigure | ConversionFigure | TravelFigure | SlaFigure | BacklogFigure
 
@@ -36,7 +36,8 @@ class Settings:
     """What a manager may choose besides the period and the scope."""
 
     window_days: int = DEFAULT_WINDOW_DAYS  # meeting → deal conversion window
-    policies: SlaPolicies = DEFAULT_POLICIES
+    # None: each team's agreement (the policies the server syncs); else the same for all.
+    policies: SlaPolicies | None = None
     sources: Sequence[CommitmentSource] = SOURCES
 
     def __post_init__(self) -> None:

@@ -2,7 +2,10 @@
 what, how late) and the median time to the answer.
 
 Each commitment that started in the period is judged as ``fieldapp.team.sla`` judges it,
-with the policy of its kind and the working days of its team's region:
+with its team's agreement (the ``sla_policies`` the server syncs: the policy of its kind
+and the working days of the team's region), as the work queue and the server judge it; a
+team with no agreement yet has the default policies and the provisional region of
+``team_regions``:
 
 - done at or before its due time: **on time**; done after it: **late** (by done - due);
 - still open after its due time: **overdue** (by now - due); open before it: **pending**.
@@ -10,7 +13,9 @@ with the policy of its kind and the working days of its team's region:
 On-time share = on time / (on time + late + overdue): pending items have no answer yet.
 Breaches = late + overdue. The median time to the answer is taken over done items,
 measured as the allowance is: elapsed time for an allowance in hours, working time of the
-region for one in working days.
+region for one in working days. Where teams in scope agreed different allowances for a
+kind, its policy reads as each of them ("24 hours / 36 hours") and its median is in the
+unit most of its items were judged in.
 """
 
 from __future__ import annotations
@@ -30,10 +35,13 @@ from fieldapp.kpi.commitments import (
     team_regions,
 )
 from fieldapp.kpi.reading import Reading
+from fieldapp.kpi.scope import ScopeKind
 from fieldapp.kpi.table import Ids, Table, ids_data, share
 from fieldapp.kpi.timeline import WorkingTimeline, text_of
-from fieldapp.team.policies import DEFAULT_POLICIES, AllowanceUnit, CommitmentKind, SlaPolicies
+from fieldapp.team.commitments import Agreement
+from fieldapp.team.policies import AllowanceUnit, CommitmentKind, SlaPolicies, SlaPolicy
 from fieldapp.team.regions import Region
+from fieldapp.usecases.agreements import agreement_for, agreements
 
 # What a manager reads each median as.
 MEDIAN_LABELS: Mapping[CommitmentKind, str] = {
@@ -221,7 +229,10 @@ class SlaFigure:
 
 
 def policy_text(policies: SlaPolicies, kind: CommitmentKind) -> str:
-    policy = policies[kind]
+    return allowance_text(policies[kind])
+
+
+def allowance_text(policy: SlaPolicy) -> str:
     unit = "hour" if policy.unit is AllowanceUnit.HOURS else "working day"
     return f"{policy.amount} {unit}{'' if policy.amount == 1 else 's'}"
 
@@ -229,41 +240,57 @@ def policy_text(policies: SlaPolicies, kind: CommitmentKind) -> str:
 def sla(
     reading: Reading,
     *,
-    policies: SlaPolicies = DEFAULT_POLICIES,
+    policies: SlaPolicies | None = None,
     sources: Sequence[CommitmentSource] = SOURCES,
     regions: Mapping[str | None, Region] | None = None,
+    held: Mapping[str, Agreement] | None = None,
 ) -> SlaFigure:
+    """``policies``: the same for every team instead of each team's agreement (``held``,
+    read from the store unless given); ``regions``: the region of each team with no
+    agreement (``team_regions`` unless given)."""
+    held = agreements(reading.store) if held is None else held
     regions = team_regions(reading.store) if regions is None else regions
     period = reading.period
     now = int(reading.now.timestamp())
     last_day = max(period.last_day, reading.now.astimezone(period.zone).date()) + _HORIZON
     by_region: dict[Region, WorkingTimeline] = {}
-    by_team: dict[str | None, WorkingTimeline] = {}
+    by_team: dict[str | None, tuple[SlaPolicies, WorkingTimeline]] = {}
 
-    def timeline(team: str | None) -> WorkingTimeline:
-        region = regions.get(team) or regions.get(None) or DEFAULT_REGION
-        found = by_region.get(region)
-        if found is None:
+    def terms(team: str | None) -> tuple[SlaPolicies, WorkingTimeline]:
+        found = by_team.get(team)
+        if found is not None:
+            return found
+        agreement = agreement_for(held, team)
+        if agreement.is_default:
+            region = regions.get(team) or regions.get(None) or DEFAULT_REGION
+        else:
+            region = agreement.region
+        line = by_region.get(region)
+        if line is None:
             first = period.first_day - timedelta(days=1)
-            found = by_region[region] = WorkingTimeline(region, first, last_day)
-        by_team[team] = found
+            line = by_region[region] = WorkingTimeline(region, first, last_day)
+        found = by_team[team] = (policies or agreement.policies, line)
         return found
 
     states: dict[CommitmentKind, tuple[list[str], list[str], list[str], list[str]]] = {
         kind: ([], [], [], []) for kind in CommitmentKind
     }
     durations: dict[CommitmentKind, list[int]] = {kind: [] for kind in CommitmentKind}
+    # The allowances each kind was judged by, and how many items each judged.
+    used: dict[CommitmentKind, dict[SlaPolicy, int]] = {kind: {} for kind in CommitmentKind}
     breaches: list[tuple[Commitment, int, int]] = []
     measured = {kind for source in sources for kind in source.kinds}
     for source in sources:
         for item in source.commitments(reading):
             kind, _, record_id, _, _, team, start, done = item
-            policy = policies[kind]
+            team_policies, line = terms(team)
+            policy = team_policies[kind]
+            counts = used[kind]
+            counts[policy] = counts.get(policy, 0) + 1
             if policy.unit is AllowanceUnit.HOURS:
                 due = start + policy.amount * 3600
                 took = None if done is None else done - start
             else:
-                line = by_team.get(team) or timeline(team)
                 due = line.due(start, policy)
                 took = None if done is None else line.working_seconds(start, done)
             on_time, late, overdue, pending = states[kind]
@@ -279,22 +306,29 @@ def sla(
                 breaches.append((item, due, now - due))
             else:
                 pending.append(record_id)
-    kinds = tuple(
-        KindSla(
-            kind,
-            policy_text(policies, kind),
-            kind in measured,
-            *_tuples(states[kind]),
-            _median(durations[kind]),
-            policies[kind].unit,
+    # A kind nobody owed in the period reads as the scope's agreement says.
+    scope_team = reading.scope.name if reading.scope.kind is ScopeKind.TEAM else None
+    usual = policies or agreement_for(held, scope_team).policies
+    kinds = []
+    for kind in CommitmentKind:
+        judged = used[kind] or {usual[kind]: 0}
+        texts = sorted({allowance_text(p) for p in judged})
+        unit = max(judged.items(), key=lambda pair: (pair[1], pair[0].unit.value))[0].unit
+        kinds.append(
+            KindSla(
+                kind,
+                " / ".join(texts),
+                kind in measured,
+                *_tuples(states[kind]),
+                _median(durations[kind]),
+                unit,
+            )
         )
-        for kind in CommitmentKind
-    )
     names = _account_names(reading, {b[0].account_id for b in breaches if b[0].account_id})
     breaches.sort(key=lambda b: (-b[2], b[0].kind, b[0].record_id))
     new = tuple.__new__  # Breach built in C (a named tuple's own __new__ is Python)
     return SlaFigure(
-        kinds,
+        tuple(kinds),
         tuple(
             new(
                 Breach,

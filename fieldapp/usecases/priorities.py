@@ -117,3 +117,28 @@ def add_priority_to_route(store: Store, priority_id: str, *, tz: tzinfo | None =
         if priority.rep_id != current_user(store).id:
             raise PermissionDeniedError("This priority is for another rep's day.")
         return add_to_plan(store, priority.account_id, date.fromisoformat(priority.day), tz=tz)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountPriority:
+    priority: Priority
+    rep_name: str | None
+    flagged_by_name: str | None
+
+
+def account_priorities(store: Store, account_id: str, *, since: date) -> list[AccountPriority]:
+    """The account's priorities from ``since`` on (for any rep, by anyone), soonest first:
+    what the inside team sees before flagging it again, and may remove."""
+    on = check.day("since", since, label="Day")
+    rows = store.query(
+        """SELECT p.*, r.display_name AS rep_name, f.display_name AS flagged_by_name
+        FROM priorities p
+        LEFT JOIN users r ON r.id = p.rep_id
+        LEFT JOIN users f ON f.id = p.flagged_by
+        WHERE p.account_id = ? AND p.day >= ? ORDER BY p.day, p.created_at, p.id""",
+        (account_id, on.isoformat()),
+    )
+    return [
+        AccountPriority(Priority.from_row(row), row["rep_name"], row["flagged_by_name"])
+        for row in rows
+    ]

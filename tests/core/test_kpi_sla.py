@@ -305,3 +305,31 @@ def test_due_times_and_working_time_match_the_reference(place: Region) -> None:
     policy = policies[1]
     assert line.due(int(far.timestamp()), policy) == int(due_at(far, policy, place).timestamp())
     assert checked > 1500
+
+
+def test_each_team_is_judged_by_the_agreement_the_server_synced(loop: Loop) -> None:
+    # Québec's team agreed 36 hours for a report (the server's sla_policies record): w2's
+    # report, 30 h after its visit, is on time for it; France keeps the default 24 hours.
+    w, i = loop.world, loop.ids
+    agreed = DEFAULT_POLICIES.replace(SlaPolicy(WRITTEN, 36, AllowanceUnit.HOURS))
+    w._put(
+        "sla_policies",
+        {"id": w.new_id(9), "team": "quebec", "region": "QC", "policies": agreed.to_data()},
+    )
+    quebec = sla_of(w, team_name="quebec").kind(WRITTEN)
+    assert i["w2"] in quebec.on_time and not quebec.late
+    assert quebec.policy == "36 hours"
+    everyone = sla_of(w).kind(WRITTEN)
+    assert everyone.policy == "24 hours / 36 hours"
+    assert set(everyone.on_time) == {i["w1"], i["w2"], i["w3"], i["wp"], i["w8"]}
+    # The same for every team when a manager asks for it (a what-if from the command line).
+    same = figure(
+        w.store,
+        WEEK,
+        scope_for(w.store),
+        "sla",
+        now=NOW,
+        settings=Settings(policies=DEFAULT_POLICIES),
+    )
+    assert isinstance(same, SlaFigure)
+    assert set(same.kind(WRITTEN).late) == {i["w2"]} and same.kind(WRITTEN).policy == "24 hours"

@@ -74,3 +74,17 @@ def make_context(
     yield make
     for context in made:
         context.close()
+
+
+@pytest.fixture
+def english(qapp: object) -> Iterator[None]:
+    """The English catalogue installed: it holds the plural forms ("3 working days")."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import Languages
+
+    assert isinstance(qapp, QApplication)
+    languages = Languages(qapp)
+    languages.apply("en")
+    yield
+    languages.clear()

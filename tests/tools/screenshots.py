@@ -14,14 +14,19 @@ import os
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from fieldapp.store.database import open_store
+from fieldapp.kpi import PeriodKind
+from fieldapp.store.database import Store, open_store
+from fieldapp.usecases.handoffs import hand_over_lead
 from fieldapp.usecases.people import current_user
+from fieldapp.usecases.priorities import flag_priority
 from sync.http_backend import HttpBackend
 from sync.server.launcher import seed_server, start_server
 from sync.session import sign_in
@@ -71,6 +76,79 @@ def laptop(app: QApplication, root: Path, url: str, username: str) -> AppContext
         app.processEvents()
         time.sleep(0.02)
     return context
+
+
+def sync(app: QApplication, context: AppContext) -> None:
+    ended: list[object] = []
+    context.sync.finished.connect(ended.append)
+    context.sync.sync_now()
+    deadline = time.monotonic() + 120
+    while not ended and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def run_write(app: QApplication, context: AppContext, work: Callable[[Store], Any]) -> Any:
+    done: list[Any] = []
+    context.tasks.write(work, done.append)
+    while not done:
+        app.processEvents()
+        time.sleep(0.02)
+    return done[0]
+
+
+def hand_over_and_flag(store: Store) -> str:
+    """The inside rep's side of the lead and priority screens: a lead handed to the demo
+    field rep with its briefing, and two of their accounts flagged for today."""
+    rep = str(store.scalar("SELECT id FROM users WHERE username = 'field'"))
+    accounts = [
+        str(row["id"])
+        for row in store.query(
+            "SELECT id FROM accounts WHERE owner_id = ? AND id NOT IN"
+            " (SELECT account_id FROM leads) AND id NOT IN (SELECT account_id FROM priorities)"
+            " ORDER BY name LIMIT 3",
+            (rep,),
+        )
+    ]
+    lead = hand_over_lead(
+        store,
+        accounts[0],
+        to_rep_id=rep,
+        why="Asked for a tasting of the organic range at the trade show; budget approved"
+        " for spring.",
+        who_to_see="Claire Gagnon, the buyer — mornings, before 11",
+        promised="Samples of the three new coffees and the spring price list",
+    )
+    today = date.today()
+    flag_priority(
+        store, accounts[1], rep_id=rep, day=today, why="The summer order is decided this week"
+    )
+    flag_priority(
+        store, accounts[2], rep_id=rep, day=today, why="Unhappy about the last delivery: call in"
+    )
+    return lead.account_id
+
+
+def lead_screen(app: QApplication, context: AppContext, account_id: str, path: Path) -> None:
+    """The field rep's lead panel on the account's briefing, at a laptop's 1366x768."""
+    window = MainWindow(context)
+    window.resize(*INBOX_SIZE)
+    window.show()
+    window.show_account(account_id)
+    settle(app, context)
+    shoot(window, path)
+    window.close()
+
+
+def priorities_screen(app: QApplication, context: AppContext, path: Path) -> None:
+    """The field rep's Today with the day's priorities above the route, at 1366x768."""
+    window = MainWindow(context)
+    window.resize(*INBOX_SIZE)
+    window.show()
+    window.show_page("today")
+    settle(app, context)
+    shoot(window, path)
+    window.close()
 
 
 def field_screens(app: QApplication, context: AppContext, out: Path, lang: str) -> None:
@@ -139,9 +217,35 @@ def work_queue_screens(app: QApplication, context: AppContext, out: Path, lang: 
     window.close()
 
 
+def dashboard_screens(app: QApplication, context: AppContext, out: Path, lang: str) -> None:
+    """The manager's landing page at 1366x768: the running quarter of the whole
+    organisation (weeks of held visits behind it, the rest of it planned)."""
+    window = MainWindow(context)
+    window.resize(*INBOX_SIZE)
+    window.show()
+    window.show_page("dashboard")
+    page = window.dashboard
+    assert page is not None
+    page.choose_period_kind(PeriodKind.QUARTER)
+    settle(app, context, seconds=1.0)
+    deadline = time.monotonic() + 60
+    while (page.board is None or page.computing) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    settle(app, context)
+    shoot(window, out / f"dashboard-{lang}.png")
+    window.close()
+
+
+SCREENS = ("field", "inside", "queue", "dashboard", "lead")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument(
+        "--only", choices=SCREENS, action="append", help="these screens only (repeatable)"
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
@@ -153,18 +257,39 @@ def main() -> int:
         server = start_server(root / "server")
         contexts: list[AppContext] = []
         try:
-            field = laptop(app, root, server.url, "field")
-            inside = laptop(app, root, server.url, "inside")
-            contexts += [field, inside]
-            screens: list[tuple[Callable[..., None], AppContext]] = [
-                (field_screens, field),
-                (inside_screens, inside),
-                (work_queue_screens, inside),
-            ]
+            wanted = set(args.only or SCREENS)
+            made: dict[str, AppContext] = {}
+
+            def person(username: str) -> AppContext:
+                if username not in made:
+                    made[username] = laptop(app, root, server.url, username)
+                    contexts.append(made[username])
+                return made[username]
+
+            lead_account = None
+            if "lead" in wanted:
+                # A lead handed to the field rep and two priorities for today, so that the
+                # lead panel and Today's priorities have something to show.
+                lead_account = run_write(app, person("inside"), hand_over_and_flag)
+                sync(app, person("inside"))
+                sync(app, person("field"))
+            screens: list[tuple[Callable[..., None], AppContext]] = []
+            if "field" in wanted:
+                screens.append((field_screens, person("field")))
+            if "inside" in wanted:
+                screens.append((inside_screens, person("inside")))
+            if "queue" in wanted:
+                screens.append((work_queue_screens, person("inside")))
+            if "dashboard" in wanted:
+                screens.append((dashboard_screens, person("manager")))
             for lang in ("en", "fr"):
                 languages.apply(lang)
                 for make, context in screens:
                     make(app, context, args.out, lang)
+                if lead_account is not None:
+                    field = person("field")
+                    lead_screen(app, field, lead_account, args.out / f"lead-{lang}.png")
+                    priorities_screen(app, field, args.out / f"priorities-{lang}.png")
         finally:
             for context in contexts:
                 context.close()

@@ -9,9 +9,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from support.ui_world import (
     demo_data,
+    english,
     make_context,
     ui_clock,
     ui_profile,
 )
+from support.windows import contexts
 
-__all__ = ["demo_data", "make_context", "ui_clock", "ui_profile"]
+__all__ = ["contexts", "demo_data", "english", "make_context", "ui_clock", "ui_profile"]

@@ -54,7 +54,14 @@ def listed(page: Any, column: int = NAME) -> list[str]:
 def click_account(page: Any, qtbot: QtBot, account_id: str) -> None:
     view = page.list_view
     index = page.model.index(page.model.row_of(account_id), NAME)
-    view.scrollTo(index)
+
+    # The scroll bar gets its range when the view lays itself out, an event after the
+    # model's reset: until then scrollTo has nothing to scroll (seen on a busy machine).
+    def shown() -> bool:
+        view.scrollTo(index)
+        return view.viewport().rect().contains(view.visualRect(index))
+
+    qtbot.waitUntil(shown, timeout=WAIT)
     with qtbot.waitSignal(page.briefing.shown, timeout=WAIT):
         qtbot.mouseClick(
             view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()

@@ -9,10 +9,8 @@ account's briefing.
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from support.server import seed_server
@@ -31,14 +29,6 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-def contexts() -> Iterator[list[AppContext]]:
-    made: list[AppContext] = []
-    yield made
-    for context in made:
-        context.close()
 
 
 def _window(

@@ -43,14 +43,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BackgroundServe
     started.stop()
 
 
-@pytest.fixture
-def contexts() -> Iterator[list[AppContext]]:
-    made: list[AppContext] = []
-    yield made
-    for context in made:
-        context.close()
-
-
 def _laptop(
     tmp_path: Path, url: str, username: str, contexts: list[AppContext], **options: object
 ) -> AppContext:

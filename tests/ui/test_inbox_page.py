@@ -225,14 +225,6 @@ def server(tmp_path: Path) -> Iterator[ServerProcess]:
 
 
 @pytest.fixture
-def contexts() -> Iterator[list[AppContext]]:
-    made: list[AppContext] = []
-    yield made
-    for context in made:
-        context.close()
-
-
-@pytest.fixture
 def desk(server: ServerProcess, tmp_path: Path) -> Iterator[Client]:
     """The inside rep's laptop, synced once."""
     client = open_client(tmp_path / "laptop-desk", server.url, "inside")

@@ -57,14 +57,6 @@ def _laptop(tmp_path: Path, url: str, qapp: object, **sync_options: object) -> A
     return build_context(profile, user, AppSettings(tmp_path / "settings.ini"), **sync_options)
 
 
-@pytest.fixture
-def contexts() -> Iterator[list[AppContext]]:
-    made: list[AppContext] = []
-    yield made
-    for context in made:
-        context.close()
-
-
 def _sync(context: AppContext, qtbot: QtBot, timeout: int = 60_000) -> SyncOutcome:
     with qtbot.waitSignal(context.sync.finished, timeout=timeout) as finished:
         assert context.sync.sync_now()

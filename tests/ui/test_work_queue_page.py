@@ -22,7 +22,7 @@ from ui.dialogs.follow_up_dialogs import (
 )
 from ui.dialogs.returned_lead_dialogs import HandLeadAgainDialog, WithdrawLeadDialog
 from ui.labels import ERROR_COLOUR
-from ui.models.work_queue import CLOCK, DUE, OWNER, WHAT, item_key
+from ui.models.work_queue import CLOCK, DUE, OWNER, TITLE, WHAT, item_key
 from ui.pages.work_queue import WorkQueuePage
 
 OUTBOX = "SELECT count(*) FROM outbox"
@@ -160,6 +160,10 @@ def test_a_follow_up_is_claimed_commented_and_completed_with_its_outcome(
     page = _page(make_context, qtbot)
     item = _go_to(page, qtbot, CommitmentKind.FOLLOW_UP_HANDLED)
     assert item.owner_id is None and page.claim_button.isEnabled()
+    # Nobody took it yet: the column says so, the sentence names the team that owes it.
+    row = page.model.row_of(item_key(item))
+    assert _cell(page, row, OWNER) == "Unclaimed"
+    assert page.facts.text().startswith("Owed by Inside team · due ")
     assert page.history.count() >= 1  # the server's "handed over" step
     assert "Handed over" in page.history.item(0).text()
 
@@ -279,3 +283,13 @@ def test_the_clocks_read_as_words_in_english_and_french(qapp: object) -> None:
         assert words.left(timedelta(days=2)) == "2 jours restants"
     finally:
         languages.clear()
+
+
+def test_every_column_fits_beside_the_pane_in_a_laptop_window(make_context, qtbot: QtBot) -> None:
+    # The page's share of a 1366-pixel window (the rail takes the rest): the queue shows
+    # every column, its title included, without scrolling sideways, and the pane keeps
+    # room for its row of steps.
+    page = _page(make_context, qtbot)
+    qtbot.waitUntil(lambda: page.splitter.sizes()[1] >= 380, timeout=5000)
+    assert page.table.horizontalScrollBar().maximum() == 0
+    assert page.table.columnWidth(TITLE) >= 100

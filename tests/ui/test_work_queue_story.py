@@ -8,80 +8,29 @@ and syncs; the field rep's next sync brings the outcome back.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
-from support.server import DEMO_PASSWORD, running_server
+from support.server import running_server
+from support.windows import open_window, press_f5, run_in
 
 from fieldapp.clock import utc_now
-from fieldapp.store.database import Store, open_store
+from fieldapp.store.database import Store
 from fieldapp.team.policies import CommitmentKind
 from fieldapp.usecases.follow_ups import create_follow_up, get_follow_up
 from fieldapp.usecases.inbox import inbox
 from fieldapp.usecases.people import current_user
 from fieldapp.usecases.visits import check_in, complete_visit, plan_visit
-from sync.session import sign_in
-from ui.context import AppContext, build_context
+from ui.context import AppContext
 from ui.dialogs.follow_up_dialogs import CompleteFollowUpDialog
-from ui.main_window import MainWindow
 from ui.models.work_queue import OWNER
-from ui.settings import AppSettings
 
 SUMMARY = "Met the buyer; they want the organic range listed before the spring fair"
 ASKED = "Send the organic range price list"
 OUTCOME = "Price list sent by e-mail; the buyer confirmed the listing for March"
-
-
-@pytest.fixture
-def contexts() -> Iterator[list[AppContext]]:
-    made: list[AppContext] = []
-    yield made
-    for context in made:
-        context.close()
-
-
-def _window(
-    tmp_path: Path, url: str, username: str, contexts: list[AppContext], qtbot: QtBot
-) -> MainWindow:
-    profile = tmp_path / f"laptop-{username}"
-    with open_store(profile, create=True) as store:
-        sign_in(store, url, username, DEMO_PASSWORD)
-        user = current_user(store)
-    context = build_context(profile, user, AppSettings(tmp_path / f"{username}.ini"))
-    contexts.append(context)
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def _activate(window: Any, qtbot: QtBot) -> None:
-    # Shortcuts reach only the active window, as on a real desktop.
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-
-
-def _sync(window: MainWindow, qtbot: QtBot) -> None:
-    _activate(window, qtbot)
-    with qtbot.waitSignal(window.context.sync.finished, timeout=60_000) as finished:
-        qtbot.keyClick(window, Qt.Key.Key_F5)
-    assert finished.args[0].error is None
-
-
-def _run(
-    window: MainWindow, qtbot: QtBot, work: Callable[[Store], Any], write: bool = False
-) -> Any:
-    box: list[Any] = []
-    tasks = window.context.tasks
-    (tasks.write if write else tasks.read)(work, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=10_000)
-    return box[0]
 
 
 def _write_report_with_follow_up(store: Store) -> tuple[str, str]:
@@ -110,14 +59,14 @@ def test_a_follow_up_from_the_field_is_completed_in_the_inside_queue_and_answere
     tmp_path: Path, qtbot: QtBot, qapp: object, contexts: list[AppContext]
 ) -> None:
     with running_server(tmp_path / "server", accounts=30, seed=5) as server:
-        field = _window(tmp_path, server.url, "field", contexts, qtbot)
-        _sync(field, qtbot)
-        report_id, follow_up_id = _run(field, qtbot, _write_report_with_follow_up, write=True)
-        _sync(field, qtbot)
+        field = open_window(tmp_path, server.url, "field", contexts, qtbot)
+        assert press_f5(field, qtbot).error is None
+        report_id, follow_up_id = run_in(field, qtbot, _write_report_with_follow_up, write=True)
+        assert press_f5(field, qtbot).error is None
 
-        inside = _window(tmp_path, server.url, "inside", contexts, qtbot)
+        inside = open_window(tmp_path, server.url, "inside", contexts, qtbot)
         assert inside.current_page == "queue"
-        _sync(inside, qtbot)
+        assert press_f5(inside, qtbot).error is None
         queue = inside.work_queue
         assert queue is not None
         qtbot.waitUntil(
@@ -135,7 +84,8 @@ def test_a_follow_up_from_the_field_is_completed_in_the_inside_queue_and_answere
 
         # The report: Enter opens it in the Review page.
         queue.select_record("notes", report_id)
-        _activate(inside, qtbot)
+        inside.activateWindow()
+        qtbot.waitUntil(inside.isActiveWindow, timeout=5000)
         queue.table.setFocus()
         qtbot.keyClick(queue.table, Qt.Key.Key_Return)
         assert inside.current_page == "review"
@@ -149,7 +99,8 @@ def test_a_follow_up_from_the_field_is_completed_in_the_inside_queue_and_answere
         # The follow-up: claim (C), then complete (Ctrl+Enter) with its outcome.
         inside.show_page("queue")
         queue.select_record("follow_ups", follow_up_id)
-        _activate(inside, qtbot)
+        inside.activateWindow()
+        qtbot.waitUntil(inside.isActiveWindow, timeout=5000)
         queue.table.setFocus()
         qtbot.keyClick(queue.table, Qt.Key.Key_C)
         qtbot.waitUntil(
@@ -164,19 +115,19 @@ def test_a_follow_up_from_the_field_is_completed_in_the_inside_queue_and_answere
         with qtbot.waitSignal(dialog.accepted, timeout=10_000):
             ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
             qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-        _sync(inside, qtbot)
+        assert press_f5(inside, qtbot).error is None
         # Accepted by the server: done, nothing owed any more.
         qtbot.waitUntil(
             lambda: queue.model.row_of(("follow_ups", follow_up_id)) is None, timeout=10_000
         )
-        history = _run(inside, qtbot, lambda s: get_follow_up(s, follow_up_id))
+        history = run_in(inside, qtbot, lambda s: get_follow_up(s, follow_up_id))
         assert history.completed_at is not None and history.claimed_by == inside.context.user.id
 
         # Back in the field: the outcome comes back, in the follow-up and in the inbox.
-        _sync(field, qtbot)
-        answered = _run(field, qtbot, lambda s: get_follow_up(s, follow_up_id))
+        assert press_f5(field, qtbot).error is None
+        answered = run_in(field, qtbot, lambda s: get_follow_up(s, follow_up_id))
         assert answered.status == "done" and answered.outcome == OUTCOME
-        news = _run(field, qtbot, lambda s: inbox(s))
+        news = run_in(field, qtbot, lambda s: inbox(s))
         assert any(entry.follow_up_id == follow_up_id and entry.text == OUTCOME for entry in news)
         # ... and the briefing no longer lists it as open.
         field.context.navigator.account_requested.emit(item.account_id)

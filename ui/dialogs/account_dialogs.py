@@ -81,6 +81,13 @@ class UseCaseForm(QDialog):
             self._field_errors[field] = (error, widget)
         self.form.addRow(caption, cell)
 
+    def show_error_for(self, field: str, message: str) -> None:
+        """Say ``message`` under ``field`` and put the cursor there."""
+        label, widget = self._field_errors[field]
+        label.setText(message)
+        label.show()
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def error_for(self, field: str) -> str:
         """The message shown under ``field`` ("" when none is shown)."""
         label, _widget = self._field_errors[field]
@@ -91,8 +98,16 @@ class UseCaseForm(QDialog):
         """The use case to run; None: nothing to save."""
         raise NotImplementedError
 
+    def refusal(self) -> tuple[str, str] | None:
+        """A field left wrong before anything is run: (field, what to say), or None."""
+        return None
+
     def submit(self) -> None:
         self._clear_errors()
+        refused = self.refusal()
+        if refused is not None:
+            self.show_error_for(*refused)
+            return
         planned = self.work()
         if planned is None:
             self.accept()
@@ -107,10 +122,7 @@ class UseCaseForm(QDialog):
     def _failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
         if isinstance(error, ValidationError) and error.field in self._field_errors:
-            label, widget = self._field_errors[error.field]
-            label.setText(error.message)
-            label.show()
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.show_error_for(error.field, error.message)
         else:
             self.form_error.setText(describe(error))
             self.form_error.show()

@@ -78,12 +78,14 @@ class WorkQueueModel(QAbstractTableModel):
         return sum(item.overdue for item in self.items)
 
     # -- words --------------------------------------------------------------------------
-    def owner_text(self, item: QueueItem) -> str:
+    def owner_text(self, item: QueueItem, *, in_column: bool = True) -> str:
+        """Who owes ``item``: in the column, "Unclaimed" for a follow-up nobody took yet;
+        in a sentence ("Owed by ..."), the team that owes it until someone does."""
         if item.owner_id == self._me:
             return self.tr("Me")
         if item.owner_id is None:
             # A follow-up nobody claimed yet is the team's until someone takes it.
-            if item.collection == "follow_ups":
+            if item.collection == "follow_ups" and in_column:
                 return self.tr("Unclaimed")
             return team_label(self._team)
         return item.owner_name or "?"

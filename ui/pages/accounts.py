@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.catalogue import INSIDE_ROLES
 from fieldapp.records import TIERS
 from fieldapp.usecases.account_list import AccountFilter, account_cities
 from ui.changes import Changes
@@ -34,6 +35,7 @@ from ui.context import AppContext
 from ui.labels import error_label, tier_label
 from ui.models.account_list import CITY, LAST_VISIT, NAME, TIER, AccountListModel
 from ui.pages.briefing import BriefingPane
+from ui.pages.team_actions import TeamActions
 
 SPLITTER_KEY = "accounts/splitter"
 HEADER_KEY = "accounts/list_header"
@@ -79,6 +81,12 @@ class AccountsPage(QWidget):
         self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # Handing over and flagging priorities are the inside team's (and the manager's).
+        self.team_actions = (
+            TeamActions(context, self.briefing) if context.user.role in INSIDE_ROLES else None
+        )
+        if self.team_actions is not None:
+            layout.addWidget(self.team_actions)
         layout.addWidget(self.splitter)
 
         self._restore_layout()

@@ -1,6 +1,7 @@
 """The account briefing: the one screen a rep reads before walking in, and what they do next.
 
-Header (tier, address, phone, owner, last and next visit), notes pinned for the field,
+Header (tier, address, phone, owner, last and next visit), the lead handed over on the
+account while something is owed on it (ui/pages/lead_panel.py), notes pinned for the field,
 the last visit reports with their feedback, open follow-ups, contacts and open
 opportunities; actions: plan a visit, check in, add a note, new contact, edit the account.
 It reads ``account_briefing`` on the store worker (one keyed read, so clicking through the
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -51,7 +51,9 @@ from ui.labels import (
     tier_label,
     visit_status_label,
 )
+from ui.pages.lead_panel import LeadPanel
 from ui.tasks import describe
+from ui.widgets.flow_layout import FlowLayout
 
 # A briefing shows records of all these; a change to any of them may change what it shows.
 SHOWN = ("accounts", "users", "visits", "notes", "follow_ups", "contacts", "opportunities",
@@ -166,10 +168,11 @@ class BriefingPane(QWidget):
         if context.user.role == "inside":
             self.plan_button.hide()
             self.check_in_button.hide()
-        actions = QHBoxLayout()
+        # Wrapped onto a second row when the words are longer than the pane is wide (in
+        # French), so the pane never grows wider than the window and cuts what follows.
+        actions = FlowLayout()
         for button in self._buttons():
             actions.addWidget(button)
-        actions.addStretch(1)
 
         self.pinned = Section(self.tr("Pinned for the field"), "pinnedNotes", self.tr("None"))
         self.reports = Section(self.tr("Last visit reports"), "visitReports", self.tr("None"))
@@ -179,11 +182,15 @@ class BriefingPane(QWidget):
             self.tr("Open opportunities"), "openOpportunities", self.tr("None")
         )
 
+        # The lead first: what someone is waiting on before anything else on the account.
+        self.lead = LeadPanel(context)
+
         self.content = QWidget()
         body = QVBoxLayout(self.content)
         body.addWidget(self.name_label)
         body.addLayout(facts)
         body.addLayout(actions)
+        body.addWidget(self.lead)
         for section in self._sections():
             body.addWidget(section)
         body.addStretch(1)
@@ -209,6 +216,7 @@ class BriefingPane(QWidget):
     # -- loading ----------------------------------------------------------------------
     def show_account(self, account_id: str) -> None:
         self.account_id = account_id
+        self.lead.show_account(account_id)
         self.refresh()
 
     def refresh(self) -> None:

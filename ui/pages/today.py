@@ -48,6 +48,7 @@ from ui.context import AppContext
 from ui.dialogs.reschedule_visit import RescheduleDialog
 from ui.formatting import clock_time, distance, fill, long_date
 from ui.models.plan_model import PlanModel
+from ui.pages.day_priorities import DayPriorities
 from ui.pages.plan_additions import PlanAdditions
 from ui.pages.route_table import RouteTable
 from ui.pages.week_plan import WeekPlan
@@ -129,6 +130,8 @@ class TodayPage(QWidget):
         self.stack.addWidget(self.week)
         self.additions = PlanAdditions(context)
         self.additions.add_requested.connect(self.add_account)
+        self.priorities = DayPriorities(context)
+        self.priorities.added.connect(self._added)
         previous = QAction(self.tr("Previous day or week"), self)
         following = QAction(self.tr("Next day or week"), self)
         for action, keys, direction in ((previous, "Alt+Left", -1), (following, "Alt+Right", 1)):
@@ -157,6 +160,7 @@ class TodayPage(QWidget):
         totals.addWidget(self.optimise_label)
         column.addLayout(totals)
         column.addWidget(self.message_label)
+        column.addWidget(self.priorities)
         column.addWidget(self.stack, 1)
         splitter = QSplitter()
         splitter.addWidget(route)
@@ -190,6 +194,7 @@ class TodayPage(QWidget):
         self.optimise_label.clear()
         self.message_label.clear()
         self.additions.set_day(day)
+        self.priorities.set_day(day)
         self.reload()
 
     def _open_day(self, day: date) -> None:
@@ -204,6 +209,7 @@ class TodayPage(QWidget):
         (self.day_button if mode == DAY else self.week_button).setChecked(True)
         self.stack.setCurrentWidget(self.table if mode == DAY else self.week)
         self.additions.setVisible(mode == DAY)  # the week is an overview
+        self.priorities.set_shown(mode == DAY)
         self.optimise_button.setVisible(mode == DAY)
         self.show_day(self.day)
 

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.clock import from_text
 from fieldapp.errors import NotFoundError
 from fieldapp.records import FollowUp, Lead, Note
 from fieldapp.store.change_set import OUTBOX
@@ -52,10 +51,10 @@ from ui.dialogs.follow_up_dialogs import (
     ReassignFollowUpDialog,
 )
 from ui.dialogs.returned_lead_dialogs import HandLeadAgainDialog, WithdrawLeadDialog
-from ui.formatting import clock_time, fill, short_date
+from ui.formatting import fill
+from ui.handoff_history import HistoryWords, history_line
 from ui.labels import (
     error_label,
-    handoff_step_label,
     owed_label,
     plain_label,
     show_error,
@@ -76,6 +75,9 @@ from ui.models.work_queue import (
 from ui.tasks import describe
 
 TICK_MS = 60_000  # the clocks move by the minute
+# The item pane's width at least: its row of steps (French: four buttons) and a readable
+# line of history.
+PANE_WIDTH = 380
 # What the queue is made of: a change to any of these may add, remove or move an item.
 SHOWN = (
     "notes",
@@ -201,6 +203,7 @@ class WorkQueuePage(QWidget):
         self.hand_again_button.setToolTip(self.tr("Hand it to a field rep again (Ctrl+Enter)"))
         self.withdraw_button.setToolTip(self.tr("Close the lead: nobody is to visit (W)"))
         self._shortcuts()
+        self._split = False
         self._layout()
         self._show_item(None)
 
@@ -228,8 +231,9 @@ class WorkQueuePage(QWidget):
         rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
-        # Wide enough for the French words ("Compte rendu à lire", "23/06/2026 14:06").
-        widths = ((CLOCK, 150), (DUE, 125), (WHAT, 140), (ACCOUNT, 165), (OWNER, 110))
+        # Wide enough for the French words ("Compte rendu à lire", "23/06/2026 14:06"),
+        # and narrow enough that the title still shows in a 1366-pixel window.
+        widths = ((CLOCK, 150), (DUE, 118), (WHAT, 128), (ACCOUNT, 150), (OWNER, 95))
         for column, width in widths:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             table.setColumnWidth(column, width)
@@ -261,6 +265,11 @@ class WorkQueuePage(QWidget):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self, self.main_step)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _split_evenly(self) -> None:
+        width = self.splitter.width()
+        pane = max(PANE_WIDTH, width // 3)
+        self.splitter.setSizes([width - pane, pane])
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -294,15 +303,21 @@ class WorkQueuePage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(pane)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([820, 380])
+        # The queue takes what the window grows by; the pane keeps its reading width.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.keys_label)
 
     def showEvent(self, event: QShowEvent) -> None:
+        if not self._split:
+            # Sizes given before the first layout are not kept (QSplitter spreads its
+            # width by the children's hints then): so the split is set once it has one.
+            self._split = True
+            QTimer.singleShot(0, self._split_evenly)
         if self.current is None and self.model.rowCount():
             self._select(0)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -407,9 +422,10 @@ class WorkQueuePage(QWidget):
     def _clock_line(self, item: QueueItem) -> str:
         due = self.model.due_text(item)
         clock = self.model.clock_text(item)
+        owner = self.model.owner_text(item, in_column=False)
         if item.clock is None:
-            return fill(self.tr("Owed by %1 · %2"), self.model.owner_text(item), clock)
-        return fill(self.tr("Owed by %1 · due %2 · %3"), self.model.owner_text(item), due, clock)
+            return fill(self.tr("Owed by %1 · %2"), owner, clock)
+        return fill(self.tr("Owed by %1 · due %2 · %3"), owner, due, clock)
 
     def _show_detail(self, detail: Detail) -> None:
         item = self.current
@@ -428,9 +444,9 @@ class WorkQueuePage(QWidget):
         self.facts.setText("\n".join(lines))
         self.history.clear()
         for entry in detail.history:
-            self.history.addItem(self._history_line(entry))
+            self.history.addItem(history_line(entry))
         if not detail.history and (detail.follow_up or detail.lead):
-            self.history.addItem(self.tr("No step yet: the server writes them as they reach it."))
+            self.history.addItem(HistoryWords().empty())
 
     def _follow_up_lines(self, follow_up: FollowUp, names: dict[str, str]) -> list[str]:
         lines = [fill(self.tr("Follow-up: %1"), follow_up.title)]
@@ -458,22 +474,6 @@ class WorkQueuePage(QWidget):
         if lead.promised:
             lines.append(fill(self.tr("What was promised: %1"), lead.promised))
         return lines
-
-    def _history_line(self, entry: HistoryEntry) -> str:
-        event = entry.event
-        if event.at:
-            moment = from_text(event.at)
-            when = f"{short_date(moment.astimezone().date())} {clock_time(moment)}"
-        else:
-            when = self.tr("waiting to sync")
-        who = entry.actor_name or "?"
-        line = fill(self.tr("%1 · %2 · %3"), when, handoff_step_label(event.action), who)
-        if entry.to_name or event.to_team:
-            target = entry.to_name or team_label(str(event.to_team))
-            line = fill(self.tr("%1 → %2"), line, target)
-        if event.note:
-            line = fill(self.tr("%1: %2"), line, event.note)
-        return line
 
     # -- the steps ----------------------------------------------------------------------
     def main_step(self) -> None:

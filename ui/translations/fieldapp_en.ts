@@ -75,6 +75,20 @@
             <numerusform>overdue by %n days</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -83,6 +97,16 @@
         <translation>
             <numerusform>(%n more field of this record after this one)</numerusform>
             <numerusform>(%n more fields of this record after this one)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
         </translation>
     </message>
 </context>
@@ -161,6 +185,44 @@
         <translation>
             <numerusform>%n day overdue</numerusform>
             <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s) won</source>
+        <translation>
+            <numerusform>%n deal won</numerusform>
+            <numerusform>%n deals won</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) in the field</source>
+        <translation>
+            <numerusform>%n day in the field</numerusform>
+            <numerusform>%n days in the field</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older than a week</source>
+        <translation>
+            <numerusform>%n older than a week</numerusform>
+            <numerusform>%n older than a week</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n past due</source>
+        <translation>
+            <numerusform>%n past due</numerusform>
+            <numerusform>%n past due</numerusform>
         </translation>
     </message>
 </context>

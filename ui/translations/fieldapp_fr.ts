@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AcceptLeadDialog</name>
+    <message>
+        <source>Accept the lead — %1</source>
+        <translation>Accepter la piste — %1</translation>
+    </message>
+    <message>
+        <source>The visit goes into your plan; the inside rep hears at the next sync.</source>
+        <translation>La visite s’ajoute à votre itinéraire&#xa0;; le représentant interne l’apprend à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Accept and plan</source>
+        <translation>Accepter et planifier</translation>
+    </message>
+</context>
+<context>
     <name>AccountListModel</name>
     <message>
         <source>Account</source>
@@ -296,6 +311,20 @@
             <numerusform>en retard de %n jours</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n jour ouvrable</numerusform>
+            <numerusform>%n jours ouvrables</numerusform>
+        </translation>
+    </message>
     <message>
         <source>today %1</source>
         <translation>aujourd&apos;hui %1</translation>
@@ -472,6 +501,475 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     </message>
 </context>
 <context>
+    <name>CsvExport</name>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 rows saved to %2</source>
+        <translation>%1 lignes enregistrées dans %2</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Impossible d&apos;enregistrer %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>Visits per week</source>
+        <translation>Visites par semaine</translation>
+    </message>
+    <message>
+        <source>Coverage per tier (accounts)</source>
+        <translation>Couverture par niveau (comptes)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFigures</name>
+    <message>
+        <source>%1 days or more</source>
+        <translation>%1 jours ou plus</translation>
+    </message>
+    <message>
+        <source>%1 to %2 days</source>
+        <translation>%1 à %2 jours</translation>
+    </message>
+    <message>
+        <source>Visits planned</source>
+        <translation>Visites planifiées</translation>
+    </message>
+    <message>
+        <source>%1 held · %2 not closed yet</source>
+        <translation>%1 tenues · %2 pas encore closes</translation>
+    </message>
+    <message>
+        <source>Visits held</source>
+        <translation>Visites tenues</translation>
+    </message>
+    <message>
+        <source>%1 of those planned</source>
+        <translation>%1 des visites planifiées</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulées</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Client absent</translation>
+    </message>
+    <message>
+        <source>Travel per day</source>
+        <translation>Kilomètres par jour</translation>
+    </message>
+    <message>
+        <source>%1 · %2 in all</source>
+        <translation>%1 · %2 en tout</translation>
+    </message>
+    <message>
+        <source>Travel per held visit</source>
+        <translation>Kilomètres par visite tenue</translation>
+    </message>
+    <message>
+        <source>Coverage, %1</source>
+        <translation>Couverture, %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 in time · %3 overdue</source>
+        <translation>%1 sur %2 à temps · %3 en retard</translation>
+    </message>
+    <message>
+        <source>Conversion within %1 days</source>
+        <translation>Conversion en %1 jours</translation>
+    </message>
+    <message>
+        <source>%1 of %2 held visits · %3 still open</source>
+        <translation>%1 des %2 visites tenues · %3 encore ouvertes</translation>
+    </message>
+    <message>
+        <source>Amount won</source>
+        <translation>Montant gagné</translation>
+    </message>
+    <message>
+        <source>+ %1 · %2</source>
+        <translation>+ %1 · %2</translation>
+    </message>
+    <message>
+        <source>Reports awaiting review</source>
+        <translation>Comptes rendus à lire</translation>
+    </message>
+    <message>
+        <source>Follow-ups open</source>
+        <translation>Suivis ouverts</translation>
+    </message>
+    <message>
+        <source>%1 on time</source>
+        <translation>%1 à temps</translation>
+    </message>
+    <message>
+        <source>%1 late · %2 overdue
+median %3: %4</source>
+        <translation>%1 en retard · %2 échus
+médiane %3 : %4</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>Période suivante</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Back to the period running now</source>
+        <translation>Revenir à la période en cours</translation>
+    </message>
+    <message>
+        <source>Service levels…</source>
+        <translation>Niveaux de service…</translation>
+    </message>
+    <message>
+        <source>The teams&apos; SLA policies: what each owes, by when</source>
+        <translation>Les ententes de service des équipes : ce que chacune doit, et pour quand</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Every figure as rows, as fieldapp kpi --csv</source>
+        <translation>Tous les indicateurs en lignes, comme fieldapp kpi --csv</translation>
+    </message>
+    <message>
+        <source>Whole organisation</source>
+        <translation>Toute l&apos;organisation</translation>
+    </message>
+    <message>
+        <source>Team %1</source>
+        <translation>Équipe %1</translation>
+    </message>
+    <message>
+        <source>    %1 (inside)</source>
+        <translation>    %1 (interne)</translation>
+    </message>
+    <message>
+        <source>    %1</source>
+        <translation>    %1</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
+        <source>Snapshots as of %1 · computed at %2</source>
+        <translation>État au %1 · calculé à %2</translation>
+    </message>
+    <message>
+        <source>My figures · %1</source>
+        <translation>Mes résultats · %1</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation>Les indicateurs n&apos;ont pas pu être calculés : %1</translation>
+    </message>
+    <message>
+        <source>Visits of the week of %1</source>
+        <translation>Visites de la semaine du %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>Service levels saved: they reach every laptop with its next sync.</source>
+        <translation>Niveaux de service enregistrés : ils parviendront à chaque portable à sa prochaine synchronisation.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTables</name>
+    <message>
+        <source>Per rep</source>
+        <translation>Par représentant</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>Par semaine</translation>
+    </message>
+    <message>
+        <source>Breaches (%1)</source>
+        <translation>Manquements (%1)</translation>
+    </message>
+    <message>
+        <source>Overdue accounts (%1)</source>
+        <translation>Comptes en retard (%1)</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>Représentant</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planifiées</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Tenues</translation>
+    </message>
+    <message>
+        <source>Held %</source>
+        <translation>% tenues</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulées</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Client absent</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Conversion</translation>
+    </message>
+    <message>
+        <source>km per day</source>
+        <translation>km par jour</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>Semaine du</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>How late</source>
+        <translation>Retard</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Dernière visite</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Due since</source>
+        <translation>Échue depuis</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Jours de retard</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>En attente depuis</translation>
+    </message>
+    <message>
+        <source>Reports awaiting review</source>
+        <translation>Comptes rendus à lire</translation>
+    </message>
+    <message>
+        <source>Follow-ups open</source>
+        <translation>Suivis ouverts</translation>
+    </message>
+    <message>
+        <source>Of which past due</source>
+        <translation>Dont échus</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 (still open)</source>
+        <translation>%1 (toujours ouvert)</translation>
+    </message>
+    <message>
+        <source>Follow-ups open (%1)</source>
+        <translation>Suivis ouverts (%1)</translation>
+    </message>
+    <message>
+        <source>Reports awaiting review (%1)</source>
+        <translation>Comptes rendus à lire (%1)</translation>
+    </message>
+    <message>
+        <source>Visits of %1</source>
+        <translation>Visites de %1</translation>
+    </message>
+    <message>
+        <source>Visits of %1, week of %2</source>
+        <translation>Visites de %1, semaine du %2</translation>
+    </message>
+    <message>
+        <source>Breach: %1</source>
+        <translation>Manquement : %1</translation>
+    </message>
+    <message>
+        <source>Overdue account: %1</source>
+        <translation>Compte en retard : %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWords</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 j</translation>
+    </message>
+    <message>
+        <source>Week of %1 to %2</source>
+        <translation>Semaine du %1 au %2</translation>
+    </message>
+    <message>
+        <source>Q%1 %2</source>
+        <translation>T%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>Du %1 au %2</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Whole organisation</source>
+        <translation>Toute l&apos;organisation</translation>
+    </message>
+    <message>
+        <source>Team %1</source>
+        <translation>Équipe %1</translation>
+    </message>
+</context>
+<context>
+    <name>DayPriorities</name>
+    <message>
+        <source>Priorities for this day</source>
+        <translation>Priorités de la journée</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Flagged by</source>
+        <translation>Signalé par</translation>
+    </message>
+    <message>
+        <source>On the route</source>
+        <translation>À l’itinéraire</translation>
+    </message>
+    <message>
+        <source>Add to &amp;route</source>
+        <translation>A&amp;jouter à l’itinéraire</translation>
+    </message>
+    <message>
+        <source>Plan a visit to the selected priority at the end of the day</source>
+        <translation>Planifier une visite à la priorité choisie, en fin de journée</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Pas encore</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <source>Reading the records…</source>
+        <translation>Lecture des fiches…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open the chosen record where the app shows it</source>
+        <translation>Ouvrir la fiche choisie là où l&apos;application la montre</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n fiche</numerusform>
+            <numerusform>%n fiches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EditAccountDialog</name>
     <message>
         <source>Edit account — %1</source>
@@ -642,6 +1140,122 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     <message>
         <source>The rep has the usual time to plan a visit from now.</source>
         <translation>Le représentant dispose du délai habituel, à partir de maintenant, pour planifier une visite.</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverForm</name>
+    <message>
+        <source>Why this prospect is worth a visit now</source>
+        <translation>Pourquoi ce prospect vaut une visite maintenant</translation>
+    </message>
+    <message>
+        <source>Name, role, when to find them</source>
+        <translation>Nom, fonction, quand le joindre</translation>
+    </message>
+    <message>
+        <source>What the prospect was told to expect</source>
+        <translation>Ce qu’on a annoncé au prospect</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Transférer</translation>
+    </message>
+    <message>
+        <source>Field rep</source>
+        <translation>Représentant terrain</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Who to see</source>
+        <translation>Qui rencontrer</translation>
+    </message>
+    <message>
+        <source>What was promised</source>
+        <translation>Ce qui a été promis</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>This starts the team&apos;s clock: the first visit planned within %1 and held within %2 of the hand-off.</source>
+        <translation>Le délai de l’équipe part alors&#xa0;: première visite planifiée dans les %1 et faite dans les %2 suivant le transfert.</translation>
+    </message>
+    <message>
+        <source>Choose the field rep to hand the lead to.</source>
+        <translation>Choisissez le représentant terrain à qui transférer la piste.</translation>
+    </message>
+    <message>
+        <source>Say why: it is the first thing the field rep reads.</source>
+        <translation>Dites pourquoi&#xa0;: c’est la première chose que lit le représentant terrain.</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverLeadDialog</name>
+    <message>
+        <source>Hand over to a field rep — %1</source>
+        <translation>Transférer à un représentant terrain — %1</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverProspectDialog</name>
+    <message>
+        <source>Hand over a new prospect</source>
+        <translation>Transférer un nouveau prospect</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nom du compte</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Give the prospect&apos;s name.</source>
+        <translation>Indiquez le nom du prospect.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWords</name>
+    <message>
+        <source>waiting to sync</source>
+        <translation>en attente de synchronisation</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No step yet: the server writes them as they reach it.</source>
+        <translation>Aucune étape encore&#xa0;: le serveur les inscrit à mesure qu’elles lui parviennent.</translation>
     </message>
 </context>
 <context>
@@ -974,6 +1588,134 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>Lead returned</source>
         <translation>Piste renvoyée</translation>
+    </message>
+    <message>
+        <source>Reports written</source>
+        <translation>Comptes rendus écrits</translation>
+    </message>
+    <message>
+        <source>Reports reviewed</source>
+        <translation>Comptes rendus lus</translation>
+    </message>
+    <message>
+        <source>Leads: visit planned</source>
+        <translation>Pistes : visite planifiée</translation>
+    </message>
+    <message>
+        <source>Leads: visit held</source>
+        <translation>Pistes : visite tenue</translation>
+    </message>
+    <message>
+        <source>Follow-ups handled</source>
+        <translation>Suivis traités</translation>
+    </message>
+    <message>
+        <source>visit end → report</source>
+        <translation>fin de visite → compte rendu</translation>
+    </message>
+    <message>
+        <source>report → review</source>
+        <translation>compte rendu → lecture</translation>
+    </message>
+    <message>
+        <source>hand-off → visit planned</source>
+        <translation>transfert → visite planifiée</translation>
+    </message>
+    <message>
+        <source>hand-off → first visit</source>
+        <translation>transfert → première visite</translation>
+    </message>
+    <message>
+        <source>handed → handled</source>
+        <translation>transféré → traité</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>heures</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>jours ouvrables</translation>
+    </message>
+    <message>
+        <source>Québec (Montréal time)</source>
+        <translation>Québec (heure de Montréal)</translation>
+    </message>
+    <message>
+        <source>France (Paris time)</source>
+        <translation>France (heure de Paris)</translation>
+    </message>
+    <message>
+        <source>Belgium (Brussels time)</source>
+        <translation>Belgique (heure de Bruxelles)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Waiting for an answer</source>
+        <translation>En attente de réponse</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Tenue</translation>
+    </message>
+    <message>
+        <source>Not closed yet</source>
+        <translation>Pas encore close</translation>
+    </message>
+    <message>
+        <source>Visited in time</source>
+        <translation>Visité à temps</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Not due yet</source>
+        <translation>Pas encore dû</translation>
+    </message>
+    <message>
+        <source>Followed by a won deal</source>
+        <translation>Suivie d&apos;une vente gagnée</translation>
+    </message>
+    <message>
+        <source>Window still open</source>
+        <translation>Délai encore ouvert</translation>
+    </message>
+    <message>
+        <source>No won deal</source>
+        <translation>Aucune vente gagnée</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>À temps</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Past due</source>
+        <translation>Échu</translation>
+    </message>
+    <message>
+        <source>Counted as</source>
+        <translation>Compté comme</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>Représentant</translation>
+    </message>
+    <message>
+        <source>Written at</source>
+        <translation>Écrit le</translation>
     </message>
     <message>
         <source>Review</source>
@@ -1353,6 +2095,97 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
 </context>
 <context>
+    <name>LeadPanel</name>
+    <message>
+        <source>Lead handed over</source>
+        <translation>Piste transférée</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Who to see</source>
+        <translation>Qui rencontrer</translation>
+    </message>
+    <message>
+        <source>What was promised</source>
+        <translation>Ce qui a été promis</translation>
+    </message>
+    <message>
+        <source>&amp;Accept and plan the visit…</source>
+        <translation>&amp;Accepter et planifier la visite…</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn…</source>
+        <translation>Ren&amp;voyer…</translation>
+    </message>
+    <message>
+        <source>Give the lead back to the inside team, saying why</source>
+        <translation>Rendre la piste à l’équipe interne, en disant pourquoi</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Handed to you by %1: plan a visit, or return it.</source>
+        <translation>Transférée par %1&#xa0;: planifiez une visite ou renvoyez-la.</translation>
+    </message>
+    <message>
+        <source>Handed to %1 by %2, waiting for their answer.</source>
+        <translation>Transférée à %1 par %2, en attente de sa réponse.</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>le %1 à %2</translation>
+    </message>
+    <message>
+        <source>Accepted by %1: visit planned %2.</source>
+        <translation>Acceptée par %1&#xa0;: visite planifiée %2.</translation>
+    </message>
+    <message>
+        <source>Accepted by %1.</source>
+        <translation>Acceptée par %1.</translation>
+    </message>
+    <message>
+        <source>Returned by %1: %2</source>
+        <translation>Renvoyée par %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 (waiting to sync)</source>
+        <translation>%1 (en attente de synchronisation)</translation>
+    </message>
+    <message>
+        <source>%1: the clock starts when the server has the hand-off.</source>
+        <translation>%1&#xa0;: le délai part quand le serveur a reçu le transfert.</translation>
+    </message>
+    <message>
+        <source>%1: done on time.</source>
+        <translation>%1&#xa0;: fait à temps.</translation>
+    </message>
+    <message>
+        <source>%1: done, %2.</source>
+        <translation>%1&#xa0;: fait, %2.</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>vous</translation>
+    </message>
+    <message>
+        <source>%1 — due %2 · %3 · owed by %4</source>
+        <translation>%1 — échéance %2 · %3 · dû par %4</translation>
+    </message>
+    <message>
+        <source>Accepted: the visit is in your plan; the inside rep hears at the next sync.</source>
+        <translation>Acceptée&#xa0;: la visite est à votre itinéraire&#xa0;; le représentant interne l’apprend à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Returned: the inside rep reads your reason after the next sync.</source>
+        <translation>Renvoyée&#xa0;: le représentant interne lira votre raison après la prochaine synchronisation.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>FieldApp — %1</source>
@@ -1393,6 +2226,14 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>&amp;Sync</source>
         <translation>&amp;Synchronisation</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>My figures</source>
+        <translation>Mes résultats</translation>
     </message>
     <message>
         <source>Today</source>
@@ -1637,6 +2478,99 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>Duration</source>
         <translation>Durée</translation>
+    </message>
+</context>
+<context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visite</numerusform>
+            <numerusform>%n visites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s) won</source>
+        <translation>
+            <numerusform>%n vente gagnée</numerusform>
+            <numerusform>%n ventes gagnées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) in the field</source>
+        <translation>
+            <numerusform>%n jour sur le terrain</numerusform>
+            <numerusform>%n jours sur le terrain</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older than a week</source>
+        <translation>
+            <numerusform>%n de plus d&apos;une semaine</numerusform>
+            <numerusform>%n de plus d&apos;une semaine</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n past due</source>
+        <translation>
+            <numerusform>%n échu</numerusform>
+            <numerusform>%n échus</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PriorityDialog</name>
+    <message>
+        <source>Flag as a priority — %1</source>
+        <translation>Signaler comme priorité — %1</translation>
+    </message>
+    <message>
+        <source>One line the rep reads on Today</source>
+        <translation>Une ligne que le représentant lit dans Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Field rep</source>
+        <translation>Représentant terrain</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Flag as priority</source>
+        <translation>Signaler comme priorité</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove a priority you flagged</source>
+        <translation>Retirer une priorité que vous avez signalée</translation>
+    </message>
+    <message>
+        <source>None flagged from today on.</source>
+        <translation>Aucune priorité à partir d’aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>Already flagged for this account</source>
+        <translation>Déjà signalées pour ce compte</translation>
+    </message>
+    <message>
+        <source>Choose the field rep whose day it is.</source>
+        <translation>Choisissez le représentant terrain dont c’est la journée.</translation>
+    </message>
+    <message>
+        <source>Say why in one line: the rep reads it on Today.</source>
+        <translation>Dites pourquoi en une ligne&#xa0;: le représentant la lit dans Aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 (flagged by %4)</source>
+        <translation>%1 · %2 · %3 (signalée par %4)</translation>
     </message>
 </context>
 <context>
@@ -1937,6 +2871,29 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
 </context>
 <context>
+    <name>ReturnLeadDialog</name>
+    <message>
+        <source>Return the lead — %1</source>
+        <translation>Renvoyer la piste — %1</translation>
+    </message>
+    <message>
+        <source>Why you return it — the inside rep will read it</source>
+        <translation>Pourquoi vous la renvoyez — le représentant interne le lira</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <source>Say why you return it: the inside rep needs the reason.</source>
+        <translation>Dites pourquoi vous la renvoyez&#xa0;: le représentant interne a besoin de la raison.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>All reps</source>
@@ -2084,6 +3041,37 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>No match for “%1”</source>
         <translation>Aucun résultat pour «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceLevelsDialog</name>
+    <message>
+        <source>Service levels</source>
+        <translation>Niveaux de service</translation>
+    </message>
+    <message>
+        <source>What each team owes the other, and by when. Hours count nights and weekends; working days skip weekends and the region&apos;s public holidays. Saved changes reach every laptop with its next sync.</source>
+        <translation>Ce que chaque équipe doit à l&apos;autre, et pour quand. Les heures comptent les nuits et les fins de semaine; les jours ouvrables sautent les fins de semaine et les jours fériés de la région. Les changements enregistrés parviennent à chaque portable à sa prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>No team in this profile has a service level to set.</source>
+        <translation>Aucune équipe de ce profil n&apos;a de niveau de service à régler.</translation>
+    </message>
+    <message>
+        <source>%1: an allowance is from 1 to %2 %3 (not %4). Nothing was saved.</source>
+        <translation>%1 : un délai va de 1 à %2 %3 (pas %4). Rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was saved.</source>
+        <translation>%1 Rien n&apos;a été enregistré.</translation>
     </message>
 </context>
 <context>
@@ -2570,6 +3558,40 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
 </context>
 <context>
+    <name>TeamActions</name>
+    <message>
+        <source>&amp;Hand over to a field rep…</source>
+        <translation>&amp;Transférer à un représentant terrain…</translation>
+    </message>
+    <message>
+        <source>Hand the selected account to a field rep, with a briefing</source>
+        <translation>Transférer le compte choisi à un représentant terrain, avec une mise en contexte</translation>
+    </message>
+    <message>
+        <source>Flag as a &amp;priority…</source>
+        <translation>Signaler comme &amp;priorité…</translation>
+    </message>
+    <message>
+        <source>Put the selected account on a field rep&apos;s day, saying why</source>
+        <translation>Mettre le compte choisi dans la journée d’un représentant terrain, en disant pourquoi</translation>
+    </message>
+    <message>
+        <source>Hand over a ne&amp;w prospect…</source>
+        <translation>Transférer un &amp;nouveau prospect…</translation>
+    </message>
+    <message>
+        <source>Create a prospect&apos;s account and hand it to a field rep in one step</source>
+        <translation>Créer le compte d’un prospect et le transférer à un représentant terrain d’un seul coup</translation>
+    </message>
+</context>
+<context>
+    <name>TileWidget</name>
+    <message>
+        <source>%1: double-click or press Enter to see the records behind it</source>
+        <translation>%1 : double-cliquez ou appuyez sur Entrée pour voir les fiches derrière ce chiffre</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
         <source>Previous</source>
@@ -2876,7 +3898,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Unclaimed</source>
-        <translation>Non pris en charge</translation>
+        <translation>À prendre</translation>
     </message>
     <message>
         <source>an answer is owed</source>
@@ -3004,10 +4026,6 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
         <translation>Rédigé par %1</translation>
     </message>
     <message>
-        <source>No step yet: the server writes them as they reach it.</source>
-        <translation>Aucune étape encore&#xa0;: le serveur les inscrit à mesure qu&apos;il les reçoit.</translation>
-    </message>
-    <message>
         <source>Follow-up: %1</source>
         <translation>Suivi&#xa0;: %1</translation>
     </message>
@@ -3046,22 +4064,6 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>What was promised: %1</source>
         <translation>Ce qui a été promis&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>waiting to sync</source>
-        <translation>en attente de synchronisation</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3</source>
-        <translation>%1 · %2 · %3</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Marked reviewed: %1</source>

@@ -1,0 +1,84 @@
+"""One headline figure on the dashboard: its caption, its number, one line of detail; a
+double-click or Enter opens the records behind it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from ui.dashboard.figures import Tile
+from ui.labels import plain_label
+
+WARN_COLOUR = "#b45309"  # amber: "look here", not an error
+FRAME_STYLE = """
+QFrame#dashboardTile { background: palette(base); border: 1px solid #c9ced6;
+                       border-radius: 6px; }
+QFrame#dashboardTile:focus { border: 2px solid #2563eb; }
+"""
+
+
+class TileWidget(QFrame):
+    drill_requested = Signal(object)  # the Tile
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboardTile")
+        self.setStyleSheet(FRAME_STYLE)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Every tile as wide as the others, whatever its words: the grid shares the width.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(150)
+        self.tile: Tile | None = None
+        self.caption = plain_label(name="tileCaption")
+        self.caption.setStyleSheet("color: palette(dark); border: none;")
+        self.value = plain_label(name="tileValue")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.value.setWordWrap(False)
+        self.detail = plain_label(name="tileDetail")
+        self.detail.setStyleSheet("border: none;")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        # The caption beside the number, the detail under both: three rows of tiles and the
+        # charts fit a 1366x768 laptop's screen.
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.caption, 1, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.value, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+
+    def set_tile(self, tile: Tile) -> None:
+        self.tile = tile
+        self.caption.setText(tile.caption)
+        self.value.setText(tile.value)
+        colour = WARN_COLOUR if tile.warn else "palette(text)"
+        self.value.setStyleSheet(f"color: {colour}; border: none;")
+        self.detail.setText(tile.detail)
+        self.setToolTip(
+            self.tr("%1: double-click or press Enter to see the records behind it").replace(
+                "%1", tile.caption
+            )
+        )
+        self.setAccessibleName(f"{tile.caption}: {tile.value}")
+
+    def _drill(self) -> None:
+        if self.tile is not None:
+            self.drill_requested.emit(self.tile)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self._drill()
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._drill()
+            event.accept()
+            return
+        super().keyPressEvent(event)
