@@ -159,8 +159,9 @@ def test_other_settings_are_computed_and_leave_the_snapshot_alone(store: Store) 
 def test_refresh_keeps_every_default_view_and_only_what_is_stale(store: Store) -> None:
     views = default_views(store, TODAY, MONTREAL)
     teams = sorted({t for (t,) in store.rows("SELECT DISTINCT team FROM users") if t})
-    # The manager's own scope first, its running quarter first of all.
-    assert views[0] == View(QUARTER, scope_for(store))
+    # The manager's own scope first, its running month (where the page opens) first of all.
+    assert views[0] == View(period_containing("month", TODAY, MONTREAL), scope_for(store))
+    assert views[2] == View(QUARTER, scope_for(store))
     assert len(views) == 6 * len({(v.scope.kind, v.scope.name) for v in views})
     assert {v.scope.name for v in views} >= {None, *teams}
     assert {v.period.kind for v in views} == {"quarter", "month", "week"}
@@ -271,5 +272,5 @@ def test_a_field_reps_default_views_are_about_themselves(tmp_path: Path) -> None
         load_demo(store, generate(60, seed=5, today=TODAY), signed_in_as="field")
         views = default_views(store, TODAY, MONTREAL)
         assert {(v.scope.kind, v.scope.name) for v in views} == {("rep", "field")}
-        assert [v.period.kind for v in views] == ["quarter"] * 2 + ["month"] * 2 + ["week"] * 2
-        assert views[0].period == QUARTER
+        assert [v.period.kind for v in views] == ["month"] * 2 + ["quarter"] * 2 + ["week"] * 2
+        assert views[2].period == QUARTER
