@@ -114,6 +114,10 @@ def _kept(store: Store) -> Iterator[sqlite3.Connection]:
     """The snapshot file, opened for one read or write (created when missing)."""
     conn = sqlite3.connect(snapshot_path(store), timeout=_BUSY_MS / 1000, isolation_level=None)
     try:
+        # Pages of 64 KiB (set when the file is made): a snapshot is one row of megabytes,
+        # read in 16 times fewer pages than SQLite's default 4 KiB, which matters most
+        # when it comes from the disk after a restart.
+        conn.execute("PRAGMA page_size = 65536")
         conn.execute("PRAGMA journal_mode = WAL")  # the worker writes while a window reads
         conn.execute(_TABLE)
         yield conn
