@@ -19,11 +19,12 @@ First of all, what the bar is about: **opening** the organisation's quarter (the
 one, full, and the running one) as a window does, ``dashboard_for_opening`` on a store
 opened fresh, after the snapshots were refreshed as the store worker does after a sync
 (``refresh_snapshots``, timed: the fresh computation a refresh pays). Opening is timed
-from before ``open_store`` until the Dashboard is returned: cold (the file dropped from
-the page cache first, as after a restart) and warm (the median of ``--repeat``). Exit code
-1 when an opening misses the target, cold or warm (the slower counts); the fresh
-computations are printed beside it for information (what opening costs when no current
-snapshot is kept).
+from before ``open_store`` until the Dashboard is returned: cold (the profile's database
+and the snapshot file dropped from the page cache first, as after a restart) and warm (the
+median of ``--repeat``). Exit code 1 when an opening misses the target, cold or warm (the
+slower counts), or was not served by the snapshot; the fresh computations are printed
+beside it for information (what opening costs when no current snapshot is kept). Last,
+the refresh of every default view the worker pays after a sync that changed records.
 """
 
 from __future__ import annotations
