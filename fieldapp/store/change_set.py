@@ -117,6 +117,12 @@ class ChangeLog:
             return False
         return len(self._listed.get(collection, ())) + more <= ROW_LIMIT
 
+    def touches_any(self, collections: frozenset[str]) -> bool:
+        """True when a row of one of ``collections`` was recorded (an empty listing is not)."""
+        return any(c in collections for c in self._whole) or any(
+            kinds and c in collections for c, kinds in self._listed.items()
+        )
+
     def absorb(self, other: ChangeLog) -> None:
         """Take a finished savepoint's rows into this (enclosing) level."""
         self._merge(other._listed, other._whole)

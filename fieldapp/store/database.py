@@ -24,8 +24,9 @@ from fieldapp.errors import (
     StoreError,
 )
 from fieldapp.store import live_files
-from fieldapp.store.change_set import ChangeLog, ChangeSet, Kind
+from fieldapp.store.change_set import PROFILE, ChangeLog, ChangeSet, Kind
 from fieldapp.store.migrations import migrate, schema_version
+from fieldapp.store.schema import HELD_STAMP, NEW_STAMP, RECORDS_STAMP_KEY, STAMPED
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +213,15 @@ class Store:
         self._depth -= 1
         self._logs.pop()
         try:
+            if self._depth == 0 and log.touches_any(STAMPED):
+                # The records changed: a new data stamp in the same commit, so what was
+                # computed from them before is stale (fieldapp/store/schema.py); recorded
+                # like any row written.
+                held = self._conn.execute(HELD_STAMP, (RECORDS_STAMP_KEY,)).fetchone()
+                self._conn.execute(NEW_STAMP, (RECORDS_STAMP_KEY,))
+                log.add(
+                    PROFILE, [RECORDS_STAMP_KEY], Kind.CREATED if held is None else Kind.UPDATED
+                )
             self._conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
         except sqlite3.Error as exc:
             if self._depth == 0 and self._conn.in_transaction:
@@ -224,6 +234,28 @@ class Store:
         if committed:
             for gathered in self._gatherers:
                 gathered._committed(committed)
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """A read transaction: every read inside sees the same committed state, whatever
+        another connection commits meanwhile (WAL), and nothing can be written in it.
+
+        For a long computation over many tables (a dashboard) whose parts must agree. It
+        takes no lock: writers on other connections go on. Writing inside is a programming
+        error (``transaction()`` cannot begin in it).
+        """
+        if self._depth > 0 or self._conn.in_transaction:
+            yield  # already inside a transaction, which sees one state already
+            return
+        try:
+            self._conn.execute("BEGIN DEFERRED")
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc, self.path) from exc
+        try:
+            yield
+        finally:
+            if self._conn.in_transaction:
+                self._conn.execute("COMMIT")  # nothing was written: this only ends it
 
     @property
     def in_transaction(self) -> bool:

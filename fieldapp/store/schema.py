@@ -418,6 +418,28 @@ _HANDOFFS = (
     "CREATE INDEX notes_author ON notes(author_id, kind)",
 )
 
+# The records' data stamp: a token in the profile that changes whenever a record changes.
+# What is computed from the records and kept (the dashboard's snapshots, fieldapp/kpi/
+# snapshot.py) is stamped with it and trusted only while it is the same.
+# ``Store.transaction`` writes a new one in every committed transaction whose change set
+# touches a record collection or the outbox, and names the row in that change set: the
+# change set is what the store's writers wrote, never what a caller declares, so no writer
+# can forget it, and it costs one statement per transaction (a first download writes
+# 870,000 rows in 175). Read marks are left out: marking the inbox read changes no figure
+# and would throw the snapshots away. Random rather than a counter: a backup restored over
+# the profile brings back an older stamp, and the edits made after it must never arrive at
+# a stamp a snapshot of other records already carries. Kept in the ``profile`` table: no
+# schema change.
+RECORDS_STAMP_KEY = "records_stamp"
+STAMPED: frozenset[str] = frozenset(
+    {*(c for c in catalogue.COLLECTIONS if c != "inbox_reads"), "outbox"}
+)
+HELD_STAMP = "SELECT 1 FROM profile WHERE key = ?"
+NEW_STAMP = (
+    "INSERT INTO profile (key, value) VALUES (?, lower(hex(randomblob(8))))"
+    " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "records, outbox and sync bookkeeping", _CORE),
     Migration(2, "full-text search over accounts, contacts and notes", _SEARCH),
