@@ -40,10 +40,14 @@ class AppContext:
     sync: SyncWorker
     settings: AppSettings
     navigator: Navigator
+    # The dashboard's worker: a thread and a read connection of its own, so that seconds of
+    # computing figures never hold up the store worker's reads and saves (ui/dashboard).
+    figures: Tasks
     now: Callable[[], datetime] = utc_now
 
     def close(self) -> None:
         self.sync.shutdown()
+        self.figures.close()
         self.tasks.close()
 
 
@@ -69,4 +73,6 @@ def build_context(
     sync = SyncWorker(open_profile, notices, lane=tasks.lane, **sync_options)  # type: ignore[arg-type]
     # The window's layout and last page are this profile's own (ui/settings.py).
     settings = settings.for_profile(profile_dir)
-    return AppContext(profile_dir, user, tasks, notices, sync, settings, Navigator(), now)
+    # Its reads announce nothing (they change no record), but it speaks to the same notices.
+    figures = Tasks(open_profile, notices)
+    return AppContext(profile_dir, user, tasks, notices, sync, settings, Navigator(), figures, now)

@@ -73,13 +73,14 @@ def complete_in_queue(inside: MainWindow, qtbot: QtBot, follow_up_id: str, outco
 
 def settled_board(page: DashboardPage, qtbot: QtBot) -> Dashboard:
     """The figures the dashboard shows once nothing is left to compute."""
-    tasks = page.context.tasks
+    context = page.context
     qtbot.waitUntil(
         lambda: (
             page.board is not None
             and not page.computing
             and not page.refresh_timer.isActive()
-            and tasks.outstanding == 0
+            and context.tasks.outstanding == 0
+            and context.figures.outstanding == 0
         ),
         timeout=60_000,
     )

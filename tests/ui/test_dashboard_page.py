@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -23,22 +24,24 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 from support.server import ServerProcess, run_fieldapp, running_server
 from support.team_windows import settled_board
-from support.windows import open_window, press_f5
+from support.windows import open_window, press_f5, run_in
 
 from fieldapp.clock import utc_now
 from fieldapp.kpi import PeriodKind, Scope, ScopeKind, dashboard
 from fieldapp.kpi.drill import Drill, records_behind
 from fieldapp.kpi.export import write_csv
 from fieldapp.kpi.scope import team
+from fieldapp.kpi.snapshot import snapshot_judged_at
 from fieldapp.kpi.table import Table
 from fieldapp.store.database import Store, open_store
 from fieldapp.team.policies import AllowanceUnit, CommitmentKind
 from fieldapp.usecases.agreements import agreements
+from fieldapp.usecases.follow_ups import create_follow_up
 from fieldapp.usecases.people import current_user
 from fieldapp.usecases.visits import check_in, complete_visit, plan_visit
 from ui.context import AppContext
 from ui.dashboard.drill_dialog import DrillDialog
-from ui.dashboard.model import ScopeChoice
+from ui.dashboard.model import ScopeChoice, period_of
 from ui.dashboard.service_levels import ServiceLevelsDialog
 from ui.main_window import MainWindow
 from ui.pages.dashboard import DashboardPage
@@ -412,3 +415,59 @@ def test_a_visit_held_in_the_field_moves_the_managers_figures_after_the_syncs(
     assert len(after.backlog.awaiting_review_ids) == len(before.backlog.awaiting_review_ids) + 1
     assert _tile_value(page, "visits_held") == QLocale().toString(len(after.visits.total.held))
     assert after.to_data() == _core_figures(page)
+
+
+def test_opening_again_shows_the_kept_snapshot_and_a_change_computes_anew(
+    tmp_path: Path, qtbot: QtBot, server: ServerProcess, contexts: list[AppContext]
+) -> None:
+    manager = _synced_window(tmp_path, server, "manager", contexts, qtbot)
+    first = settled_board(_page(manager), qtbot)
+    # The running quarter and month were brought up to date beside the view shown.
+    with open_store(manager.context.profile_dir) as store:
+        quarter = period_of(store, PeriodKind.QUARTER, 0)
+        assert snapshot_judged_at(store, quarter, first.scope) is not None
+
+    # Another window on the same profile (the next morning's start, within the quarter of
+    # an hour a snapshot is shown): the same figures, judged at the same instant, not
+    # computed again.
+    again = MainWindow(manager.context)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.dashboard is not None
+    shown = settled_board(again.dashboard, qtbot)
+    assert shown.computed_at == first.computed_at
+    assert shown.to_data() == first.to_data()
+    again.close()
+
+    # A record changed (a follow-up written here): the page computes anew by itself.
+    def add_follow_up(store: Store) -> None:
+        account_id = store.scalar("SELECT id FROM accounts ORDER BY name LIMIT 1")
+        create_follow_up(store, account_id, title="Call the buyer", due_date=utc_now().date())
+
+    run_in(manager, qtbot, add_follow_up, write=True)
+    page = _page(manager)
+    qtbot.waitUntil(lambda: page.board is not None and page.board is not first, timeout=30_000)
+    later = settled_board(page, qtbot)
+    assert later.computed_at > first.computed_at
+    open_now = {i for bucket in later.backlog.follow_ups_open for i in bucket.items}
+    assert len(open_now) == len({i for b in first.backlog.follow_ups_open for i in b.items}) + 1
+
+
+def test_computing_figures_never_holds_up_the_store_worker(
+    tmp_path: Path, qtbot: QtBot, server: ServerProcess, contexts: list[AppContext]
+) -> None:
+    # A long computation on the figures worker waits until a read on the store worker
+    # has answered: were they one thread, the read would wait for ever behind it.
+    manager = _synced_window(tmp_path, server, "manager", contexts, qtbot)
+    settled_board(_page(manager), qtbot)
+    answered = threading.Event()
+    finished: list[bool] = []
+    manager.context.figures.read(lambda store: answered.wait(20), finished.append)
+    counted: list[int] = []
+    manager.context.tasks.read(
+        lambda store: store.scalar("SELECT count(*) FROM accounts"), counted.append
+    )
+    qtbot.waitUntil(lambda: bool(counted), timeout=10_000)
+    answered.set()
+    qtbot.waitUntil(lambda: bool(finished), timeout=10_000)
+    assert counted[0] > 0 and finished == [True]

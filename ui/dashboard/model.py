@@ -1,9 +1,13 @@
 """What the dashboard asks the core for, and the one function that answers it.
 
 The page says what it wants as a ``Request`` (a kind of period, how many periods before or
-after the running one, whose figures); ``compute_dashboard`` turns it into the core's
-``fieldapp.kpi.dashboard`` on the store worker. Every figure the page shows comes through
-that one function, so a faster source (a cache, the server) replaces it in one place.
+after the running one, whose figures); ``compute_dashboard`` answers it with the core's
+figures (``fieldapp.kpi.snapshot.dashboard_for_opening``: the snapshot kept of that view
+while it is current, else computed and kept), on the figures worker (``AppContext.figures``,
+a thread and a read connection of its own, so seconds of computing never hold up the store
+worker's reads and saves). ``refresh_views`` keeps the snapshots of the views a person
+opens most current after a sync, so that the next opening is ready at once. Every figure
+the page shows comes through these two functions.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from fieldapp.catalogue import Role
-from fieldapp.kpi import Dashboard, Period, PeriodKind, Scope, ScopeKind, Settings, dashboard
+from fieldapp.kpi import Dashboard, Period, PeriodKind, Scope, ScopeKind
 from fieldapp.kpi.period import computer_zone, period_containing
 from fieldapp.kpi.scope import directory, organisation, rep, team
+from fieldapp.kpi.snapshot import View, dashboard_for_opening, refresh_snapshots
 from fieldapp.store.database import Store
 from fieldapp.usecases.people import current_user
 from fieldapp.usecases.server_time import trusted_now
@@ -76,9 +81,21 @@ def scope_of(store: Store, choice: ScopeChoice | None) -> Scope:
 def compute_dashboard(store: Store, request: Request) -> Dashboard:
     """Every figure the page shows, for ``request``: the one door to the core's figures."""
     period = period_of(store, request.kind, request.offset)
-    return dashboard(
-        store, period, scope_of(store, request.scope), now=trusted_now(store), settings=Settings()
-    )
+    scope = scope_of(store, request.scope)
+    return dashboard_for_opening(store, period, scope, now=trusted_now(store))
+
+
+def refresh_views(store: Store, shown: Request) -> int:
+    """Bring the snapshots of the view shown and of the person's own running quarter and
+    month up to date (those whose records changed, or judged more than five minutes ago);
+    returns how many were computed. Three views, not every one a person may choose: each
+    costs seconds of a core on a large profile, after every sync that changes something."""
+    views = []
+    for request in (shown, Request(PeriodKind.QUARTER), Request(PeriodKind.MONTH)):
+        view = View(period_of(store, request.kind, request.offset), scope_of(store, request.scope))
+        if view not in views:
+            views.append(view)
+    return len(refresh_snapshots(store, trusted_now(store), zone=computer_zone(), views=views))
 
 
 def scope_options(store: Store) -> tuple[ScopeOption, ...]:

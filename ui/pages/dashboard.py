@@ -10,11 +10,12 @@ they count.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -47,6 +48,7 @@ from ui.dashboard.model import (
     ScopeChoice,
     ScopeOption,
     compute_dashboard,
+    refresh_views,
     scope_options,
 )
 from ui.dashboard.service_levels import ServiceLevelsDialog
@@ -68,8 +70,13 @@ from ui.labels import (
 from ui.settings import DASHBOARD_PERIOD
 from ui.tasks import describe
 
+log = logging.getLogger(__name__)
+
 TILE_COLUMNS = 6
 REFRESH_DELAY_MS = 800  # a sync writes in bursts: count once it has settled
+# The snapshots of the views a person opens most are brought up to date this often while
+# the page is shown (fieldapp/kpi/snapshot.py: older than 5 minutes, shown up to 15).
+KEEP_CURRENT_MS = 5 * 60_000
 # What the figures are made of: a change to any of these may move a number.
 SHOWN = (
     "visits",
@@ -99,6 +106,10 @@ class DashboardPage(QWidget):
         self.computing = False
         self._stale = True
         self._dialogs: list[QDialog] = []  # kept alive while open
+        if not self.mine:
+            # The manager lands here: the figures are asked for before the widgets are
+            # built, so that the worker reads them while the window is being made.
+            self._ask(self.request)
 
         self.period_kind = QComboBox()
         self.period_kind.setObjectName("dashboardPeriodKind")
@@ -155,7 +166,10 @@ class DashboardPage(QWidget):
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(REFRESH_DELAY_MS)
-        self.refresh_timer.timeout.connect(self.recompute)
+        self.refresh_timer.timeout.connect(self._recompute_after_change)
+        self.keep_timer = QTimer(self)
+        self.keep_timer.setInterval(KEEP_CURRENT_MS)
+        self.keep_timer.timeout.connect(self._keep_current)
         context.notices.changed.connect(self._on_changed)
         if not self.mine:
             context.tasks.read(scope_options, self._show_scopes, key="dashboard-scopes")
@@ -270,21 +284,54 @@ class DashboardPage(QWidget):
     # -- computing --------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.keep_timer.start()
         if self._stale and not self.computing:
             self.recompute()
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.keep_timer.stop()
+        super().hideEvent(event)
+
     def recompute(self) -> None:
-        """Ask for the figures of the current request (on the store worker)."""
+        """Ask for the figures of the current request (on the figures worker)."""
+        self._ask(self.request)
+        self._show_request()
+
+    def _ask(self, request: Request) -> None:
         self._stale = False
         self.computing = True
-        self._show_request()
-        request = self.request
-        self.context.tasks.read(
+        self.context.figures.read(
             lambda store: compute_dashboard(store, request),
             self._computed,
             failed=self._failed,
             key="dashboard",
         )
+
+    def _recompute_after_change(self) -> None:
+        self.recompute()
+        # Then the person's other usual views, so that switching to them is quick too.
+        self._refresh(reload=False)
+
+    def _keep_current(self) -> None:
+        if self.isVisible() and not self.computing:
+            self._refresh(reload=True)
+
+    def _refresh(self, *, reload: bool) -> None:
+        request = self.request
+        self.context.figures.read(
+            lambda store: refresh_views(store, request),
+            self._refreshed if reload else None,
+            failed=self._refresh_failed,
+            key="dashboard-refresh",
+        )
+
+    def _refreshed(self, computed: int) -> None:
+        if computed and self.isVisible():
+            self.recompute()  # the view shown was judged again: its snapshot, at once
+
+    def _refresh_failed(self, error: Exception) -> None:
+        # A cache that could not be brought up to date: the next opening computes.
+        log.warning("dashboard snapshots not refreshed: %s", describe(error))
 
     def _on_changed(self, changes: Changes) -> None:
         if not changes.touches(*SHOWN):
