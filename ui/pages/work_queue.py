@@ -233,11 +233,14 @@ class WorkQueuePage(QWidget):
         header.setHighlightSections(False)
         # Wide enough for the French words ("Compte rendu à lire", "23/06/2026 14:06"),
         # and narrow enough that the title still shows in a 1366-pixel window.
-        widths = ((CLOCK, 150), (DUE, 118), (WHAT, 128), (ACCOUNT, 150), (OWNER, 95))
+        widths = ((CLOCK, 150), (DUE, 118), (WHAT, 128), (OWNER, 95))
         for column, width in widths:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             table.setColumnWidth(column, width)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # The account and the title share what is left: both stay readable in a window
+        # narrower than a laptop's screen.
+        for column in (ACCOUNT, TITLE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         table.selectionModel().currentRowChanged.connect(self._on_current)
         table.doubleClicked.connect(self.open_current)
         return table
