@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from fieldapp.records import Note
 from fieldapp.store.change_set import Kind
 from fieldapp.store.database import Store
+from fieldapp.store.schema import RECORDS_STAMP_KEY
 from fieldapp.usecases.notes import add_note
 from ui.changes import Changes
 
@@ -39,7 +40,10 @@ def test_a_write_announces_its_changes_after_commit(make_context, qtbot: QtBot) 
         )
     # Nobody said what the write changed: the store did, row by row.
     [changes] = announced
-    assert changes.collections == {"notes", "outbox"} and not changes.from_sync
+    # The profile's row is the records' stamp, replaced by every write to a record (what
+    # tells a dashboard snapshot it is stale: fieldapp/kpi/snapshot.py).
+    assert changes.collections == {"notes", "outbox", "profile"} and not changes.from_sync
+    assert changes.ids("profile") == {RECORDS_STAMP_KEY}
     assert changes.ids("notes") == {notes[0].id}
     assert changes.rows.kinds("notes") == {notes[0].id: Kind.CREATED}
     bodies: list[list[str]] = []
