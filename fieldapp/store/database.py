@@ -7,6 +7,7 @@ import logging
 import os
 import sqlite3
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -459,6 +460,9 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
+_OPENING = threading.Lock()
+
+
 def open_store(
     profile_dir: Path | str,
     *,
@@ -467,7 +471,16 @@ def open_store(
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
 ) -> Store:
     """Open (and migrate) a profile's database; ``create`` allows a new one."""
-    profile_dir = Path(profile_dir).expanduser()
+    # One opening at a time in this process: from the header read by hand to the new
+    # connection counted in live_files, another thread opening the same profile (the store
+    # worker and the dashboard's figures worker start together) would either be refused
+    # the header (the file is open here by then) or, worse, read it while this connection
+    # already holds SQLite's locks, and drop them on closing its descriptor.
+    with _OPENING:
+        return _open_store(Path(profile_dir).expanduser(), create, clock, busy_timeout_ms)
+
+
+def _open_store(profile_dir: Path, create: bool, clock: Clock, busy_timeout_ms: int) -> Store:
     path = database_path(profile_dir)
     if not path.exists():
         if not create:

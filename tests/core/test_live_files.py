@@ -12,6 +12,8 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -21,7 +23,7 @@ import sync
 import ui
 from fieldapp.profiles import remove_local_copy
 from fieldapp.store import live_files
-from fieldapp.store.database import DB_FILENAME, open_store
+from fieldapp.store.database import DB_FILENAME, Store, open_store
 from fieldapp.store.salvage.backups import header_schema_version, restore_backup
 from fieldapp.store.salvage.export import export_readable
 
@@ -186,3 +188,44 @@ def _seen_in_use_by_another_process(database: Path) -> bool:
         timeout=60,
     )
     return done.stdout.strip() == "True"
+
+
+def test_threads_opening_one_profile_at_once_are_never_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window's store worker and its figures worker open the profile together. The
+    # first opening is held up just before it reads the header (where a busy laptop can
+    # pause a thread): the second must wait for it, not slip in and count its connection,
+    # which refused the first its header (seen on CI) or let it read the file by hand
+    # while SQLite held locks on it.
+    open_store(tmp_path, create=True).close()
+    real_read_header = live_files.read_header
+    paused = threading.Event()
+
+    def slow_first(path: Path, size: int = 100) -> bytes:
+        if not paused.is_set():
+            paused.set()
+            time.sleep(0.3)
+        return real_read_header(path, size)
+
+    monkeypatch.setattr(live_files, "read_header", slow_first)
+    stores: list[Store] = []
+    failures: list[BaseException] = []
+
+    def open_one() -> None:
+        try:
+            stores.append(open_store(tmp_path))
+        except BaseException as exc:
+            failures.append(exc)
+
+    first = threading.Thread(target=open_one)
+    first.start()
+    assert paused.wait(10)
+    second = threading.Thread(target=open_one)
+    second.start()
+    for thread in (first, second):
+        thread.join(30)
+    for store in stores:
+        store.close()
+    assert failures == [] and len(stores) == 2
+    assert live_files.connections_here(tmp_path / DB_FILENAME) == 0

@@ -1,15 +1,23 @@
 """What the team-loop story tests do through the windows, each in one place: open a lead
 from the inbox, claim and complete a follow-up in the work queue, wait for the dashboard's
-figures."""
+figures; and the field rep's visit of an hour ago, held and written up, for the stories
+that start from a report."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from fieldapp.clock import utc_now
 from fieldapp.kpi import Dashboard
+from fieldapp.records import Note, Visit
+from fieldapp.store.database import Store
 from fieldapp.usecases.inbox import InboxKind
+from fieldapp.usecases.people import current_user
+from fieldapp.usecases.visits import check_in, complete_visit, plan_visit
 from support.windows import lead_shown
 from ui.dialogs.follow_up_dialogs import CompleteFollowUpDialog
 from ui.main_window import MainWindow
@@ -86,3 +94,17 @@ def settled_board(page: DashboardPage, qtbot: QtBot) -> Dashboard:
     )
     assert page.board is not None
     return page.board
+
+
+def held_visit_with_report(store: Store, summary: str) -> tuple[Visit, Note]:
+    """The signed-in field rep's visit of an hour ago at their first account by name,
+    checked in and completed with ``summary``: the visit and its report."""
+    me = current_user(store)
+    account_id = store.scalar(
+        "SELECT id FROM accounts WHERE owner_id = ? ORDER BY name LIMIT 1", (me.id,)
+    )
+    start = utc_now() - timedelta(hours=1)
+    visit = plan_visit(store, account_id, start, start + timedelta(minutes=45))
+    check_in(store, visit.id)
+    done, report = complete_visit(store, visit.id, outcome="positive", summary=summary)
+    return done, report

@@ -14,7 +14,6 @@ import io
 import json
 import threading
 from collections.abc import Iterator
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 from support.server import ServerProcess, run_fieldapp, running_server
-from support.team_windows import settled_board
+from support.team_windows import held_visit_with_report, settled_board
 from support.windows import open_window, press_f5, run_in
 
 from fieldapp.clock import utc_now
@@ -37,8 +36,6 @@ from fieldapp.store.database import Store, open_store
 from fieldapp.team.policies import AllowanceUnit, CommitmentKind
 from fieldapp.usecases.agreements import agreements
 from fieldapp.usecases.follow_ups import create_follow_up
-from fieldapp.usecases.people import current_user
-from fieldapp.usecases.visits import check_in, complete_visit, plan_visit
 from ui.context import AppContext
 from ui.dashboard.drill_dialog import DrillDialog
 from ui.dashboard.model import ScopeChoice, period_of
@@ -375,15 +372,7 @@ def test_the_manager_sets_a_service_level_that_reaches_other_laptops(
 
 
 def _hold_a_visit_with_its_report(store: Store) -> str:
-    """The field rep's visit of an hour ago, held and written up; returns the visit."""
-    me = current_user(store)
-    account_id = store.scalar(
-        "SELECT id FROM accounts WHERE owner_id = ? ORDER BY name LIMIT 1", (me.id,)
-    )
-    start = utc_now() - timedelta(hours=1)
-    visit = plan_visit(store, account_id, start, start + timedelta(minutes=45))
-    check_in(store, visit.id)
-    complete_visit(store, visit.id, outcome="positive", summary="Listing agreed for March")
+    visit, _ = held_visit_with_report(store, "Listing agreed for March")
     return visit.id
 
 

@@ -14,16 +14,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from support.server import running_server
-from support.team_windows import complete_in_queue
+from support.team_windows import complete_in_queue, held_visit_with_report
 from support.windows import open_window, press_f5, run_in
 
-from fieldapp.clock import utc_now
+from fieldapp.clock import from_text
 from fieldapp.store.database import Store
 from fieldapp.team.policies import CommitmentKind
 from fieldapp.usecases.follow_ups import create_follow_up, get_follow_up
 from fieldapp.usecases.inbox import inbox
-from fieldapp.usecases.people import current_user
-from fieldapp.usecases.visits import check_in, complete_visit, plan_visit
 from ui.context import AppContext
 from ui.models.work_queue import OWNER
 
@@ -34,19 +32,13 @@ OUTCOME = "Price list sent by e-mail; the buyer confirmed the listing for March"
 
 def _write_report_with_follow_up(store: Store) -> tuple[str, str]:
     """The field rep's visit, held and written up, with a follow-up for the inside team."""
-    me = current_user(store)
-    account_id = store.scalar(
-        "SELECT id FROM accounts WHERE owner_id = ? ORDER BY name LIMIT 1", (me.id,)
-    )
-    start = utc_now() - timedelta(hours=1)
-    visit = plan_visit(store, account_id, start, start + timedelta(minutes=45))
-    check_in(store, visit.id)
-    _, report = complete_visit(store, visit.id, outcome="positive", summary=SUMMARY)
+    visit, report = held_visit_with_report(store, SUMMARY)
+    account_id = visit.account_id
     follow_up = create_follow_up(
         store,
         account_id,
         title=ASKED,
-        due_date=(start + timedelta(days=2)).date(),
+        due_date=(from_text(visit.planned_start) + timedelta(days=2)).date(),
         assignee_team="inside",
         origin_visit_id=visit.id,
         origin_note_id=report.id,
