@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QTime
@@ -34,7 +35,13 @@ def short_date(day: date) -> str:
 
 
 def long_date(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+    locale = QLocale()
+    text = locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+    if day.day == 1 and locale.language() == QLocale.Language.French:
+        # French writes the first of the month as an ordinal ("mardi 1er décembre"); Qt's
+        # long format gives "mardi 1 décembre".
+        text = re.sub(r"(?<!\d)1(?!\d)", "1er", text, count=1)
+    return text
 
 
 def clock_time(moment: datetime) -> str:

@@ -102,6 +102,16 @@ def team_label(code: str) -> str:
     return labels.get(code, code)
 
 
+def team_in_sentence(code: str) -> str:
+    """A team named inside a sentence ("for the inside team", French "pour l'équipe
+    interne"), where the label's capital and missing article would read wrong."""
+    labels: dict[str, str] = {
+        Team.INSIDE: QCoreApplication.translate("Labels", "the inside team"),
+        Team.FIELD: QCoreApplication.translate("Labels", "the field team"),
+    }
+    return labels.get(code, code)
+
+
 def tier_label(code: str) -> str:
     return QCoreApplication.translate("Labels", "Tier %1").replace("%1", code)
 

@@ -108,9 +108,10 @@ def test_the_scan_recognises_every_table_and_factory_of_ui_labels() -> None:
     found = strays(HOME.read_text(encoding="utf-8"), "labels.py")
     tables = [f for f in found if "table" in f]
     factories = [f for f in found if "def " in f]
-    # outcomes, visit statuses, teams, stages, operations, hand-off steps, what is owed,
-    # collections, fields; the dashboard's commitments, their medians, records' statuses
-    assert len(tables) == 12
+    # outcomes, visit statuses, teams (as labels and inside a sentence), stages,
+    # operations, hand-off steps, what is owed, collections, fields; the dashboard's
+    # commitments, their medians, records' statuses
+    assert len(tables) == 13
     assert [f.split("def ")[1] for f in factories] == ["plain_label", "error_label"]
 
 

@@ -52,7 +52,7 @@ def test_switching_to_french_translates_the_pages(make_context, qtbot: QtBot) ->
         assert languages.apply("fr") == "fr"
         page = ReviewPage(make_context("inside"))
         qtbot.addWidget(page)
-        assert page.reviewed_button.text() == "Marquer comme lu"
+        assert page.reviewed_button.text() == "Marquer comme révisé"
         assert page.reply_button.text() != "Send feedback"
     finally:
         languages.clear()  # later tests see the source strings
@@ -72,3 +72,26 @@ def test_english_counts_read_as_english_one_or_many(qapp: object) -> None:
     finally:
         languages.clear()
     assert relative_time(T0 - timedelta(hours=2), T0) == "2 hour(s) ago"
+
+
+def test_the_wording_a_francophone_reviewer_flagged(qapp: object) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.labels import team_in_sentence
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    languages = Languages(app)
+    try:
+        languages.apply("fr")
+        say = QCoreApplication.translate
+        assert say("MainWindow", "Review") == "À réviser"
+        assert say("ReviewPage", "Mark reviewed") == "Marquer comme révisé"
+        assert say("BriefingPane", "reviewed") == "révisé"
+        assert say("AccountsPage", "&Due for a visit") == "&Visites dues"
+        assert say("PendingChangesModel", "Record") == "Fiche"
+        # "pour l'équipe interne", not "pour Équipe interne".
+        line = say("BriefingPane", "%1 — for %2, due %3").replace("%2", team_in_sentence("inside"))
+        assert "pour l'équipe interne" in line
+    finally:
+        languages.clear()

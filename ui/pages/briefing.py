@@ -47,7 +47,7 @@ from ui.labels import (
     outcome_label,
     plain_label,
     stage_label,
-    team_label,
+    team_in_sentence,
     tier_label,
     visit_status_label,
 )
@@ -337,7 +337,9 @@ class BriefingPane(QWidget):
 
     def _follow_up_text(self, follow_up: FollowUp) -> str:
         who = (
-            team_label(follow_up.assignee_team) if follow_up.assignee_team else self.tr("a person")
+            team_in_sentence(follow_up.assignee_team)
+            if follow_up.assignee_team
+            else self.tr("a person")
         )
         due = short_date(date.fromisoformat(follow_up.due_date))
         return fill(self.tr("%1 — for %2, due %3"), follow_up.title, who, due)

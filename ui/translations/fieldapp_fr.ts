@@ -86,7 +86,7 @@
     </message>
     <message>
         <source>&amp;Due for a visit</source>
-        <translation>&amp;Visite à faire</translation>
+        <translation>&amp;Visites dues</translation>
     </message>
     <message>
         <source>Filter the accounts</source>
@@ -240,11 +240,11 @@
     </message>
     <message>
         <source>reviewed</source>
-        <translation>lu</translation>
+        <translation>révisé</translation>
     </message>
     <message>
         <source>not reviewed yet</source>
-        <translation>pas encore lu</translation>
+        <translation>pas encore révisé</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
@@ -449,8 +449,8 @@
     <message numerus="yes">
         <source>(%n more field(s) of this record after this one)</source>
         <translation>
-            <numerusform>(encore %n champ de cet enregistrement après celui-ci)</numerusform>
-            <numerusform>(encore %n champs de cet enregistrement après celui-ci)</numerusform>
+            <numerusform>(encore %n champ de cette fiche après celui-ci)</numerusform>
+            <numerusform>(encore %n champs de cette fiche après celui-ci)</numerusform>
         </translation>
     </message>
 </context>
@@ -462,7 +462,7 @@
     </message>
     <message>
         <source>Record</source>
-        <translation>Enregistrement</translation>
+        <translation>Fiche</translation>
     </message>
     <message>
         <source>Field</source>
@@ -602,7 +602,7 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     </message>
     <message>
         <source>Reports awaiting review</source>
-        <translation>Comptes rendus à lire</translation>
+        <translation>Comptes rendus à réviser</translation>
     </message>
     <message>
         <source>Follow-ups open</source>
@@ -806,7 +806,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Reports awaiting review</source>
-        <translation>Comptes rendus à lire</translation>
+        <translation>Comptes rendus à réviser</translation>
     </message>
     <message>
         <source>Follow-ups open</source>
@@ -830,7 +830,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Reports awaiting review (%1)</source>
-        <translation>Comptes rendus à lire (%1)</translation>
+        <translation>Comptes rendus à réviser (%1)</translation>
     </message>
     <message>
         <source>Visits of %1</source>
@@ -1534,6 +1534,14 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
         <translation>Suivi</translation>
     </message>
     <message>
+        <source>the inside team</source>
+        <translation>l&apos;équipe interne</translation>
+    </message>
+    <message>
+        <source>the field team</source>
+        <translation>l&apos;équipe terrain</translation>
+    </message>
+    <message>
         <source>Handed over</source>
         <translation>Transféré</translation>
     </message>
@@ -1571,7 +1579,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Report to review</source>
-        <translation>Compte rendu à lire</translation>
+        <translation>Compte rendu à réviser</translation>
     </message>
     <message>
         <source>Report to write</source>
@@ -1595,7 +1603,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Reports reviewed</source>
-        <translation>Comptes rendus lus</translation>
+        <translation>Comptes rendus révisés</translation>
     </message>
     <message>
         <source>Leads: visit planned</source>
@@ -1615,7 +1623,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>report → review</source>
-        <translation>compte rendu → lecture</translation>
+        <translation>compte rendu → révision</translation>
     </message>
     <message>
         <source>hand-off → visit planned</source>
@@ -1719,7 +1727,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Review</source>
-        <translation>Revue</translation>
+        <translation>Révision</translation>
     </message>
     <message>
         <source>User</source>
@@ -1887,7 +1895,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Reviewed at</source>
-        <translation>Lu le</translation>
+        <translation>Révisé le</translation>
     </message>
     <message>
         <source>User name</source>
@@ -1967,7 +1975,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Reviewer</source>
-        <translation>Lu par</translation>
+        <translation>Révisé par</translation>
     </message>
     <message>
         <source>Handed by</source>
@@ -2253,7 +2261,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Review</source>
-        <translation>À lire</translation>
+        <translation>À réviser</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -2262,8 +2270,8 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message numerus="yes">
         <source>%n visit report(s) to review</source>
         <translation>
-            <numerusform>%n compte rendu de visite à lire</numerusform>
-            <numerusform>%n comptes rendus de visite à lire</numerusform>
+            <numerusform>%n compte rendu de visite à réviser</numerusform>
+            <numerusform>%n comptes rendus de visite à réviser</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2327,7 +2335,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Record</source>
-        <translation>Enregistrement</translation>
+        <translation>Fiche</translation>
     </message>
     <message>
         <source>Change</source>
@@ -2368,7 +2376,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <name>PlanAdditions</name>
     <message>
         <source>D&amp;ue for a visit</source>
-        <translation>&amp;Visite à faire</translation>
+        <translation>&amp;Visites dues</translation>
     </message>
     <message>
         <source>Add to plan</source>
@@ -2729,7 +2737,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>A refused deletion cannot be sent again. Discard it to get the record back as the server has it.</source>
-        <translation>Une suppression refusée ne peut pas être renvoyée. Abandonnez-la pour retrouver l&apos;enregistrement tel qu&apos;il est sur le serveur.</translation>
+        <translation>Une suppression refusée ne peut pas être renvoyée. Abandonnez-la pour retrouver la fiche telle qu&apos;elle est sur le serveur.</translation>
     </message>
     <message>
         <source>Nothing here can be corrected: retry the change as it was, or discard it.</source>
@@ -2757,15 +2765,15 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Discard this new record? It is removed from this computer and what was typed in it is lost.</source>
-        <translation>Abandonner ce nouvel enregistrement&#xa0;? Il sera retiré de cet ordinateur et ce qui y a été saisi sera perdu.</translation>
+        <translation>Abandonner cette nouvelle fiche&#xa0;? Elle sera retirée de cet ordinateur et ce qui y a été saisi sera perdu.</translation>
     </message>
     <message>
         <source>Discard this change? The values typed are lost and the record goes back to what the server has.</source>
-        <translation>Abandonner cette modification&#xa0;? Les valeurs saisies seront perdues et l&apos;enregistrement reviendra à la version du serveur.</translation>
+        <translation>Abandonner cette modification&#xa0;? Les valeurs saisies seront perdues et la fiche reviendra à la version du serveur.</translation>
     </message>
     <message>
         <source>Discard this deletion? The record comes back as the server has it.</source>
-        <translation>Abandonner cette suppression&#xa0;? L&apos;enregistrement reviendra tel qu&apos;il est sur le serveur.</translation>
+        <translation>Abandonner cette suppression&#xa0;? La fiche reviendra telle qu&apos;elle est sur le serveur.</translation>
     </message>
     <message>
         <source>Discard the change</source>
@@ -2780,7 +2788,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Record</source>
-        <translation>Enregistrement</translation>
+        <translation>Fiche</translation>
     </message>
     <message>
         <source>Change</source>
@@ -2924,11 +2932,11 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Mark reviewed</source>
-        <translation>Marquer comme lu</translation>
+        <translation>Marquer comme révisé</translation>
     </message>
     <message>
         <source>Mark reviewed and go to the next (Ctrl+Enter)</source>
-        <translation>Marquer comme lu et passer au suivant (Ctrl+Enter)</translation>
+        <translation>Marquer comme révisé et passer au suivant (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Send feedback</source>
@@ -2953,20 +2961,20 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message numerus="yes">
         <source>%n visit report(s) to review</source>
         <translation>
-            <numerusform>%n compte rendu de visite à lire</numerusform>
-            <numerusform>%n comptes rendus de visite à lire</numerusform>
+            <numerusform>%n compte rendu de visite à réviser</numerusform>
+            <numerusform>%n comptes rendus de visite à réviser</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n visit report(s) not reviewed yet</source>
         <translation>
-            <numerusform>%n rapport de visite pas encore révisé</numerusform>
-            <numerusform>%n rapports de visite pas encore révisés</numerusform>
+            <numerusform>%n compte rendu de visite pas encore révisé</numerusform>
+            <numerusform>%n comptes rendus de visite pas encore révisés</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing to review.</source>
-        <translation>Rien à lire.</translation>
+        <translation>Rien à réviser.</translation>
     </message>
     <message>
         <source>%1 (tier %2, %3) — %4 — %5</source>
@@ -2990,7 +2998,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Marked reviewed: %1</source>
-        <translation>Marqué comme lu&#xa0;: %1</translation>
+        <translation>Marqué comme révisé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Feedback saved; it will be sent to %1 at the next sync.</source>
@@ -3909,7 +3917,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <name>WorkQueuePage</name>
     <message>
         <source>↑↓ or J/K: move · Enter: open · Ctrl+Enter: review, complete or hand again · C: claim · M: comment · R: reassign · W: withdraw</source>
-        <translation>↑↓ ou J/K&#xa0;: se déplacer · Entrée&#xa0;: ouvrir · Ctrl+Entrée&#xa0;: lire, terminer ou transférer de nouveau · C&#xa0;: prendre en charge · M&#xa0;: commenter · R&#xa0;: réassigner · W&#xa0;: retirer</translation>
+        <translation>↑↓ ou J/K&#xa0;: se déplacer · Entrée&#xa0;: ouvrir · Ctrl+Entrée&#xa0;: réviser, terminer ou transférer de nouveau · C&#xa0;: prendre en charge · M&#xa0;: commenter · R&#xa0;: réassigner · W&#xa0;: retirer</translation>
     </message>
     <message>
         <source>History</source>
@@ -3921,7 +3929,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Mark reviewed</source>
-        <translation>Marquer comme lu</translation>
+        <translation>Marquer comme révisé</translation>
     </message>
     <message>
         <source>Claim</source>
@@ -3949,7 +3957,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Mark the report reviewed (Ctrl+Enter)</source>
-        <translation>Marquer le compte rendu comme lu (Ctrl+Entrée)</translation>
+        <translation>Marquer le compte rendu comme révisé (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Take it from the team&apos;s queue (C)</source>
@@ -3995,7 +4003,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Open in Review</source>
-        <translation>Ouvrir dans À lire</translation>
+        <translation>Ouvrir dans À réviser</translation>
     </message>
     <message>
         <source>Open account</source>
@@ -4067,7 +4075,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Marked reviewed: %1</source>
-        <translation>Marqué comme lu&#xa0;: %1</translation>
+        <translation>Marqué comme révisé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Claimed: %1 — it is yours now.</source>

@@ -28,7 +28,7 @@ from fieldapp.catalogue import Team
 from fieldapp.records import FollowUp, User
 from fieldapp.usecases.drafts import FIELD_TEAM, INSIDE_TEAM, USER_PREFIX, FollowUpDraft
 from ui.formatting import fill, short_date
-from ui.labels import team_label
+from ui.labels import team_in_sentence, team_label
 
 TITLE_MAX = 200  # the core's limit for a one-line title
 
@@ -117,7 +117,7 @@ class FollowUpsEditor(QWidget):
 
     def _assignee_name(self, follow_up: FollowUp) -> str:
         if follow_up.assignee_team:
-            return team_label(follow_up.assignee_team)
+            return team_in_sentence(follow_up.assignee_team)
         names = {p.id: p.display_name for p in self._people}
         return names.get(follow_up.assignee_user_id or "", self.tr("someone"))
 
