@@ -12,7 +12,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +30,7 @@ from ui.context import AppContext
 from ui.formatting import clock_time, fill
 from ui.labels import error_label, show_error, visit_status_label
 from ui.tasks import describe
+from ui.widgets.row_tables import read_only_rows
 
 ACCOUNT, WHY, FLAGGED_BY, ROUTE = range(4)
 SHOWN = ("priorities", "visits", "accounts", "users")
@@ -54,11 +54,7 @@ class DayPriorities(QGroupBox):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Account"), self.tr("Why"), self.tr("Flagged by"), self.tr("On the route")]
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        read_only_rows(self.table, alternating=False)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         for column, width in ((ACCOUNT, 200), (FLAGGED_BY, 130), (ROUTE, 150)):

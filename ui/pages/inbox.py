@@ -13,7 +13,6 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -49,6 +48,7 @@ from ui.models.inbox_model import (
     when_text,
 )
 from ui.tasks import describe
+from ui.widgets.row_tables import read_only_rows
 
 # How long a row chosen by the person stays current before it counts as read: long
 # enough that running down the list with the arrow keys reads nothing.
@@ -152,18 +152,13 @@ class InboxPage(QWidget):
         view = QTableView()
         view.setObjectName("inboxList")
         view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
+        read_only_rows(view)
         view.setTabKeyNavigation(False)
         view.setSortingEnabled(False)  # newest first is the order of an inbox
         # Fixed row heights and column widths: the view never measures 1,000 rows.
         rows = view.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
-        rows.hide()
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -18,7 +18,6 @@ from datetime import datetime
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -73,6 +72,7 @@ from ui.models.work_queue import (
     item_key,
 )
 from ui.tasks import describe
+from ui.widgets.row_tables import read_only_rows
 
 TICK_MS = 60_000  # the clocks move by the minute
 # The item pane's width at least: its row of steps (French: four buttons) and a readable
@@ -220,15 +220,9 @@ class WorkQueuePage(QWidget):
         table = QTableView()
         table.setObjectName("workQueue")
         table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
+        read_only_rows(table)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         # Wide enough for the French words ("Compte rendu à lire", "23/06/2026 14:06"),
