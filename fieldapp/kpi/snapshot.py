@@ -2,10 +2,11 @@
 
 A quarter of a 50,000-account organisation takes seconds to compute (docs/performance.md,
 "The manager's dashboard"), and issue 11 wants it ready half a second after opening. So the
-default views (``default_views``: the running and the previous quarter, month and week of
-each scope the person may choose) are computed ahead, off the UI thread, after each sync
-and at start (``refresh_snapshots``), and kept in ``dashboard-snapshots.db`` beside the
-profile's database (``snapshot_path``) with:
+views a person opens are computed ahead, off the UI thread (``refresh_snapshots``: the
+window refreshes the view shown and the person's running quarter and month after each
+change and every 5 minutes, ``ui/dashboard/model.refresh_views``; ``default_views`` lists
+every view a person may choose, for a command or a quiet hour), and kept in
+``dashboard-snapshots.db`` beside the profile's database (``snapshot_path``) with:
 
 - the **data stamp** they were computed from (fieldapp/store/schema.py): a token of the
   profile that every committed write to a record or to the outbox replaces. Read in the
