@@ -35,8 +35,7 @@ from ui.i18n import Languages
 from ui.main_window import MainWindow
 from ui.settings import AppSettings
 
-SIZE = (1280, 800)
-INBOX_SIZE = (1366, 768)  # a common field laptop's screen
+LAPTOP = (1366, 768)  # a common field laptop's screen: every shot is taken at its size
 
 
 def settle(app: QApplication, context: AppContext, seconds: float = 0.6) -> None:
@@ -132,7 +131,7 @@ def hand_over_and_flag(store: Store) -> str:
 def lead_screen(app: QApplication, context: AppContext, account_id: str, path: Path) -> None:
     """The field rep's lead panel on the account's briefing, at a laptop's 1366x768."""
     window = MainWindow(context)
-    window.resize(*INBOX_SIZE)
+    window.resize(*LAPTOP)
     window.show()
     window.show_account(account_id)
     settle(app, context)
@@ -143,7 +142,7 @@ def lead_screen(app: QApplication, context: AppContext, account_id: str, path: P
 def priorities_screen(app: QApplication, context: AppContext, path: Path) -> None:
     """The field rep's Today with the day's priorities above the route, at 1366x768."""
     window = MainWindow(context)
-    window.resize(*INBOX_SIZE)
+    window.resize(*LAPTOP)
     window.show()
     window.show_page("today")
     settle(app, context)
@@ -153,7 +152,7 @@ def priorities_screen(app: QApplication, context: AppContext, path: Path) -> Non
 
 def field_screens(app: QApplication, context: AppContext, out: Path, lang: str) -> None:
     window = MainWindow(context)
-    window.resize(*SIZE)
+    window.resize(*LAPTOP)
     window.show()
     settle(app, context)
     shoot(window, out / f"{lang}-today.png")
@@ -166,7 +165,7 @@ def field_screens(app: QApplication, context: AppContext, out: Path, lang: str) 
     settle(app, context)
     shoot(window, out / f"{lang}-sync.png")
     inbox_screen(app, window, context, out / f"inbox-{lang}.png")
-    window.resize(*SIZE)
+    window.resize(*LAPTOP)
     stops = window.today.model.stops
     if stops:
         window.open_visit(stops[0].visit.id)
@@ -179,7 +178,7 @@ def field_screens(app: QApplication, context: AppContext, out: Path, lang: str) 
 
 def inbox_screen(app: QApplication, window: MainWindow, context: AppContext, path: Path) -> None:
     """The Inbox page at 1366x768, an unread item chosen (its words shown below the list)."""
-    window.resize(*INBOX_SIZE)
+    window.resize(*LAPTOP)
     window.show_page("inbox")
     settle(app, context)
     page = window.inbox
@@ -191,7 +190,7 @@ def inbox_screen(app: QApplication, window: MainWindow, context: AppContext, pat
 
 def inside_screens(app: QApplication, context: AppContext, out: Path, lang: str) -> None:
     window = MainWindow(context)
-    window.resize(*SIZE)
+    window.resize(*LAPTOP)
     window.show()
     window.show_page("review")
     settle(app, context)
@@ -221,7 +220,7 @@ def dashboard_screens(app: QApplication, context: AppContext, out: Path, lang: s
     """The manager's landing page at 1366x768: the running quarter of the whole
     organisation (weeks of held visits behind it, the rest of it planned)."""
     window = MainWindow(context)
-    window.resize(*INBOX_SIZE)
+    window.resize(*LAPTOP)
     window.show()
     window.show_page("dashboard")
     page = window.dashboard
