@@ -34,6 +34,7 @@ from ui.settings import LANGUAGE, SYNC_INTERVAL_MINUTES, AppSettings
 from ui.single_instance import ProfileGuard
 from ui.sync_worker import SyncOutcome
 from ui.tasks import describe
+from ui.theme.style import install_theme
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ def application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("FieldApp")
     app.setOrganizationName("FieldApp")
+    install_theme(app)
     return app
 
 

@@ -1,0 +1,1 @@
+"""The window's visual design: palette roles, the style sheet built from them, tinted icons."""

@@ -1,0 +1,172 @@
+"""The style sheet built from a palette, and the theme that follows the system's scheme.
+
+Qt >= 6.5 reports the desktop's colour scheme (``QStyleHints.colorScheme``) and signals its
+changes; the theme switches palette when it changes. Where the desktop says nothing
+(``Unknown``, older Qt) the window is light. ``FIELDAPP_COLOR_SCHEME=light|dark`` forces one
+(screenshots, a user whose desktop reports the wrong scheme).
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from ui.theme.palette import DARK, LIGHT, Palette
+
+FORCE_SCHEME = "FIELDAPP_COLOR_SCHEME"
+
+# Type scale (points): title 15 bold, section heading 11 bold, body = the system font,
+# secondary = body in text_secondary.
+TITLE_PT = 15
+HEADING_PT = 11
+
+STYLE = """
+QMainWindow, QDialog {{ background: {window}; color: {text}; }}
+QWidget {{ color: {text}; }}
+QToolTip {{ background: {surface}; color: {text}; border: 1px solid {border}; }}
+QLabel[role="title"] {{ font-size: {title_pt}pt; font-weight: 600; }}
+QLabel[role="heading"] {{ font-size: {heading_pt}pt; font-weight: 600; }}
+QLabel[role="secondary"] {{ color: {text_secondary}; }}
+QFrame[role="card"] {{ background: {surface}; border: 1px solid {border}; border-radius: 8px; }}
+QFrame[role="card"] QLabel {{ background: transparent; border: none; }}
+QListWidget#navigationRail {{
+    background: {surface_alt}; border: none; border-right: 1px solid {border};
+    padding: 6px 4px; outline: 0;
+}}
+QListWidget#navigationRail::item {{ padding: 8px 6px; border-radius: 6px; margin: 1px 0; }}
+QListWidget#navigationRail::item:hover {{ background: {border}; }}
+QListWidget#navigationRail::item:selected {{
+    background: {accent_soft}; color: {text}; font-weight: 600;
+}}
+QWidget#appHeader {{ background: {surface}; border-bottom: 1px solid {border}; }}
+QLabel#userName {{ font-weight: 600; }}
+QLabel[role="pill"] {{ border-radius: 10px; padding: 2px 10px; font-weight: 600; }}
+QLabel[role="pill"][state="online"] {{ background: {success}; color: {surface}; }}
+QLabel[role="pill"][state="syncing"] {{ background: {accent}; color: {accent_text}; }}
+QLabel[role="pill"][state="offline"] {{ background: {warning}; color: {surface}; }}
+QLabel[role="pill"][state="signed_out"] {{ background: {text_secondary}; color: {surface}; }}
+QLabel[role="pill"][state="damaged"] {{ background: {danger}; color: {surface}; }}
+QLabel[role="chip"] {{
+    border-radius: 9px; padding: 1px 8px; background: {accent_soft}; color: {text};
+}}
+QLabel[role="chip"][tone="danger"] {{ background: {danger_soft}; color: {danger}; }}
+QLabel[role="error"] {{ color: {danger}; }}
+QPushButton {{
+    background: {surface}; color: {text}; border: 1px solid {border}; border-radius: 6px;
+    padding: 5px 14px;
+}}
+QPushButton:hover {{ background: {surface_alt}; }}
+QPushButton:disabled {{ color: {text_secondary}; }}
+QPushButton[role="primary"], QPushButton:default {{
+    background: {accent}; color: {accent_text}; border-color: {accent};
+}}
+QPushButton:flat {{ border: none; background: transparent; color: {accent}; }}
+QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QSpinBox, QDateEdit, QTimeEdit {{
+    background: {surface}; border: 1px solid {border}; border-radius: 5px; padding: 3px 6px;
+}}
+QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{
+    border-color: {accent};
+}}
+QTableView, QTreeView, QListView {{
+    background: {surface}; alternate-background-color: {surface_alt};
+    border: 1px solid {border}; border-radius: 6px; selection-background-color: {accent_soft};
+    selection-color: {text};
+}}
+QHeaderView::section {{
+    background: {surface_alt}; color: {text_secondary}; border: none;
+    border-bottom: 1px solid {border}; padding: 4px 6px; font-weight: 600;
+}}
+QToolBar {{ background: {surface}; border: none; border-bottom: 1px solid {border}; }}
+QStatusBar {{ background: {surface}; border-top: 1px solid {border}; }}
+QTabWidget::pane {{ border: 1px solid {border}; border-radius: 6px; background: {surface}; }}
+QTabBar::tab {{ padding: 5px 12px; border: none; color: {text_secondary}; }}
+QTabBar::tab:selected {{ color: {text}; border-bottom: 2px solid {accent}; }}
+QFrame#noticeBar {{ background: {info_soft}; border: 1px solid {border}; border-radius: 6px; }}
+QFrame#noticeBar[tone="danger"] {{ background: {danger_soft}; }}
+"""
+
+
+def style_sheet(palette: Palette) -> str:
+    return STYLE.format(title_pt=TITLE_PT, heading_pt=HEADING_PT, **palette.roles())
+
+
+def qt_palette(palette: Palette) -> QPalette:
+    """The same roles for what the style sheet does not reach (item views' text, menus)."""
+    made = QPalette()
+    role = QPalette.ColorRole
+    for qt_role, value in (
+        (role.Window, palette.window),
+        (role.WindowText, palette.text),
+        (role.Base, palette.surface),
+        (role.AlternateBase, palette.surface_alt),
+        (role.Text, palette.text),
+        (role.Button, palette.surface),
+        (role.ButtonText, palette.text),
+        (role.Highlight, palette.accent_soft),
+        (role.HighlightedText, palette.text),
+        (role.ToolTipBase, palette.surface),
+        (role.ToolTipText, palette.text),
+        (role.PlaceholderText, palette.text_secondary),
+        (role.Link, palette.accent),
+        (role.Mid, palette.border),
+        (role.Dark, palette.text_secondary),
+    ):
+        made.setColor(qt_role, QColor(value))
+    made.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor(palette.text_secondary))
+    made.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor(palette.text_secondary))
+    return made
+
+
+def system_palette() -> Palette:
+    forced = os.environ.get(FORCE_SCHEME, "").strip().lower()
+    if forced in ("light", "dark"):
+        return DARK if forced == "dark" else LIGHT
+    hints = QGuiApplication.styleHints()
+    scheme = getattr(hints, "colorScheme", None)  # Qt >= 6.5
+    if scheme is not None and scheme() == Qt.ColorScheme.Dark:
+        return DARK
+    return LIGHT
+
+
+class Theme(QObject):
+    """The palette in use; ``changed`` when the system switches between light and dark."""
+
+    changed = Signal(object)  # Palette
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self.palette = system_palette()
+        hints = app.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.connect(lambda _scheme: self.apply(system_palette()))
+        self.apply(self.palette, force=True)
+
+    def apply(self, palette: Palette, *, force: bool = False) -> None:
+        if palette == self.palette and not force:
+            return
+        self.palette = palette
+        self._app.setStyle("Fusion")  # the same drawing on every desktop, for both palettes
+        self._app.setPalette(qt_palette(palette))
+        self._app.setStyleSheet(style_sheet(palette))
+        self.changed.emit(palette)
+
+
+_THEME: list[Theme] = []
+
+
+def install_theme(app: QApplication) -> Theme:
+    if not _THEME or _THEME[0].parent() is not app:
+        _THEME[:] = [Theme(app)]
+    return _THEME[0]
+
+
+def current_palette() -> Palette:
+    return _THEME[0].palette if _THEME else LIGHT
+
+
+def theme() -> Theme | None:
+    return _THEME[0] if _THEME else None
