@@ -23,6 +23,7 @@ from fieldapp.catalogue import (
     LeadStatus,
     MutationOp,
     OpportunityStage,
+    Role,
     Team,
     VisitOutcome,
     VisitStatus,
@@ -31,10 +32,12 @@ from fieldapp.team.policies import CommitmentKind
 from fieldapp.usecases.inbox import InboxKind
 from fieldapp.usecases.work_queue import LEAD_RETURNED
 from ui.sync_worker import Connection
+from ui.theme.palette import LIGHT
 
-# The one colour of an error on screen. Set on the label itself: the app has no style
-# sheet of its own, and one on the whole application would restyle every widget.
-ERROR_COLOUR = "#b00020"
+# The one colour of an error on screen, the palette's "danger" role (ui/theme/palette.py).
+# Set on a label itself it stays the light value; widgets that follow the dark palette use
+# the style sheet's role="error" property instead.
+ERROR_COLOUR = LIGHT.danger
 ERROR_STYLE = f"color: {ERROR_COLOUR};"
 
 
@@ -98,6 +101,15 @@ def team_label(code: str) -> str:
     labels: dict[str, str] = {
         Team.INSIDE: QCoreApplication.translate("Labels", "Inside team"),
         Team.FIELD: QCoreApplication.translate("Labels", "Field team"),
+    }
+    return labels.get(code, code)
+
+
+def role_label(code: str) -> str:
+    labels: dict[str, str] = {
+        Role.FIELD: QCoreApplication.translate("Labels", "Field rep"),
+        Role.INSIDE: QCoreApplication.translate("Labels", "Inside rep"),
+        Role.MANAGER: QCoreApplication.translate("Labels", "Manager"),
     }
     return labels.get(code, code)
 

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -41,7 +43,12 @@ from ui.screen_fit import resize_to_fit
 from ui.search_box import SearchBox
 from ui.settings import LAST_PAGE
 from ui.status_area import StatusArea
+from ui.theme.icons import tinted_icon
+from ui.theme.style import current_palette, theme
 from ui.visit_form import VisitWindow
+from ui.widgets.connection_pill import SignedInAs
+from ui.widgets.nav_rail import BADGE_ROLE, PAGE_ICONS, BadgeDelegate
+from ui.widgets.notice_bar import NoticeBar
 
 # The rail of each role, in order; the first page is where that role lands. Each person's
 # rail holds their own work: the field plans and logs visits, the inside team reviews them.
@@ -100,21 +107,45 @@ class MainWindow(QMainWindow):
 
         self.rail = QListWidget()
         self.rail.setObjectName("navigationRail")
-        self.rail.setFixedWidth(150)
-        self.rail.setIconSize(QSize(0, 0))
+        self.rail.setFixedWidth(184)
+        self.rail.setIconSize(QSize(20, 20))
+        self.rail.setItemDelegate(BadgeDelegate(self.rail))
         for name in self.pages:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.rail.addItem(item)
+        self._tint_rail()
+        active_theme = theme()
+        if active_theme is not None:
+            active_theme.changed.connect(lambda _p: self._tint_rail())
         self.rail.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.rail.currentRowChanged.connect(self._remember_page)
         self._label_rail()
 
+        self.status_area = StatusArea(context)
+        self.statusBar().addPermanentWidget(self.status_area, 1)
+        # The header: who is signed in, and the connection pill the status area keeps.
+        self.header = QWidget()
+        self.header.setObjectName("appHeader")
+        header_row = QHBoxLayout(self.header)
+        header_row.setContentsMargins(16, 6, 16, 6)
+        header_row.addStretch(1)
+        header_row.addWidget(SignedInAs(context.user.display_name, context.user.role))
+        header_row.addWidget(self.status_area.pill)
+        self.notice_bar = NoticeBar()
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.header)
+        column.addWidget(self.notice_bar)
+        column.addWidget(self.stack, 1)
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self.rail)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(content, 1)
         self.setCentralWidget(body)
 
         self.search = SearchBox(context, self)
@@ -126,6 +157,13 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
         self.status_area = StatusArea(context)
+        # The header's right end: who is signed in and the connection pill.
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.signed_in_as = SignedInAs(context.user.display_name, context.user.role)
+        toolbar.addWidget(self.signed_in_as)
+        toolbar.addWidget(self.status_area.pill)
         self.statusBar().addPermanentWidget(self.status_area, 1)
 
         self._build_actions()
@@ -259,8 +297,16 @@ class MainWindow(QMainWindow):
             title = self._page_title(name)
             count = self._counts.get(name, 0)
             item = self.rail.item(row)
-            item.setText(f"{title}  ({count})" if count else title)
+            item.setText(title)
+            item.setData(BADGE_ROLE, count)
             item.setToolTip(self._count_tip(name, count))
+        self.rail.viewport().update()
+
+    def _tint_rail(self) -> None:
+        palette = current_palette()
+        for row, name in enumerate(self.pages):
+            icon = tinted_icon(PAGE_ICONS[name], palette.text_secondary, palette.accent)
+            self.rail.item(row).setIcon(icon)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches("notes", "reviews", CONFLICTS, REJECTIONS):

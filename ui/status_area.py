@@ -17,8 +17,9 @@ from sync.engine import Progress
 from ui.changes import CONFLICTS, OUTBOX, REJECTIONS, SYNC_LOG, SYNC_STATE, Changes
 from ui.context import AppContext
 from ui.formatting import fill, relative_time
-from ui.labels import ERROR_COLOUR, connection_words
+from ui.labels import connection_words
 from ui.sync_worker import SyncOutcome
+from ui.widgets.connection_pill import ConnectionPill
 
 
 class StatusArea(QWidget):
@@ -29,6 +30,8 @@ class StatusArea(QWidget):
         self._status: SyncStatus | None = None
         self.connection_label = QLabel()
         self.connection_label.setObjectName("connection")
+        # The same state as a pill, for the window's header (placed by the main window).
+        self.pill = ConnectionPill()
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumWidth(160)
         self.progress_bar.setTextVisible(False)
@@ -114,13 +117,16 @@ class StatusArea(QWidget):
     def _show(self) -> None:
         if self.damaged:
             self.connection_label.setText(self.tr("Database damaged"))
-            self.connection_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+            self.connection_label.setProperty("role", "error")
+            self.connection_label.style().polish(self.connection_label)
+            self.pill.show_state(self._context.sync.connection, syncing=False, damaged=True)
             for widget in (self.progress_bar, self.cancel_button, self.progress_label):
                 widget.hide()
             return
         words = connection_words(self._context.sync.connection, self._syncing)
         self.connection_label.setText(words.short)
         self.connection_label.setToolTip(words.detail)
+        self.pill.show_state(self._context.sync.connection, syncing=self._syncing)
         self.progress_bar.setVisible(self._syncing)
         self.cancel_button.setVisible(self._syncing)
         status = self._status

@@ -13,15 +13,18 @@ from PySide6.QtWidgets import QWidget
 
 from fieldapp.kpi import Dashboard
 from ui.labels import figure_state_label, tier_label
+from ui.theme.palette import CHART
+from ui.theme.style import current_palette
 
 # Colours that read apart for most colour-blind people (Okabe-Ito), and in grey print.
-HELD = "#009E73"
-CANCELLED = "#E69F00"
-NO_SHOW = "#D55E00"
-OPEN = "#56B4E9"
-COVERED = "#009E73"
-OVERDUE = "#D55E00"
-NOT_DUE = "#BBBBBB"
+# They live with the other colours in ui/theme/palette.py.
+HELD = CHART["held"]
+CANCELLED = CHART["cancelled"]
+NO_SHOW = CHART["no_show"]
+OPEN = CHART["open"]
+COVERED = CHART["held"]
+OVERDUE = CHART["no_show"]
+NOT_DUE = CHART["not_due"]
 BAR_WIDTH = 0.7
 
 
@@ -32,7 +35,7 @@ class StackedBars(pg.PlotWidget):  # type: ignore[misc]
     bar_activated = Signal(int)  # the bar's index
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent, background="w")
+        super().__init__(parent, background=current_palette().surface)
         self.setObjectName(name)
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
@@ -42,8 +45,8 @@ class StackedBars(pg.PlotWidget):  # type: ignore[misc]
         item.showGrid(x=False, y=True, alpha=0.25)
         for side in ("left", "bottom"):
             axis = item.getAxis(side)
-            axis.setPen(pg.mkPen("#555555"))
-            axis.setTextPen(pg.mkPen("#333333"))
+            axis.setPen(pg.mkPen(current_palette().text_secondary))
+            axis.setTextPen(pg.mkPen(current_palette().text))
         self.totals: list[float] = []  # each bar's height, for the tests and the tooltip
         self.series: dict[str, list[float]] = {}
 
@@ -84,13 +87,16 @@ class StackedBars(pg.PlotWidget):  # type: ignore[misc]
         if item.legend is not None:
             item.legend.scene().removeItem(item.legend)
             item.legend = None
-        item.setTitle(title, color="#222222", size="10pt")
+        item.setTitle(title, color=current_palette().text, size="10pt")
         # Four names do not fit one line of a half-screen chart in French: two columns.
         columns = len(series) if len(series) <= 3 else 2
         legend = item.addLegend(
-            offset=(-4, 2), colCount=columns, labelTextColor="#333333", labelTextSize="8pt"
+            offset=(-4, 2),
+            colCount=columns,
+            labelTextColor=current_palette().text,
+            labelTextSize="8pt",
         )
-        legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+        legend.setBrush(pg.mkBrush(current_palette().surface))
         x = list(range(len(labels)))
         base = [0.0] * len(labels)
         self.series = {}

@@ -9,12 +9,14 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWi
 
 from ui.dashboard.figures import Tile
 from ui.labels import plain_label
+from ui.theme.palette import LIGHT
+from ui.theme.style import current_palette
 
-WARN_COLOUR = "#b45309"  # amber: "look here", not an error
+WARN_COLOUR = LIGHT.warning  # amber: "look here", not an error
 FRAME_STYLE = """
-QFrame#dashboardTile { background: palette(base); border: 1px solid #c9ced6;
-                       border-radius: 6px; }
-QFrame#dashboardTile:focus { border: 2px solid #2563eb; }
+QFrame#dashboardTile {{ background: palette(base); border: 1px solid {border};
+                       border-radius: 6px; }}
+QFrame#dashboardTile:focus {{ border: 2px solid {accent}; }}
 """
 
 
@@ -24,7 +26,9 @@ class TileWidget(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardTile")
-        self.setStyleSheet(FRAME_STYLE)
+        self.setStyleSheet(
+            FRAME_STYLE.format(border=current_palette().border, accent=current_palette().accent)
+        )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Every tile as wide as the others, whatever its words: the grid shares the width.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -41,6 +41,7 @@ from fieldapp.usecases.account_list import (
 from ui.changes import ChangeNotices, Changes
 from ui.formatting import fill, short_date
 from ui.tasks import Tasks, describe
+from ui.theme.palette import LIGHT
 
 NAME, TIER, CITY, LAST_VISIT, NEXT_VISIT = range(5)
 COLUMN_COUNT = 5
@@ -62,7 +63,7 @@ COLUMN_SORTS = {
 }
 # Past this many records named by one change, one reload costs less than row-by-row reads.
 TARGETED_LIMIT = 200
-OVERDUE_COLOUR = QColor(176, 0, 32)
+OVERDUE_COLOUR = QColor(LIGHT.danger)
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -20,13 +20,14 @@ from fieldapp.team.sla import ClockState
 from fieldapp.usecases.work_queue import QueueItem
 from ui.clock_words import ClockWords
 from ui.labels import ERROR_COLOUR, owed_label, team_label
+from ui.theme.palette import LIGHT
 
 # The clock first: it is what the queue is ordered by and what a rep scans for.
 CLOCK, DUE, WHAT, ACCOUNT, OWNER, TITLE = range(6)
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 # Amber, dark enough to read on white (4.6:1), for what falls due soon.
-DUE_SOON_COLOUR = "#8a5300"
+DUE_SOON_COLOUR = LIGHT.warning
 Index = QModelIndex | QPersistentModelIndex
 Key = tuple[str, str]
 
