@@ -34,6 +34,7 @@ from ui.context import AppContext, build_context
 from ui.i18n import Languages
 from ui.main_window import MainWindow
 from ui.settings import AppSettings
+from ui.theme.style import install_theme
 
 LAPTOP = (1366, 768)  # a common field laptop's screen: every shot is taken at its size
 
@@ -248,6 +249,7 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
+    install_theme(app)  # the window's palette and style sheet, as the app has them
     languages = Languages(app)
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)

@@ -482,6 +482,13 @@
     </message>
 </context>
 <context>
+    <name>ConnectionPill</name>
+    <message>
+        <source>Database damaged</source>
+        <translation>Base de données endommagée</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <source>FieldApp ran into a problem</source>
@@ -1534,6 +1541,14 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
         <translation>Suivi</translation>
     </message>
     <message>
+        <source>Inside rep</source>
+        <translation>Représentant interne</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Gestionnaire</translation>
+    </message>
+    <message>
         <source>the inside team</source>
         <translation>l&apos;équipe interne</translation>
     </message>
@@ -2325,6 +2340,13 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>Phone</source>
         <translation>Téléphone</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
