@@ -31,7 +31,11 @@ def relative_time(moment: datetime, now: datetime) -> str:
 
 
 def short_date(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+    """ "2 déc. 2026" / "Dec 2, 2026": the month in letters, because 12/02/2026 reads as
+    February in one country and December in the next (Qt's short format is numeric)."""
+    locale = QLocale()
+    pattern = "d MMM yyyy" if locale.language() == QLocale.Language.French else "MMM d, yyyy"
+    return locale.toString(QDate(day.year, day.month, day.day), pattern)
 
 
 def long_date(day: date) -> str:
@@ -45,9 +49,45 @@ def long_date(day: date) -> str:
 
 
 def clock_time(moment: datetime) -> str:
-    """Local hour and minute, e.g. 09:30."""
+    """Local hour and minute: "9 h 30" in Québec (the OQLF's usage), "09:30" in France,
+    "9:30 AM" in the United States, CLDR's short time elsewhere (en-CA "9:30 a.m.")."""
     local = moment.astimezone()
-    return QLocale().toString(QTime(local.hour, local.minute), "HH:mm")
+    locale = QLocale()
+    time = QTime(local.hour, local.minute)
+    if locale.language() == QLocale.Language.French:
+        if locale.territory() == QLocale.Country.Canada:
+            # A no-break space on each side of "h", so the time never wraps.
+            return locale.toString(time, "H\u00a0'h'\u00a0mm")
+        return locale.toString(time, "HH:mm")
+    return locale.toString(time, QLocale.FormatType.ShortFormat)
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number with the locale's grouping and decimal mark ("3 250,5" / "3,250.5")."""
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def money(amount: float, currency: str | None) -> str:
+    """An amount in the record's currency, written the user's way: "3 250 $" in Québec,
+    "$3,250" in English Canada; a currency foreign to the user's country shows its
+    CLDR-style prefix (CA$, US$) so that dollars never read as the wrong ones."""
+    locale = QLocale()
+    code = (currency or "").upper()
+    decimals = 0 if float(amount).is_integer() else 2
+    symbol = _currency_symbol(code, locale)
+    return locale.toCurrencyString(float(amount), symbol, decimals)
+
+
+_DOLLAR_COUNTRIES = {"CAD": QLocale.Country.Canada, "USD": QLocale.Country.UnitedStates}
+_SYMBOLS = {"EUR": "€", "GBP": "£", "CHF": "CHF", "JPY": "¥"}
+
+
+def _currency_symbol(code: str, locale: QLocale) -> str:
+    if code in _DOLLAR_COUNTRIES:
+        if locale.territory() == _DOLLAR_COUNTRIES[code]:
+            return "$"
+        return {"CAD": "CA$", "USD": "US$"}[code]
+    return _SYMBOLS.get(code, code or "?")
 
 
 def distance(km: float) -> str:

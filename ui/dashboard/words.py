@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from fieldapp.kpi import Period, PeriodKind, Scope, ScopeKind
-from ui.formatting import fill, short_date
+from ui.formatting import fill, money, short_date
+from ui.formatting import number as number
 from ui.labels import team_label
 
 
@@ -31,10 +32,6 @@ class Plurals(QObject):
         return self.tr("%n past due", "", count)
 
 
-def number(value: float, decimals: int = 0) -> str:
-    return QLocale().toString(float(value), "f", decimals)
-
-
 def share_text(value: float | None) -> str:
     """A share as a percentage, or a dash when there was nothing to divide."""
     if value is None:
@@ -54,10 +51,7 @@ def money_text(amounts: Sequence[tuple[str, float]]) -> str:
     """Amounts won, one per currency (never summed across currencies)."""
     if not amounts:
         return number(0)
-    return " + ".join(
-        fill(QCoreApplication.translate("DashboardWords", "%1 %2"), number(amount), currency or "?")
-        for currency, amount in amounts
-    )
+    return " + ".join(money(amount, currency) for currency, amount in amounts)
 
 
 def duration_text(seconds: float | None) -> str:

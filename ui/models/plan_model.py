@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication
 from fieldapp.clock import from_text
 from fieldapp.routing import legs_km, route_km
 from fieldapp.usecases.route import DayRoute, RouteStop
+from ui.addresses import one_line
 from ui.formatting import clock_time, distance, fill
 from ui.labels import tier_label, visit_status_label
 
@@ -42,7 +43,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 def address_text(stop: RouteStop) -> str:
     account = stop.account
-    return ", ".join(part for part in (account.address, account.city) if part)
+    return one_line(account.address, account.city, account.postal_code, account.country)
 
 
 def time_text(stop: RouteStop) -> str:
