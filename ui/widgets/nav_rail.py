@@ -54,10 +54,10 @@ class BadgeDelegate(QStyledItemDelegate):
             return
         palette = current_palette()
         text = str(count) if int(count) < 100 else "99+"
-        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        metrics = option.fontMetrics
         width = max(20, metrics.horizontalAdvance(text) + 10)
         height = 18
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         badge = QRect(rect.right() - width - 6, rect.center().y() - height // 2, width, height)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
