@@ -66,9 +66,7 @@ def run_frozen(
     )
 
 
-def test_frozen_help_lists_every_command_and_each_one_parses(
-    frozen: Path, tmp_path: Path
-) -> None:
+def test_frozen_help_lists_every_command_and_each_one_parses(frozen: Path, tmp_path: Path) -> None:
     done = run_frozen(frozen, tmp_path, "--help")
     assert done.returncode == 0, done.stderr
     commands, problems = available_commands()
