@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldapp.errors import FieldAppError, NoCurrentUserError
@@ -38,6 +39,10 @@ from ui.theme.style import install_theme
 
 log = logging.getLogger(__name__)
 
+DESKTOP_ID = "ca.fieldapp.FieldApp"
+# resources/ sits beside the packages in a checkout, an install and the frozen app.
+APP_ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons" / "app"
+
 
 def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
@@ -46,7 +51,18 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("FieldApp")
     app.setOrganizationName("FieldApp")
     install_theme(app)
+    # The .desktop entry's name (packaging/linux): Wayland and docks match the window to it.
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """FieldApp's icon at every size rendered from its SVG (packaging/render_icons.py)."""
+    icon = QIcon()
+    for png in sorted(APP_ICON_DIR.glob("fieldapp-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def read_user(profile_dir: Path) -> tuple[User | None, bool]:

@@ -91,7 +91,10 @@ def _demo_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from sync.server.installed import require_server
     from ui.startup import QuitOnSignals, start_qt
+
+    require_server("'fieldapp demo'")  # it runs a demo server: say so before anything starts
 
     start_qt()  # before the server starts: when Qt cannot start, nothing is left running
     from ui.app import run_app

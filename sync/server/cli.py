@@ -7,7 +7,7 @@ import argparse
 import contextlib
 import ipaddress
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +27,7 @@ from fieldapp.commands.base import (
 from fieldapp.errors import FieldAppError
 from fieldapp.team.policies import commitment_kind
 from sync.server.config import KEEP_ALIVE_SECONDS, ServerConfig, database_url
+from sync.server.installed import require_server
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -235,13 +236,24 @@ def run_add_user(args: argparse.Namespace) -> int:
     return EX_OK
 
 
+def _needs_server(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """``run``, after checking that the server's optional libraries are installed: one
+    line saying how to install them instead of an ImportError's traceback."""
+
+    def checked(args: argparse.Namespace) -> int:
+        require_server(f"'fieldapp server {args.server_command}'")
+        return run(args)
+
+    return checked
+
+
 # -- sla --------------------------------------------------------------------------------
 def _sla_arguments(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="sla_command", metavar="SUBCOMMAND", required=True)
     show = commands.add_parser(
         "show", help="the teams' SLA policies", description="the teams' SLA policies"
     )
-    show.set_defaults(run=run_sla_show)
+    show.set_defaults(run=_needs_server(run_sla_show))
     _common(show)
     show.add_argument("--team", default=None, help="one team only")
     show.add_argument("--json", action="store_true", help="as JSON, for scripts")
@@ -251,7 +263,7 @@ def _sla_arguments(parser: argparse.ArgumentParser) -> None:
         description="change one commitment's allowance for a team (a manager's edit); "
         "every laptop receives it with its next sync",
     )
-    change.set_defaults(run=run_sla_set)
+    change.set_defaults(run=_needs_server(run_sla_set))
     _common(change)
     change.add_argument("--team", required=True)
     change.add_argument(
@@ -268,7 +280,7 @@ def _sla_arguments(parser: argparse.ArgumentParser) -> None:
         help="commitments overdue or done late, judged by the server's clock",
         description="commitments overdue or done late, judged by the server's own clock",
     )
-    late.set_defaults(run=run_sla_breaches)
+    late.set_defaults(run=_needs_server(run_sla_breaches))
     _common(late)
     late.add_argument("--team", default=None, help="one team only")
     late.add_argument(
@@ -428,7 +440,7 @@ def _server_arguments(parser: argparse.ArgumentParser) -> None:
         ),
     ):
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.set_defaults(run=run)
+        sub.set_defaults(run=_needs_server(run))
         arguments(sub)
 
 
