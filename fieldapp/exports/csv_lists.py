@@ -33,7 +33,15 @@ ACCOUNT_COLUMNS = (
     "phone",
     "visit_frequency_days",
 )
-CONTACT_COLUMNS = ("account", "account_city", "first_name", "last_name", "job_title", "email", "phone")
+CONTACT_COLUMNS = (
+    "account",
+    "account_city",
+    "first_name",
+    "last_name",
+    "job_title",
+    "email",
+    "phone",
+)
 REVIEW_COLUMNS = (
     "written_at",
     "author",
@@ -87,7 +95,9 @@ def accounts_table(
 ) -> Table:
     """The accounts the list shows for ``account_filter``, in its order, every field."""
     with store.reading():
-        order = [row.id for row in list_accounts(store, account_filter, sort, descending=descending)]
+        order = [
+            row.id for row in list_accounts(store, account_filter, sort, descending=descending)
+        ]
         wanted = set(order)
         full = {
             row["id"]: row

@@ -68,8 +68,10 @@ class CalendarVisit:
     def description(self) -> str | None:
         # A completed visit says what happened; a planned one what was promised last time
         # (the briefing's first line a rep needs before walking in).
-        return self.summary if self.status == "completed" and self.summary else (
-            self.previous_next_steps
+        return (
+            self.summary
+            if self.status == "completed" and self.summary
+            else (self.previous_next_steps)
         )
 
     @property
@@ -142,7 +144,9 @@ def build_calendar(visits: Iterable[CalendarVisit], *, name: str = "FieldApp vis
     return calendar.to_ical()
 
 
-def export_calendar(store: Store, path: Path, first: date, last: date, *, name: str = "FieldApp visits") -> int:
+def export_calendar(
+    store: Store, path: Path, first: date, last: date, *, name: str = "FieldApp visits"
+) -> int:
     """Write the visits of ``first``..``last`` to ``path``; the number of events."""
     visits = calendar_visits(store, first, last)
     write_atomically(path, build_calendar(visits, name=name))
@@ -161,4 +165,6 @@ def refresh_subscribed_calendar(
     first = (today or now.date()) - timedelta(days=SUBSCRIBED_PAST_DAYS)
     with store.reading():
         visits = calendar_visits(store, first, None)
-    return write_atomically(subscribed_calendar_path(profile_dir), build_calendar(visits, name=name))
+    return write_atomically(
+        subscribed_calendar_path(profile_dir), build_calendar(visits, name=name)
+    )

@@ -51,7 +51,9 @@ def build_card(contact: CardContact) -> str:
     card = vobject.vCard()
     card.add("uid").value = f"{contact.id}@{UID_DOMAIN}"
     card.add("fn").value = contact.full_name
-    card.add("n").value = vobject.vcard.Name(family=contact.last_name, given=contact.first_name or "")
+    card.add("n").value = vobject.vcard.Name(
+        family=contact.last_name, given=contact.first_name or ""
+    )
     card.add("org").value = [contact.account_name]
     if contact.job_title:
         card.add("title").value = contact.job_title

@@ -34,7 +34,15 @@ ACCOUNT_FIELDS = (
     "visit_frequency_days",
 )
 # A contact names its account (and, when two accounts share a name, its city).
-CONTACT_FIELDS = ("account", "account_city", "first_name", "last_name", "job_title", "email", "phone")
+CONTACT_FIELDS = (
+    "account",
+    "account_city",
+    "first_name",
+    "last_name",
+    "job_title",
+    "email",
+    "phone",
+)
 TARGETS: dict[str, tuple[str, ...]] = {"accounts": ACCOUNT_FIELDS, "contacts": CONTACT_FIELDS}
 REQUIRED: dict[str, tuple[str, ...]] = {
     "accounts": ("name", "tier"),
@@ -45,37 +53,100 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 # (``header_words``). A field's own name always matches too.
 _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "accounts": {
-        "name": ("account", "account name", "company", "company name", "organization",
-                 "organisation", "customer", "nom", "nom du compte", "compte", "entreprise",
-                 "compagnie", "societe", "raison sociale", "client"),
-        "tier": ("level", "category", "class", "segment", "niveau", "categorie", "classe",
-                 "palier"),
-        "address": ("street", "address line 1", "street address", "adresse", "rue",
-                    "adresse ligne 1"),
+        "name": (
+            "account",
+            "account name",
+            "company",
+            "company name",
+            "organization",
+            "organisation",
+            "customer",
+            "nom",
+            "nom du compte",
+            "compte",
+            "entreprise",
+            "compagnie",
+            "societe",
+            "raison sociale",
+            "client",
+        ),
+        "tier": (
+            "level",
+            "category",
+            "class",
+            "segment",
+            "niveau",
+            "categorie",
+            "classe",
+            "palier",
+        ),
+        "address": (
+            "street",
+            "address line 1",
+            "street address",
+            "adresse",
+            "rue",
+            "adresse ligne 1",
+        ),
         "city": ("town", "ville", "municipalite", "localite"),
         "postal_code": ("postal code", "zip", "zip code", "postcode", "code postal", "cp"),
         "country": ("pays",),
         "latitude": ("lat",),
         "longitude": ("lon", "lng", "long"),
-        "phone": ("telephone", "tel", "phone number", "business phone", "numero de telephone",
-                  "telephone bureau"),
-        "visit_frequency_days": ("visit frequency", "visit frequency days", "frequency",
-                                 "frequence", "frequence de visite", "frequence des visites",
-                                 "frequence de visite jours"),
+        "phone": (
+            "telephone",
+            "tel",
+            "phone number",
+            "business phone",
+            "numero de telephone",
+            "telephone bureau",
+        ),
+        "visit_frequency_days": (
+            "visit frequency",
+            "visit frequency days",
+            "frequency",
+            "frequence",
+            "frequence de visite",
+            "frequence des visites",
+            "frequence de visite jours",
+        ),
     },
     "contacts": {
-        "account": ("account name", "company", "company name", "organization", "organisation",
-                    "customer", "compte", "nom du compte", "entreprise", "compagnie",
-                    "societe", "client"),
+        "account": (
+            "account name",
+            "company",
+            "company name",
+            "organization",
+            "organisation",
+            "customer",
+            "compte",
+            "nom du compte",
+            "entreprise",
+            "compagnie",
+            "societe",
+            "client",
+        ),
         "account_city": ("account city", "city", "ville", "ville du compte"),
         "first_name": ("first name", "firstname", "given name", "prenom"),
-        "last_name": ("last name", "lastname", "surname", "family name", "nom",
-                      "nom de famille"),
+        "last_name": ("last name", "lastname", "surname", "family name", "nom", "nom de famille"),
         "job_title": ("job title", "title", "position", "poste", "titre", "fonction"),
-        "email": ("e mail", "email address", "e mail address", "mail", "courriel",
-                  "adresse courriel"),
-        "phone": ("telephone", "tel", "phone number", "business phone", "mobile",
-                  "cellulaire", "cell"),
+        "email": (
+            "e mail",
+            "email address",
+            "e mail address",
+            "mail",
+            "courriel",
+            "adresse courriel",
+        ),
+        "phone": (
+            "telephone",
+            "tel",
+            "phone number",
+            "business phone",
+            "mobile",
+            "cellulaire",
+            "cell",
+        ),
     },
 }
 
@@ -273,7 +344,9 @@ def _contact_keys(store: Store) -> set[tuple[str, str, str]]:
     return {(r["account_id"], fold(r["first_name"] or ""), fold(r["last_name"])) for r in rows}
 
 
-def _apply(store: Store, csv: CsvFile, mapping: Mapping_, target: str, *, commit: bool) -> ImportReport:
+def _apply(
+    store: Store, csv: CsvFile, mapping: Mapping_, target: str, *, commit: bool
+) -> ImportReport:
     if target not in TARGETS:
         raise ValidationError("target", f"Import accounts or contacts, not {target!r}.")
     missing = missing_fields(mapping, target)
