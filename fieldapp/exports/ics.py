@@ -141,7 +141,9 @@ def build_calendar(visits: Iterable[CalendarVisit], *, name: str = "FieldApp vis
         for key, value in fields.items():
             event.add(key, value)
         calendar.add_component(event)
-    return calendar.to_ical()
+    # icalendar's to_ical is untyped; it returns the calendar's bytes.
+    content: bytes = calendar.to_ical()
+    return content
 
 
 def export_calendar(
