@@ -22,6 +22,7 @@ import traceback
 from importlib.metadata import entry_points
 
 from fieldapp import __version__
+from fieldapp.commands import formats as format_commands
 from fieldapp.commands import kpi as kpi_commands
 from fieldapp.commands import profile as profile_commands
 from fieldapp.commands import recovery as recovery_commands
@@ -41,6 +42,7 @@ BUILTIN_COMMANDS: tuple[Command, ...] = (
     *search_commands.COMMANDS,
     *recovery_commands.COMMANDS,
     *kpi_commands.COMMANDS,
+    *format_commands.COMMANDS,
 )
 
 

@@ -1,0 +1,1 @@
+"""Open formats out of the store: visits as iCalendar, contacts as vCard, lists as CSV."""

@@ -1,0 +1,1 @@
+"""Open formats into the store: accounts and contacts from a CSV file."""
