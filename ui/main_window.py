@@ -117,7 +117,9 @@ class MainWindow(QMainWindow):
         self._tint_rail()
         active_theme = theme()
         if active_theme is not None:
-            active_theme.changed.connect(lambda _p: self._tint_rail())
+            # A bound method, not a lambda: the theme lives as long as the application, and
+            # a lambda would keep a replaced window alive and call into it once deleted.
+            active_theme.changed.connect(self._on_theme_changed)
         self.rail.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.rail.currentRowChanged.connect(self._remember_page)
         self._label_rail()
@@ -290,6 +292,9 @@ class MainWindow(QMainWindow):
             item.setData(BADGE_ROLE, count)
             item.setToolTip(self._count_tip(name, count))
         self.rail.viewport().update()
+
+    def _on_theme_changed(self, _palette: object) -> None:
+        self._tint_rail()
 
     def _tint_rail(self) -> None:
         palette = current_palette()
