@@ -11,11 +11,22 @@ dates); ``{n:,}``-style format specs are English presentation only.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 # ruff: noqa: E501  (each sentence stays whole on its line, so that grep finds it)
 
 Param = str | int | float | bool | None
+# What a raise may pass: a path or a caught exception is kept as its text, so that the
+# parameters stay plain values that any renderer (and ``--json``) can carry.
+Given = Param | os.PathLike[str] | BaseException
+
+
+def plain(value: Given) -> Param:
+    if isinstance(value, os.PathLike | BaseException):
+        return str(value)
+    return value
+
 
 ENGLISH: dict[str, str] = {
     "accounts.latitude_and_longitude_go_together_give": "Latitude and longitude go together: give both or neither.",

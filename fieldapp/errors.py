@@ -4,7 +4,7 @@ logs, ``--json``), and the window words the same code in the user's language."""
 
 from __future__ import annotations
 
-from fieldapp.error_codes import Param, english
+from fieldapp.error_codes import Given, english, plain
 
 
 class FieldAppError(Exception):
@@ -14,10 +14,11 @@ class FieldAppError(Exception):
     window's translation; ``params`` are plain values (numbers, ids, enum values, ISO dates)
     that each renderer formats its own way, never pre-formatted English."""
 
-    def __init__(self, code: str, /, **params: Param) -> None:
-        super().__init__(english(code, params))
+    def __init__(self, code: str, /, **params: Given) -> None:
+        values = {name: plain(value) for name, value in params.items()}
+        super().__init__(english(code, values))
         self.code = code
-        self.params = params
+        self.params = values
 
     @property
     def message(self) -> str:
@@ -27,7 +28,7 @@ class FieldAppError(Exception):
 class ValidationError(FieldAppError):
     """Input that a use case refuses; ``field`` names the offending input."""
 
-    def __init__(self, field: str, code: str, /, **params: Param) -> None:
+    def __init__(self, field: str, code: str, /, **params: Given) -> None:
         super().__init__(code, **params)
         self.field = field
 
@@ -89,7 +90,7 @@ class DiskFullError(StoreError):
     sentence what it had done before the disk filled.
     """
 
-    def __init__(self, code: str, path: str, /, **params: Param) -> None:
+    def __init__(self, code: str, path: str, /, **params: Given) -> None:
         super().__init__(code, path=path, **params)
         self.path = path
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fieldapp.error_codes import Param
+from fieldapp.error_codes import Given
 from fieldapp.errors import FieldAppError
 
 
@@ -25,7 +25,7 @@ class ProtocolError(SyncError):
 class ServerBusyError(SyncError):
     """The server asked us to wait longer than one cycle is willing to."""
 
-    def __init__(self, code: str, retry_after: float, /, **params: Param) -> None:
+    def __init__(self, code: str, retry_after: float, /, **params: Given) -> None:
         super().__init__(code, retry_after=retry_after, **params)
         self.retry_after = retry_after
 

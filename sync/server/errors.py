@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fieldapp.error_codes import Param, english
+from fieldapp.error_codes import Given, english
 
 
 class ApiError(Exception):
@@ -31,9 +31,10 @@ class Rejected(Exception):
     (``fieldapp.error_codes``) with its ``params``, and ``reason``, the English sentence
     (older clients show it as it is)."""
 
-    def __init__(self, code: str, reason_code: str, /, **params: Param) -> None:
-        super().__init__(english(reason_code, params))
+    def __init__(self, code: str, reason_code: str, /, **params: Given) -> None:
+        values = {name: plain(value) for name, value in params.items()}
+        super().__init__(english(reason_code, values))
         self.code = code
         self.reason_code = reason_code
-        self.params = params
+        self.params = values
         self.reason = str(self)
