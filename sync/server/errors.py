@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fieldapp.error_codes import Given, english
+from fieldapp.error_codes import Given, english, plain
 
 
 class ApiError(Exception):
