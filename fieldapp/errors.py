@@ -1,25 +1,36 @@
-"""Named errors of the core. Each carries a sentence a user can read and act on."""
+"""Named errors of the core. Each is a value: a code from the catalogue
+(``fieldapp.error_codes``) and its parameters; ``str()`` is the English sentence (the CLI,
+logs, ``--json``), and the window words the same code in the user's language."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from fieldapp.error_codes import Given, english, plain
 
 
 class FieldAppError(Exception):
-    """Base of every error the core raises on purpose (never a programming error)."""
+    """Base of every error the core raises on purpose (never a programming error).
 
-    # A stable name for scripts (``fieldapp sync --json``) and for a window that words a
-    # case its own way; the message stays the sentence for a person.
-    code: ClassVar[str] = "error"
+    ``code`` is a stable name (``visits.check_out_before_check_in``) for scripts and for the
+    window's translation; ``params`` are plain values (numbers, ids, enum values, ISO dates)
+    that each renderer formats its own way, never pre-formatted English."""
+
+    def __init__(self, code: str, /, **params: Given) -> None:
+        values = {name: plain(value) for name, value in params.items()}
+        super().__init__(english(code, values))
+        self.code = code
+        self.params = values
+
+    @property
+    def message(self) -> str:
+        return str(self)
 
 
 class ValidationError(FieldAppError):
     """Input that a use case refuses; ``field`` names the offending input."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, field: str, code: str, /, **params: Given) -> None:
+        super().__init__(code, **params)
         self.field = field
-        self.message = message
 
 
 class InvalidStateError(FieldAppError):
@@ -30,7 +41,12 @@ class NotFoundError(FieldAppError):
     """A record that does not exist in the local store."""
 
     def __init__(self, collection: str, record_id: str) -> None:
-        super().__init__(f"No {collection.rstrip('s').replace('_', '-')} with id {record_id}.")
+        super().__init__(
+            "store.no_record_with_id",
+            collection=collection,
+            kind=collection.rstrip("s").replace("_", "-"),
+            record_id=record_id,
+        )
         self.collection = collection
         self.record_id = record_id
 
@@ -43,9 +59,7 @@ class NoCurrentUserError(FieldAppError):
     """The profile does not know who is working in it yet."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "This profile has no signed-in user yet: sign in (or create a demo profile) first."
-        )
+        super().__init__("store.no_signed_in_user")
 
 
 class StoreError(FieldAppError):
@@ -76,18 +90,14 @@ class DiskFullError(StoreError):
     sentence what it had done before the disk filled.
     """
 
-    code = "disk_full"
-
-    def __init__(self, message: str, path: str) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, path: str, /, **params: Given) -> None:
+        super().__init__(code, path=path, **params)
         self.path = path
 
 
 class ConstraintError(StoreError):
     """Rows that break the schema's rules (a child without its parent, a duplicate key, a
     value out of range): the transaction was rolled back whole."""
-
-    code = "constraint"
 
 
 class FutureSchemaError(StoreError):

@@ -36,8 +36,5 @@ def remove_local_copy(profile_dir: Path) -> list[Path]:
 
     database = database_path(profile_dir)
     if live_files.in_use_elsewhere(database):
-        raise DatabaseLockedError(
-            f"The FieldApp database {database} is in use by another program; close it and"
-            " retry. Nothing was removed."
-        )
+        raise DatabaseLockedError("profiles.fieldapp_database_in_use_by_another", database=database)
     return [path for path in live_files.with_companions(database) if live_files.remove_file(path)]

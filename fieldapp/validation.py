@@ -48,21 +48,27 @@ def text(
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(field, f"{label} must be text.")
+        raise ValidationError(field, "check.must_text", label=label)
     value = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n").strip()
     if not multiline and "\n" in value:
-        raise ValidationError(field, f"{label} must fit on one line.")
+        raise ValidationError(field, "check.must_fit_on_one_line", label=label)
     if _CONTROL.search(value):
-        raise ValidationError(field, f"{label} contains control characters.")
+        raise ValidationError(field, "check.contains_control_characters", label=label)
     if _SURROGATE.search(value):
-        raise ValidationError(field, f"{label} contains broken characters (invalid Unicode).")
+        raise ValidationError(
+            field, "check.contains_broken_characters_invalid_unicode", label=label
+        )
     if not value:
         if required:
-            raise ValidationError(field, f"{label} cannot be empty.")
+            raise ValidationError(field, "kinds.cannot_empty", label=label)
         return None
     if len(value) > max_length:
         raise ValidationError(
-            field, f"{label} is too long ({len(value):,} characters; at most {max_length:,})."
+            field,
+            "check.too_long_characters_at_most",
+            label=label,
+            length=len(value),
+            max_length=max_length,
         )
     return str(value)
 
@@ -84,7 +90,7 @@ def email(field: str, value: Any) -> str | None:
     try:
         return validate_email(cleaned, check_deliverability=False).normalized
     except EmailNotValidError as exc:
-        raise ValidationError(field, f"'{cleaned}' is not an e-mail address ({exc}).") from None
+        raise ValidationError(field, "check.not_e_mail_address", cleaned=cleaned, exc=exc) from None
 
 
 def phone(field: str, value: Any) -> str | None:
@@ -93,7 +99,7 @@ def phone(field: str, value: Any) -> str | None:
         return None
     digits = sum(ch.isdigit() for ch in cleaned)
     if not _PHONE.match(cleaned) or digits < 6:
-        raise ValidationError(field, f"'{cleaned}' is not a phone number.")
+        raise ValidationError(field, "check.not_phone_number", cleaned=cleaned)
     return cleaned
 
 
@@ -101,7 +107,7 @@ def choice(field: str, value: Any, allowed: Iterable[str], *, label: str) -> str
     options = tuple(allowed)
     if value not in options:
         raise ValidationError(
-            field, f"{label} must be one of {', '.join(options)} (got {value!r})."
+            field, "check.must_one_got", label=label, value=", ".join(options), value2=repr(value)
         )
     return str(value)
 
@@ -118,9 +124,13 @@ def coordinate(field: str, value: Any, limit: float, *, label: str) -> float | N
     try:
         number = float(value)
     except (TypeError, ValueError, OverflowError):  # OverflowError: an int beyond any float
-        raise ValidationError(field, f"{label} must be a number (got {value!r}).") from None
+        raise ValidationError(
+            field, "check.must_number_got", label=label, value=repr(value)
+        ) from None
     if isinstance(value, bool) or not math.isfinite(number) or not -limit <= number <= limit:
-        raise ValidationError(field, f"{label} must be between -{limit:g} and {limit:g}.")
+        raise ValidationError(
+            field, "check.must_between___and", label=label, limit=limit, limit2=limit
+        )
     return number
 
 
@@ -134,9 +144,11 @@ def longitude(value: Any) -> float | None:
 
 def whole_number(field: str, value: Any, *, label: str, minimum: int, maximum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, f"{label} must be a whole number.")
+        raise ValidationError(field, "check.must_whole_number", label=label)
     if not minimum <= value <= maximum:
-        raise ValidationError(field, f"{label} must be between {minimum} and {maximum}.")
+        raise ValidationError(
+            field, "check.must_between_and", label=label, minimum=minimum, maximum=maximum
+        )
     return value
 
 
@@ -144,27 +156,27 @@ def amount(field: str, value: Any) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError(field, "Amount must be a number.")
+        raise ValidationError(field, "check.amount_must_number")
     # Not math.isfinite on an int: it converts to float, and 10**400 overflows there.
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValidationError(field, "Amount must be a number.")
+        raise ValidationError(field, "check.amount_must_number")
     if not 0 <= value <= MAX_AMOUNT:
-        raise ValidationError(field, "Amount must be between 0 and 1,000,000,000,000.")
+        raise ValidationError(field, "check.amount_must_between_0_and_1")
     return float(value)
 
 
 def moment(field: str, value: Any, *, label: str) -> datetime:
     if not isinstance(value, datetime):
-        raise ValidationError(field, f"{label} must be a date and time.")
+        raise ValidationError(field, "check.must_date_and_time", label=label)
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValidationError(field, f"{label} needs a time zone.")
+        raise ValidationError(field, "check.needs_time_zone", label=label)
     _check_year(field, value, label)
     return value
 
 
 def day(field: str, value: Any, *, label: str) -> date:
     if isinstance(value, datetime) or not isinstance(value, date):
-        raise ValidationError(field, f"{label} must be a date.")
+        raise ValidationError(field, "check.must_date", label=label)
     _check_year(field, value, label)
     return value
 
@@ -172,5 +184,10 @@ def day(field: str, value: Any, *, label: str) -> date:
 def _check_year(field: str, value: date, label: str) -> None:
     if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
         raise ValidationError(
-            field, f"{label} must be between {EARLIEST_YEAR} and {LATEST_YEAR} (got {value.year})."
+            field,
+            "check.must_between_and_got",
+            label=label,
+            EARLIEST_YEAR=EARLIEST_YEAR,
+            LATEST_YEAR=LATEST_YEAR,
+            year=value.year,
         )

@@ -35,11 +35,11 @@ def keyring_available() -> bool:
 
 def save_refresh_token(server_url: str, username: str, token: str) -> None:
     if not keyring_available():
-        raise NoKeyringError(NO_KEYRING)
+        raise NoKeyringError("sync.no_keyring")
     try:
         keyring.set_password(SERVICE, _account(server_url, username), token)
     except keyring.errors.KeyringError as exc:
-        raise NoKeyringError(f"{NO_KEYRING} ({type(exc).__name__})") from None
+        raise NoKeyringError("sync.no_keyring_because", problem=type(exc).__name__) from None
 
 
 def load_refresh_token(server_url: str, username: str) -> str | None:

@@ -58,7 +58,7 @@ class Progress:
 
 class Cancelled(SyncError):
     def __init__(self) -> None:
-        super().__init__("Sync cancelled; everything received so far is saved.")
+        super().__init__("sync.cancelled")
 
 
 @dataclass
@@ -147,8 +147,7 @@ class SyncEngine:
             lock.acquire()
         except Timeout:
             raise SyncAlreadyRunningError(
-                "Another FieldApp (the window or a terminal) is syncing this profile right"
-                " now; this sync was skipped and nothing was changed."
+                "sync.another_fieldapp_window_or_terminal_syncing"
             ) from None
         try:
             return self._run_cycle()
@@ -190,7 +189,14 @@ class SyncEngine:
         """The error a person reads for ``exc``: a full disk says what was done before it
         filled (the store's own "nothing was changed" is only true of its last write)."""
         if isinstance(exc, DiskFullError):
-            return DiskFullError(disk_full_sentence(exc.path, report), exc.path)
+            return DiskFullError(
+                "disk_full",
+                exc.path,
+                sentence=disk_full_sentence(exc.path, report),
+                pushed=report.pushed,
+                pulled=report.pulled,
+                unconfirmed=report.unconfirmed,
+            )
         return exc
 
     def _log_run(self, run_id: int | None, report: SyncReport, *, failing: bool) -> None:
@@ -297,8 +303,7 @@ class SyncEngine:
                 # read-only, damaged): the user needs that sentence, not one blaming the
                 # server, so it goes up as it is.
                 raise ProtocolError(
-                    f"The server sent records that do not fit together; nothing of"
-                    f" that page was saved ({exc.__cause__ or exc})."
+                    "sync.server_sent_records_do_not_fit", value=str(exc.__cause__ or exc)
                 ) from exc
             cursor = page.cursor
             report.pulled += len(page.changes)

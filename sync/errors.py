@@ -1,7 +1,8 @@
-"""What can go wrong while syncing, each as a sentence the user can act on."""
+"""What can go wrong while syncing, each as a code of ``fieldapp.error_codes``."""
 
 from __future__ import annotations
 
+from fieldapp.error_codes import Given
 from fieldapp.errors import FieldAppError
 
 
@@ -24,8 +25,8 @@ class ProtocolError(SyncError):
 class ServerBusyError(SyncError):
     """The server asked us to wait longer than one cycle is willing to."""
 
-    def __init__(self, message: str, retry_after: float) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, retry_after: float, /, **params: Given) -> None:
+        super().__init__(code, retry_after=retry_after, **params)
         self.retry_after = retry_after
 
 

@@ -158,9 +158,7 @@ class HttpBackend:
             )
         except AuthenticationError:
             # At the password grant a 401 is about what was typed, not an ended sign-in.
-            raise AuthenticationError(
-                "Wrong username or password: check them and try again."
-            ) from None
+            raise AuthenticationError("sync.wrong_username_or_password_check_them") from None
         tokens = wire.tokens(body)
         self._access_token, self._refresh_token = tokens.access_token, tokens.refresh_token
         return tokens
@@ -232,7 +230,7 @@ class HttpBackend:
     # -- the wire -----------------------------------------------------------------------
     def _refresh(self) -> None:
         if not self._refresh_token:
-            raise AuthenticationError("You are not signed in: sign in to sync.")
+            raise AuthenticationError("sync.not_signed_in_sign_in_sync")
         body = self._call(
             "POST",
             "/v1/auth/token",
@@ -307,9 +305,9 @@ class HttpBackend:
                     wait = self.retry.backoff(attempt, self._rng)
                 if wait > self.retry.max_retry_after or attempt >= self.retry.attempts:
                     raise ServerBusyError(
-                        f"The server is busy and asked to wait {wait:.0f} s; the next sync"
-                        " will try again.",
+                        "sync.server_busy_and_asked_wait_s",
                         wait,
+                        wait=wait,
                     )
                 log.info("server answered %s; waiting %.1f s as asked", status, wait)
                 self._sleep(wait)
@@ -317,21 +315,18 @@ class HttpBackend:
             if status in self._retried_statuses:
                 attempt += 1
                 if attempt >= self.retry.attempts:
-                    raise SyncError(f"The server failed ({status}); the next sync will retry.")
+                    raise SyncError("sync.server_failed_next_sync_will_retry", status=status)
                 self._sleep(self.retry.backoff(attempt, self._rng))
                 continue
             if status == 401:
-                raise AuthenticationError(
-                    "The server no longer accepts this sign-in: sign in again."
-                )
+                raise AuthenticationError("sync.server_no_longer_accepts_sign_in_sign")
             if status == 400 and _error_code(body) == "invalid_cursor":
                 raise InvalidCursorError(
-                    f"The server cannot continue from this laptop's position in its feed:"
-                    f" {_error_message(body)}"
+                    "sync.server_cannot_continue_from_laptops_position", value=_error_message(body)
                 )
             if status >= 400:
                 raise SyncError(
-                    f"The server refused the request ({status}): {_error_message(body)}"
+                    "sync.server_refused_request", status=status, value=_error_message(body)
                 )
             if not expect_body:
                 return {}
@@ -342,8 +337,7 @@ class HttpBackend:
         attempt += 1
         if attempt >= self.retry.attempts:
             raise OfflineError(
-                f"Cannot reach the server at {self.base_url}; your changes are kept"
-                f" and will be sent at the next sync ({what})."
+                "sync.cannot_reach_server_at_changes_kept", base_url=self.base_url, what=what
             ) from None
         self._sleep(self.retry.backoff(attempt, self._rng))
         return attempt
@@ -353,13 +347,13 @@ class HttpBackend:
         declared = response.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
             response.close()
-            raise ProtocolError("The server's answer is too large to be a sync page.")
+            raise ProtocolError("sync.servers_answer_too_large_sync_page")
         chunks, size = [], 0
         for chunk in response.iter_content(chunk_size=256 * 1024):
             size += len(chunk)
             if size > MAX_RESPONSE_BYTES:
                 response.close()
-                raise ProtocolError("The server's answer is too large to be a sync page.")
+                raise ProtocolError("sync.servers_answer_too_large_sync_page")
             chunks.append(chunk)
         return b"".join(chunks)
 

@@ -59,8 +59,9 @@ def check_profile_is_free(store: Store, server_url: str, username: str) -> None:
         # One profile holds one person's scope from one server: mixing them would show
         # one rep another's data, and send one rep's queued changes under another's name.
         raise FieldAppError(
-            f"This profile belongs to {current} on {current_server}; use another profile"
-            " (--profile) to sign in as someone else or to another server."
+            "sync.profile_belongs_on_use_another_profile",
+            current=current,
+            current_server=current_server,
         )
 
 
@@ -93,9 +94,7 @@ def backend_for(store: Store, password: str | None = None) -> HttpBackend:
     server_url = store.profile_value(SERVER_URL_KEY)
     username = store.profile_value(USERNAME_KEY)
     if not server_url or not username:
-        raise AuthenticationError(
-            "This profile is not signed in to a server: run 'fieldapp login' first."
-        )
+        raise AuthenticationError("sync.profile_not_signed_in_server_run")
 
     def remember(token: str) -> None:
         # Without a keyring the token is kept in memory for this run only.
@@ -107,9 +106,7 @@ def backend_for(store: Store, password: str | None = None) -> HttpBackend:
     if refresh is None:
         if password is None:
             reason = "" if credentials.keyring_available() else credentials.NO_KEYRING + " "
-            raise AuthenticationError(
-                f"{reason}Sign in again with 'fieldapp login', or pass --password-stdin."
-            )
+            raise AuthenticationError("sync.sign_in_again_with_fieldapp_login", reason=reason)
         backend.authenticate(username, password)
     return backend
 

@@ -29,18 +29,18 @@ def decode(body: bytes) -> dict[str, Any]:
     try:
         value = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProtocolError(f"The server sent something that is not JSON ({exc}).") from None
+        raise ProtocolError("sync.server_sent_something_not_json", exc=exc) from None
     if not isinstance(value, dict):
-        raise ProtocolError("The server's answer is not a JSON object.")
+        raise ProtocolError("sync.servers_answer_not_json_object")
     return value
 
 
 def _get(obj: dict[str, Any], key: str, kinds: type | tuple[type, ...], where: str) -> Any:
     if key not in obj:
-        raise ProtocolError(f"The server's {where} lacks '{key}'.")
+        raise ProtocolError("sync.servers_lacks", where=where, key=key)
     value = obj[key]
     if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in _tuple(kinds)):
-        raise ProtocolError(f"The server's {where} has a wrongly typed '{key}'.")
+        raise ProtocolError("sync.servers_has_wrongly_typed", where=where, key=key)
     return value
 
 
@@ -78,7 +78,7 @@ def _check_record(collection: str, record: Any) -> dict[str, Any]:
             return record
     where = f"{collection} record"
     if not isinstance(record, dict):
-        raise ProtocolError(f"The server sent a {where} that is not an object.")
+        raise ProtocolError("sync.server_sent_not_object", where=where)
     _get(record, "id", str, where)
     _get(record, "created_at", str, where)
     if record.get("version") is not None:
@@ -105,7 +105,9 @@ def _check_field(collection: str, name: str, value: Any) -> None:
     else:
         ok = isinstance(value, str)
     if not ok:
-        raise ProtocolError(f"The server sent a {collection} record with a wrongly typed '{name}'.")
+        raise ProtocolError(
+            "sync.server_sent_record_with_wrongly_typed", collection=collection, name=name
+        )
 
 
 def pull_page(body: dict[str, Any]) -> PullPage:
@@ -115,24 +117,24 @@ def pull_page(body: dict[str, Any]) -> PullPage:
     parsed = []
     for item in changes:
         if not isinstance(item, dict):
-            raise ProtocolError("The server's change feed holds something that is not a change.")
+            raise ProtocolError("sync.servers_change_feed_holds_something_not")
         collection = _get(item, "collection", str, "change")
         if collection not in CATALOGUE:
-            raise ProtocolError(f"The server sent a change to an unknown kind '{collection}'.")
+            raise ProtocolError("sync.server_sent_change_unknown_kind", collection=collection)
         record_id = _get(item, "id", str, "change")
         op = _get(item, "op", str, "change")
         version = item.get("version")
         if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
-            raise ProtocolError("The server sent a change with a wrongly typed version.")
+            raise ProtocolError("sync.server_sent_change_with_wrongly_typed")
         if op == ChangeOp.UPSERT:
             record = _check_record(collection, item.get("record"))
             if record["id"] != record_id:
-                raise ProtocolError("The server sent a change whose record has another id.")
+                raise ProtocolError("sync.server_sent_change_whose_record_has")
             parsed.append(PulledChange(collection, record_id, ChangeOp.UPSERT, version, record))
         elif op == ChangeOp.DELETE:
             parsed.append(PulledChange(collection, record_id, ChangeOp.DELETE, version))
         else:
-            raise ProtocolError(f"The server sent an unknown change operation '{op}'.")
+            raise ProtocolError("sync.server_sent_unknown_change_operation", op=op)
     return PullPage(tuple(parsed), cursor, has_more, server_time(body))
 
 
@@ -146,7 +148,7 @@ def server_time(body: dict[str, Any]) -> datetime | None:
     except ValueError:
         moment = None
     if moment is None or moment.tzinfo is None:
-        raise ProtocolError("The server's answer has a malformed 'server_time'.")
+        raise ProtocolError("sync.servers_answer_has_malformed_server_time")
     return moment.astimezone(UTC)
 
 
@@ -155,18 +157,18 @@ def push_results(body: dict[str, Any], sent: Sequence[str]) -> list[MutationResu
     parsed = []
     for item in results:
         if not isinstance(item, dict):
-            raise ProtocolError("The server's push answer holds something that is not a result.")
+            raise ProtocolError("sync.servers_push_answer_holds_something_not")
         mutation_id = _get(item, "mutation_id", str, "push result")
         status = _get(item, "status", str, "push result")
         if status not in RESULT_STATUSES:
-            raise ProtocolError(f"The server answered a mutation with an unknown '{status}'.")
+            raise ProtocolError("sync.server_answered_mutation_with_unknown", status=status)
         version = item.get("version")
         if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
-            raise ProtocolError("The server answered a mutation with a wrongly typed version.")
+            raise ProtocolError("sync.server_answered_mutation_with_wrongly_typed")
         conflicts = []
         for conflict in item.get("conflicts") or []:
             if not isinstance(conflict, dict):
-                raise ProtocolError("The server sent a malformed conflict.")
+                raise ProtocolError("sync.server_sent_malformed_conflict")
             server_version = conflict.get("server_version")
             conflicts.append(
                 FieldConflict(
@@ -189,7 +191,7 @@ def push_results(body: dict[str, Any], sent: Sequence[str]) -> list[MutationResu
         )
     answered = {r.mutation_id for r in parsed}
     if not answered <= set(sent):
-        raise ProtocolError("The server answered for mutations that were not sent.")
+        raise ProtocolError("sync.server_answered_for_mutations_were_not")
     return parsed
 
 

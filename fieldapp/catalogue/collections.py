@@ -76,7 +76,7 @@ class User(Record):
     "sla_policies",
     filed=Filing.EVERYONE,
     created_by=(Role.MANAGER,),
-    created_by_refusal="Only managers set the teams' SLA policies.",
+    created_by_refusal="agreements.only_managers_set_teams_sla_policies",
 )
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SlaAgreement(Record):
@@ -92,11 +92,7 @@ class SlaAgreement(Record):
 
 @collection(
     "accounts",
-    rules=(
-        Together(
-            "latitude", "longitude", "Latitude and longitude go together: give both or neither."
-        ),
-    ),
+    rules=(Together("latitude", "longitude", "accounts.latitude_and_longitude_go_together_give"),),
 )
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Account(Record):
@@ -162,7 +158,7 @@ class Opportunity(Record):
 
 @collection(
     "visits",
-    rules=(NotBefore("planned_end", "planned_start", "A visit cannot end before it starts."),),
+    rules=(NotBefore("planned_end", "planned_start", "records.visit_cannot_end_before_starts"),),
 )
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Visit(Record):
@@ -191,8 +187,8 @@ class Visit(Record):
     stamps=(Stamp("arrived_at"), Stamp("pinned_at", when=("pinned", True), clear=True)),
     owner=Owner(
         "author_id",
-        create_refusal="A note is written in its author's name only.",
-        change_refusal="Only the author of a note may change it; add a note instead.",
+        create_refusal="records.note_written_in_authors_name_only",
+        change_refusal="records.only_author_note_may_change_add",
     ),
 )
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -210,7 +206,7 @@ class Note(Record):
         Flag(
             label="Pinned",
             set_by=INSIDE_ROLES,
-            set_by_refusal="Pinning notes for the field is for inside reps and managers.",
+            set_by_refusal="records.pinning_notes_for_field_for_inside",
         ),
     ]
     reply_to_id: Annotated[str | None, Link(label="Reply to", to="notes")]
@@ -231,7 +227,7 @@ class Note(Record):
         ExactlyOne(
             "assignee_user_id",
             "assignee_team",
-            "A follow-up goes to one person or one team, not both or neither.",
+            "records.follow_up_goes_one_person_or_one",
         ),
     ),
 )
@@ -269,12 +265,12 @@ class FollowUp(Record):
     stamps=(Stamp("arrived_at"),),
     owner=Owner(
         "reviewer_id",
-        create_refusal="A review is given in the reviewer's name only.",
+        create_refusal="records.review_given_in_reviewers_name_only",
         # Otherwise anyone in scope could put a reviewed report back into the queue.
-        change_refusal="Only the reviewer may change or withdraw a review.",
+        change_refusal="records.only_reviewer_may_change_or_withdraw",
     ),
     created_by=INSIDE_ROLES,
-    created_by_refusal="Reviews are for inside reps and managers.",
+    created_by_refusal="records.reviews_for_inside_reps_and_managers",
 )
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Review(Record):
@@ -295,7 +291,7 @@ class Review(Record):
         Stamp("returned_at", when=("status", LeadStatus.RETURNED)),
     ),
     created_by=INSIDE_ROLES,
-    created_by_refusal="Leads are handed to the field by inside reps and managers.",
+    created_by_refusal="records.leads_handed_field_by_inside_reps",
 )
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Lead(Record):
@@ -320,11 +316,11 @@ class Lead(Record):
     "priorities",
     owner=Owner(
         "flagged_by",
-        create_refusal="A priority is flagged in its author's name only.",
-        change_refusal="Only the person who flagged a priority may change or remove it.",
+        create_refusal="records.priority_flagged_in_authors_name_only",
+        change_refusal="records.only_person_who_flagged_priority_may",
     ),
     created_by=INSIDE_ROLES,
-    created_by_refusal="Priorities are flagged by inside reps and managers.",
+    created_by_refusal="records.priorities_flagged_by_inside_reps_and",
 )
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Priority(Record):
@@ -341,11 +337,11 @@ class Priority(Record):
     "handoff_events",
     stamps=(Stamp("at"),),
     append_only=True,
-    rules=(ExactlyOne("lead_id", "follow_up_id", "A step belongs to one lead or one follow-up."),),
+    rules=(ExactlyOne("lead_id", "follow_up_id", "records.step_belongs_one_lead_or_one"),),
     owner=Owner(
         "actor_id",
-        create_refusal="A comment is written in its author's name only.",
-        change_refusal="The history of a hand-off is never changed.",
+        create_refusal="records.comment_written_in_authors_name_only",
+        change_refusal="server.history_hand_off_never_changed",
     ),
 )
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -371,8 +367,8 @@ class HandoffEvent(Record):
     keyed=True,
     owner=Owner(
         "user_id",
-        create_refusal="Read marks are one's own.",
-        change_refusal="Read marks are one's own.",
+        create_refusal="records.read_marks_ones_own",
+        change_refusal="records.read_marks_ones_own",
     ),
 )
 @dataclass(frozen=True, slots=True, kw_only=True)

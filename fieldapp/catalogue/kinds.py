@@ -172,7 +172,7 @@ class Link(Kind):
         if value is None and not required:
             return None
         if not isinstance(value, str) or not value.strip() or len(value) > MAX_ID:
-            raise ValidationError(field, f"{self.label} must be an id (text of 1 to {MAX_ID}).")
+            raise ValidationError(field, "kinds.must_id_text_1", label=self.label, MAX_ID=MAX_ID)
         return value
 
     @property
@@ -201,9 +201,7 @@ class Moment(Kind):
         except ValueError:
             parsed = None
         if parsed is None or parsed.tzinfo is None:
-            raise ValidationError(
-                field, f"{self.label} must be a date and time such as 2026-11-23T14:05:00Z."
-            )
+            raise ValidationError(field, "kinds.must_date_and_time_such_as", label=self.label)
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -224,7 +222,7 @@ class Day(Kind):
                 pass
             else:
                 return value
-        raise ValidationError(field, f"{self.label} must be a date such as 2026-11-23.")
+        raise ValidationError(field, "kinds.must_date_such_as_2026_11_23", label=self.label)
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "minLength": 10, "maxLength": 10}
@@ -295,7 +293,7 @@ class Flag(Kind):
 
     def clean(self, field: str, value: Any, *, required: bool) -> Any:
         if not isinstance(value, bool):
-            raise ValidationError(field, f"{self.label} must be true or false.")
+            raise ValidationError(field, "kinds.must_true_or_false", label=self.label)
         return value
 
     def own_sqlite_check(self, name: str, required: bool) -> str | None:
@@ -334,7 +332,7 @@ class Links(Kind):
             or not all(isinstance(v, str) and 0 < len(v) <= MAX_ID for v in value)
         ):
             noun = self.to.removesuffix("s")
-            raise ValidationError(field, f"{self.label} must be a list of {noun} ids.")
+            raise ValidationError(field, "kinds.must_list_ids", label=self.label, noun=noun)
         return value
 
     def sqlite_default(self) -> str | None:
@@ -379,11 +377,11 @@ class Agreement(Kind):
 
     def clean(self, field: str, value: Any, *, required: bool) -> Any:
         if value is None:
-            raise ValidationError(field, f"{self.label} cannot be empty.")
+            raise ValidationError(field, "kinds.cannot_empty", label=self.label)
         try:
             return parse_policies(value).to_data()
         except ValidationError as exc:
-            raise ValidationError(field, exc.message) from None
+            raise ValidationError(field, exc.code, **exc.params) from None
 
     def own_sqlite_check(self, name: str, required: bool) -> str | None:
         return f"json_valid({name})"

@@ -76,7 +76,7 @@ class Together:
 
     first: str
     second: str
-    message: str
+    message: str  # an error code (fieldapp.error_codes)
 
     def check(self, record: dict[str, Any]) -> None:
         if (record.get(self.first) is None) != (record.get(self.second) is None):
@@ -92,7 +92,7 @@ class ExactlyOne:
 
     first: str
     second: str
-    message: str
+    message: str  # an error code (fieldapp.error_codes)
 
     def check(self, record: dict[str, Any]) -> None:
         if (record.get(self.first) is None) == (record.get(self.second) is None):
@@ -108,7 +108,7 @@ class NotBefore:
 
     later: str
     earlier: str
-    message: str
+    message: str  # an error code (fieldapp.error_codes)
 
     def check(self, record: dict[str, Any]) -> None:
         later, earlier = record.get(self.later), record.get(self.earlier)

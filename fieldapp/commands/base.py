@@ -113,8 +113,10 @@ def busy_timeout_ms() -> int:
     if not text.isdigit() or int(text) > MAX_BUSY_TIMEOUT_MS:
         raise ValidationError(
             BUSY_TIMEOUT_ENV,
-            f"{BUSY_TIMEOUT_ENV} must be a number of milliseconds from 0 to"
-            f" {MAX_BUSY_TIMEOUT_MS}, not {text!r}.",
+            "base.must_number_milliseconds_from_0_not",
+            BUSY_TIMEOUT_ENV=BUSY_TIMEOUT_ENV,
+            MAX_BUSY_TIMEOUT_MS=MAX_BUSY_TIMEOUT_MS,
+            text=repr(text),
         )
     return int(text)
 

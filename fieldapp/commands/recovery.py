@@ -61,8 +61,10 @@ def run_export(args: argparse.Namespace) -> int:
         _print_export(report)
     if report.schema_error is not None and report.recovered_sql is None:
         raise RecoveryError(
-            f"Nothing could be read from {source} ({report.schema_error}); what was tried is"
-            f" in {report.target / SUMMARY_FILE}."
+            "recovery.nothing_could_read_from_what_was",
+            source=source,
+            schema_error=report.schema_error,
+            value=report.target / SUMMARY_FILE,
         )
     return EX_OK
 

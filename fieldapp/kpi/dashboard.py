@@ -115,7 +115,9 @@ def header(period: Period, scope: Scope, computed_at: datetime) -> dict[str, Any
 def figure_named(name: str) -> str:
     """The figure ``--figure NAME`` belongs to, or a ValidationError listing the names."""
     if name not in TABLES:
-        raise ValidationError("figure", f"No figure named {name!r}: choose {', '.join(TABLES)}.")
+        raise ValidationError(
+            "figure", "dashboard.no_figure_named_choose", name=repr(name), value=", ".join(TABLES)
+        )
     return TABLES[name][0]
 
 

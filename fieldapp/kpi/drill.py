@@ -95,7 +95,9 @@ class Drill:
         if self.collection not in _QUERIES:
             raise ValidationError(
                 "collection",
-                f"No drill-down into {self.collection!r}: choose {', '.join(COLLECTIONS)}.",
+                "drill.no_drill_down_into_choose",
+                collection=repr(self.collection),
+                value=", ".join(COLLECTIONS),
             )
 
     @classmethod

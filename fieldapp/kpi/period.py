@@ -60,7 +60,7 @@ def time_zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise ValidationError(
-            "time_zone", f"Unknown time zone {name!r} (an IANA name such as America/Toronto)."
+            "time_zone", "period.unknown_time_zone_iana_name_such", name=repr(name)
         ) from None
 
 
@@ -173,7 +173,7 @@ def period_containing(kind: str, day: date, zone: tzinfo) -> Period:
     if kind == PeriodKind.QUARTER:
         first = date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
         return Period(PeriodKind.QUARTER, first, _next_month(first, 3) - _DAY, zone)
-    raise ValidationError("period", f"The period is week, month or quarter (got {kind!r}).")
+    raise ValidationError("period", "period.period_week_month_or_quarter_got", kind=repr(kind))
 
 
 def period_between(first_day: date, last_day: date, zone: tzinfo) -> Period:
@@ -181,9 +181,9 @@ def period_between(first_day: date, last_day: date, zone: tzinfo) -> Period:
     first_day = check.day("from", first_day, label="First day")
     last_day = check.day("to", last_day, label="Last day")
     if last_day < first_day:
-        raise ValidationError("to", "The last day of the period is before its first day.")
+        raise ValidationError("to", "period.last_day_period_before_first_day")
     if (last_day - first_day).days + 1 > MAX_DAYS:
-        raise ValidationError("to", f"A period is at most {MAX_DAYS} days long.")
+        raise ValidationError("to", "period.period_at_most_days_long", MAX_DAYS=MAX_DAYS)
     return Period(PeriodKind.DAYS, first_day, last_day, zone)
 
 

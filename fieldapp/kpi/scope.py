@@ -93,8 +93,9 @@ def team(store: Store, name: str) -> Scope:
         known = sorted({p.team for p in directory(store).values() if p.team})
         raise ValidationError(
             "team",
-            f"No team named {name!r} in this profile"
-            + (f" (teams: {', '.join(known)})." if known else "."),
+            "scope.no_team_named_teams" if known else "scope.no_team_named",
+            name=repr(name),
+            teams=", ".join(known),
         )
     return Scope(ScopeKind.TEAM, name, tuple(people))
 
@@ -102,7 +103,9 @@ def team(store: Store, name: str) -> Scope:
 def rep(store: Store, username: str) -> Scope:
     found = [p for p in directory(store).values() if p.username == username]
     if not found:
-        raise ValidationError("rep", f"Nobody with the username {username!r} in this profile.")
+        raise ValidationError(
+            "rep", "scope.nobody_with_username_in_profile", username=repr(username)
+        )
     return Scope(ScopeKind.REP, username, (found[0],))
 
 
@@ -113,14 +116,11 @@ def scope_for(store: Store, *, team_name: str | None = None, username: str | Non
     or rep, and by default see their own team (the organisation when they have none).
     """
     if team_name is not None and username is not None:
-        raise ValidationError("scope", "Choose a team or a rep, not both.")
+        raise ValidationError("scope", "scope.choose_team_or_rep_not_both")
     me = current_user(store)
     if me.role == Role.FIELD:
         if team_name is not None or (username is not None and username != me.username):
-            raise PermissionDeniedError(
-                "A field rep's dashboard is about themselves: the team and organisation"
-                " figures are for inside reps and managers."
-            )
+            raise PermissionDeniedError("scope.field_reps_dashboard_about_themselves_team")
         return rep(store, me.username)
     if username is not None:
         return rep(store, username)

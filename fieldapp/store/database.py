@@ -67,14 +67,14 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
             f" To recover: {EXPORT_HINT}; then {BACKUPS_HINT}."
         )
     if "readonly" in text or "read-only" in text:
-        return StoreError(f"The FieldApp database {path} is read-only; nothing was changed.")
+        return StoreError("store.read_only", path=str(path))
     if (
         code == sqlite3.SQLITE_FULL
         or "full" in text
         or (code == sqlite3.SQLITE_IOERR and _no_room_beside(path))
     ):
-        return DiskFullError(f"The disk holding {path} is full; nothing was changed.", str(path))
-    return StoreError(f"The FieldApp database {path} could not be used: {exc}")
+        return DiskFullError("store.disk_full", str(path))
+    return StoreError("store.could_not_be_used", path=str(path), problem=str(exc))
 
 
 # SQLite's primary result codes for a damaged file (extended codes start with these).
@@ -385,8 +385,10 @@ def _check_header(path: Path) -> None:
     """
     if path.stat().st_size == 0:
         raise DamagedDatabaseError(
-            f"{path} is empty (0 bytes): the profile's database is damaged. It was left"
-            f" untouched. To recover: {EXPORT_HINT}; then {BACKUPS_HINT}."
+            "database.empty_0_bytes_profiles_database_damaged",
+            path=path,
+            EXPORT_HINT=EXPORT_HINT,
+            BACKUPS_HINT=BACKUPS_HINT,
         )
     if live_files.connections_here(path):
         # This process already reads it as a database; opening the file by hand here would
@@ -395,9 +397,7 @@ def _check_header(path: Path) -> None:
     header = live_files.read_header(path, len(SQLITE_MAGIC))
     if header != SQLITE_MAGIC:
         raise NotADatabaseError(
-            f"{path} is not a FieldApp database (it is not an SQLite file). It was left"
-            f" untouched; choose another profile folder. If it was a FieldApp profile,"
-            f" {BACKUPS_HINT}."
+            "database.not_fieldapp_database_not_sqlite_file", path=path, BACKUPS_HINT=BACKUPS_HINT
         )
 
 
@@ -419,7 +419,9 @@ def _create_database(profile_dir: Path, path: Path, busy_timeout_ms: int) -> Non
     try:
         profile_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"Cannot create the profile folder {profile_dir}: {exc}") from exc
+        raise StoreError(
+            "database.cannot_create_profile_folder", profile_dir=profile_dir, exc=exc
+        ) from exc
     building = profile_dir / f".{path.name}.new-{os.getpid()}"
     _clear_abandoned_builds(profile_dir, path.name)
     try:
@@ -433,7 +435,7 @@ def _create_database(profile_dir: Path, path: Path, busy_timeout_ms: int) -> Non
     except sqlite3.Error as exc:
         raise translate_sqlite_error(exc, path) from exc
     except OSError as exc:
-        raise StoreError(f"Cannot create the FieldApp database {path}: {exc}") from exc
+        raise StoreError("database.cannot_create_fieldapp_database", path=path, exc=exc) from exc
     finally:
         for leftover in live_files.with_companions(building):
             live_files.remove_file(leftover)
@@ -485,12 +487,13 @@ def _open_store(profile_dir: Path, create: bool, clock: Clock, busy_timeout_ms: 
     if not path.exists():
         if not create:
             raise ProfileNotFoundError(
-                f"No FieldApp profile in {profile_dir}: create one with "
-                f"'fieldapp init --profile {profile_dir}'."
+                "database.no_fieldapp_profile_in_create_one",
+                profile_dir=profile_dir,
+                profile_dir2=profile_dir,
             )
         _create_database(profile_dir, path, busy_timeout_ms)
     elif path.is_dir():
-        raise NotADatabaseError(f"{path} is a folder, not a FieldApp database.")
+        raise NotADatabaseError("database.folder_not_fieldapp_database", path=path)
     _check_header(path)
     conn: sqlite3.Connection | None = None
     try:

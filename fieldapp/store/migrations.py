@@ -41,9 +41,11 @@ def migrate(conn: sqlite3.Connection, path: Path | None, target: int | None = No
     current = schema_version(conn)
     if current > LATEST_VERSION:
         raise FutureSchemaError(
-            f"This profile was written by a newer FieldApp (schema {current}; this version "
-            f"knows up to {LATEST_VERSION}). Update FieldApp; the file was left untouched."
-            f" Without updating, {EXPORT_HINT}, and {BACKUPS_HINT}."
+            "migrations.profile_was_written_by_newer_fieldapp",
+            current=current,
+            LATEST_VERSION=LATEST_VERSION,
+            EXPORT_HINT=EXPORT_HINT,
+            BACKUPS_HINT=BACKUPS_HINT,
         )
     target = LATEST_VERSION if target is None else target
     pending = [m for m in MIGRATIONS if current < m.version <= target]

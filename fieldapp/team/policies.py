@@ -115,7 +115,9 @@ def commitment_kind(value: Any) -> CommitmentKind:
         return CommitmentKind(value)
     raise ValidationError(
         "sla.kind",
-        f"Commitment must be one of {', '.join(CommitmentKind)} (got {reprlib.repr(value)}).",
+        "policies.commitment_must_one_got",
+        value=", ".join(CommitmentKind),
+        value2=reprlib.repr(value),
     )
 
 
@@ -127,8 +129,9 @@ def parse_policy(kind: Any, data: Any) -> SlaPolicy:
     if not isinstance(data, Mapping) or len(units) != 1 or len(data) != 1:
         raise ValidationError(
             field,
-            f"The policy for {kind} must give exactly one of 'hours' or 'working_days' "
-            f"(got {reprlib.repr(data)}).",
+            "policies.policy_for_must_give_exactly_one",
+            kind=kind,
+            value=reprlib.repr(data),
         )
     unit = units[0]
     return SlaPolicy(kind, data[unit], unit)
@@ -142,7 +145,7 @@ def parse_policies(data: Any, *, ignore_unknown_kinds: bool = False) -> SlaPolic
     does not make it throw away the whole agreement.
     """
     if not isinstance(data, Mapping):
-        raise ValidationError("sla", "SLA policies must be an object keyed by commitment.")
+        raise ValidationError("sla", "policies.sla_policies_must_object_keyed_by")
     policies = dict(DEFAULT_POLICIES.by_kind)
     for key, value in data.items():
         if ignore_unknown_kinds and not (isinstance(key, str) and key in _KINDS):

@@ -55,7 +55,10 @@ def region(code: Any) -> Region:
     if isinstance(code, str) and code.strip().upper() in REGIONS:
         return REGIONS[code.strip().upper()]
     raise ValidationError(
-        "region", f"Region must be one of {', '.join(sorted(REGIONS))} (got {reprlib.repr(code)})."
+        "region",
+        "regions.region_must_one_got",
+        value=", ".join(sorted(REGIONS)),
+        value2=reprlib.repr(code),
     )
 
 
@@ -63,20 +66,24 @@ def parse_region(data: Any) -> Region:
     """A region from plain data (JSON from the server), checked against what the holidays
     library and the time-zone database know, so a typo fails here and not in a clock."""
     if not isinstance(data, Mapping):
-        raise ValidationError("region", "A region must be an object with code, country, ...")
+        raise ValidationError("region", "regions.region_must_object_with_code_country")
     unknown = sorted(str(k) for k in data if k not in _FIELDS)
     if unknown:
-        raise ValidationError("region", f"Unknown region field(s): {reprlib.repr(unknown)}.")
+        raise ValidationError(
+            "region", "regions.unknown_region_field_s", value=reprlib.repr(unknown)
+        )
     code = data.get("code")
     if not isinstance(code, str) or not _CODE.match(code):
         raise ValidationError(
-            "region.code", f"Region code must be like 'QC' or 'FR-57' (got {reprlib.repr(code)})."
+            "region.code", "regions.region_code_must_like_qc_or", value=reprlib.repr(code)
         )
     supported = holidays.list_supported_countries()
     country = data.get("country")
     if not isinstance(country, str) or country not in supported:
         raise ValidationError(
-            "region.country", f"No public-holiday calendar for country {reprlib.repr(country)}."
+            "region.country",
+            "regions.no_public_holiday_calendar_for_country",
+            value=reprlib.repr(country),
         )
     subdivision = data.get("subdivision")
     if subdivision is not None and (
@@ -84,15 +91,17 @@ def parse_region(data: Any) -> Region:
     ):
         raise ValidationError(
             "region.subdivision",
-            f"{country} has no subdivision {reprlib.repr(subdivision)} "
-            "in the public-holiday calendar.",
+            "regions.has_no_subdivision_in_public_holiday_calendar",
+            country=country,
+            value=reprlib.repr(subdivision),
         )
     time_zone = data.get("time_zone")
     # The list, not ZoneInfo(name): that also opens 'America' (a folder) or 'zone.tab'.
     if not isinstance(time_zone, str) or time_zone not in _time_zones():
         raise ValidationError(
             "region.time_zone",
-            f"Unknown time zone {reprlib.repr(time_zone)} (an IANA name is expected).",
+            "regions.unknown_time_zone_iana_name_expected",
+            value=reprlib.repr(time_zone),
         )
     return Region(code, country, subdivision, time_zone, _weekdays(data.get("weekdays")))
 
@@ -112,6 +121,6 @@ def _weekdays(value: Any) -> frozenset[int]:
     ):
         raise ValidationError(
             "region.weekdays",
-            "Working weekdays must be a non-empty list of numbers from 0 (Monday) to 6 (Sunday).",
+            "regions.working_weekdays_must_non_empty_list_numbers",
         )
     return frozenset(value)

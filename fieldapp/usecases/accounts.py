@@ -23,14 +23,12 @@ def _checked_account_fields(values: dict[str, Any]) -> dict[str, Any]:
     unknown = set(values) - set(_ACCOUNT_CHECKS)
     if unknown:
         field = sorted(unknown)[0]
-        raise ValidationError(field, f"'{field}' is not a field of an account you can edit.")
+        raise ValidationError(field, "accounts.not_field_account_can_edit", field=field)
     cleaned = {name: _ACCOUNT_CHECKS[name].clean(value) for name, value in values.items()}
     lat = cleaned.get("latitude", values.get("latitude"))
     lon = cleaned.get("longitude", values.get("longitude"))
     if ("latitude" in values or "longitude" in values) and (lat is None) != (lon is None):
-        raise ValidationError(
-            "latitude", "Latitude and longitude go together: give both or neither."
-        )
+        raise ValidationError("latitude", "accounts.latitude_and_longitude_go_together_give")
     return cleaned
 
 
@@ -82,9 +80,7 @@ def edit_account(store: Store, account_id: str, **changes: Any) -> Account:
         lat = cleaned.get("latitude", current.latitude)
         lon = cleaned.get("longitude", current.longitude)
         if (lat is None) != (lon is None):
-            raise ValidationError(
-                "latitude", "Latitude and longitude go together: give both or neither."
-            )
+            raise ValidationError("latitude", "accounts.latitude_and_longitude_go_together_give")
         return Account.from_row(update_record(store, "accounts", account_id, cleaned))
 
 

@@ -54,7 +54,7 @@ def set_sla_policy(
     ``working_days``) for ``team``; the first edit of a team also names its region."""
     commitment = commitment_kind(kind)
     if (hours is None) == (working_days is None):
-        raise ValidationError("allowance", "Give the allowance in hours or in working days.")
+        raise ValidationError("allowance", "agreements.give_allowance_in_hours_or_in")
     unit = AllowanceUnit.HOURS if hours is not None else AllowanceUnit.WORKING_DAYS
     amount = hours if hours is not None else working_days
     policy = SlaPolicy(commitment, amount, unit)  # type: ignore[arg-type]
@@ -62,14 +62,14 @@ def set_sla_policy(
     with store.transaction():
         me = current_user(store)
         if me.role != Role.MANAGER:
-            raise PermissionDeniedError("Only managers set the teams' SLA policies.")
+            raise PermissionDeniedError("agreements.only_managers_set_teams_sla_policies")
         if me.team is not None and team != me.team:
-            raise PermissionDeniedError(f"You set the SLA policies of the team {me.team} only.")
+            raise PermissionDeniedError("agreements.set_sla_policies_team_only", team=me.team)
         row = store.query_one("SELECT * FROM sla_policies WHERE team = ?", (team,))
         if row is None:
             if code is None:
                 raise ValidationError(
-                    "region", f"The team {team} has no SLA policies yet: name its region too."
+                    "region", "agreements.team_has_no_sla_policies_yet", team=team
                 )
             policies = DEFAULT_AGREEMENT.policies.replace(policy)
             values: dict[str, Any] = {

@@ -246,11 +246,13 @@ def _apply_stages(store: Store, visit: Visit, stages: Sequence[tuple[str, str]])
         field = f"stages.{opportunity_id}"
         opportunity = Opportunity.from_row(get_record(store, "opportunities", opportunity_id))
         if opportunity.account_id != visit.account_id:
-            raise ValidationError(field, "That opportunity belongs to another account.")
+            raise ValidationError(field, "drafts.opportunity_belongs_another_account")
         try:
             update_opportunity_stage(store, opportunity_id, stage)
         except ValidationError as exc:
-            raise ValidationError(field, f"{opportunity.name}: {exc.message}") from exc
+            raise ValidationError(
+                field, "drafts.error", opportunity=opportunity.name, message=exc.message
+            ) from exc
 
 
 def _create_follow_ups(
@@ -274,7 +276,10 @@ def _create_follow_ups(
             )
         except ValidationError as exc:
             raise ValidationError(
-                f"follow_ups.{index}.{exc.field}", f"Follow-up {index + 1}: {exc.message}"
+                f"follow_ups.{index}.{exc.field}",
+                "drafts.follow_up",
+                value=index + 1,
+                message=exc.message,
             ) from exc
     return tuple(created)
 
@@ -284,11 +289,11 @@ def _assignee(assignee: str) -> tuple[str | None, str | None]:
         return assignee.removeprefix("team:"), None
     if assignee.startswith(USER_PREFIX) and len(assignee) > len(USER_PREFIX):
         return None, assignee.removeprefix(USER_PREFIX)
-    raise ValidationError("assignee", "Choose who the follow-up is for.")
+    raise ValidationError("assignee", "drafts.choose_who_follow_up_for")
 
 
 def _due_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValidationError("due_date", "Choose a due date.") from None
+        raise ValidationError("due_date", "drafts.choose_due_date") from None

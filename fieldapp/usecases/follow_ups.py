@@ -55,7 +55,7 @@ def create_follow_up(
         "origin_note_id": origin_note_id,
     }
     if assignee_team is not None and assignee_user_id is not None:
-        raise ValidationError("assignee", "Assign a follow-up to a team or a person, not both.")
+        raise ValidationError("assignee", "follow_ups.assign_follow_up_team_or_person_not")
     if assignee_team is not None:
         fields["assignee_team"] = clean("follow_ups", "assignee_team", assignee_team)
     with store.transaction():
@@ -69,9 +69,9 @@ def create_follow_up(
             origin_visit_id is not None
             and get_visit(store, origin_visit_id).account_id != account_id
         ):
-            raise ValidationError("origin_visit_id", "That visit belongs to another account.")
+            raise ValidationError("origin_visit_id", "follow_ups.visit_belongs_another_account")
         if origin_note_id is not None and get_note(store, origin_note_id).account_id != account_id:
-            raise ValidationError("origin_note_id", "That note belongs to another account.")
+            raise ValidationError("origin_note_id", "follow_ups.note_belongs_another_account")
         fields["created_by"] = me.id
         return FollowUp.from_row(create_record(store, "follow_ups", fields))
 
@@ -93,7 +93,7 @@ def _owes_or_may_take(me: User, follow_up: FollowUp) -> bool:
 def _open(store: Store, follow_up_id: str) -> FollowUp:
     follow_up = get_follow_up(store, follow_up_id)
     if follow_up.status != FollowUpStatus.OPEN:
-        raise InvalidStateError(f"This follow-up is {follow_up.status}.")
+        raise InvalidStateError("follow_ups.follow_up", status=follow_up.status)
     return follow_up
 
 
@@ -106,11 +106,9 @@ def claim_follow_up(store: Store, follow_up_id: str) -> FollowUp:
             return follow_up
         if follow_up.claimed_by is not None:
             holder = get_user(store, follow_up.claimed_by).display_name
-            raise InvalidStateError(
-                f"{holder} claimed it first: ask them to release it, or reassign it."
-            )
+            raise InvalidStateError("follow_ups.claimed_first_ask_them_release_or", holder=holder)
         if not _owes_or_may_take(me, follow_up) and me.role != Role.MANAGER:
-            raise PermissionDeniedError("This follow-up is handed to someone else.")
+            raise PermissionDeniedError("follow_ups.follow_up_handed_someone_else")
         return FollowUp.from_row(
             update_record(store, "follow_ups", follow_up_id, {"claimed_by": me.id})
         )
@@ -124,7 +122,7 @@ def release_follow_up(store: Store, follow_up_id: str) -> FollowUp:
         if follow_up.claimed_by is None:
             return follow_up
         if follow_up.claimed_by != me.id and me.role not in INSIDE_ROLES:
-            raise PermissionDeniedError("Only the person who claimed it releases it.")
+            raise PermissionDeniedError("follow_ups.only_person_who_claimed_releases")
         return FollowUp.from_row(
             update_record(store, "follow_ups", follow_up_id, {"claimed_by": None})
         )
@@ -140,13 +138,9 @@ def complete_follow_up(store: Store, follow_up_id: str, outcome: str | None = No
         follow_up = _open(store, follow_up_id)
         mine = _owes_or_may_take(me, follow_up) or follow_up.created_by == me.id
         if not mine and me.role != Role.MANAGER:
-            raise PermissionDeniedError(
-                "Only the person who owes this follow-up completes it: claim it first."
-            )
+            raise PermissionDeniedError("follow_ups.only_person_who_owes_follow_up_completes")
         if text is None and _is_hand_off(follow_up):
-            raise ValidationError(
-                "outcome", "Say what was done: the outcome goes back to whoever handed it over."
-            )
+            raise ValidationError("outcome", "follow_ups.say_what_was_done_outcome_goes")
         changes: dict[str, Any] = {"status": FollowUpStatus.DONE, "outcome": text}
         if follow_up.claimed_by is None and follow_up.assignee_team is not None:
             changes["claimed_by"] = me.id  # whoever completes it took it
@@ -163,7 +157,7 @@ def reassign_follow_up(
     """Hand the follow-up to another person or team. It stays due when it was: a
     reassignment is not an answer (docs/team-loop.md)."""
     if (to_user_id is None) == (to_team is None):
-        raise ValidationError("assignee", "Reassign it to one person or one team.")
+        raise ValidationError("assignee", "follow_ups.reassign_one_person_or_one_team")
     with store.transaction():
         me = current_user(store)
         follow_up = _open(store, follow_up_id)
@@ -173,9 +167,7 @@ def reassign_follow_up(
             or me.role in INSIDE_ROLES
         )
         if not allowed:
-            raise PermissionDeniedError(
-                "Only its author, the person who owes it or the inside team reassigns it."
-            )
+            raise PermissionDeniedError("follow_ups.only_author_person_who_owes_or")
         changes: dict[str, Any] = {"claimed_by": None}
         if to_team is not None:
             changes.update(
@@ -186,13 +178,13 @@ def reassign_follow_up(
             try:
                 person = get_user(store, str(to_user_id))
             except NotFoundError:
-                raise ValidationError("to_user_id", "Choose who takes it over.") from None
+                raise ValidationError("to_user_id", "follow_ups.choose_who_takes_over") from None
             changes.update(assignee_user_id=person.id, assignee_team=None)
         if (
             changes.get("assignee_user_id") == follow_up.assignee_user_id
             and changes.get("assignee_team") == follow_up.assignee_team
         ):
-            raise ValidationError("assignee", "It is already handed to them.")
+            raise ValidationError("assignee", "follow_ups.already_handed_them")
         return FollowUp.from_row(update_record(store, "follow_ups", follow_up_id, changes))
 
 
@@ -201,7 +193,7 @@ def cancel_follow_up(store: Store, follow_up_id: str) -> FollowUp:
         me = current_user(store)
         follow_up = _open(store, follow_up_id)
         if follow_up.created_by != me.id and me.role not in INSIDE_ROLES:
-            raise PermissionDeniedError("Only its author or the inside team cancels it.")
+            raise PermissionDeniedError("follow_ups.only_author_or_inside_team_cancels")
         return FollowUp.from_row(
             update_record(store, "follow_ups", follow_up_id, {"status": FollowUpStatus.CANCELLED})
         )
@@ -213,14 +205,14 @@ def reopen_follow_up(store: Store, follow_up_id: str) -> FollowUp:
         me = current_user(store)
         follow_up = get_follow_up(store, follow_up_id)
         if follow_up.status != FollowUpStatus.DONE:
-            raise InvalidStateError(f"This follow-up is {follow_up.status}, not done.")
+            raise InvalidStateError("follow_ups.follow_up_not_done", status=follow_up.status)
         allowed = (
             _owes_or_may_take(me, follow_up)
             or follow_up.created_by == me.id
             or me.role in INSIDE_ROLES
         )
         if not allowed:
-            raise PermissionDeniedError("Only its author or the person who owes it reopens it.")
+            raise PermissionDeniedError("follow_ups.only_author_or_person_who_owes")
         return FollowUp.from_row(
             update_record(store, "follow_ups", follow_up_id, {"status": FollowUpStatus.OPEN})
         )

@@ -37,15 +37,15 @@ def _field_rep(store: Store, me: User, rep_id: Any, account: Account | None) -> 
     """The field rep a lead goes to: of my team, covering the account's territory (the
     territory of its owner, when this laptop knows it)."""
     if not isinstance(rep_id, str):
-        raise ValidationError("to_rep_id", "Choose the field rep to hand the lead to.")
+        raise ValidationError("to_rep_id", "handoffs.choose_field_rep_hand_lead")
     try:
         rep = get_user(store, rep_id)
     except NotFoundError:
-        raise ValidationError("to_rep_id", "Choose the field rep to hand the lead to.") from None
+        raise ValidationError("to_rep_id", "handoffs.choose_field_rep_hand_lead") from None
     if rep.role != Role.FIELD:
-        raise ValidationError("to_rep_id", f"{rep.display_name} is not a field rep.")
+        raise ValidationError("to_rep_id", "handoffs.not_field_rep", rep=rep.display_name)
     if me.team is not None and rep.team != me.team:
-        raise ValidationError("to_rep_id", f"{rep.display_name} is not in your team.")
+        raise ValidationError("to_rep_id", "handoffs.not_in_team", rep=rep.display_name)
     owner = _user_or_none(store, account.owner_id) if account is not None else None
     if (
         account is not None
@@ -55,9 +55,13 @@ def _field_rep(store: Store, me: User, rep_id: Any, account: Account | None) -> 
     ):
         raise ValidationError(
             "to_rep_id",
-            f"{rep.display_name} covers {rep.territory or 'no territory'}, and {account.name} "
-            f"is in {owner.territory}: hand it to a rep of {owner.territory}, or give the "
-            f"account to {rep.display_name} first.",
+            "handoffs.covers_and_in_hand_rep_or",
+            rep=rep.display_name,
+            value=rep.territory or "no territory",
+            account=account.name,
+            territory=owner.territory,
+            territory2=owner.territory,
+            rep2=rep.display_name,
         )
     return rep
 
@@ -97,7 +101,7 @@ def hand_over_lead(
             holder = _user_or_none(store, waiting)
             name = holder.display_name if holder is not None else "a field rep"
             raise InvalidStateError(
-                f"{account.name} was already handed to {name}, who has not answered yet."
+                "handoffs.was_already_handed_who_has_not", account=account.name, name=name
             )
         return Lead.from_row(
             create_record(
@@ -146,7 +150,7 @@ def hand_over_new_prospect(
     unknown = set(prospect) - PROSPECT_FIELDS
     if unknown:
         field = sorted(unknown)[0]
-        raise ValidationError(field, f"'{field}' is not a field of an account.")
+        raise ValidationError(field, "handoffs.not_field_account", field=field)
     with store.transaction():
         me = current_user(store)
         require_role(me, *INSIDE_ROLES, action="hand leads to the field")
@@ -166,9 +170,9 @@ def _answerable(store: Store, lead_id: str, action: str) -> tuple[Lead, User]:
     lead = get_lead(store, lead_id)
     me = current_user(store)
     if me.id != lead.assignee_id:
-        raise PermissionDeniedError(f"Only the field rep this lead was handed to can {action}.")
+        raise PermissionDeniedError("handoffs.only_field_rep_lead_was_handed", action=action)
     if lead.status != LeadStatus.HANDED:
-        raise InvalidStateError(f"This lead is {lead.status}, not waiting for an answer.")
+        raise InvalidStateError("handoffs.lead_not_waiting_for_answer", status=lead.status)
     return lead, me
 
 
@@ -189,7 +193,7 @@ def return_lead(store: Store, lead_id: str, reason: str) -> Lead:
     """The field rep gives the lead back to the inside team, saying why."""
     text = clean("leads", "reason", reason)
     if text is None:
-        raise ValidationError("reason", "Say why the lead is returned.")
+        raise ValidationError("reason", "handoffs.say_why_lead_returned")
     with store.transaction():
         lead, _ = _answerable(store, lead_id, "return it")
         return Lead.from_row(
@@ -205,13 +209,13 @@ def reassign_lead(store: Store, lead_id: str, to_rep_id: str) -> Lead:
         require_role(me, *INSIDE_ROLES, action="reassign leads")
         lead = get_lead(store, lead_id)
         if lead.status not in (LeadStatus.HANDED, LeadStatus.RETURNED):
-            raise InvalidStateError(f"This lead is {lead.status}: it cannot be handed again.")
+            raise InvalidStateError("handoffs.lead_cannot_handed_again", status=lead.status)
         rep = _field_rep(store, me, to_rep_id, get_account(store, lead.account_id))
         changes: dict[str, Any] = {"assignee_id": rep.id}
         if lead.status == LeadStatus.RETURNED:
             changes.update(status=LeadStatus.HANDED, reason=None)
         elif rep.id == lead.assignee_id:
-            raise ValidationError("to_rep_id", f"This lead is already {rep.display_name}'s.")
+            raise ValidationError("to_rep_id", "handoffs.lead_already_s", rep=rep.display_name)
         return Lead.from_row(update_record(store, "leads", lead.id, changes))
 
 
@@ -222,7 +226,7 @@ def withdraw_lead(store: Store, lead_id: str, reason: str | None = None) -> Lead
         require_role(current_user(store), *INSIDE_ROLES, action="withdraw leads")
         lead = get_lead(store, lead_id)
         if lead.status not in (LeadStatus.HANDED, LeadStatus.RETURNED):
-            raise InvalidStateError(f"This lead is {lead.status}: it cannot be withdrawn.")
+            raise InvalidStateError("handoffs.lead_cannot_withdrawn", status=lead.status)
         return Lead.from_row(
             update_record(store, "leads", lead.id, {"status": LeadStatus.WITHDRAWN, "reason": text})
         )
@@ -232,13 +236,13 @@ def edit_lead_briefing(store: Store, lead_id: str, **briefing: str | None) -> Le
     """The inside team corrects or completes the briefing of a lead not yet accepted."""
     unknown = set(briefing) - {"why", "who_to_see", "promised"}
     if unknown:
-        raise ValidationError(sorted(unknown)[0], "A lead's briefing is why, who to see, promised.")
+        raise ValidationError(sorted(unknown)[0], "handoffs.leads_briefing_why_who_see_promised")
     changes = {name: _text(name, value) for name, value in briefing.items()}
     with store.transaction():
         require_role(current_user(store), *INSIDE_ROLES, action="edit a lead's briefing")
         lead = get_lead(store, lead_id)
         if lead.status not in (LeadStatus.HANDED, LeadStatus.RETURNED):
-            raise InvalidStateError(f"This lead is {lead.status}: add a note instead.")
+            raise InvalidStateError("handoffs.lead_add_note_instead", status=lead.status)
         return Lead.from_row(update_record(store, "leads", lead.id, changes))
 
 
@@ -257,9 +261,9 @@ def comment_on_handoff(
     the server when they reach it)."""
     note = clean("handoff_events", "note", text)
     if note is None:
-        raise ValidationError("note", "Write the comment first.")
+        raise ValidationError("note", "handoffs.write_comment_first")
     if (lead_id is None) == (follow_up_id is None):
-        raise ValidationError("target", "Comment on one lead or one follow-up.")
+        raise ValidationError("target", "handoffs.comment_on_one_lead_or_one")
     with store.transaction():
         if lead_id is not None:
             account_id = get_lead(store, lead_id).account_id
@@ -286,7 +290,7 @@ def handoff_history(
 ) -> list[HistoryEntry]:
     """Every step of one hand-off, oldest first (a comment not yet synced comes last)."""
     if (lead_id is None) == (follow_up_id is None):
-        raise ValidationError("target", "Ask for the history of one lead or one follow-up.")
+        raise ValidationError("target", "handoffs.ask_for_history_one_lead_or")
     column, value = ("lead_id", lead_id) if lead_id is not None else ("follow_up_id", follow_up_id)
     rows = store.query(
         f"""SELECT e.*, a.display_name AS actor_name, t.display_name AS to_name

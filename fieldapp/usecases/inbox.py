@@ -227,7 +227,7 @@ def set_read(store: Store, source: str, item_id: str, read: bool = True) -> None
     """Mark an inbox item read (or unread again); synced to my other laptops."""
     kind = check.choice("source", source, tuple(InboxSource), label="Kind of item")
     if not isinstance(item_id, str) or not item_id or len(item_id) > 100:
-        raise ValidationError("item_id", "Name the inbox item to mark.")
+        raise ValidationError("item_id", "inbox.name_inbox_item_mark")
     with store.transaction():
         me = current_user(store)
         mark = read_mark_id(me.id, kind, item_id)

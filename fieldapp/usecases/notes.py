@@ -35,12 +35,12 @@ def add_note(
     """A free-text note on an account (optionally about one of its visits)."""
     kind = clean("notes", "kind", kind)
     if kind == NoteKind.FEEDBACK:
-        raise ValidationError("kind", "Feedback is written as a reply to a visit report.")
+        raise ValidationError("kind", "notes.feedback_written_as_reply_visit_report")
     text = _body(body)
     with store.transaction():
         get_account(store, account_id)
         if visit_id is not None and get_visit(store, visit_id).account_id != account_id:
-            raise ValidationError("visit_id", "That visit belongs to another account.")
+            raise ValidationError("visit_id", "follow_ups.visit_belongs_another_account")
         author = current_user(store)
         if pinned:
             require_role(author, *INSIDE_ROLES, action="pin notes for the field")
@@ -78,9 +78,7 @@ def edit_note(store: Store, note_id: str, body: str) -> Note:
     with store.transaction():
         note = get_note(store, note_id)
         if note.author_id != current_user(store).id:
-            raise PermissionDeniedError(
-                "Only the author of a note can edit it; add a new note instead."
-            )
+            raise PermissionDeniedError("notes.only_author_note_can_edit_add")
         return Note.from_row(update_record(store, "notes", note_id, {"body": text}))
 
 
@@ -90,7 +88,7 @@ def reply_to_visit_report(store: Store, report_id: str, body: str) -> Note:
     with store.transaction():
         report = get_note(store, report_id)
         if report.kind != NoteKind.VISIT_REPORT:
-            raise ValidationError("reply_to_id", "Feedback answers a visit report.")
+            raise ValidationError("reply_to_id", "notes.feedback_answers_visit_report")
         return Note.from_row(
             create_record(
                 store,

@@ -53,7 +53,10 @@ def get_user(store: Store, user_id: str) -> User:
 def require_role(user: User, *roles: str, action: str) -> None:
     if user.role not in roles:
         raise PermissionDeniedError(
-            f"Only {' or '.join(roles)} reps can {action}; you are signed in as a {user.role} rep."
+            "people.only_reps_can_signed_in_as",
+            value=" or ".join(roles),
+            action=action,
+            role=user.role,
         )
 
 

@@ -43,20 +43,24 @@ def flag_priority(store: Store, account_id: str, *, rep_id: str, day: date, why:
         try:
             rep = get_user(store, rep_id)
         except NotFoundError:
-            raise ValidationError("rep_id", "Choose the field rep whose day it is.") from None
+            raise ValidationError("rep_id", "priorities.choose_field_rep_whose_day") from None
         if rep.role != Role.FIELD:
-            raise ValidationError("rep_id", f"{rep.display_name} is not a field rep.")
+            raise ValidationError("rep_id", "handoffs.not_field_rep", rep=rep.display_name)
         owner = store.scalar("SELECT territory FROM users WHERE id = ?", (account.owner_id,))
         if owner is not None and owner != rep.territory:
             raise ValidationError(
                 "rep_id",
-                f"{account.name} is in {owner}; {rep.display_name} covers {rep.territory}.",
+                "priorities.in_covers",
+                account=account.name,
+                owner=owner,
+                rep=rep.display_name,
+                territory=rep.territory,
             )
         if store.scalar(
             "SELECT 1 FROM priorities WHERE rep_id = ? AND day = ? AND account_id = ?",
             (rep.id, on, account_id),
         ):
-            raise InvalidStateError(f"{account.name} is already a priority for that day.")
+            raise InvalidStateError("priorities.already_priority_for_day", account=account.name)
         return Priority.from_row(
             create_record(
                 store,
@@ -76,7 +80,7 @@ def remove_priority(store: Store, priority_id: str) -> None:
     with store.transaction():
         priority = get_priority(store, priority_id)
         if priority.flagged_by != current_user(store).id:
-            raise PermissionDeniedError("Only the person who flagged a priority may remove it.")
+            raise PermissionDeniedError("priorities.only_person_who_flagged_priority_may")
         delete_record(store, "priorities", priority_id)
 
 
@@ -115,7 +119,7 @@ def add_priority_to_route(store: Store, priority_id: str, *, tz: tzinfo | None =
     with store.transaction():
         priority = get_priority(store, priority_id)
         if priority.rep_id != current_user(store).id:
-            raise PermissionDeniedError("This priority is for another rep's day.")
+            raise PermissionDeniedError("priorities.priority_for_another_reps_day")
         return add_to_plan(store, priority.account_id, date.fromisoformat(priority.day), tz=tz)
 
 

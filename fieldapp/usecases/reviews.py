@@ -40,9 +40,9 @@ def mark_reviewed(store: Store, note_id: str) -> Review:
         require_role(me, "inside", "manager", action="review visit reports")
         note = get_note(store, note_id)
         if note.kind != NoteKind.VISIT_REPORT:
-            raise ValidationError("note_id", "Only visit reports are reviewed.")
+            raise ValidationError("note_id", "reviews.only_visit_reports_reviewed")
         if store.scalar("SELECT 1 FROM reviews WHERE note_id = ?", (note_id,)):
-            raise InvalidStateError("This visit report has already been reviewed.")
+            raise InvalidStateError("reviews.visit_report_has_already_been_reviewed")
         return Review.from_row(
             create_record(
                 store,
@@ -83,7 +83,7 @@ def review_queue(
         where.append("n.created_at < :until")
         params["until"] = (check.day("until", until, label="To") + timedelta(days=1)).isoformat()
     if since is not None and until is not None and until < since:
-        raise ValidationError("until", "The end of the period is before its start.")
+        raise ValidationError("until", "reviews.end_period_before_start")
     if outcome is not None:
         where.append("v.outcome = :outcome")
         params["outcome"] = check.choice("outcome", outcome, VISIT_OUTCOMES, label="Outcome")

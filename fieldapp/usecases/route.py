@@ -129,7 +129,7 @@ def arrange_route(
         visits = [get_visit(store, visit_id) for visit_id in visit_ids]
         days = {local_day(visit, zone) for visit in visits}
         if len(days) > 1:
-            raise ValidationError("visit_ids", "A route holds the visits of one day only.")
+            raise ValidationError("visit_ids", "route.route_holds_visits_one_day_only")
         wanted = set(visit_ids)
         others = [
             stop.visit
@@ -187,7 +187,7 @@ def add_to_plan(store: Store, account_id: str, day: date, *, tz: tzinfo | None =
     zone = _zone(tz)
     now = store.clock().astimezone(zone)
     if day < now.date():
-        raise ValidationError("day", "This day is over: plan the visit today or later.")
+        raise ValidationError("day", "route.day_over_plan_visit_today_or")
     with store.transaction():
         account = get_account(store, account_id)
         route = day_route(store, day, tz=zone)
@@ -196,7 +196,7 @@ def add_to_plan(store: Store, account_id: str, day: date, *, tz: tzinfo | None =
             and s.visit.status in (VisitStatus.PLANNED, VisitStatus.CHECKED_IN)
             for s in route.stops
         ):
-            raise ValidationError("account_id", f"{account.name} is already in this day's plan.")
+            raise ValidationError("account_id", "route.already_in_days_plan", account=account.name)
         if route.stops:
             last = max(route.stops, key=lambda s: s.visit.planned_end)
             start = from_text(last.visit.planned_end) + travel_time(
@@ -207,9 +207,7 @@ def add_to_plan(store: Store, account_id: str, day: date, *, tz: tzinfo | None =
         start = _round_up(max(start, now))
         end = start + VISIT_LENGTH
         if end.astimezone(zone).date() != day:
-            raise ValidationError(
-                "day", "There is no time left on this day: plan the visit on another day."
-            )
+            raise ValidationError("day", "route.no_time_left_on_day_plan")
         visit = plan_visit(store, account_id, start, end)
         planned = [s.visit.id for s in route.stops if s.movable]
         reorder_plan(store, [*planned, visit.id])

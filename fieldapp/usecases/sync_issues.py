@@ -94,7 +94,7 @@ def _conflict(store: Store, conflict_id: str) -> Conflict:
     for conflict in open_conflicts(store):
         if conflict.id == conflict_id:
             return conflict
-    raise InvalidStateError("This conflict is already resolved or does not exist.")
+    raise InvalidStateError("sync_issues.conflict_already_resolved_or_does_not")
 
 
 def keep_mine(store: Store, conflict_id: str) -> None:
@@ -128,13 +128,13 @@ def _checked_value(field: str, value: Any, known: Iterable[Any], *, label: str) 
     number (SQLite would store NaN as NULL while the outbox still carried NaN)."""
     kinds = {type(v) for v in known if v is not None}
     if value is not None and kinds and type(value) not in kinds:
-        raise ValidationError(field, f"{label} is not of the field's kind.")
+        raise ValidationError(field, "sync_issues.not_fields_kind", label=label)
     if isinstance(value, str):
         return check.text(field, value, label=label, max_length=check.MAX_TEXT, multiline=True)
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValidationError(field, f"{label} must be a finite number.")
+        raise ValidationError(field, "sync_issues.must_finite_number", label=label)
     if isinstance(value, int) and not -(2**63) <= value < 2**63:  # SQLite's INTEGER
-        raise ValidationError(field, f"{label} is too large a number.")
+        raise ValidationError(field, "sync_issues.too_large_number", label=label)
     return value
 
 
@@ -149,9 +149,10 @@ def _table_rules(fields: dict[str, Any]) -> Iterator[None]:
         what = f"The {field.replace('_', ' ')}"
         raise ValidationError(
             field,
-            f"{what} cannot be empty."
+            "sync_issues.field_cannot_be_empty"
             if fields.get(field) is None
-            else f"{what} cannot take this value.",
+            else "sync_issues.field_cannot_take_value",
+            what=what,
         ) from None
 
 
@@ -181,7 +182,7 @@ def _rejection(store: Store, rejection_id: str) -> RejectedChange:
     for rejection in open_rejections(store):
         if rejection.id == rejection_id:
             return rejection
-    raise InvalidStateError("This rejected change is already handled or does not exist.")
+    raise InvalidStateError("sync_issues.rejected_change_already_handled_or_does")
 
 
 def retry_rejected(store: Store, rejection_id: str, fields: dict[str, Any] | None = None) -> None:
@@ -195,9 +196,7 @@ def retry_rejected(store: Store, rejection_id: str, fields: dict[str, Any] | Non
         try:
             record = get_record(store, rejection.collection, rejection.record_id)
         except NotFoundError:
-            raise InvalidStateError(
-                "The record is no longer on this computer; discard the change instead."
-            ) from None
+            raise InvalidStateError("sync_issues.record_no_longer_on_computer_discard") from None
         corrections = {
             name: _checked_value(
                 name, value, (rejection.fields.get(name), record.get(name)), label="Corrected value"
@@ -226,7 +225,7 @@ def retry_rejected(store: Store, rejection_id: str, fields: dict[str, Any] | Non
                     record["version"],
                 )
             else:
-                raise InvalidStateError("A refused deletion cannot be retried; discard it.")
+                raise InvalidStateError("sync_issues.refused_deletion_cannot_retried_discard")
         close_rejection(store, rejection.id, "retried")
 
 

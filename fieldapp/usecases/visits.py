@@ -31,15 +31,17 @@ def _checked_slot(start: datetime, end: datetime | None) -> tuple[str, str]:
     # as a visit ending when it starts.
     start, end = (m.astimezone(UTC).replace(microsecond=0) for m in (start, end))
     if end <= start:
-        raise ValidationError("planned_end", "A visit must end after it starts.")
+        raise ValidationError("planned_end", "visits.visit_must_end_after_starts")
     if end - start > MAX_DURATION:
-        raise ValidationError("planned_end", "A visit cannot last more than 12 hours.")
+        raise ValidationError("planned_end", "visits.visit_cannot_last_more_than_12")
     return to_text(start), to_text(end)
 
 
 def _require_status(visit: Visit, allowed: tuple[VisitStatus, ...], action: str) -> None:
     if visit.status not in allowed:
-        raise InvalidStateError(f"Cannot {action}: the visit is {visit.status.replace('_', ' ')}.")
+        raise InvalidStateError(
+            "visits.cannot_visit", action=action, value=visit.status.replace("_", " ")
+        )
 
 
 def plan_visit(
@@ -107,7 +109,7 @@ def mark_no_show(store: Store, visit_id: str) -> Visit:
 def reorder_plan(store: Store, visit_ids: Sequence[str]) -> list[Visit]:
     """Set the route order of planned visits (the order the rep will drive them in)."""
     if len(set(visit_ids)) != len(visit_ids):
-        raise ValidationError("visit_ids", "A visit appears twice in the route.")
+        raise ValidationError("visit_ids", "visits.visit_appears_twice_in_route")
     with store.transaction():
         for position, visit_id in enumerate(visit_ids):
             _require_status(get_visit(store, visit_id), (VisitStatus.PLANNED,), "reorder it")
@@ -165,7 +167,7 @@ def log_visit(
     with store.transaction():
         visit = get_visit(store, visit_id)
         if visit.status == VisitStatus.PLANNED:
-            raise InvalidStateError("Check in before logging the visit.")
+            raise InvalidStateError("visits.check_in_before_logging_visit")
         _require_status(visit, (VisitStatus.CHECKED_IN,), "log it")
         fields["contacts_met"] = _checked_contacts(store, visit.account_id, contacts_met)
         return Visit.from_row(update_record(store, "visits", visit_id, fields))
@@ -176,7 +178,7 @@ def _checked_contacts(store: Store, account_id: str, contact_ids: Sequence[str])
     if not isinstance(contact_ids, list | tuple) or not all(
         isinstance(c, str) for c in contact_ids
     ):
-        raise ValidationError("contacts_met", "Contacts met must be a list of contact ids.")
+        raise ValidationError("contacts_met", "visits.contacts_met_must_list_contact_ids")
     wanted = list(dict.fromkeys(contact_ids))  # keep order, drop repeats
     if not wanted:
         return []
@@ -190,7 +192,7 @@ def _checked_contacts(store: Store, account_id: str, contact_ids: Sequence[str])
     }
     missing = [c for c in wanted if c not in known]
     if missing:
-        raise ValidationError("contacts_met", "A contact met is not a contact of this account.")
+        raise ValidationError("contacts_met", "visits.contact_met_not_contact_account")
     return wanted
 
 
@@ -204,14 +206,14 @@ def check_out(store: Store, visit_id: str, at: datetime | None = None) -> tuple[
     with store.transaction():
         visit = get_visit(store, visit_id)
         if visit.status == VisitStatus.PLANNED:
-            raise InvalidStateError("Cannot check out before checking in.")
+            raise InvalidStateError("visits.cannot_check_out_before_checking_in")
         _require_status(visit, (VisitStatus.CHECKED_IN,), "check out")
         if not visit.summary:
-            raise ValidationError("summary", "A completed visit needs a summary.")
+            raise ValidationError("summary", "visits.completed_visit_needs_summary")
         if not visit.outcome:
-            raise ValidationError("outcome", "A completed visit needs an outcome.")
+            raise ValidationError("outcome", "visits.completed_visit_needs_outcome")
         if visit.checked_in_at and to_text(when) < visit.checked_in_at:
-            raise ValidationError("checked_out_at", "Check-out cannot be before check-in.")
+            raise ValidationError("checked_out_at", "visits.check_out_cannot_before_check_in")
         done = Visit.from_row(
             update_record(
                 store,

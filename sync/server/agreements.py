@@ -69,7 +69,7 @@ def show(conn: Connection, team: str | None = None) -> list[TeamAgreement]:
 def _check_team(known: list[str], team: str) -> None:
     if team not in known:
         listed = ", ".join(known) or "none yet"
-        raise ValidationError("team", f"There is no team {team!r} (teams: {listed}).")
+        raise ValidationError("team", "server.no_team_teams", team=repr(team), listed=listed)
 
 
 def set_policy(
@@ -89,16 +89,14 @@ def set_policy(
     _check_team(teams(conn), team)
     commitment = commitment_kind(kind)
     if (hours is None) == (working_days is None):
-        raise ValidationError("allowance", "Give exactly one of --hours or --working-days.")
+        raise ValidationError("allowance", "server.give_exactly_one___hours_or___working_days")
     unit = AllowanceUnit.HOURS if hours is not None else AllowanceUnit.WORKING_DAYS
     policy = SlaPolicy(commitment, hours if hours is not None else working_days, unit)  # type: ignore[arg-type]
     code = known_region(region).code if region is not None else None
     stamp = datetime.fromtimestamp(int(now), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     stored = agreement_of(conn, team)
     if stored is None and code is None:
-        raise ValidationError(
-            "region", f"The team {team} has no SLA policies yet: give its --region too."
-        )
+        raise ValidationError("region", "server.team_has_no_sla_policies_yet", team=team)
     seq = seqs.next()
     if stored is None:
         data: dict[str, Any] = {

@@ -75,7 +75,7 @@ def _database(config: ServerConfig) -> Iterator[Engine]:
         engine = open_database(config.database_url)
     except (sa.exc.OperationalError, sa.exc.ArgumentError) as exc:
         raise DatabaseUnavailableError(
-            f"Cannot open the database {shown}: {str(exc).splitlines()[0]}"
+            "server.cannot_open_database", shown=shown, value=str(exc).splitlines()[0]
         ) from None
     try:
         yield engine
@@ -141,7 +141,7 @@ def run_server(args: argparse.Namespace) -> int:
         except OSError as exc:
             sock.close()
             raise DatabaseUnavailableError(
-                f"Cannot listen on {args.host}:{args.port}: {exc.strerror}"
+                "server.cannot_listen_on", host=args.host, port=args.port, strerror=exc.strerror
             ) from None
         port = sock.getsockname()[1]
         host = f"[{args.host}]" if ":" in args.host else args.host

@@ -52,12 +52,12 @@ def clean_fields(collection: str, fields: dict[str, Any], *, creating: bool) -> 
             cleaned[name] = _CREATED_AT.clean(name, value, required=True)
             continue
         if name not in known:
-            raise ValidationError(name, f"{collection} have no field '{name}'.")
+            raise ValidationError(name, "server.have_no_field", collection=collection, name=name)
         cleaned[name] = known[name].clean(value)
     if creating:
         missing = [name for name in REQUIRED[collection] if cleaned.get(name) is None]
         if missing:
-            raise ValidationError(missing[0], f"A new record needs {', '.join(missing)}.")
+            raise ValidationError(missing[0], "server.new_record_needs", value=", ".join(missing))
     return cleaned
 
 

@@ -75,16 +75,19 @@ def check_field_rep(conn: Connection, caller: Caller, rep_id: Any, territory: st
     account) and, for a caller with a team, is of that team."""
     rep = load_profile(conn, rep_id) if isinstance(rep_id, str) else None
     if rep is None or rep.role != Role.FIELD:
-        raise Rejected("invalid_field", "Hand it to a field rep.")
+        raise Rejected("invalid_field", "server.hand_field_rep")
     me = caller.person
     if me.team is not None and rep.team != me.team:
-        raise Rejected("forbidden", f"{rep.display_name} is not in your team.")
+        raise Rejected("forbidden", "handoffs.not_in_team", rep=rep.display_name)
     if rep.territory != territory:
         raise Rejected(
             "invalid_field",
-            f"{rep.display_name} covers {rep.territory or 'no territory'}, and this account "
-            f"is in {territory}: hand it to a rep of {territory}, or give the account to "
-            f"{rep.display_name} first.",
+            "server.covers_and_account_in_hand_rep",
+            rep=rep.display_name,
+            value=rep.territory or "no territory",
+            territory=territory,
+            territory2=territory,
+            rep2=rep.display_name,
         )
     return rep
 
@@ -92,18 +95,19 @@ def check_field_rep(conn: Connection, caller: Caller, rep_id: Any, territory: st
 # -- leads ------------------------------------------------------------------------------
 def check_new_lead(conn: Connection, caller: Caller, data: dict[str, Any], territory: str) -> None:
     if data["handed_by"] != caller.person.id:
-        raise Rejected("forbidden", "A lead is handed in your own name only.")
+        raise Rejected("forbidden", "server.lead_handed_in_own_name_only")
     if data["status"] != LeadStatus.HANDED:
-        raise Rejected("invalid_state", "A new lead is handed, not yet answered.")
+        raise Rejected("invalid_state", "server.new_lead_handed_not_yet_answered")
     if data.get("visit_id") is not None or data.get("reason") is not None:
-        raise Rejected("invalid_state", "A new lead has no visit and no answer yet.")
+        raise Rejected("invalid_state", "server.new_lead_has_no_visit_and")
     check_field_rep(conn, caller, data["assignee_id"], territory)
     waiting = _open_leads(conn, data["account_id"])
     if waiting:
         rep = load_profile(conn, waiting[0]["assignee_id"])
         raise Rejected(
             "already_handed",
-            f"This account was already handed to {_name(rep)}, who has not answered yet.",
+            "server.account_was_already_handed_who_has",
+            value=_name(rep),
         )
 
 
@@ -131,28 +135,26 @@ def check_lead_change(
     assignee = before["assignee_id"]
     changed = {name for name in after if after.get(name) != before.get(name)}
     if was == LeadStatus.WITHDRAWN and changed:
-        raise Rejected("invalid_state", "This lead was withdrawn; hand the account over again.")
+        raise Rejected("invalid_state", "server.lead_was_withdrawn_hand_account_over")
     if changed & set(BRIEFING):
         if not _is_inside(me):
-            raise Rejected("forbidden", "The briefing of a lead is the inside team's to change.")
+            raise Rejected("forbidden", "server.briefing_lead_inside_teams_change")
         if was == LeadStatus.ACCEPTED:
-            raise Rejected("invalid_state", "This lead was accepted: add a note instead.")
+            raise Rejected("invalid_state", "server.lead_was_accepted_add_note_instead")
     if "assignee_id" in changed:
         if not _is_inside(me):
-            raise Rejected(
-                "forbidden", "Only the inside team reassigns a lead; return it with a reason."
-            )
+            raise Rejected("forbidden", "server.only_inside_team_reassigns_lead_return")
         if now != LeadStatus.HANDED:
-            raise Rejected("invalid_state", "Only a lead waiting for an answer is reassigned.")
+            raise Rejected("invalid_state", "server.only_lead_waiting_for_answer_reassigned")
         check_field_rep(conn, caller, after["assignee_id"], territory)
     if now != was:
         _check_lead_transition(conn, caller, before, after, assignee)
     elif "visit_id" in changed:
         if now != LeadStatus.ACCEPTED or me.id != assignee:
-            raise Rejected("forbidden", "Only the field rep who accepted the lead plans its visit.")
+            raise Rejected("forbidden", "server.only_field_rep_who_accepted_lead")
         _check_lead_visit(conn, after, assignee)
     if "reason" in changed and now == was:
-        raise Rejected("invalid_state", "A reason is given when a lead is returned or withdrawn.")
+        raise Rejected("invalid_state", "server.reason_given_when_lead_returned_or")
 
 
 def _check_lead_transition(
@@ -161,33 +163,35 @@ def _check_lead_transition(
     me = caller.person
     was, now = before["status"], after["status"]
     if was == LeadStatus.ACCEPTED:
-        raise Rejected("invalid_state", "This lead was accepted; its visit carries it on.")
+        raise Rejected("invalid_state", "server.lead_was_accepted_visit_carries_on")
     if now in (LeadStatus.ACCEPTED, LeadStatus.RETURNED):
         if was != LeadStatus.HANDED:
-            raise Rejected("invalid_state", f"This lead is {was}, not waiting for an answer.")
+            raise Rejected("invalid_state", "server.lead_not_waiting_for_answer", was=was)
         if me.id != assignee or after["assignee_id"] != assignee:
             holder = load_profile(conn, assignee)
             raise Rejected(
-                "forbidden", f"Only {_name(holder, 'the field rep it was handed to')} answers it."
+                "forbidden",
+                "server.only_answers",
+                value=_name(holder, "the field rep it was handed to"),
             )
         if now == LeadStatus.ACCEPTED:
             _check_lead_visit(conn, after, assignee)
         elif not (after.get("reason") or "").strip():
-            raise Rejected("invalid_field", "Say why the lead is returned.")
+            raise Rejected("invalid_field", "handoffs.say_why_lead_returned")
         return
     if not _is_inside(me):
-        raise Rejected("forbidden", "Only the inside team hands a lead over or withdraws it.")
+        raise Rejected("forbidden", "server.only_inside_team_hands_lead_over")
     if now == LeadStatus.HANDED and was != LeadStatus.RETURNED:
-        raise Rejected("invalid_state", f"This lead is {was}.")
+        raise Rejected("invalid_state", "server.lead", was=was)
 
 
 def _check_lead_visit(conn: Connection, lead: dict[str, Any], assignee: str) -> None:
     visit = _live(conn, "visits", lead.get("visit_id"))
     if visit is None:
-        raise Rejected("invalid_field", "Accepting a lead plans its visit: give the visit.")
+        raise Rejected("invalid_field", "server.accepting_lead_plans_visit_give_visit")
     data = json.loads(visit.data)
     if visit.account_id != lead["account_id"] or data.get("rep_id") != assignee:
-        raise Rejected("invalid_field", "The visit must be the field rep's, at this account.")
+        raise Rejected("invalid_field", "server.visit_must_field_reps_at_account")
 
 
 def lead_steps(before: dict[str, Any] | None, after: dict[str, Any]) -> list[Step]:
@@ -232,9 +236,9 @@ def _may_work_on(person: Profile, follow_up: dict[str, Any]) -> bool:
 def check_new_follow_up(caller: Caller, data: dict[str, Any]) -> None:
     me = caller.person
     if data.get("created_by") not in (None, me.id):
-        raise Rejected("forbidden", "A follow-up is created in your own name only.")
+        raise Rejected("forbidden", "server.follow_up_created_in_own_name_only")
     if data.get("claimed_by") not in (None, me.id):
-        raise Rejected("forbidden", "A follow-up is claimed by the person taking it only.")
+        raise Rejected("forbidden", "server.follow_up_claimed_by_person_taking_only")
 
 
 def normalise_follow_up_change(before: dict[str, Any], after: dict[str, Any]) -> None:
@@ -256,37 +260,31 @@ def check_follow_up_change(
     ) != before.get("assignee_team")
     owner_or_author = _may_work_on(me, before) or before.get("created_by") == me.id
     if moved and not (owner_or_author or _is_inside(me)):
-        raise Rejected(
-            "forbidden", "Only its author, the person who owes it or the inside team reassigns it."
-        )
+        raise Rejected("forbidden", "follow_ups.only_author_person_who_owes_or")
     if after.get("claimed_by") != before.get("claimed_by") and not moved:
         _check_claim(conn, me, before, after)
     if now != was:
         if now == FollowUpStatus.DONE:
             if was != FollowUpStatus.OPEN:
-                raise Rejected("invalid_state", f"This follow-up is {was}.")
+                raise Rejected("invalid_state", "server.follow_up", was=was)
             if not (_may_work_on(me, before) or before.get("created_by") == me.id) and (
                 me.role != Role.MANAGER
             ):
-                raise Rejected(
-                    "forbidden", "Only the person who owes this follow-up completes it: claim it."
-                )
+                raise Rejected("forbidden", "server.only_person_who_owes_follow_up_completes")
             if is_hand_off(before) and not (after.get("outcome") or "").strip():
-                raise Rejected(
-                    "invalid_field", "Say what was done: a completed hand-off needs its outcome."
-                )
+                raise Rejected("invalid_field", "server.say_what_was_done_completed_hand_off")
         elif now == FollowUpStatus.CANCELLED:
             if was != FollowUpStatus.OPEN:
-                raise Rejected("invalid_state", f"This follow-up is {was}.")
+                raise Rejected("invalid_state", "server.follow_up", was=was)
             if before.get("created_by") != me.id and not _is_inside(me):
-                raise Rejected("forbidden", "Only its author or the inside team cancels it.")
+                raise Rejected("forbidden", "follow_ups.only_author_or_inside_team_cancels")
         elif not (owner_or_author or _is_inside(me)):
-            raise Rejected("forbidden", "Only its author or the person who owes it reopens it.")
+            raise Rejected("forbidden", "follow_ups.only_author_or_person_who_owes")
     elif "outcome" in after and after.get("outcome") != before.get("outcome"):
         if now == FollowUpStatus.OPEN:
-            raise Rejected("invalid_state", "An outcome is given when the follow-up is completed.")
+            raise Rejected("invalid_state", "server.outcome_given_when_follow_up_completed")
         if not _may_work_on(me, before) and before.get("created_by") != me.id:
-            raise Rejected("forbidden", "Only the person who completed it changes its outcome.")
+            raise Rejected("forbidden", "server.only_person_who_completed_changes_outcome")
 
 
 def _check_claim(
@@ -295,20 +293,21 @@ def _check_claim(
     held, wanted = before.get("claimed_by"), after.get("claimed_by")
     if wanted is None:  # released
         if held != me.id and not _is_inside(me):
-            raise Rejected("forbidden", "Only the person who claimed it releases it.")
+            raise Rejected("forbidden", "follow_ups.only_person_who_claimed_releases")
         return
     if wanted != me.id:
-        raise Rejected("forbidden", "A follow-up is claimed by the person taking it only.")
+        raise Rejected("forbidden", "server.follow_up_claimed_by_person_taking_only")
     if before["status"] != FollowUpStatus.OPEN:
-        raise Rejected("invalid_state", "Only an open follow-up is claimed.")
+        raise Rejected("invalid_state", "server.only_open_follow_up_claimed")
     if held is not None and me.role != Role.MANAGER:
         holder = load_profile(conn, held)
         raise Rejected(
             "already_claimed",
-            f"{_name(holder)} claimed it first: ask them to release it, or reassign it.",
+            "server.claimed_first_ask_them_release_or",
+            value=_name(holder),
         )
     if not _may_work_on(me, {**before, "claimed_by": None}) and me.role != Role.MANAGER:
-        raise Rejected("forbidden", "This follow-up is handed to someone else.")
+        raise Rejected("forbidden", "follow_ups.follow_up_handed_someone_else")
 
 
 def follow_up_steps(before: dict[str, Any] | None, after: dict[str, Any]) -> list[Step]:
@@ -350,20 +349,18 @@ def follow_up_steps(before: dict[str, Any] | None, after: dict[str, Any]) -> lis
 # -- comments, priorities, read marks, agreements -----------------------------------------
 def check_new_comment(conn: Connection, data: dict[str, Any]) -> None:
     if data["action"] != HandoffAction.COMMENTED:
-        raise Rejected(
-            "forbidden", "Only comments are written from a laptop; the server writes each step."
-        )
+        raise Rejected("forbidden", "server.only_comments_written_from_laptop_server")
     if not (data.get("note") or "").strip():
-        raise Rejected("invalid_field", "A comment needs some text.")
+        raise Rejected("invalid_field", "server.comment_needs_some_text")
     if data.get("to_user_id") is not None or data.get("to_team") is not None:
-        raise Rejected("invalid_field", "A comment is not handed to anyone.")
+        raise Rejected("invalid_field", "server.comment_not_handed_anyone")
     target = (
         _live(conn, "leads", data["lead_id"])
         if data.get("lead_id") is not None
         else _live(conn, "follow_ups", data.get("follow_up_id"))
     )
     if target is None or target.account_id != data["account_id"]:
-        raise Rejected("forbidden", "The hand-off commented on is not in your scope.")
+        raise Rejected("forbidden", "server.hand_off_commented_on_not_in_scope")
 
 
 def check_new_priority(
@@ -380,13 +377,13 @@ def check_new_priority(
     for row in rows:
         other = json.loads(row.data)
         if other.get("rep_id") == data["rep_id"] and other.get("day") == data["day"]:
-            raise Rejected("already_flagged", "This account is already a priority for that day.")
+            raise Rejected("already_flagged", "server.account_already_priority_for_day")
 
 
 def check_read_mark(caller: Caller, record_id: str, data: dict[str, Any]) -> None:
     expected = derived_id("inbox_reads", caller.person.id, data["item_collection"], data["item_id"])
     if record_id != expected:
-        raise Rejected("invalid_field", "A read mark's id is derived from its person and item.")
+        raise Rejected("invalid_field", "server.read_marks_id_derived_from_person")
 
 
 def check_agreement(
@@ -394,16 +391,16 @@ def check_agreement(
 ) -> None:
     me = caller.person
     if me.role != Role.MANAGER:
-        raise Rejected("forbidden", "Only managers set the teams' SLA policies.")
+        raise Rejected("forbidden", "agreements.only_managers_set_teams_sla_policies")
     if me.team is not None and data["team"] != me.team:
-        raise Rejected("forbidden", f"You set the SLA policies of the team {me.team} only.")
+        raise Rejected("forbidden", "agreements.set_sla_policies_team_only", team=me.team)
     try:
         region(data["region"])
     except ValidationError as exc:
-        raise Rejected("invalid_field", exc.message) from None
+        raise Rejected("invalid_field", exc.code, **exc.params) from None
     if creating and agreement_of(conn, data["team"]) is not None:
         raise Rejected(
-            "already_set", f"The team {data['team']} has its SLA policies: change them instead."
+            "already_set", "server.team_has_sla_policies_change_them", value=data["team"]
         )
 
 

@@ -102,7 +102,7 @@ def seed_server(
     )
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        raise ServerStartError(f"Could not seed the demo server in {data_dir}: {last}")
+        raise ServerStartError("server.could_not_seed_demo_server_in", data_dir=data_dir, last=last)
     return done.stdout
 
 
@@ -153,7 +153,7 @@ def start_server(
     try:
         while not server.url:
             if process.poll() is not None or time.monotonic() > deadline:
-                raise ServerStartError(f"The server did not start; see {log_path}.")
+                raise ServerStartError("server.server_did_not_start_see", log_path=log_path)
             with log_path.open("rb") as written:
                 written.seek(already)
                 match = _LISTENING.search(written.read().decode(errors="replace"))
@@ -167,7 +167,9 @@ def start_server(
                     log.info("background server listening on %s", server.url)
                     return server
             if process.poll() is not None or time.monotonic() > deadline:
-                raise ServerStartError(f"The server started but never answered; see {log_path}.")
+                raise ServerStartError(
+                    "server.server_started_but_never_answered_see", log_path=log_path
+                )
             time.sleep(0.05)
     except BaseException:
         server.stop()
@@ -198,8 +200,7 @@ def folder_lock(data_dir: Path, timeout: float = FOLDER_LOCK_TIMEOUT) -> Iterato
             lock.acquire(timeout=timeout, poll_interval=0.05)
         except Timeout:
             raise ServerStartError(
-                f"Another FieldApp is still starting or stopping the server in {data_dir};"
-                " try again in a moment."
+                "server.another_fieldapp_still_starting_or_stopping", data_dir=data_dir
             ) from None
     try:
         yield
@@ -219,7 +220,7 @@ class Lease:
         pending = clients / f"{name}.tmp"
         self._lock = _held_elsewhere(pending)
         if self._lock is None:
-            raise ServerStartError(f"Cannot lock {pending}.")
+            raise ServerStartError("server.cannot_lock", pending=pending)
         self.path = clients / f"{name}.lease"
         # The lock belongs to the open file, so it follows the file to its new name.
         os.replace(pending, self.path)

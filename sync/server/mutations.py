@@ -77,9 +77,7 @@ def apply_one(engine: Engine, caller: Caller, m: Mutation, now: float) -> dict[s
             ).first()
             if stored is not None:
                 if stored.user_id != caller.person.id:
-                    raise Rejected(
-                        "mutation_id_taken", "This mutation id was used by someone else."
-                    )
+                    raise Rejected("mutation_id_taken", "server.mutation_id_was_used_by_someone")
                 first = json.loads(stored.result)
                 return {
                     **first,
@@ -136,9 +134,9 @@ def _apply(
 ) -> dict[str, Any]:
     entry = CATALOGUE.get(m.collection)
     if entry is None:
-        raise Rejected("unknown_collection", f"There is no collection '{m.collection}'.")
+        raise Rejected("unknown_collection", "server.no_collection", collection=m.collection)
     if not entry.written_by_clients:
-        raise Rejected("forbidden", "People are managed on the server, not from a laptop.")
+        raise Rejected("forbidden", "server.people_managed_on_server_not_from")
     current = _load(conn, m.collection, m.record_id)
     if m.op == MutationOp.CREATE:
         if current is not None and entry.keyed and not current.deleted:
@@ -146,11 +144,11 @@ def _apply(
             return _update(conn, seqs, caller, m, current, json.loads(current.data), now)
         return _create(conn, seqs, caller, m, current, now)
     if current is None or (current.deleted and m.op == MutationOp.UPDATE):
-        raise Rejected("not_found", f"There is no such record in {m.collection}.")
+        raise Rejected("not_found", "server.no_such_record_in", collection=m.collection)
     if entry.append_only:
-        raise Rejected("forbidden", "The history of a hand-off is never changed.")
+        raise Rejected("forbidden", "server.history_hand_off_never_changed")
     if entry.filed is Filing.ACCOUNT and not caller.scope.includes(current.territory):
-        raise Rejected("forbidden", "This record is not in your scope.")
+        raise Rejected("forbidden", "server.record_not_in_scope")
     data = json.loads(current.data)
     _check_change(entry, caller, m, data)
     if m.op == MutationOp.DELETE:
@@ -196,7 +194,7 @@ def _create(
     conn: Connection, seqs: SequenceWriter, caller: Caller, m: Mutation, current: Any, now: float
 ) -> dict[str, Any]:
     if current is not None:
-        raise Rejected("id_taken", "A record with this id already exists.")
+        raise Rejected("id_taken", "server.record_with_id_already_exists")
     entry = CATALOGUE[m.collection]
     cleaned = _incoming(entry, m.fields, now, creating=True)
     created_at = cleaned.pop("created_at", None) or utc_now(now)
@@ -341,20 +339,20 @@ def _place_new(
         if territory is None:
             raise Rejected(
                 "no_territory",
-                "Give the account an owner with a territory, or a city of your team.",
+                "server.give_account_owner_with_territory_or",
             )
         if not caller.scope.includes(territory):
-            raise Rejected("forbidden", f"The territory {territory} is not in your scope.")
+            raise Rejected("forbidden", "server.territory_not_in_scope", territory=territory)
         return record_id, territory
     if collection == "reviews":
         note = _load(conn, "notes", data["note_id"])
         if note is None or note.deleted or not caller.scope.includes(note.territory):
-            raise Rejected("forbidden", "The reviewed note is not in your scope.")
+            raise Rejected("forbidden", "server.reviewed_note_not_in_scope")
         return str(note.account_id), str(note.territory)
     account = _load(conn, "accounts", data["account_id"])
     if account is None or account.deleted or not caller.scope.includes(account.territory):
         # One answer for "no such account" and "someone else's account": no probing.
-        raise Rejected("forbidden", "The account is not in your scope.")
+        raise Rejected("forbidden", "server.account_not_in_scope")
     return str(account.id), str(account.territory)
 
 
@@ -431,13 +429,13 @@ def _update(
 ) -> dict[str, Any]:
     entry = CATALOGUE[m.collection]
     if entry.keyed and data.get(entry.owner.field if entry.owner else "") != caller.person.id:
-        raise Rejected("forbidden", "This record is someone else's.")
+        raise Rejected("forbidden", "server.record_someone_elses")
     cleaned = _incoming(entry, m.fields, now, creating=m.op == MutationOp.CREATE)
     cleaned.pop("created_at", None)
     for name in IMMUTABLE.get(m.collection, ()):
         if name in cleaned and cleaned[name] != data.get(name):
             raise Rejected(
-                "immutable_field", f"The field '{name}' cannot change; create a new record instead."
+                "immutable_field", "server.field_cannot_change_create_new_record", name=name
             )
     versions: dict[str, list[Any]] = json.loads(current.field_versions)
     base = m.base_version
@@ -484,7 +482,9 @@ def _update(
         if m.collection == "accounts" and "owner_id" in changed:
             new_territory = _owner_territory(conn, changed["owner_id"])
             if new_territory is not None and not caller.scope.includes(new_territory):
-                raise Rejected("forbidden", f"The territory {new_territory} is not in your scope.")
+                raise Rejected(
+                    "forbidden", "server.territory_not_in_scope_2", new_territory=new_territory
+                )
         version = seqs.next()
         for name in changed:
             versions[name] = [version, caller.device_id]
@@ -531,9 +531,9 @@ def _delete(
     if m.collection in ("leads", "sla_policies"):
         raise Rejected("forbidden", UNDELETABLE[m.collection])
     if m.collection == "follow_ups" and handoffs.is_hand_off(data):
-        raise Rejected("in_use", "A hand-off keeps its history: cancel it instead.")
+        raise Rejected("in_use", "server.hand_off_keeps_history_cancel_instead")
     if m.collection == "visits" and _lead_of_visit(conn, current):
-        raise Rejected("in_use", "This visit was planned for a lead: cancel it instead.")
+        raise Rejected("in_use", "server.visit_was_planned_for_lead_cancel")
     if m.collection == "accounts":
         children = conn.execute(
             sa.select(sa.func.count())
@@ -545,7 +545,7 @@ def _delete(
             )
         ).scalar_one()
         if children:
-            raise Rejected("in_use", "This account still has contacts, visits or notes.")
+            raise Rejected("in_use", "server.account_still_has_contacts_visits_or")
     seq = seqs.next()
     conn.execute(
         sa.update(records)
@@ -557,8 +557,8 @@ def _delete(
 
 
 UNDELETABLE = {
-    "leads": "A lead keeps its history: withdraw it instead.",
-    "sla_policies": "A team always has SLA policies: change them instead.",
+    "leads": "server.lead_keeps_history_withdraw_instead",
+    "sla_policies": "server.team_always_has_sla_policies_change",
 }
 
 

@@ -50,7 +50,7 @@ def seed_demo(
     with engine.begin() as conn:
         seqs = SequenceWriter(conn)
         if conn.execute(sa.select(records.c.id).limit(1)).first() is not None:
-            raise StaffError("This server already holds data: seed an empty database.")
+            raise StaffError("server.server_already_holds_data_seed_empty")
         for person in demo.users:
             add_person(conn, seqs, person, password_hash, now)
         _load_records(conn, seqs, demo)

@@ -24,13 +24,15 @@ def ensure_territory(conn: Connection, name: str, team: str | None) -> None:
     if name.startswith(PERSONAL_PREFIX) or name == EVERYONE:
         # Those name the feed's channels of one person and of everyone (scope.py).
         raise StaffError(
-            f"A territory's name cannot start with {PERSONAL_PREFIX} or be {EVERYONE}."
+            "server.territorys_name_cannot_start_with_or",
+            PERSONAL_PREFIX=PERSONAL_PREFIX,
+            EVERYONE=EVERYONE,
         )
     existing = conn.execute(sa.select(territories.c.team).where(territories.c.name == name)).first()
     if existing is None:
         conn.execute(territories.insert().values(name=name, team=team))
     elif team is not None and existing.team != team:
-        raise StaffError(f"The territory {name} belongs to the team {existing.team}.")
+        raise StaffError("server.territory_belongs_team", name=name, team=existing.team)
 
 
 def add_person(
@@ -47,14 +49,14 @@ def add_person(
     """
     username = record.get("username") or ""
     if not username or len(username) > 100 or any(c.isspace() for c in username):
-        raise StaffError("A username is 1 to 100 characters with no spaces.")
+        raise StaffError("server.username_1_100_characters_with_no")
     if record.get("role") not in tuple(Role):
-        raise StaffError(f"The role must be one of {', '.join(Role)}.")
+        raise StaffError("server.role_must_one", value=", ".join(Role))
     if record["role"] == "field" and not record.get("territory"):
-        raise StaffError("A field rep needs a territory.")
+        raise StaffError("server.field_rep_needs_territory")
     taken = conn.execute(sa.select(users.c.id).where(users.c.username == username)).first()
     if taken is not None:
-        raise StaffError(f"The username {username} is taken.")
+        raise StaffError("server.username_taken", username=username)
     if record.get("territory"):
         ensure_territory(conn, record["territory"], record.get("team"))
     user_id = record.get("id") or new_id()

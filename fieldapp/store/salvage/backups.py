@@ -75,7 +75,7 @@ def list_backups(profile_dir: Path | str) -> list[Backup]:
     those ``restore_backup`` set aside."""
     folder = Path(profile_dir).expanduser()
     if not folder.is_dir():
-        raise ProfileNotFoundError(f"No FieldApp profile in {folder}.")
+        raise ProfileNotFoundError("backups.no_fieldapp_profile_in", folder=folder)
     stem = Path(DB_FILENAME).stem
     found = []
     for path in folder.iterdir():
@@ -112,12 +112,9 @@ def restore_backup(
     live_files.ensure_not_open_here(db)
     source = _find_backup(folder, Path(backup))
     if db.exists() and source.resolve() == db.resolve():
-        raise RecoveryError(f"{source} is the current database; choose one of its backups.")
+        raise RecoveryError("backups.current_database_choose_one_backups", source=source)
     if live_files.in_use_elsewhere(db):
-        raise DatabaseLockedError(
-            f"The FieldApp database {db} is in use by another program; close FieldApp and"
-            " retry. Nothing was changed."
-        )
+        raise DatabaseLockedError("backups.fieldapp_database_in_use_by_another", db=db)
     stamp = clock().astimezone(UTC).strftime(BACKUP_STAMP_FORMAT)
     folder.mkdir(parents=True, exist_ok=True)
     staging = folder / f"{db.stem}.restoring-{stamp}.db"
@@ -150,7 +147,7 @@ def _find_backup(folder: Path, backup: Path) -> Path:
     for candidate in (folder / backup, backup.expanduser()):
         if candidate.is_file():
             return candidate
-    raise RecoveryError(f"No backup {backup} in {folder}; 'fieldapp backups' lists them.")
+    raise RecoveryError("backups.no_backup_in_fieldapp_backups_lists", backup=backup, folder=folder)
 
 
 def _copy_with_journals(source: Path, target: Path) -> None:
@@ -163,7 +160,7 @@ def _copy_with_journals(source: Path, target: Path) -> None:
 def _verified(staging: Path, source: Path) -> int:
     """The staged copy's schema version, once SQLite found it whole and a FieldApp database."""
     if header_schema_version(staging) is None:
-        raise RecoveryError(f"{source} is not an SQLite database; nothing was changed.")
+        raise RecoveryError("backups.not_sqlite_database_nothing_was_changed", source=source)
     conn = sqlite3.connect(staging, isolation_level=None)
     try:
         problems = [str(row[0]) for row in conn.execute("PRAGMA integrity_check(5)")]
@@ -179,15 +176,16 @@ def _verified(staging: Path, source: Path) -> int:
         problems = ["its changes could not be merged into one file"]
     if problems != ["ok"]:
         raise RecoveryError(
-            f"The backup {source} is damaged too ({problems[0]}); nothing was changed."
-            " Choose another backup."
+            "backups.backup_damaged_too_nothing_was_changed", source=source, value=problems[0]
         )
     if "outbox" not in tables:
-        raise RecoveryError(f"{source} is not a FieldApp database; nothing was changed.")
+        raise RecoveryError("backups.not_fieldapp_database_nothing_was_changed", source=source)
     if version > LATEST_VERSION:
         raise RecoveryError(
-            f"The backup {source} was written by a newer FieldApp (schema {version}; this"
-            f" version knows up to {LATEST_VERSION}); nothing was changed."
+            "backups.backup_was_written_by_newer_fieldapp",
+            source=source,
+            version=version,
+            LATEST_VERSION=LATEST_VERSION,
         )
     return version
 

@@ -141,12 +141,9 @@ def export_readable(
     # The copy is made byte for byte: not from a process that has the database open.
     live_files.ensure_not_open_here(database)
     if not database.is_file():
-        raise ProfileNotFoundError(f"There is no database {database} to export.")
+        raise ProfileNotFoundError("export.no_database_export", database=database)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise RecoveryError(
-            f"{target} already exists and is not an empty folder; choose a new folder so"
-            " that nothing in it is overwritten."
-        )
+        raise RecoveryError("export.already_exists_and_not_empty_folder", target=target)
     target.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".fieldapp-export-", dir=target) as work:
         copy = Path(work) / DB_FILENAME

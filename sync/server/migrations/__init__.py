@@ -80,17 +80,15 @@ def upgrade_database(url: str | URL, revision: str = "head") -> None:
     except CommandError as exc:
         if before is not None and "Can't locate revision" in str(exc):
             raise MigrationError(
-                f"The server database is at revision {before}, which this server does not "
-                "know: it was migrated by a newer FieldApp server. Update this one; the "
-                "database was left as it was."
+                "server.server_database_at_revision_which_server", before=before
             ) from None
         raise
     except sa.exc.IntegrityError as exc:
         # A row the new schema refuses (the catalogue's words, say): nothing was kept.
         raise MigrationError(
-            f"The server database could not be migrated from revision {before or 'none'}: "
-            f"a row does not fit the new schema ({str(exc.orig).splitlines()[0]}). The "
-            "database was left as it was."
+            "server.server_database_could_not_migrated_from",
+            value=before or "none",
+            value2=str(exc.orig).splitlines()[0],
         ) from None
     finally:
         engine.dispose()
