@@ -19,20 +19,10 @@ from fieldapp.exports.files import write_atomically
 from fieldapp.kpi.table import Cell, Table
 from fieldapp.store.database import Store
 from fieldapp.usecases.account_list import AccountFilter, list_accounts
+from fieldapp.usecases.accounts import ACCOUNT_INPUT_FIELDS
 from fieldapp.usecases.reviews import review_queue
 
-ACCOUNT_COLUMNS = (
-    "name",
-    "tier",
-    "address",
-    "city",
-    "postal_code",
-    "country",
-    "latitude",
-    "longitude",
-    "phone",
-    "visit_frequency_days",
-)
+ACCOUNT_COLUMNS = ACCOUNT_INPUT_FIELDS
 CONTACT_COLUMNS = (
     "account",
     "account_city",

@@ -16,33 +16,16 @@ from typing import Any
 
 from fieldapp.catalogue import clean
 from fieldapp.errors import FieldAppError, ValidationError
+from fieldapp.exports.csv_lists import ACCOUNT_COLUMNS, CONTACT_COLUMNS
 from fieldapp.imports.csv_file import CsvFile, header_words
 from fieldapp.store.database import Store
 from fieldapp.usecases.account_list import fold
 from fieldapp.usecases.accounts import create_account, create_contact
 
-ACCOUNT_FIELDS = (
-    "name",
-    "tier",
-    "address",
-    "city",
-    "postal_code",
-    "country",
-    "latitude",
-    "longitude",
-    "phone",
-    "visit_frequency_days",
-)
-# A contact names its account (and, when two accounts share a name, its city).
-CONTACT_FIELDS = (
-    "account",
-    "account_city",
-    "first_name",
-    "last_name",
-    "job_title",
-    "email",
-    "phone",
-)
+# The columns the CSV lists export (a contact names its account and, when two accounts
+# share a name, its city): a file exported from FieldApp imports back as it is.
+ACCOUNT_FIELDS = ACCOUNT_COLUMNS
+CONTACT_FIELDS = CONTACT_COLUMNS
 TARGETS: dict[str, tuple[str, ...]] = {"accounts": ACCOUNT_FIELDS, "contacts": CONTACT_FIELDS}
 REQUIRED: dict[str, tuple[str, ...]] = {
     "accounts": ("name", "tier"),

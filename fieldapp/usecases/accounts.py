@@ -36,6 +36,22 @@ def get_account(store: Store, account_id: str) -> Account:
     return Account.from_row(get_record(store, "accounts", account_id))
 
 
+# What a person may say about a new account (create_account's fields, owner aside): the
+# hand-over of a prospect, and the CSV lists that export and import accounts, use these.
+ACCOUNT_INPUT_FIELDS = (
+    "name",
+    "tier",
+    "address",
+    "city",
+    "postal_code",
+    "country",
+    "latitude",
+    "longitude",
+    "phone",
+    "visit_frequency_days",
+)
+
+
 def create_account(
     store: Store,
     *,

@@ -20,7 +20,7 @@ from fieldapp.errors import InvalidStateError, NotFoundError, PermissionDeniedEr
 from fieldapp.records import Account, HandoffEvent, Lead, User, Visit
 from fieldapp.store.changes import create_record, get_record, update_record
 from fieldapp.store.database import Store
-from fieldapp.usecases.accounts import create_account, get_account
+from fieldapp.usecases.accounts import ACCOUNT_INPUT_FIELDS, create_account, get_account
 from fieldapp.usecases.people import current_user, get_user, require_role
 from fieldapp.usecases.visits import plan_visit
 
@@ -119,20 +119,7 @@ def hand_over_lead(
 
 
 # What a prospect handed over new may say about itself (create_account's fields).
-PROSPECT_FIELDS = frozenset(
-    {
-        "name",
-        "tier",
-        "address",
-        "city",
-        "postal_code",
-        "country",
-        "latitude",
-        "longitude",
-        "phone",
-        "visit_frequency_days",
-    }
-)
+PROSPECT_FIELDS = frozenset(ACCOUNT_INPUT_FIELDS)
 
 
 def hand_over_new_prospect(
