@@ -1032,6 +1032,1576 @@ médiane %3 : %4</translation>
     </message>
 </context>
 <context>
+    <name>ErrorFragments</name>
+    <message>
+        <source>Accepted at</source>
+        <translation type="unfinished">Acceptée le</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished">Compte</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation type="unfinished">Nom du compte</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Adresse</translation>
+    </message>
+    <message>
+        <source>Arrival time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished">Auteur</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished">Par</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation type="unfinished">Modifié par</translation>
+    </message>
+    <message>
+        <source>Check-in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-out time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished">Ville</translation>
+    </message>
+    <message>
+        <source>Claimed at</source>
+        <translation type="unfinished">Pris en charge le</translation>
+    </message>
+    <message>
+        <source>Claimed by</source>
+        <translation type="unfinished">Pris en charge par</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation type="unfinished">Date de clôture</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished">Commentaire</translation>
+    </message>
+    <message>
+        <source>Completed at</source>
+        <translation type="unfinished">Terminé le</translation>
+    </message>
+    <message>
+        <source>Contacts met</source>
+        <translation type="unfinished">Contacts rencontrés</translation>
+    </message>
+    <message>
+        <source>Corrected value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished">Pays</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation type="unfinished">Créé par</translation>
+    </message>
+    <message>
+        <source>Creation time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished">Devise</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished">Jour</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished">Détails</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished">Échéance</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field rep</source>
+        <translation type="unfinished">Représentant terrain</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished">Prénom</translation>
+    </message>
+    <message>
+        <source>Flagged by</source>
+        <translation type="unfinished">Signalé par</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished">Suivi</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">De</translation>
+    </message>
+    <message>
+        <source>Handed at</source>
+        <translation type="unfinished">Transféré le</translation>
+    </message>
+    <message>
+        <source>Handed by</source>
+        <translation type="unfinished">Transféré par</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished">Élément</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation type="unfinished">Fonction</translation>
+    </message>
+    <message>
+        <source>Kind of item</source>
+        <translation type="unfinished">Type d&apos;élément</translation>
+    </message>
+    <message>
+        <source>Kind of note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished">Nom de famille</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation type="unfinished">Latitude</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished">Piste</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation type="unfinished">Longitude</translation>
+    </message>
+    <message>
+        <source>Merged value</source>
+        <translation type="unfinished">Valeur fusionnée</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation type="unfinished">Prochaines étapes</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <source>Number of days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished">Résultat</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished">Responsable</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished">Personne</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned at</source>
+        <translation type="unfinished">Épinglé le</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation type="unfinished">Fin prévue</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation type="unfinished">Début prévu</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation type="unfinished">Code postal</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished">Lu</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Raison</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished">Région</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation type="unfinished">Représentant</translation>
+    </message>
+    <message>
+        <source>Reply to</source>
+        <translation type="unfinished">En réponse à</translation>
+    </message>
+    <message>
+        <source>Returned at</source>
+        <translation type="unfinished">Renvoyée le</translation>
+    </message>
+    <message>
+        <source>Review time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished">Révisé par</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">Rôle</translation>
+    </message>
+    <message>
+        <source>Route position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished">Étape</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Statut</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished">Étape</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished">Résumé</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished">Équipe</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation type="unfinished">Territoire</translation>
+    </message>
+    <message>
+        <source>The conversion window (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">Niveau</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Heure</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">Titre</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished">À</translation>
+    </message>
+    <message>
+        <source>To team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished">Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished">Visite</translation>
+    </message>
+    <message>
+        <source>Visit frequency (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was promised</source>
+        <translation type="unfinished">Ce qui a été promis</translation>
+    </message>
+    <message>
+        <source>Who to see</source>
+        <translation type="unfinished">Qui rencontrer</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished">Pourquoi</translation>
+    </message>
+    <message>
+        <source>Why this lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accept it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit a lead&apos;s briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flag priorities for the field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hand leads to the field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mark a no-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pin notes for the field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reassign leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reorder it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reschedule it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>return it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review visit reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdraw leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorWords</name>
+    <message>
+        <source>accounts.latitude_and_longitude_go_together_give</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accounts.not_field_account_can_edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreements.give_allowance_in_hours_or_in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreements.only_managers_set_teams_sla_policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreements.set_sla_policies_team_only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreements.team_has_no_sla_policies_yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backups.backup_damaged_too_nothing_was_changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backups.backup_was_written_by_newer_fieldapp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backups.current_database_choose_one_backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backups.fieldapp_database_in_use_by_another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backups.no_backup_in_fieldapp_backups_lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backups.no_fieldapp_profile_in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backups.not_fieldapp_database_nothing_was_changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backups.not_sqlite_database_nothing_was_changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base.must_number_milliseconds_from_0_not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.amount_must_between_0_and_1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.amount_must_number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.contains_broken_characters_invalid_unicode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.contains_control_characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.must_between___and</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.must_between_and</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.must_between_and_got</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.must_date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.must_date_and_time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.must_fit_on_one_line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.must_number_got</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.must_one_got</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.must_text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.must_whole_number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.needs_time_zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.not_e_mail_address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.not_phone_number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check.too_long_characters_at_most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dashboard.no_figure_named_choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database.cannot_create_fieldapp_database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database.cannot_create_profile_folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database.empty_0_bytes_profiles_database_damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database.folder_not_fieldapp_database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database.no_fieldapp_profile_in_create_one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database.not_fieldapp_database_not_sqlite_file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disk_full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drafts.choose_due_date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drafts.choose_who_follow_up_for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drafts.error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drafts.follow_up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drafts.opportunity_belongs_another_account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drill.no_drill_down_into_choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.already_exists_and_not_empty_folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.no_database_export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow_ups.already_handed_them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow_ups.assign_follow_up_team_or_person_not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow_ups.choose_who_takes_over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow_ups.claimed_first_ask_them_release_or</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow_ups.follow_up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow_ups.follow_up_handed_someone_else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow_ups.follow_up_not_done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow_ups.note_belongs_another_account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow_ups.only_author_or_inside_team_cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow_ups.only_author_or_person_who_owes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow_ups.only_author_person_who_owes_or</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow_ups.only_person_who_claimed_releases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow_ups.only_person_who_owes_follow_up_completes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow_ups.reassign_one_person_or_one_team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow_ups.say_what_was_done_outcome_goes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow_ups.visit_belongs_another_account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoffs.ask_for_history_one_lead_or</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoffs.choose_field_rep_hand_lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoffs.comment_on_one_lead_or_one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoffs.covers_and_in_hand_rep_or</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoffs.lead_add_note_instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoffs.lead_already_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoffs.lead_cannot_handed_again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoffs.lead_cannot_withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoffs.lead_not_waiting_for_answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoffs.leads_briefing_why_who_see_promised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoffs.not_field_account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoffs.not_field_rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoffs.not_in_team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoffs.only_field_rep_lead_was_handed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoffs.say_why_lead_returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoffs.was_already_handed_who_has_not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handoffs.write_comment_first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inbox.name_inbox_item_mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kinds.cannot_empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kinds.must_date_and_time_such_as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kinds.must_date_such_as_2026_11_23</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kinds.must_id_text_1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kinds.must_list_ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kinds.must_true_or_false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migrations.profile_was_written_by_newer_fieldapp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notes.feedback_answers_visit_report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notes.feedback_written_as_reply_visit_report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notes.only_author_note_can_edit_add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>people.only_reps_can_signed_in_as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>period.last_day_period_before_first_day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>period.period_at_most_days_long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>period.period_week_month_or_quarter_got</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>period.unknown_time_zone_iana_name_such</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>policies.commitment_must_one_got</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>policies.policy_for_must_give_exactly_one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>policies.sla_policies_must_object_keyed_by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>priorities.already_priority_for_day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>priorities.choose_field_rep_whose_day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>priorities.in_covers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>priorities.only_person_who_flagged_priority_may</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>priorities.priority_for_another_reps_day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profiles.fieldapp_database_in_use_by_another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records.comment_written_in_authors_name_only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records.follow_up_goes_one_person_or_one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records.leads_handed_field_by_inside_reps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records.note_written_in_authors_name_only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records.only_author_note_may_change_add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records.only_person_who_flagged_priority_may</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records.only_reviewer_may_change_or_withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records.pinning_notes_for_field_for_inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records.priorities_flagged_by_inside_reps_and</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records.priority_flagged_in_authors_name_only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records.read_marks_ones_own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records.review_given_in_reviewers_name_only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records.reviews_for_inside_reps_and_managers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records.step_belongs_one_lead_or_one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records.visit_cannot_end_before_starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recovery.nothing_could_read_from_what_was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regions.has_no_subdivision_in_public_holiday_calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regions.no_public_holiday_calendar_for_country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regions.region_code_must_like_qc_or</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regions.region_must_object_with_code_country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regions.region_must_one_got</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regions.unknown_region_field_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regions.unknown_time_zone_iana_name_expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regions.working_weekdays_must_non_empty_list_numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviews.end_period_before_start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviews.only_visit_reports_reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviews.visit_report_has_already_been_reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>route.already_in_days_plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>route.day_over_plan_visit_today_or</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>route.no_time_left_on_day_plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>route.route_holds_visits_one_day_only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scope.choose_team_or_rep_not_both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scope.field_reps_dashboard_about_themselves_team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scope.no_team_named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scope.no_team_named_teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scope.nobody_with_username_in_profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.accepting_lead_plans_visit_give_visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.account_already_priority_for_day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.account_not_in_scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.account_still_has_contacts_visits_or</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.account_was_already_handed_who_has</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.another_fieldapp_still_starting_or_stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.briefing_lead_inside_teams_change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.cannot_listen_on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.cannot_lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.cannot_open_database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.claimed_first_ask_them_release_or</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.comment_needs_some_text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.comment_not_handed_anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.could_not_seed_demo_server_in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.covers_and_account_in_hand_rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.cursor_ahead_servers_feed_was_server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.field_cannot_change_create_new_record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.field_rep_needs_territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.follow_up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.follow_up_claimed_by_person_taking_only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.follow_up_created_in_own_name_only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.give_account_owner_with_territory_or</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.give_exactly_one___hours_or___working_days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.hand_field_rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.hand_off_commented_on_not_in_scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.hand_off_keeps_history_cancel_instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.have_no_field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.history_hand_off_never_changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.lead_handed_in_own_name_only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.lead_keeps_history_withdraw_instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.lead_not_waiting_for_answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.lead_was_accepted_add_note_instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.lead_was_accepted_visit_carries_on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.lead_was_withdrawn_hand_account_over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.mutation_id_was_used_by_someone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.new_lead_handed_not_yet_answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.new_lead_has_no_visit_and</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.new_record_needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.no_collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.no_such_record_in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.no_team_teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.only_answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.only_comments_written_from_laptop_server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.only_field_rep_who_accepted_lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.only_inside_team_hands_lead_over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.only_inside_team_reassigns_lead_return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.only_lead_waiting_for_answer_reassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.only_open_follow_up_claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.only_person_who_completed_changes_outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.only_person_who_owes_follow_up_completes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.outcome_given_when_follow_up_completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.people_managed_on_server_not_from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.read_marks_id_derived_from_person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.reason_given_when_lead_returned_or</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.record_not_in_scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.record_someone_elses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.record_with_id_already_exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.reviewed_note_not_in_scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.role_must_one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.say_what_was_done_completed_hand_off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.scope_changed_since_cursor_was_issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.server_already_holds_data_seed_empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.server_database_at_revision_which_server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.server_database_could_not_migrated_from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.server_did_not_start_see</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.server_started_but_never_answered_see</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.team_always_has_sla_policies_change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.team_has_no_sla_policies_yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.team_has_sla_policies_change_them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.territory_belongs_team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.territory_not_in_scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.territory_not_in_scope_2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.territorys_name_cannot_start_with_or</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.username_1_100_characters_with_no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.username_taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.visit_must_field_reps_at_account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server.visit_was_planned_for_lead_cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store.could_not_be_used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store.disk_full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store.no_record_with_id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store.no_signed_in_user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store.read_only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.another_fieldapp_window_or_terminal_syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.cannot_reach_server_at_changes_kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.no_keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.no_keyring_because</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.not_signed_in_sign_in_sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.profile_belongs_on_use_another_profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.profile_not_signed_in_server_run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.server_answered_for_mutations_were_not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.server_answered_mutation_with_unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.server_answered_mutation_with_wrongly_typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.server_busy_and_asked_wait_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.server_cannot_continue_from_laptops_position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.server_failed_next_sync_will_retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.server_no_longer_accepts_sign_in_sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.server_refused_request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.server_sent_change_unknown_kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.server_sent_change_whose_record_has</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.server_sent_change_with_wrongly_typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.server_sent_malformed_conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.server_sent_not_object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.server_sent_record_with_wrongly_typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.server_sent_records_do_not_fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.server_sent_something_not_json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.server_sent_unknown_change_operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.servers_answer_has_malformed_server_time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.servers_answer_not_json_object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.servers_answer_too_large_sync_page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.servers_change_feed_holds_something_not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.servers_has_wrongly_typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.servers_lacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.servers_push_answer_holds_something_not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.sign_in_again_with_fieldapp_login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync.wrong_username_or_password_check_them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync_issues.conflict_already_resolved_or_does_not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync_issues.field_cannot_be_empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync_issues.field_cannot_take_value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync_issues.must_finite_number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync_issues.not_fields_kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync_issues.record_no_longer_on_computer_discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync_issues.refused_deletion_cannot_retried_discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync_issues.rejected_change_already_handled_or_does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync_issues.too_large_number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits.cannot_check_out_before_checking_in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits.cannot_visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits.check_in_before_logging_visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits.check_out_cannot_before_check_in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits.completed_visit_needs_outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits.completed_visit_needs_summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits.contact_met_not_contact_account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits.contacts_met_must_list_contact_ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits.visit_appears_twice_in_route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits.visit_cannot_last_more_than_12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits.visit_must_end_after_starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>New follow-up</source>
