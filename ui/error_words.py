@@ -21,10 +21,11 @@ from PySide6.QtCore import QCoreApplication
 from fieldapp.error_codes import Param, english
 from fieldapp.errors import FieldAppError
 from ui.formatting import number, short_date
-from ui.labels import field_labels, record_status_label, role_label, visit_status_label
 
 CONTEXT = "ErrorWords"
 FRAGMENTS = "ErrorFragments"
+# ui.labels is imported where it is used: it imports the sync worker (for the connection's
+# words), which words its errors here, so a module-level import would be circular.
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FORMATTER = string.Formatter()
 
@@ -71,11 +72,13 @@ def _worded(code: str, name: str, value: Param, params: Mapping[str, Param]) -> 
         return str(value)
     if isinstance(value, int | float):
         return _number(value)
-    if name in ("label", "action", "noun"):
+    if name in ("label", "action", "noun", "EXPORT_HINT", "BACKUPS_HINT"):
         return QCoreApplication.translate(FRAGMENTS, value)
     if name in ("status", "was"):
         return _in_sentence(_status_label(value))
     if name == "role":
+        from ui.labels import role_label
+
         return _in_sentence(role_label(value))
     if _ISO_DAY.fullmatch(value):
         return short_date(date.fromisoformat(value))
@@ -89,6 +92,8 @@ def _number(value: int | float) -> str:
 
 
 def _status_label(code: str) -> str:
+    from ui.labels import record_status_label, visit_status_label
+
     # The code alone does not say whose status it is; every collection's words share one
     # vocabulary, so the first that knows the code words it.
     for collection in ("follow_ups", "leads"):
@@ -104,19 +109,32 @@ def _in_sentence(label: str) -> str:
 
 
 def _visit_status(params: Mapping[str, Param]) -> str:
+    from ui.labels import visit_status_label
+
     status = params.get("status")
     return _in_sentence(visit_status_label(str(status))) if status else str(params.get("value"))
 
 
 def _field_label(params: Mapping[str, Param]) -> str:
+    from ui.labels import field_labels
+
     field = str(params.get("field_code", ""))
     return field_labels().get(field, str(params.get("what", field)))
+
+
+def _roles(params: Mapping[str, Param]) -> str:
+    from ui.labels import role_label
+
+    # require_role joins the role codes with " or " for its English sentence.
+    codes = str(params.get("value", "")).split(" or ")
+    return ", ".join(_in_sentence(role_label(code)) for code in codes)
 
 
 # Parameters that the core spells in English for its own sentence and that carry, beside
 # them, the value the window words instead (the visit's status code, the field's code).
 _SPECIAL: dict[tuple[str, str], Callable[[Mapping[str, Param]], str]] = {
     ("visits.cannot_visit", "value"): _visit_status,
+    ("people.only_reps_can_signed_in_as", "value"): _roles,
     ("sync_issues.field_cannot_be_empty", "what"): _field_label,
     ("sync_issues.field_cannot_take_value", "what"): _field_label,
 }

@@ -17,18 +17,21 @@ import ast
 from pathlib import Path
 
 from fieldapp.error_codes import ENGLISH
+from fieldapp.errors import BACKUPS_HINT, EXPORT_HINT
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGET = ROOT / "ui" / "error_catalogue.py"
 # The parameters whose values are English words of the core, not data: the window words
 # them through the "ErrorFragments" context. Anything else (a name, an id, a number) is data.
 FRAGMENT_PARAMS = ("label", "action", "noun")
+# What to do about a database that cannot be opened, passed whole into several sentences.
+HINTS = (EXPORT_HINT, BACKUPS_HINT)
 SCANNED = ("fieldapp", "sync")
 
 
 def fragments() -> list[str]:
     """Every literal string the core passes as a fragment parameter (``label="Start"``)."""
-    found: set[str] = set()
+    found: set[str] = set(HINTS)
     for package in SCANNED:
         for path in sorted((ROOT / package).rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -66,7 +69,6 @@ def source() -> str:
         "",
         "from PySide6.QtCore import QT_TRANSLATE_NOOP",
         "",
-        "# ruff: noqa: E501",
         "CODES = (",
         *(f'    QT_TRANSLATE_NOOP("ErrorWords", {_literal(code)}),' for code in sorted(ENGLISH)),
         ")",

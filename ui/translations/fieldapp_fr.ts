@@ -1034,6 +1034,14 @@ médiane %3 : %4</translation>
 <context>
     <name>ErrorFragments</name>
     <message>
+        <source>&apos;fieldapp backups&apos; lists the copies taken before each update of the database</source>
+        <translation>«&#xa0;fieldapp backups&#xa0;» énumère les copies prises avant chaque mise à jour de la base de données</translation>
+    </message>
+    <message>
+        <source>&apos;fieldapp export --to FOLDER&apos; saves what can still be read, unsynced changes first</source>
+        <translation>«&#xa0;fieldapp export --to DOSSIER&#xa0;» enregistre ce qui peut encore être lu, les modifications non synchronisées d’abord</translation>
+    </message>
+    <message>
         <source>Accepted at</source>
         <translation>Acceptée le</translation>
     </message>
@@ -1641,6 +1649,10 @@ médiane %3 : %4</translation>
         <translation>{path} n’est pas une base de données FieldApp (ce n’est pas un fichier SQLite). Il n’a pas été touché&#xa0;; choisissez un autre dossier de profil. S’il s’agissait d’un profil FieldApp, {BACKUPS_HINT}.</translation>
     </message>
     <message>
+        <source>demo.profile_belongs_another_demo_user</source>
+        <translation>{profile_dir} appartient à un autre utilisateur de démonstration.</translation>
+    </message>
+    <message>
         <source>disk_full</source>
         <translation>{sentence}</translation>
     </message>
@@ -1673,8 +1685,16 @@ médiane %3 : %4</translation>
         <translation>{target} existe déjà et n’est pas un dossier vide&#xa0;; choisissez un nouveau dossier afin que rien n’y soit écrasé.</translation>
     </message>
     <message>
+        <source>export.last_day_range_before_first_day</source>
+        <translation>Le dernier jour de la période précède son premier jour.</translation>
+    </message>
+    <message>
         <source>export.no_database_export</source>
         <translation>Il n’y a pas de base de données {database} à exporter.</translation>
+    </message>
+    <message>
+        <source>export.range_at_most_days</source>
+        <translation>Choisissez une période d’au plus {max_days} jours.</translation>
     </message>
     <message>
         <source>follow_ups.already_handed_them</source>
@@ -1809,6 +1829,66 @@ médiane %3 : %4</translation>
         <translation>Écrivez d’abord le commentaire.</translation>
     </message>
     <message>
+        <source>import.accounts_are_named_add_city</source>
+        <translation>{count} comptes se nomment «&#xa0;{name}&#xa0;»&#xa0;: ajoutez la ville du compte.</translation>
+    </message>
+    <message>
+        <source>import.file_empty</source>
+        <translation>Ce fichier est vide.</translation>
+    </message>
+    <message>
+        <source>import.file_has_more_rows_than</source>
+        <translation>Ce fichier a plus de {max_rows} lignes&#xa0;: divisez-le.</translation>
+    </message>
+    <message>
+        <source>import.file_has_no_column</source>
+        <translation>Le fichier n’a pas de colonne «&#xa0;{column}&#xa0;» (ses colonnes&#xa0;: {columns}).</translation>
+    </message>
+    <message>
+        <source>import.file_holds_binary_data</source>
+        <translation>Ce fichier n’est pas un fichier CSV (il contient des données binaires).</translation>
+    </message>
+    <message>
+        <source>import.file_larger_than</source>
+        <translation>Ce fichier dépasse {megabytes} Mo.</translation>
+    </message>
+    <message>
+        <source>import.file_not_utf8_or_windows_1252</source>
+        <translation>Ce fichier n’est pas du texte en UTF-8 ni en Windows-1252&#xa0;: enregistrez-le de nouveau en CSV.</translation>
+    </message>
+    <message>
+        <source>import.file_not_valid_csv</source>
+        <translation>Ce fichier n’est pas un CSV valide ({exc}).</translation>
+    </message>
+    <message>
+        <source>import.folder_not_csv_file</source>
+        <translation>{path} est un dossier, pas un fichier CSV.</translation>
+    </message>
+    <message>
+        <source>import.import_accounts_or_contacts_not</source>
+        <translation>Importez des comptes ou des contacts, et non «&#xa0;{target}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>import.no_account_named</source>
+        <translation>Aucun compte nommé «&#xa0;{name}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>import.no_account_named_in_city</source>
+        <translation>Aucun compte nommé «&#xa0;{name}&#xa0;» à {city}.</translation>
+    </message>
+    <message>
+        <source>import.no_column_mapped_to</source>
+        <translation>Aucune colonne ne correspond à {fields}&#xa0;: associez-en une pour importer.</translation>
+    </message>
+    <message>
+        <source>import.not_field_of_choose_one</source>
+        <translation>«&#xa0;{name}&#xa0;» n’est pas un champ de {target}&#xa0;: choisissez parmi {fields}.</translation>
+    </message>
+    <message>
+        <source>import.write_mapping_as_column_field</source>
+        <translation>Écrivez une correspondance sous la forme COLONNE=CHAMP, et non «&#xa0;{option}&#xa0;».</translation>
+    </message>
+    <message>
         <source>inbox.name_inbox_item_mark</source>
         <translation>Nommez l’élément de la boîte de réception à marquer.</translation>
     </message>
@@ -1903,6 +1983,14 @@ médiane %3 : %4</translation>
     <message>
         <source>priorities.priority_for_another_reps_day</source>
         <translation>Cette priorité est pour la journée d’un autre représentant.</translation>
+    </message>
+    <message>
+        <source>profiles.already_open_but_does_not_answer</source>
+        <translation>FieldApp est déjà ouvert sur {profile_dir} (processus {pid}) mais ne répond pas&#xa0;: fermez cette fenêtre, ou terminez ce processus, puis recommencez.</translation>
+    </message>
+    <message>
+        <source>profiles.cannot_create_lock_file</source>
+        <translation>Impossible de créer le fichier de verrou {lock_path}&#xa0;: vérifiez que le dossier du profil est accessible en écriture.</translation>
     </message>
     <message>
         <source>profiles.fieldapp_database_in_use_by_another</source>
@@ -2365,12 +2453,24 @@ médiane %3 : %4</translation>
         <translation>Cette visite a été planifiée pour une piste&#xa0;: annulez-la plutôt.</translation>
     </message>
     <message>
+        <source>startup.qt_could_not_start</source>
+        <translation>la fenêtre ne peut pas s’ouvrir, car Qt n’a pas pu démarrer ({detail}). Sur Debian/Ubuntu&#xa0;: sudo apt install {packages} (voir {section}).</translation>
+    </message>
+    <message>
         <source>store.could_not_be_used</source>
         <translation>La base de données FieldApp {path} n’a pas pu être utilisée&#xa0;: {problem}</translation>
     </message>
     <message>
+        <source>store.damaged_or_not_fieldapp_database</source>
+        <translation>{path} est endommagé ou n’est pas une base de données FieldApp ({exc}). Il n’a pas été touché. Pour récupérer vos données&#xa0;: {EXPORT_HINT}&#xa0;; puis {BACKUPS_HINT}.</translation>
+    </message>
+    <message>
         <source>store.disk_full</source>
         <translation>Le disque qui contient {path} est plein&#xa0;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>store.in_use_by_another_program</source>
+        <translation>La base de données FieldApp {path} est utilisée par un autre programme&#xa0;; fermez-le et réessayez. Si elle reste utilisée, {EXPORT_HINT}.</translation>
     </message>
     <message>
         <source>store.no_record_with_id</source>
@@ -2383,6 +2483,10 @@ médiane %3 : %4</translation>
     <message>
         <source>store.read_only</source>
         <translation>La base de données FieldApp {path} est en lecture seule&#xa0;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>store.refused_rows_that_break_rules</source>
+        <translation>La base de données FieldApp {path} a refusé des lignes qui enfreignent ses règles ({exc})&#xa0;; rien de cette modification n’a été enregistré.</translation>
     </message>
     <message>
         <source>sync.another_fieldapp_window_or_terminal_syncing</source>
