@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+# fmt: off
 CODES = (
     QT_TRANSLATE_NOOP("ErrorWords", "accounts.latitude_and_longitude_go_together_give"),
     QT_TRANSLATE_NOOP("ErrorWords", "accounts.not_field_account_can_edit"),
@@ -315,8 +316,8 @@ CODES = (
 )
 
 FRAGMENTS = (
-    QT_TRANSLATE_NOOP("ErrorFragments", "'fieldapp backups' lists the copies taken before each update of the database"),
-    QT_TRANSLATE_NOOP("ErrorFragments", "'fieldapp export --to FOLDER' saves what can still be read, unsynced changes first"),
+    QT_TRANSLATE_NOOP("ErrorFragments", "'fieldapp backups' lists the copies taken before each update of the database"),  # noqa: E501
+    QT_TRANSLATE_NOOP("ErrorFragments", "'fieldapp export --to FOLDER' saves what can still be read, unsynced changes first"),  # noqa: E501
     QT_TRANSLATE_NOOP("ErrorFragments", "Accepted at"),
     QT_TRANSLATE_NOOP("ErrorFragments", "Account"),
     QT_TRANSLATE_NOOP("ErrorFragments", "Account name"),
@@ -429,3 +430,4 @@ FRAGMENTS = (
     QT_TRANSLATE_NOOP("ErrorFragments", "review visit reports"),
     QT_TRANSLATE_NOOP("ErrorFragments", "withdraw leads"),
 )
+# fmt: on
