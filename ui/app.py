@@ -23,6 +23,7 @@ from fieldapp.store.database import open_store
 from fieldapp.usecases.people import current_user
 from sync.backend import SyncBackend
 from sync.session import SERVER_URL_KEY
+from ui import error_words
 from ui.context import AppContext, build_context
 from ui.crash import CrashReporter
 from ui.damage import is_damage
@@ -279,7 +280,7 @@ def run_app(
                     return 1
                 user, has_server = read_user(profile_dir)
             elif isinstance(exc, FieldAppError):
-                QMessageBox.critical(None, "FieldApp", str(exc))
+                QMessageBox.critical(None, "FieldApp", error_words.sentence(exc))
                 return 1
             else:
                 raise

@@ -153,6 +153,7 @@ def _table_rules(fields: dict[str, Any]) -> Iterator[None]:
             if fields.get(field) is None
             else "sync_issues.field_cannot_take_value",
             what=what,
+            field_code=field,  # the window words the field through its own label
         ) from None
 
 

@@ -36,6 +36,7 @@ from fieldapp.store.database import Store
 from fieldapp.usecases.accounts import create_contact, edit_account
 from fieldapp.usecases.notes import add_note
 from fieldapp.usecases.visits import plan_visit
+from ui import error_words
 from ui.context import AppContext
 from ui.formatting import fill
 from ui.labels import error_label, tier_label
@@ -122,7 +123,7 @@ class UseCaseForm(QDialog):
     def _failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
         if isinstance(error, ValidationError) and error.field in self._field_errors:
-            self.show_error_for(error.field, error.message)
+            self.show_error_for(error.field, error_words.sentence(error))
         else:
             self.form_error.setText(describe(error))
             self.form_error.show()
