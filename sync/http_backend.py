@@ -26,6 +26,7 @@ from typing import Any
 import requests
 
 from fieldapp import __version__
+from fieldapp.error_codes import Param
 from fieldapp.store.syncbook import MutationResult, PendingMutation
 from sync import wire
 from sync.backend import Identity, PullPage, Tokens
@@ -35,6 +36,7 @@ from sync.errors import (
     OfflineError,
     ProtocolError,
     ServerBusyError,
+    ServerRefusedError,
     SyncError,
 )
 
@@ -322,11 +324,17 @@ class HttpBackend:
                 raise AuthenticationError("sync.server_no_longer_accepts_sign_in_sign")
             if status == 400 and _error_code(body) == "invalid_cursor":
                 raise InvalidCursorError(
-                    "sync.server_cannot_continue_from_laptops_position", value=_error_message(body)
+                    "sync.server_cannot_continue_from_laptops_position",
+                    status,
+                    *_error_reason(body),
+                    value=_error_message(body),
                 )
             if status >= 400:
-                raise SyncError(
-                    "sync.server_refused_request", status=status, value=_error_message(body)
+                raise ServerRefusedError(
+                    "sync.server_refused_request",
+                    status,
+                    *_error_reason(body),
+                    value=_error_message(body),
                 )
             if not expect_body:
                 return {}
@@ -384,6 +392,15 @@ def _error_code(body: bytes) -> str | None:
     except (ProtocolError, AttributeError):
         return None
     return code if isinstance(code, str) else None
+
+
+def _error_reason(body: bytes) -> tuple[str | None, dict[str, Param]]:
+    """The error body's ``reason_code`` and ``reason_params`` ((None, {}) if it has none)."""
+    try:
+        error = wire.decode(body).get("error")
+    except ProtocolError:
+        return None, {}
+    return wire.reason_of(error) if isinstance(error, dict) else (None, {})
 
 
 def _error_message(body: bytes) -> str:

@@ -6,6 +6,7 @@ reason in its user's language and an older client shows the sentence as it is.""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from fieldapp.catalogue import ApplyResult
@@ -13,10 +14,10 @@ from fieldapp.error_codes import Given, Param, english, plain
 
 
 def error_body(
-    code: str, reason_code: str, params: dict[str, Param] | None = None
+    code: str, reason_code: str, params: Mapping[str, Param] | None = None
 ) -> dict[str, Any]:
     """The body of every 4xx/5xx answer (docs/sync-protocol.md, Conventions)."""
-    values = params or {}
+    values = dict(params or {})
     return {
         "error": {
             "code": code,
