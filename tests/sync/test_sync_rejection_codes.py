@@ -14,6 +14,7 @@ from support.replicas import Client, ClientFactory
 from support.server import ServerProcess
 
 from fieldapp.error_codes import ENGLISH, english
+from fieldapp.errors import FieldAppError
 from fieldapp.ids import new_id
 from fieldapp.store.changes import update_record
 from fieldapp.store.syncbook import PendingMutation
@@ -23,6 +24,13 @@ from sync import wire
 from sync.errors import InvalidCursorError, ServerRefusedError
 
 REPO = Path(__file__).resolve().parents[2]
+# Still raised with English sentences for codes: the open formats' errors, turned into
+# codes by their own piece of issue 12. Remove from here once they are.
+STILL_ENGLISH = {
+    "fieldapp/exports/ics.py",
+    "fieldapp/imports/csv_file.py",
+    "fieldapp/imports/csv_import.py",
+}
 FILE_SUFFIXES = {"db", "log", "json", "csv", "txt", "toml"}  # server.db is a file name
 
 
@@ -170,3 +178,38 @@ def test_every_code_named_in_the_source_is_in_the_catalogue() -> None:
                         named.setdefault(node.value, str(path.relative_to(REPO)))
     assert len(named) > 100
     assert {c: p for c, p in named.items() if c not in ENGLISH} == {}
+
+
+def _error_classes(base: type) -> set[str]:
+    found = {base.__name__}
+    for sub in base.__subclasses__():
+        found |= _error_classes(sub)
+    return found
+
+
+def test_every_error_raised_on_purpose_is_built_from_a_code() -> None:
+    """``SomeError(f"English ...")`` would give the window a sentence where it needs a
+    code: the first argument of every FieldAppError (and of the server's refusals, whose
+    code comes second) is a code of the catalogue or a value holding one."""
+    import sync.errors  # noqa: F401  (its classes join FieldAppError's subclasses)
+
+    classes = _error_classes(FieldAppError) - {"NotFoundError", "NoCurrentUserError"}
+    where = {name: 0 for name in classes} | {"ValidationError": 1, "Rejected": 1, "ApiError": 2}
+    wrong = []
+    for package in ("fieldapp", "sync"):
+        for path in sorted((REPO / package).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.Call):
+                    continue
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+                index = where.get(name)
+                if index is None or len(node.args) <= index:
+                    continue
+                code = node.args[index]
+                if isinstance(code, ast.JoinedStr) or (
+                    isinstance(code, ast.Constant) and code.value not in ENGLISH
+                ):
+                    wrong.append(f"{path.relative_to(REPO).as_posix()}:{node.lineno}")
+    wrong = [w for w in wrong if w.split(":")[0] not in STILL_ENGLISH]
+    assert wrong == [], "\n".join(wrong)
