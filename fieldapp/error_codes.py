@@ -310,6 +310,7 @@ ENGLISH: dict[str, str] = {
     "sync.servers_lacks": "The server's {where} lacks '{key}'.",
     "sync.servers_push_answer_holds_something_not": "The server's push answer holds something that is not a result.",
     "sync.sign_in_again_with_fieldapp_login": "{reason}Sign in again with 'fieldapp login', or pass --password-stdin.",
+    "sync.too_many_failed_sign_ins_wait": "Too many failed sign-ins: wait {minutes} min before trying again.",
     "sync.wrong_username_or_password_check_them": "Wrong username or password: check them and try again.",
     "sync_issues.conflict_already_resolved_or_does_not": "This conflict is already resolved or does not exist.",
     "sync_issues.field_cannot_be_empty": "{what} cannot be empty.",

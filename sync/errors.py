@@ -23,11 +23,17 @@ class ProtocolError(SyncError):
 
 
 class ServerBusyError(SyncError):
-    """The server asked us to wait longer than one cycle is willing to."""
+    """The server asked us to wait longer than one cycle is willing to.
 
-    def __init__(self, code: str, retry_after: float, /, **params: Given) -> None:
+    ``refused_as`` is the error body's coarse code when it gave one: ``rate_limited`` at a
+    sign-in means too many failed sign-ins, not a busy server."""
+
+    def __init__(
+        self, code: str, retry_after: float, refused_as: str | None = None, /, **params: Given
+    ) -> None:
         super().__init__(code, retry_after=retry_after, **params)
         self.retry_after = retry_after
+        self.refused_as = refused_as
 
 
 class SyncAlreadyRunningError(SyncError):

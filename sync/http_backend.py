@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import math
 import random
 import threading
 import time
@@ -161,6 +162,13 @@ class HttpBackend:
         except AuthenticationError:
             # At the password grant a 401 is about what was typed, not an ended sign-in.
             raise AuthenticationError("sync.wrong_username_or_password_check_them") from None
+        except ServerBusyError as busy:
+            if busy.refused_as != "rate_limited":
+                raise
+            # The server slows down repeated failures for one username or address.
+            raise AuthenticationError(
+                "sync.too_many_failed_sign_ins_wait", minutes=math.ceil(busy.retry_after / 60)
+            ) from None
         tokens = wire.tokens(body)
         self._access_token, self._refresh_token = tokens.access_token, tokens.refresh_token
         return tokens
@@ -307,9 +315,7 @@ class HttpBackend:
                     wait = self.retry.backoff(attempt, self._rng)
                 if wait > self.retry.max_retry_after or attempt >= self.retry.attempts:
                     raise ServerBusyError(
-                        "sync.server_busy_and_asked_wait_s",
-                        wait,
-                        wait=wait,
+                        "sync.server_busy_and_asked_wait_s", wait, _error_code(body), wait=wait
                     )
                 log.info("server answered %s; waiting %.1f s as asked", status, wait)
                 self._sleep(wait)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.replicas import Client, ClientFactory
+from support.replicas import Client, ClientFactory, backend
 from support.server import ServerProcess
 
 from fieldapp.error_codes import ENGLISH, english
@@ -21,7 +21,7 @@ from fieldapp.store.syncbook import PendingMutation
 from fieldapp.usecases import sync_issues
 from fieldapp.usecases.sync_issues import RejectedChange
 from sync import wire
-from sync.errors import InvalidCursorError, ServerRefusedError
+from sync.errors import AuthenticationError, InvalidCursorError, ServerRefusedError
 
 REPO = Path(__file__).resolve().parents[2]
 # Still raised with English sentences for codes: the open formats' errors, turned into
@@ -213,3 +213,17 @@ def test_every_error_raised_on_purpose_is_built_from_a_code() -> None:
                     wrong.append(f"{path.relative_to(REPO).as_posix()}:{node.lineno}")
     wrong = [w for w in wrong if w.split(":")[0] not in STILL_ENGLISH]
     assert wrong == [], "\n".join(wrong)
+
+
+def test_too_many_failed_sign_ins_say_so_rather_than_a_busy_server(server: ServerProcess) -> None:
+    """The server answers the sixth failure in a row 429 rate_limited: to the person that is
+    "wait before trying again", with the wait in minutes, not "the server is busy"."""
+    laptop = backend(server.url)
+    for _ in range(5):
+        with pytest.raises(AuthenticationError) as wrong:
+            laptop.authenticate("field", "not the password")
+        assert wrong.value.code == "sync.wrong_username_or_password_check_them"
+    with pytest.raises(AuthenticationError) as throttled:
+        laptop.authenticate("field", "not the password")
+    assert throttled.value.code == "sync.too_many_failed_sign_ins_wait"
+    assert throttled.value.params == {"minutes": 15}
