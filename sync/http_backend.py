@@ -165,9 +165,14 @@ class HttpBackend:
         except ServerBusyError as busy:
             if busy.refused_as != "rate_limited":
                 raise
-            # The server slows down repeated failures for one username or address.
-            raise AuthenticationError(
-                "sync.too_many_failed_sign_ins_wait", minutes=math.ceil(busy.retry_after / 60)
+            # The server slows down repeated failures for one username or address. Still a
+            # wait, not an AuthenticationError: the window words that as a wrong password,
+            # and the password typed this time may well be right.
+            raise ServerBusyError(
+                "sync.too_many_failed_sign_ins_wait",
+                busy.retry_after,
+                busy.refused_as,
+                minutes=math.ceil(busy.retry_after / 60),
             ) from None
         tokens = wire.tokens(body)
         self._access_token, self._refresh_token = tokens.access_token, tokens.refresh_token

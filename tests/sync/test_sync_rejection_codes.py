@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from support.replicas import Client, ClientFactory, backend
-from support.server import ServerProcess
+from support.server import DEMO_PASSWORD, ServerProcess
 
 from fieldapp.error_codes import ENGLISH, english
 from fieldapp.errors import FieldAppError
@@ -21,7 +21,12 @@ from fieldapp.store.syncbook import PendingMutation
 from fieldapp.usecases import sync_issues
 from fieldapp.usecases.sync_issues import RejectedChange
 from sync import wire
-from sync.errors import AuthenticationError, InvalidCursorError, ServerRefusedError
+from sync.errors import (
+    AuthenticationError,
+    InvalidCursorError,
+    ServerBusyError,
+    ServerRefusedError,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 # Still raised with English sentences for codes: the open formats' errors, turned into
@@ -215,7 +220,7 @@ def test_every_error_raised_on_purpose_is_built_from_a_code() -> None:
     assert wrong == [], "\n".join(wrong)
 
 
-def test_too_many_failed_sign_ins_say_so_rather_than_a_busy_server(server: ServerProcess) -> None:
+def test_too_many_failed_sign_ins_say_so_with_the_wait(server: ServerProcess) -> None:
     """The server answers the sixth failure in a row 429 rate_limited: to the person that is
     "wait before trying again", with the wait in minutes, not "the server is busy"."""
     laptop = backend(server.url)
@@ -223,7 +228,9 @@ def test_too_many_failed_sign_ins_say_so_rather_than_a_busy_server(server: Serve
         with pytest.raises(AuthenticationError) as wrong:
             laptop.authenticate("field", "not the password")
         assert wrong.value.code == "sync.wrong_username_or_password_check_them"
-    with pytest.raises(AuthenticationError) as throttled:
-        laptop.authenticate("field", "not the password")
+    # Even with the right password now: the server refuses before it checks it.
+    with pytest.raises(ServerBusyError) as throttled:
+        laptop.authenticate("field", DEMO_PASSWORD)
     assert throttled.value.code == "sync.too_many_failed_sign_ins_wait"
-    assert throttled.value.params == {"minutes": 15}
+    assert throttled.value.params["minutes"] == 15
+    assert not isinstance(throttled.value, AuthenticationError)  # not "wrong password"
