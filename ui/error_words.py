@@ -41,6 +41,12 @@ def sentence(error: FieldAppError) -> str:
     return words(error.code, params)
 
 
+def refusal(reason: str, code: str | None, params: Mapping[str, Param]) -> str:
+    """Why the server refused a change: its code worded here when it sent one (issue 12),
+    else the English sentence an older server sent alone."""
+    return reason if code is None else words(code, params)
+
+
 def words(code: str, params: Mapping[str, Param]) -> str:
     """The sentence of ``code`` with ``params`` (a rejection reason from the server, an
     error of the core): translated if the catalogue has it, else the core's English."""

@@ -499,6 +499,16 @@ _SEARCH_BY_ADDRESS = (
         FROM search_docs d JOIN accounts a ON a.id = d.record_id""",
 )
 
+# A rejection's reason as the server's catalogue code and its plain parameters (issue 12),
+# for the window to word in its user's language; ``reason`` keeps the English sentence.
+# Rows stored before this have no code and empty parameters: they read as they did, by
+# their sentence.
+_REJECTION_CODES = (
+    "ALTER TABLE rejected_mutations ADD COLUMN reason_code TEXT",
+    "ALTER TABLE rejected_mutations ADD COLUMN reason_params TEXT NOT NULL DEFAULT '{}'"
+    " CHECK (json_valid(reason_params))",
+)
+
 # The records' data stamp: a token in the profile that changes whenever a record changes.
 # What is computed from the records and kept (the dashboard's snapshots, fieldapp/kpi/
 # snapshot.py) is stamped with it and trusted only while it is the same.
@@ -527,6 +537,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "local drafts of unsaved forms", _DRAFTS),
     Migration(4, "hand-offs, inbox read marks, priorities and SLA agreements", _HANDOFFS),
     Migration(5, "search by address: street, city, postal code and province", _SEARCH_BY_ADDRESS),
+    Migration(6, "rejections keep the server's reason code and parameters", _REJECTION_CODES),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -19,16 +19,10 @@ NOT_USES = {
     ROOT / "ui" / "error_catalogue.py",
     ROOT / "ui" / "error_words.py",
 }
-ROOTS = {"FieldAppError": 0, "Rejected": 1}  # where the code sits among the arguments
-# Sites that still pass an English sentence, in the reference server's code (the server's
-# reasons are another change's work; each goes once it raises a code of the catalogue).
-NOT_YET = {"sync/server/installed.py"}
-# Codes in the catalogue that the server still words itself (sync/server/feed.py's cursor
-# refusals); the same change makes them travel as codes.
-NOT_YET_RAISED = {
-    "server.cursor_ahead_servers_feed_was_server",
-    "server.scope_changed_since_cursor_was_issued",
-}
+# Where the code sits among the arguments: a refusal's kind comes before its reason's code,
+# and the server's ApiError (not a FieldAppError: it becomes an HTTP answer) has its
+# status first.
+ROOTS = {"FieldAppError": 0, "Rejected": 1, "ApiError": 2}
 
 
 @dataclass(frozen=True)
@@ -80,8 +74,11 @@ def code_positions(modules: dict[Path, ast.Module]) -> dict[str, int | None]:
             )
             if init is not None:
                 names = [a.arg for a in [*init.args.posonlyargs, *init.args.args][1:]]
-                found = [i for i, arg in enumerate(names) if arg in ("code", "reason_code")]
-                position = found[-1] if found else None
+                # An error of the core names its own code ``code`` (ServerRefusedError also
+                # carries the server's ``reason_code``, which may be None); a refusal's code
+                # is its ``reason_code``.
+                wanted = "code" if position == 0 else "reason_code"
+                position = names.index(wanted) if wanted in names else None
             positions[name] = position
             grew = True
     return positions
@@ -130,8 +127,6 @@ def problems(found: list[Site]) -> list[str]:
     wrong = []
     for site in found:
         code = site.code
-        if site.where.split(":")[0] in NOT_YET:
-            continue
         if code is None:
             wrong.append(f"{site.where}: no code")
             continue
@@ -161,7 +156,7 @@ def test_every_code_of_the_catalogue_is_raised_somewhere() -> None:
         for node in ast.walk(tree)
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     }
-    assert sorted(set(ENGLISH) - used - NOT_YET_RAISED) == []
+    assert sorted(set(ENGLISH) - used) == []
 
 
 def test_the_scan_sees_a_code_outside_the_catalogue_and_a_code_built_at_run_time() -> None:

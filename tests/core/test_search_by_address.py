@@ -142,7 +142,7 @@ def test_a_profile_of_schema_4_is_re_indexed_and_found_by_address(tmp_path: Path
     conn.close()
 
     with open_store(profile) as store:
-        assert store.schema_version == LATEST_VERSION == 5
+        assert store.schema_version == LATEST_VERSION >= 5
         for query in ("rue Notre-Dame", "H3J", "Montréal", "quebec", "café"):
             assert [(h.collection, h.record_id) for h in search(store, query)] == [
                 ("accounts", ACCOUNT)

@@ -143,3 +143,16 @@ def test_a_french_account_form_shows_the_french_sentence_of_the_use_cases_refusa
     qtbot.keyClick(dialog.latitude, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.error_for("latitude") != "", timeout=WAIT)
     assert dialog.error_for("latitude") == "Latitude doit être un nombre (reçu\u00a0: 'north')."
+
+
+# -- the server's refusals -------------------------------------------------------------
+def test_a_refusal_with_a_code_reads_in_french_and_one_without_keeps_the_servers_sentence(
+    in_french: None,
+) -> None:
+    worded = error_words.refusal(
+        "At most 500 mutations per request.", "server.at_most_mutations_per_request", {"limit": 500}
+    )
+    assert worded == "Au plus 500 modifications par requête."
+    # An older server sent the English sentence alone: it is shown as it came.
+    older = error_words.refusal("The account is not in your scope.", None, {})
+    assert older == "The account is not in your scope."

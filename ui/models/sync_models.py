@@ -31,6 +31,7 @@ from fieldapp.usecases.sync_overview import (
     RejectionItem,
     SyncRun,
 )
+from ui.error_words import refusal
 from ui.formatting import clock_time, fill, short_date
 from ui.labels import collection_label, field_labels, operation_label
 
@@ -314,7 +315,7 @@ class RejectionsModel(SyncTableModel):
             collection_label(rejection.collection),
             record_text(item.record),
             operation_label(rejection.op),
-            rejection.reason,
+            refusal(rejection.reason, rejection.reason_code, rejection.reason_params),
             moment_text(rejection.rejected_at),
         )
         change_tip = _changes_text(rejection.fields, fields)

@@ -2145,8 +2145,20 @@ médiane %3 : %4</translation>
         <translation>Accepter une piste planifie sa visite&#xa0;: indiquez la visite.</translation>
     </message>
     <message>
+        <source>server.access_token_has_expired_refresh_it</source>
+        <translation>Le jeton d&apos;accès est expiré : renouvelez-le ou reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>server.access_token_missing_or_not_valid</source>
+        <translation>Reconnectez-vous : le jeton d&apos;accès est absent ou n&apos;est pas valide.</translation>
+    </message>
+    <message>
         <source>server.account_already_priority_for_day</source>
         <translation>Ce compte est déjà une priorité pour ce jour-là.</translation>
+    </message>
+    <message>
+        <source>server.account_disabled</source>
+        <translation>Ce compte d&apos;utilisateur est désactivé.</translation>
     </message>
     <message>
         <source>server.account_not_in_scope</source>
@@ -2165,8 +2177,20 @@ médiane %3 : %4</translation>
         <translation>Un autre FieldApp est encore en train de démarrer ou d’arrêter le serveur dans {data_dir}&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
+        <source>server.at_most_mutations_per_request</source>
+        <translation>Au plus {limit} modifications par requête.</translation>
+    </message>
+    <message>
         <source>server.briefing_lead_inside_teams_change</source>
         <translation>C’est à l’équipe interne de changer le breffage d’une piste.</translation>
+    </message>
+    <message>
+        <source>server.busy_retry_after_time_given</source>
+        <translation>Le serveur est occupé; réessayez après le délai indiqué.</translation>
+    </message>
+    <message>
+        <source>server.call_needs_access_token</source>
+        <translation>Cet appel exige un jeton d&apos;accès (Authorization: Bearer ...).</translation>
     </message>
     <message>
         <source>server.cannot_listen_on</source>
@@ -2203,6 +2227,18 @@ médiane %3 : %4</translation>
     <message>
         <source>server.cursor_ahead_servers_feed_was_server</source>
         <translation>Ce curseur est en avance sur le flux de ce serveur (le serveur a-t-il été restauré à partir d’une copie de sécurité&#xa0;?)&#xa0;: recommencez sans curseur.</translation>
+    </message>
+    <message>
+        <source>server.cursor_not_issued_by_server</source>
+        <translation>Ce curseur n&apos;a pas été émis par ce serveur.</translation>
+    </message>
+    <message>
+        <source>server.database_busy_try_again_shortly</source>
+        <translation>La base de données du serveur est occupée; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>server.failed_to_apply_change</source>
+        <translation>Le serveur n&apos;a pas pu appliquer cette modification; elle n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
         <source>server.field_cannot_change_create_new_record</source>
@@ -2251,6 +2287,10 @@ médiane %3 : %4</translation>
     <message>
         <source>server.history_hand_off_never_changed</source>
         <translation>L’historique d’un transfert ne change jamais.</translation>
+    </message>
+    <message>
+        <source>server.http_refusal</source>
+        <translation>{detail}</translation>
     </message>
     <message>
         <source>server.lead</source>
@@ -2309,6 +2349,10 @@ médiane %3 : %4</translation>
         <translation>Il n’y a pas d’équipe {team} (équipes&#xa0;: {listed}).</translation>
     </message>
     <message>
+        <source>server.not_installed</source>
+        <translation>{what} a besoin du serveur de référence, une partie facultative de FieldApp qui n&apos;est pas installée (manque : {missing}); installez-la avec : {command}</translation>
+    </message>
+    <message>
         <source>server.only_answers</source>
         <translation>Seul {value} y répond.</translation>
     </message>
@@ -2349,6 +2393,10 @@ médiane %3 : %4</translation>
         <translation>Un résultat se donne quand le suivi est terminé.</translation>
     </message>
     <message>
+        <source>server.password_grant_needs_username_and</source>
+        <translation>Une connexion par mot de passe exige un nom d&apos;utilisateur et un mot de passe.</translation>
+    </message>
+    <message>
         <source>server.people_managed_on_server_not_from</source>
         <translation>Les personnes se gèrent sur le serveur, pas depuis un portable.</translation>
     </message>
@@ -2371,6 +2419,22 @@ médiane %3 : %4</translation>
     <message>
         <source>server.record_with_id_already_exists</source>
         <translation>Une fiche avec cet identifiant existe déjà.</translation>
+    </message>
+    <message>
+        <source>server.refresh_grant_needs_refresh_token</source>
+        <translation>Un renouvellement exige un refresh_token.</translation>
+    </message>
+    <message>
+        <source>server.request_body_larger_than</source>
+        <translation>Le corps de la requête dépasse {mib} Mio.</translation>
+    </message>
+    <message>
+        <source>server.request_body_not_json</source>
+        <translation>Le corps de la requête n&apos;est pas du JSON valide.</translation>
+    </message>
+    <message>
+        <source>server.request_part_invalid</source>
+        <translation>{where} : {problem}.</translation>
     </message>
     <message>
         <source>server.reviewed_note_not_in_scope</source>
@@ -2405,8 +2469,16 @@ médiane %3 : %4</translation>
         <translation>Le serveur n’a pas démarré&#xa0;; voir {log_path}.</translation>
     </message>
     <message>
+        <source>server.server_failed_bug</source>
+        <translation>Le serveur a échoué; c&apos;est un bogue.</translation>
+    </message>
+    <message>
         <source>server.server_started_but_never_answered_see</source>
         <translation>Le serveur a démarré mais n’a jamais répondu&#xa0;; voir {log_path}.</translation>
+    </message>
+    <message>
+        <source>server.sign_in_has_ended_sign_in</source>
+        <translation>Cette session est terminée : reconnectez-vous.</translation>
     </message>
     <message>
         <source>server.team_always_has_sla_policies_change</source>
@@ -2437,6 +2509,10 @@ médiane %3 : %4</translation>
         <translation>Le nom d’un territoire ne peut pas commencer par {PERSONAL_PREFIX} ni être {EVERYONE}.</translation>
     </message>
     <message>
+        <source>server.too_many_failed_sign_ins_wait</source>
+        <translation>Trop de tentatives de connexion échouées : attendez avant de réessayer.</translation>
+    </message>
+    <message>
         <source>server.username_1_100_characters_with_no</source>
         <translation>Un nom d’utilisateur compte de 1 à 100 caractères, sans espace.</translation>
     </message>
@@ -2451,6 +2527,10 @@ médiane %3 : %4</translation>
     <message>
         <source>server.visit_was_planned_for_lead_cancel</source>
         <translation>Cette visite a été planifiée pour une piste&#xa0;: annulez-la plutôt.</translation>
+    </message>
+    <message>
+        <source>server.wrong_username_or_password</source>
+        <translation>Nom d&apos;utilisateur ou mot de passe incorrect.</translation>
     </message>
     <message>
         <source>startup.qt_could_not_start</source>
@@ -2619,6 +2699,10 @@ médiane %3 : %4</translation>
     <message>
         <source>sync.sign_in_again_with_fieldapp_login</source>
         <translation>{reason}Reconnectez-vous avec «&#xa0;fieldapp login&#xa0;», ou passez --password-stdin.</translation>
+    </message>
+    <message>
+        <source>sync.too_many_failed_sign_ins_wait</source>
+        <translation>Trop de tentatives de connexion échouées : attendez {minutes} min avant de réessayer.</translation>
     </message>
     <message>
         <source>sync.wrong_username_or_password_check_them</source>
