@@ -92,6 +92,8 @@ def test_an_account_is_found_by_its_street_and_postal_code_in_the_window(
     )
     street = " ".join(address.split(",")[0].split()[:3])  # "4521 rue Notre-Dame"
     lines = _type(window, qtbot, street)
-    assert any(line.startswith(f"Account · {name}") for line in lines), (street, lines)
+    assert any(line.startswith(f"Account · {name} — ") for line in lines), (street, lines)
     code = postal_code.replace(" ", "")
-    assert any(line.startswith(f"Account · {name}") for line in _type(window, qtbot, code))
+    [line] = [x for x in _type(window, qtbot, code) if x.startswith(f"Account · {name} — ")]
+    # The line says where the account is, so the rep sees why it matched.
+    assert address in line and postal_code in line
