@@ -476,7 +476,7 @@ _PROVINCE_WORDS_5 = (
     ("CA", "S", "SK Saskatchewan"),
     ("CA", "T", "AB Alberta"),
     ("CA", "V", "BC Colombie-Britannique British Columbia"),
-    ("CA", "X", "NT NU Territoires du Nord-Ouest Northwest Territories Nunavut"),
+    ("CA", "X", "NT Territoires du Nord-Ouest Northwest Territories NU Nunavut"),
     ("CA", "Y", "YT Yukon"),
 )
 _SEARCH_BY_ADDRESS = (

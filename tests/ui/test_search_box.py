@@ -97,3 +97,18 @@ def test_an_account_is_found_by_its_street_and_postal_code_in_the_window(
     [line] = [x for x in _type(window, qtbot, code) if x.startswith(f"Account · {name} — ")]
     # The line says where the account is, so the rep sees why it matched.
     assert address in line and postal_code in line
+
+
+def test_the_index_names_each_province_as_the_address_lines_do() -> None:
+    """Search finds "Québec" or "QC" where the address line shows it (ui/addresses.py)."""
+    import sqlite3
+
+    from fieldapp.store.migrations import migrate
+    from ui.addresses import _PROVINCES
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    migrate(conn, None)
+    words = dict(conn.execute("SELECT prefix, words FROM search_provinces"))
+    assert set(words) == {f"CA{letter}" for letter in _PROVINCES}
+    for letter, (abbreviation, french) in _PROVINCES.items():
+        assert words[f"CA{letter}"].startswith(f"{abbreviation} {french}"), letter
