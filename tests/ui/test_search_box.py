@@ -112,3 +112,28 @@ def test_the_index_names_each_province_as_the_address_lines_do() -> None:
     assert set(words) == {f"CA{letter}" for letter in _PROVINCES}
     for letter, (abbreviation, french) in _PROVINCES.items():
         assert words[f"CA{letter}"].startswith(f"{abbreviation} {french}"), letter
+
+
+def test_in_french_a_contact_is_chez_their_account(make_context: Any, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import Languages
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    languages = Languages(app)
+    try:
+        assert languages.apply("fr") == "fr"
+        window = _window(make_context("field"), qtbot)
+        assert "adresse" in window.search.placeholderText()
+        first, last, account = _read(
+            window,
+            qtbot,
+            "SELECT c.first_name, c.last_name, a.name FROM contacts c"
+            " JOIN accounts a ON a.id = c.account_id WHERE c.first_name IS NOT NULL"
+            " ORDER BY c.id LIMIT 1",
+        )
+        lines = _type(window, qtbot, f"{first} {last}")
+        assert any(f"{first} {last} chez {account}" in line for line in lines), lines
+    finally:
+        languages.clear()
