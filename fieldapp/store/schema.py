@@ -261,9 +261,8 @@ _SEARCH_TEXT_2: dict[str, tuple[str, str, str]] = {
 # (as written and without its space, so "H3J8K4" finds "H3J 8K4") and, for Canada, its
 # province, which the store keeps no column for: Canada Post's first letter of the postal
 # code names it (as ui/addresses.py shows it), looked up in search_provinces. The words are
-# a table, not a CASE in the triggers: the triggers stay small (see the decision "Search by
-# address" on why the schema's size matters to a cut-short file), and a province's words
-# can change with an UPDATE in a migration, without recreating a trigger.
+# a table, not a CASE written into both triggers: the triggers stay short, and a province's
+# words can change with an UPDATE in a migration (and a re-index), not new triggers.
 _ACCOUNT_BODY_5 = """trim(coalesce({row}.city, '') || ' ' || coalesce({row}.address, '')
                 || ' ' || coalesce({row}.postal_code, '')
                 || ' ' || replace(coalesce({row}.postal_code, ''), ' ', '')
@@ -476,7 +475,7 @@ _PROVINCE_WORDS_5 = (
     ("CA", "S", "SK Saskatchewan"),
     ("CA", "T", "AB Alberta"),
     ("CA", "V", "BC Colombie-Britannique British Columbia"),
-    ("CA", "X", "NT NU Territoires du Nord-Ouest Northwest Territories Nunavut"),
+    ("CA", "X", "NT Territoires du Nord-Ouest Northwest Territories NU Nunavut"),
     ("CA", "Y", "YT Yukon"),
 )
 _SEARCH_BY_ADDRESS = (

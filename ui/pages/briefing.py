@@ -235,10 +235,12 @@ class BriefingPane(QWidget):
         briefing, wanted = self.briefing, self._wanted_contact
         if briefing is None or wanted is None:
             return
+        # Only the shown account's briefing gets here: if it does not hold the contact (it
+        # was deleted meanwhile), there is nothing to wait for.
+        self._wanted_contact = None
         position = next((n for n, c in enumerate(briefing.contacts) if c.id == wanted), None)
         if position is None:
-            return  # not this account's (the rep moved on, or it was deleted): wait no more
-        self._wanted_contact = None
+            return
         label = self.contacts.entry_label(position)
         self._scroller.ensureWidgetVisible(label)
         label.setFocus(Qt.FocusReason.OtherFocusReason)
