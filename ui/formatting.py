@@ -69,8 +69,9 @@ def number(value: float, decimals: int = 0) -> str:
 
 def money(amount: float, currency: str | None) -> str:
     """An amount in the record's currency, written the user's way: "3 250 $" in Québec,
-    "$3,250" in English Canada; a currency foreign to the user's country shows its
-    CLDR-style prefix (CA$, US$) so that dollars never read as the wrong ones."""
+    "$3,250" in English Canada; a dollar foreign to the user's country shows CLDR's symbol
+    for it in the user's language ("CA$3,250" in the US, "3 250 $CA" in France), so that
+    dollars never read as the wrong ones. The amount is never converted."""
     locale = QLocale()
     code = (currency or "").upper()
     decimals = 0 if float(amount).is_integer() else 2
@@ -82,11 +83,22 @@ _DOLLAR_COUNTRIES = {"CAD": QLocale.Country.Canada, "USD": QLocale.Country.Unite
 _SYMBOLS = {"EUR": "€", "GBP": "£", "CHF": "CHF", "JPY": "¥"}
 
 
+# CLDR's symbols of a foreign dollar: English puts the country first, French after.
+_FOREIGN_DOLLARS = {
+    QLocale.Language.English: {"CAD": "CA$", "USD": "US$"},
+    QLocale.Language.French: {"CAD": "$CA", "USD": "$US"},
+}
+
+
 def _currency_symbol(code: str, locale: QLocale) -> str:
     if code in _DOLLAR_COUNTRIES:
         if locale.territory() == _DOLLAR_COUNTRIES[code]:
             return "$"
-        return {"CAD": "CA$", "USD": "US$"}[code]
+        english = _FOREIGN_DOLLARS[QLocale.Language.English]
+        symbols = _FOREIGN_DOLLARS.get(locale.language(), english)
+        return symbols[code]
+    if code and code == locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode):
+        return locale.currencySymbol()  # the country's own currency, its own symbol
     return _SYMBOLS.get(code, code or "?")
 
 

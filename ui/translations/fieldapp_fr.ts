@@ -2118,6 +2118,13 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
 </context>
 <context>
+    <name>Languages</name>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+</context>
+<context>
     <name>LeadPanel</name>
     <message>
         <source>Lead handed over</source>
