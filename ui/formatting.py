@@ -33,9 +33,13 @@ def relative_time(moment: datetime, now: datetime) -> str:
 def short_date(day: date) -> str:
     """ "2 déc. 2026" / "Dec 2, 2026": the month in letters, because 12/02/2026 reads as
     February in one country and December in the next (Qt's short format is numeric)."""
-    locale = QLocale()
-    pattern = "d MMM yyyy" if locale.language() == QLocale.Language.French else "MMM d, yyyy"
-    return locale.toString(QDate(day.year, day.month, day.day), pattern)
+    return QLocale().toString(QDate(day.year, day.month, day.day), date_pattern())
+
+
+def date_pattern() -> str:
+    """The short date's Qt pattern, for date editors too (``QDateEdit.setDisplayFormat``),
+    whose default is the locale's numeric short format."""
+    return "d MMM yyyy" if QLocale().language() == QLocale.Language.French else "MMM d, yyyy"
 
 
 def long_date(day: date) -> str:
@@ -73,8 +77,11 @@ def money(amount: float, currency: str | None) -> str:
     for it in the user's language ("CA$3,250" in the US, "3 250 $CA" in France), so that
     dollars never read as the wrong ones. The amount is never converted."""
     locale = QLocale()
-    code = (currency or "").upper()
+    code = (currency or "").strip().upper()
     decimals = 0 if float(amount).is_integer() else 2
+    if not code:
+        # No currency on the record: the figure alone, never a guessed symbol.
+        return number(amount, decimals)
     symbol = _currency_symbol(code, locale)
     return locale.toCurrencyString(float(amount), symbol, decimals)
 
@@ -99,7 +106,7 @@ def _currency_symbol(code: str, locale: QLocale) -> str:
         return symbols[code]
     if code and code == locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode):
         return locale.currencySymbol()  # the country's own currency, its own symbol
-    return _SYMBOLS.get(code, code or "?")
+    return _SYMBOLS.get(code, code)
 
 
 def distance(km: float) -> str:

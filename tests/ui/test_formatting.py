@@ -62,6 +62,7 @@ def test_money_keeps_the_records_currency_and_its_cents(qapp: object, locale_nam
     locale_named("fr_CA")  # type: ignore[operator]
     assert money(3250.5, "EUR") == "3\u00a0250,50\u00a0€"
     assert money(12, "USD") == "12\u00a0$US"  # CLDR's French symbol of a foreign dollar
+    assert money(3250, None) == "3\u00a0250"  # no currency on the record: no guessed symbol
     locale_named("en_US")  # type: ignore[operator]
     assert money(12, "USD") == "$12"
 

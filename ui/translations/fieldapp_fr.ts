@@ -1557,6 +1557,14 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
         <translation>l&apos;équipe terrain</translation>
     </message>
     <message>
+        <source>Note for the field</source>
+        <translation>Note pour le terrain</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Rétroaction</translation>
+    </message>
+    <message>
         <source>Handed over</source>
         <translation>Transféré</translation>
     </message>
