@@ -108,7 +108,7 @@
     </message>
     <message>
         <source>Ctrl+Enter saves</source>
-        <translation>Ctrl+Enter pour enregistrer</translation>
+        <translation>Ctrl+Entrée pour enregistrer</translation>
     </message>
     <message>
         <source>Pin for the field rep&apos;s next visit</source>
@@ -252,7 +252,7 @@
     </message>
     <message>
         <source>Feedback: %1</source>
-        <translation>Commentaire&#xa0;: %1</translation>
+        <translation>Rétroaction&#xa0;: %1</translation>
     </message>
     <message>
         <source>a person</source>
@@ -523,7 +523,7 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     </message>
     <message>
         <source>Could not save %1: %2</source>
-        <translation>Impossible d&apos;enregistrer %1 : %2</translation>
+        <translation>Impossible d&apos;enregistrer %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -553,7 +553,7 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     </message>
     <message>
         <source>%1 held · %2 not closed yet</source>
-        <translation>%1 tenues · %2 pas encore closes</translation>
+        <translation>%1 tenues · %2 pas encore terminées</translation>
     </message>
     <message>
         <source>Visits held</source>
@@ -623,7 +623,7 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <source>%1 late · %2 overdue
 median %3: %4</source>
         <translation>%1 en retard · %2 échus
-médiane %3 : %4</translation>
+médiane %3&#xa0;: %4</translation>
     </message>
 </context>
 <context>
@@ -650,7 +650,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>The teams&apos; SLA policies: what each owes, by when</source>
-        <translation>Les ententes de service des équipes : ce que chacune doit, et pour quand</translation>
+        <translation>Les ententes de service des équipes&#xa0;: ce que chacune doit, et pour quand</translation>
     </message>
     <message>
         <source>Export CSV…</source>
@@ -690,7 +690,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>The figures could not be computed: %1</source>
-        <translation>Les indicateurs n&apos;ont pas pu être calculés : %1</translation>
+        <translation>Les indicateurs n&apos;ont pas pu être calculés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Visits of the week of %1</source>
@@ -702,7 +702,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Service levels saved: they reach every laptop with its next sync.</source>
-        <translation>Niveaux de service enregistrés : ils parviendront à chaque portable à sa prochaine synchronisation.</translation>
+        <translation>Niveaux de service enregistrés&#xa0;: ils parviendront à chaque portable à sa prochaine synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -849,11 +849,11 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Breach: %1</source>
-        <translation>Manquement : %1</translation>
+        <translation>Manquement&#xa0;: %1</translation>
     </message>
     <message>
         <source>Overdue account: %1</source>
-        <translation>Compte en retard : %1</translation>
+        <translation>Compte en retard&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1363,7 +1363,7 @@ médiane %3 : %4</translation>
 Feedback on your visit reports, notes pinned for your accounts, leads and follow-ups handed to you, and the answers to what you handed over appear here after each sync.</source>
         <translation>Rien de nouveau depuis 30 jours.
 
-La rétroaction sur vos rapports de visite, les notes épinglées pour vos comptes, les pistes et les suivis qui vous sont confiés, et les réponses à ce que vous avez confié apparaissent ici après chaque synchronisation.</translation>
+La rétroaction sur vos comptes rendus de visite, les notes épinglées pour vos comptes, les pistes et les suivis qui vous sont confiés, et les réponses à ce que vous avez confié apparaissent ici après chaque synchronisation.</translation>
     </message>
     <message>
         <source>Mark read</source>
@@ -1458,11 +1458,11 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Closed — won</source>
-        <translation>Fermée — gagnée</translation>
+        <translation>Conclue — gagnée</translation>
     </message>
     <message>
         <source>Closed — lost</source>
-        <translation>Fermée — perdue</translation>
+        <translation>Conclue — perdue</translation>
     </message>
     <message>
         <source>New</source>
@@ -1486,7 +1486,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>New feedback on your report</source>
-        <translation>Nouvelle rétroaction sur votre rapport</translation>
+        <translation>Nouvelle rétroaction sur votre compte rendu</translation>
     </message>
     <message>
         <source>Note pinned for you</source>
@@ -1570,7 +1570,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Reassigned</source>
-        <translation>Réassigné</translation>
+        <translation>Réaffecté</translation>
     </message>
     <message>
         <source>Accepted</source>
@@ -1630,11 +1630,11 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Leads: visit planned</source>
-        <translation>Pistes : visite planifiée</translation>
+        <translation>Pistes&#xa0;: visite planifiée</translation>
     </message>
     <message>
         <source>Leads: visit held</source>
-        <translation>Pistes : visite tenue</translation>
+        <translation>Pistes&#xa0;: visite tenue</translation>
     </message>
     <message>
         <source>Follow-ups handled</source>
@@ -1698,7 +1698,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Not closed yet</source>
-        <translation>Pas encore close</translation>
+        <translation>Pas encore terminée</translation>
     </message>
     <message>
         <source>Visited in time</source>
@@ -2622,7 +2622,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <name>ReassignFollowUpDialog</name>
     <message>
         <source>Reassign the follow-up</source>
-        <translation>Réassigner le suivi</translation>
+        <translation>Réaffecter le suivi</translation>
     </message>
     <message>
         <source>To</source>
@@ -2630,7 +2630,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>It stays due when it was: a reassignment is not an answer.</source>
-        <translation>L&apos;échéance ne change pas&#xa0;: réassigner n&apos;est pas répondre.</translation>
+        <translation>L&apos;échéance ne change pas&#xa0;: réaffecter n&apos;est pas répondre.</translation>
     </message>
 </context>
 <context>
@@ -2965,7 +2965,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Feedback for the field rep…</source>
-        <translation>Commentaire pour le représentant terrain…</translation>
+        <translation>Rétroaction pour le représentant terrain…</translation>
     </message>
     <message>
         <source>Mark reviewed</source>
@@ -2977,7 +2977,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Send feedback</source>
-        <translation>Envoyer le commentaire</translation>
+        <translation>Envoyer la rétroaction</translation>
     </message>
     <message>
         <source>Follow-up…</source>
@@ -2993,7 +2993,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Visit reports are reviewed by the inside team; here you can read them, add a follow-up and open the account.</source>
-        <translation>Les rapports de visite sont révisés par l’équipe interne&#xa0;; ici, vous pouvez les lire, ajouter un suivi et ouvrir le compte.</translation>
+        <translation>Les comptes rendus de visite sont révisés par l’équipe interne&#xa0;; ici, vous pouvez les lire, ajouter un suivi et ouvrir le compte.</translation>
     </message>
     <message numerus="yes">
         <source>%n visit report(s) to review</source>
@@ -3039,15 +3039,15 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Feedback saved; it will be sent to %1 at the next sync.</source>
-        <translation>Commentaire enregistré&#xa0;; il sera envoyé à %1 à la prochaine synchronisation.</translation>
+        <translation>Rétroaction enregistrée&#xa0;; elle sera envoyée à %1 à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>Feedback sent to %1.</source>
-        <translation>Commentaire envoyé à %1.</translation>
+        <translation>Rétroaction envoyée à %1.</translation>
     </message>
     <message>
         <source>The server refused the feedback to %1: see the Sync page.</source>
-        <translation>Le serveur a refusé le commentaire à %1&#xa0;: voyez la page Synchronisation.</translation>
+        <translation>Le serveur a refusé la rétroaction destinée à %1&#xa0;: voyez la page Synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -3096,7 +3096,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>What each team owes the other, and by when. Hours count nights and weekends; working days skip weekends and the region&apos;s public holidays. Saved changes reach every laptop with its next sync.</source>
-        <translation>Ce que chaque équipe doit à l&apos;autre, et pour quand. Les heures comptent les nuits et les fins de semaine; les jours ouvrables sautent les fins de semaine et les jours fériés de la région. Les changements enregistrés parviennent à chaque portable à sa prochaine synchronisation.</translation>
+        <translation>Ce que chaque équipe doit à l&apos;autre, et pour quand. Les heures comptent les nuits et les fins de semaine&#xa0;; les jours ouvrables sautent les fins de semaine et les jours fériés de la région. Les changements enregistrés parviennent à chaque portable à sa prochaine synchronisation.</translation>
     </message>
     <message>
         <source>Team</source>
@@ -3112,7 +3112,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>%1: an allowance is from 1 to %2 %3 (not %4). Nothing was saved.</source>
-        <translation>%1 : un délai va de 1 à %2 %3 (pas %4). Rien n&apos;a été enregistré.</translation>
+        <translation>%1&#xa0;: un délai va de 1 à %2 %3 (pas %4). Rien n&apos;a été enregistré.</translation>
     </message>
     <message>
         <source>%1 Nothing was saved.</source>
@@ -3401,8 +3401,8 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message numerus="yes">
         <source>%n reply(ies) or review(s) of your reports</source>
         <translation>
-            <numerusform>%n réponse ou révision de vos rapports</numerusform>
-            <numerusform>%n réponses ou révisions de vos rapports</numerusform>
+            <numerusform>%n réponse ou révision de vos comptes rendus</numerusform>
+            <numerusform>%n réponses ou révisions de vos comptes rendus</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3633,7 +3633,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <name>TileWidget</name>
     <message>
         <source>%1: double-click or press Enter to see the records behind it</source>
-        <translation>%1 : double-cliquez ou appuyez sur Entrée pour voir les fiches derrière ce chiffre</translation>
+        <translation>%1&#xa0;: double-cliquez ou appuyez sur Entrée pour voir les fiches derrière ce chiffre</translation>
     </message>
 </context>
 <context>
@@ -3644,7 +3644,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Previous day or week (Alt+Left)</source>
-        <translation>Jour ou semaine précédents (Alt+Left)</translation>
+        <translation>Jour ou semaine précédents (Alt+Gauche)</translation>
     </message>
     <message>
         <source>&amp;Today</source>
@@ -3656,7 +3656,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Next day or week (Alt+Right)</source>
-        <translation>Jour ou semaine suivants (Alt+Right)</translation>
+        <translation>Jour ou semaine suivants (Alt+Droite)</translation>
     </message>
     <message>
         <source>&amp;Day</source>
@@ -3811,7 +3811,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Check out: the report goes to the inside team (Ctrl+Enter)</source>
-        <translation>Signaler le départ&#xa0;: le compte rendu part à l&apos;équipe interne (Ctrl+Enter)</translation>
+        <translation>Signaler le départ&#xa0;: le compte rendu part à l&apos;équipe interne (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Close</source>
@@ -3847,11 +3847,11 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Visit completed: the report is saved and will be sent to the inside team at the next sync.</source>
-        <translation>Visite terminée&#xa0;: le rapport est enregistré et sera envoyé à l’équipe interne à la prochaine synchronisation.</translation>
+        <translation>Visite terminée&#xa0;: le compte rendu est enregistré et sera envoyé à l’équipe interne à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>Visit completed: the report was sent to the inside team.</source>
-        <translation>Visite terminée&#xa0;: le rapport a été envoyé à l’équipe interne.</translation>
+        <translation>Visite terminée&#xa0;: le compte rendu a été envoyé à l’équipe interne.</translation>
     </message>
     <message>
         <source>Visit completed, but the server refused part of it: see the Sync page.</source>
@@ -3954,7 +3954,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <name>WorkQueuePage</name>
     <message>
         <source>↑↓ or J/K: move · Enter: open · Ctrl+Enter: review, complete or hand again · C: claim · M: comment · R: reassign · W: withdraw</source>
-        <translation>↑↓ ou J/K&#xa0;: se déplacer · Entrée&#xa0;: ouvrir · Ctrl+Entrée&#xa0;: réviser, terminer ou transférer de nouveau · C&#xa0;: prendre en charge · M&#xa0;: commenter · R&#xa0;: réassigner · W&#xa0;: retirer</translation>
+        <translation>↑↓ ou J/K&#xa0;: se déplacer · Entrée&#xa0;: ouvrir · Ctrl+Entrée&#xa0;: réviser, terminer ou transférer de nouveau · C&#xa0;: prendre en charge · M&#xa0;: commenter · R&#xa0;: réaffecter · W&#xa0;: retirer</translation>
     </message>
     <message>
         <source>History</source>
@@ -3982,7 +3982,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Reassign…</source>
-        <translation>Réassigner…</translation>
+        <translation>Réaffecter…</translation>
     </message>
     <message>
         <source>Hand again…</source>
@@ -4124,7 +4124,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Reassigned: %1</source>
-        <translation>Réassigné&#xa0;: %1</translation>
+        <translation>Réaffecté&#xa0;: %1</translation>
     </message>
     <message>
         <source>Comment saved; it is sent at the next sync.</source>
