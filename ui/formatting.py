@@ -33,7 +33,10 @@ def relative_time(moment: datetime, now: datetime) -> str:
 def short_date(day: date) -> str:
     """ "2 déc. 2026" / "Dec 2, 2026": the month in letters, because 12/02/2026 reads as
     February in one country and December in the next (Qt's short format is numeric)."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), date_pattern())
+    pattern = date_pattern()
+    if day.day == 1 and QLocale().language() == QLocale.Language.French:
+        pattern = pattern.replace("d ", "d'er' ", 1)  # "1er déc. 2026", as in long_date
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
 def date_pattern() -> str:

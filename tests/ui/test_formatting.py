@@ -32,8 +32,11 @@ def test_the_first_of_the_month_reads_as_an_ordinal_in_french(
     assert long_date(date(2026, 12, 21)) == "lundi 21 décembre 2026"
     locale_named("fr_FR")  # type: ignore[operator]
     assert long_date(date(2027, 1, 1)) == "vendredi 1er janvier 2027"
+    assert short_date(date(2026, 12, 1)) == "1er déc. 2026"
+    assert short_date(date(2026, 12, 11)) == "11 déc. 2026"
     locale_named("en_CA")  # type: ignore[operator]
     assert "1st" not in long_date(date(2026, 12, 1)) and "1" in long_date(date(2026, 12, 1))
+    assert short_date(date(2026, 12, 1)) == "Dec 1, 2026"
 
 
 # Each locale's expected text; "\u00a0" is a no-break space, "\u202f" a narrow one (CLDR's
