@@ -38,7 +38,7 @@ from fieldapp.usecases.notes import add_note
 from fieldapp.usecases.visits import plan_visit
 from ui import error_words
 from ui.context import AppContext
-from ui.formatting import fill
+from ui.formatting import date_pattern, fill
 from ui.labels import error_label, tier_label
 from ui.tasks import describe
 
@@ -146,6 +146,7 @@ class PlanVisitDialog(UseCaseForm):
         self.day = QDateEdit(QDate(start.year, start.month, start.day))
         self.day.setObjectName("visitDay")
         self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat(date_pattern())  # the month in letters, as elsewhere
         self.start_time = QTimeEdit(QTime(start.hour, start.minute))
         self.start_time.setObjectName("visitStart")
         self.duration = QSpinBox()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -41,7 +41,7 @@ from ui.dialogs.account_dialogs import (
     NewContactDialog,
     PlanVisitDialog,
 )
-from ui.formatting import clock_time, fill, short_date
+from ui.formatting import clock_time, fill, money, short_date
 from ui.labels import (
     error_label,
     outcome_label,
@@ -375,8 +375,7 @@ class BriefingPane(QWidget):
     def _opportunity_text(self, opportunity: Opportunity) -> str:
         parts = [opportunity.name, stage_label(opportunity.stage)]
         if opportunity.amount is not None:
-            amount = QLocale().toString(opportunity.amount, "f", 0)
-            parts.append(f"{amount} {opportunity.currency or ''}".strip())
+            parts.append(money(opportunity.amount, opportunity.currency))
         if opportunity.close_date:
             closes = short_date(date.fromisoformat(opportunity.close_date))
             parts.append(fill(self.tr("closes %1"), closes))

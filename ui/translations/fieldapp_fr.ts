@@ -108,7 +108,7 @@
     </message>
     <message>
         <source>Ctrl+Enter saves</source>
-        <translation>Ctrl+Enter pour enregistrer</translation>
+        <translation>Ctrl+Entrée pour enregistrer</translation>
     </message>
     <message>
         <source>Pin for the field rep&apos;s next visit</source>
@@ -252,7 +252,7 @@
     </message>
     <message>
         <source>Feedback: %1</source>
-        <translation>Commentaire&#xa0;: %1</translation>
+        <translation>Rétroaction&#xa0;: %1</translation>
     </message>
     <message>
         <source>a person</source>
@@ -523,7 +523,7 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     </message>
     <message>
         <source>Could not save %1: %2</source>
-        <translation>Impossible d&apos;enregistrer %1 : %2</translation>
+        <translation>Impossible d&apos;enregistrer %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -553,7 +553,7 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     </message>
     <message>
         <source>%1 held · %2 not closed yet</source>
-        <translation>%1 tenues · %2 pas encore closes</translation>
+        <translation>%1 tenues · %2 pas encore terminées</translation>
     </message>
     <message>
         <source>Visits held</source>
@@ -623,7 +623,7 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <source>%1 late · %2 overdue
 median %3: %4</source>
         <translation>%1 en retard · %2 échus
-médiane %3 : %4</translation>
+médiane %3&#xa0;: %4</translation>
     </message>
 </context>
 <context>
@@ -650,7 +650,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>The teams&apos; SLA policies: what each owes, by when</source>
-        <translation>Les ententes de service des équipes : ce que chacune doit, et pour quand</translation>
+        <translation>Les ententes de service des équipes&#xa0;: ce que chacune doit, et pour quand</translation>
     </message>
     <message>
         <source>Export CSV…</source>
@@ -690,7 +690,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>The figures could not be computed: %1</source>
-        <translation>Les indicateurs n&apos;ont pas pu être calculés : %1</translation>
+        <translation>Les indicateurs n&apos;ont pas pu être calculés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Visits of the week of %1</source>
@@ -702,7 +702,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Service levels saved: they reach every laptop with its next sync.</source>
-        <translation>Niveaux de service enregistrés : ils parviendront à chaque portable à sa prochaine synchronisation.</translation>
+        <translation>Niveaux de service enregistrés&#xa0;: ils parviendront à chaque portable à sa prochaine synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -849,11 +849,11 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Breach: %1</source>
-        <translation>Manquement : %1</translation>
+        <translation>Manquement&#xa0;: %1</translation>
     </message>
     <message>
         <source>Overdue account: %1</source>
-        <translation>Compte en retard : %1</translation>
+        <translation>Compte en retard&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2146,11 +2146,11 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>server.access_token_has_expired_refresh_it</source>
-        <translation>Le jeton d&apos;accès est expiré : renouvelez-le ou reconnectez-vous.</translation>
+        <translation>Le jeton d&apos;accès est expiré&#xa0;: renouvelez-le ou reconnectez-vous.</translation>
     </message>
     <message>
         <source>server.access_token_missing_or_not_valid</source>
-        <translation>Reconnectez-vous : le jeton d&apos;accès est absent ou n&apos;est pas valide.</translation>
+        <translation>Reconnectez-vous&#xa0;: le jeton d&apos;accès est absent ou n&apos;est pas valide.</translation>
     </message>
     <message>
         <source>server.account_already_priority_for_day</source>
@@ -2186,7 +2186,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>server.busy_retry_after_time_given</source>
-        <translation>Le serveur est occupé; réessayez après le délai indiqué.</translation>
+        <translation>Le serveur est occupé&#xa0;; réessayez après le délai indiqué.</translation>
     </message>
     <message>
         <source>server.call_needs_access_token</source>
@@ -2234,11 +2234,11 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>server.database_busy_try_again_shortly</source>
-        <translation>La base de données du serveur est occupée; réessayez dans un instant.</translation>
+        <translation>La base de données du serveur est occupée&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <source>server.failed_to_apply_change</source>
-        <translation>Le serveur n&apos;a pas pu appliquer cette modification; elle n&apos;a pas été enregistrée.</translation>
+        <translation>Le serveur n&apos;a pas pu appliquer cette modification&#xa0;; elle n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
         <source>server.field_cannot_change_create_new_record</source>
@@ -2350,7 +2350,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>server.not_installed</source>
-        <translation>{what} a besoin du serveur de référence, une partie facultative de FieldApp qui n&apos;est pas installée (manque : {missing}); installez-la avec : {command}</translation>
+        <translation>{what} a besoin du serveur de référence, une partie facultative de FieldApp qui n&apos;est pas installée (manque&#xa0;: {missing})&#xa0;; installez-la avec&#xa0;: {command}</translation>
     </message>
     <message>
         <source>server.only_answers</source>
@@ -2434,7 +2434,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>server.request_part_invalid</source>
-        <translation>{where} : {problem}.</translation>
+        <translation>{where}&#xa0;: {problem}.</translation>
     </message>
     <message>
         <source>server.reviewed_note_not_in_scope</source>
@@ -2470,7 +2470,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>server.server_failed_bug</source>
-        <translation>Le serveur a échoué; c&apos;est un bogue.</translation>
+        <translation>Le serveur a échoué&#xa0;; c&apos;est un bogue.</translation>
     </message>
     <message>
         <source>server.server_started_but_never_answered_see</source>
@@ -2478,7 +2478,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>server.sign_in_has_ended_sign_in</source>
-        <translation>Cette session est terminée : reconnectez-vous.</translation>
+        <translation>Cette session est terminée&#xa0;: reconnectez-vous.</translation>
     </message>
     <message>
         <source>server.team_always_has_sla_policies_change</source>
@@ -2510,7 +2510,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>server.too_many_failed_sign_ins_wait</source>
-        <translation>Trop de tentatives de connexion échouées : attendez avant de réessayer.</translation>
+        <translation>Trop de tentatives de connexion échouées&#xa0;: attendez avant de réessayer.</translation>
     </message>
     <message>
         <source>server.username_1_100_characters_with_no</source>
@@ -2702,7 +2702,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>sync.too_many_failed_sign_ins_wait</source>
-        <translation>Trop de tentatives de connexion échouées : attendez {minutes} min avant de réessayer.</translation>
+        <translation>Trop de tentatives de connexion échouées&#xa0;: attendez {minutes} min avant de réessayer.</translation>
     </message>
     <message>
         <source>sync.wrong_username_or_password_check_them</source>
@@ -3121,7 +3121,7 @@ médiane %3 : %4</translation>
 Feedback on your visit reports, notes pinned for your accounts, leads and follow-ups handed to you, and the answers to what you handed over appear here after each sync.</source>
         <translation>Rien de nouveau depuis 30 jours.
 
-La rétroaction sur vos rapports de visite, les notes épinglées pour vos comptes, les pistes et les suivis qui vous sont confiés, et les réponses à ce que vous avez confié apparaissent ici après chaque synchronisation.</translation>
+La rétroaction sur vos comptes rendus de visite, les notes épinglées pour vos comptes, les pistes et les suivis qui vous sont confiés, et les réponses à ce que vous avez confié apparaissent ici après chaque synchronisation.</translation>
     </message>
     <message>
         <source>Mark read</source>
@@ -3216,11 +3216,11 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Closed — won</source>
-        <translation>Fermée — gagnée</translation>
+        <translation>Conclue — gagnée</translation>
     </message>
     <message>
         <source>Closed — lost</source>
-        <translation>Fermée — perdue</translation>
+        <translation>Conclue — perdue</translation>
     </message>
     <message>
         <source>New</source>
@@ -3244,7 +3244,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>New feedback on your report</source>
-        <translation>Nouvelle rétroaction sur votre rapport</translation>
+        <translation>Nouvelle rétroaction sur votre compte rendu</translation>
     </message>
     <message>
         <source>Note pinned for you</source>
@@ -3315,12 +3315,20 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
         <translation>l&apos;équipe terrain</translation>
     </message>
     <message>
+        <source>Note for the field</source>
+        <translation>Note pour le terrain</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Rétroaction</translation>
+    </message>
+    <message>
         <source>Handed over</source>
         <translation>Transféré</translation>
     </message>
     <message>
         <source>Reassigned</source>
-        <translation>Réassigné</translation>
+        <translation>Réaffecté</translation>
     </message>
     <message>
         <source>Accepted</source>
@@ -3380,11 +3388,11 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Leads: visit planned</source>
-        <translation>Pistes : visite planifiée</translation>
+        <translation>Pistes&#xa0;: visite planifiée</translation>
     </message>
     <message>
         <source>Leads: visit held</source>
-        <translation>Pistes : visite tenue</translation>
+        <translation>Pistes&#xa0;: visite tenue</translation>
     </message>
     <message>
         <source>Follow-ups handled</source>
@@ -3448,7 +3456,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Not closed yet</source>
-        <translation>Pas encore close</translation>
+        <translation>Pas encore terminée</translation>
     </message>
     <message>
         <source>Visited in time</source>
@@ -3873,6 +3881,13 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>Changes are kept here and sent at the next sync.</source>
         <translation>Les modifications sont conservées ici et envoyées à la prochaine synchronisation.</translation>
+    </message>
+</context>
+<context>
+    <name>Languages</name>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
     </message>
 </context>
 <context>
@@ -4365,7 +4380,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <name>ReassignFollowUpDialog</name>
     <message>
         <source>Reassign the follow-up</source>
-        <translation>Réassigner le suivi</translation>
+        <translation>Réaffecter le suivi</translation>
     </message>
     <message>
         <source>To</source>
@@ -4373,7 +4388,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>It stays due when it was: a reassignment is not an answer.</source>
-        <translation>L&apos;échéance ne change pas&#xa0;: réassigner n&apos;est pas répondre.</translation>
+        <translation>L&apos;échéance ne change pas&#xa0;: réaffecter n&apos;est pas répondre.</translation>
     </message>
 </context>
 <context>
@@ -4708,7 +4723,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Feedback for the field rep…</source>
-        <translation>Commentaire pour le représentant terrain…</translation>
+        <translation>Rétroaction pour le représentant terrain…</translation>
     </message>
     <message>
         <source>Mark reviewed</source>
@@ -4720,7 +4735,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Send feedback</source>
-        <translation>Envoyer le commentaire</translation>
+        <translation>Envoyer la rétroaction</translation>
     </message>
     <message>
         <source>Follow-up…</source>
@@ -4736,7 +4751,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Visit reports are reviewed by the inside team; here you can read them, add a follow-up and open the account.</source>
-        <translation>Les rapports de visite sont révisés par l’équipe interne&#xa0;; ici, vous pouvez les lire, ajouter un suivi et ouvrir le compte.</translation>
+        <translation>Les comptes rendus de visite sont révisés par l’équipe interne&#xa0;; ici, vous pouvez les lire, ajouter un suivi et ouvrir le compte.</translation>
     </message>
     <message numerus="yes">
         <source>%n visit report(s) to review</source>
@@ -4782,15 +4797,15 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Feedback saved; it will be sent to %1 at the next sync.</source>
-        <translation>Commentaire enregistré&#xa0;; il sera envoyé à %1 à la prochaine synchronisation.</translation>
+        <translation>Rétroaction enregistrée&#xa0;; elle sera envoyée à %1 à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>Feedback sent to %1.</source>
-        <translation>Commentaire envoyé à %1.</translation>
+        <translation>Rétroaction envoyée à %1.</translation>
     </message>
     <message>
         <source>The server refused the feedback to %1: see the Sync page.</source>
-        <translation>Le serveur a refusé le commentaire à %1&#xa0;: voyez la page Synchronisation.</translation>
+        <translation>Le serveur a refusé la rétroaction destinée à %1&#xa0;: voyez la page Synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -4844,7 +4859,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>What each team owes the other, and by when. Hours count nights and weekends; working days skip weekends and the region&apos;s public holidays. Saved changes reach every laptop with its next sync.</source>
-        <translation>Ce que chaque équipe doit à l&apos;autre, et pour quand. Les heures comptent les nuits et les fins de semaine; les jours ouvrables sautent les fins de semaine et les jours fériés de la région. Les changements enregistrés parviennent à chaque portable à sa prochaine synchronisation.</translation>
+        <translation>Ce que chaque équipe doit à l&apos;autre, et pour quand. Les heures comptent les nuits et les fins de semaine&#xa0;; les jours ouvrables sautent les fins de semaine et les jours fériés de la région. Les changements enregistrés parviennent à chaque portable à sa prochaine synchronisation.</translation>
     </message>
     <message>
         <source>Team</source>
@@ -4860,7 +4875,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>%1: an allowance is from 1 to %2 %3 (not %4). Nothing was saved.</source>
-        <translation>%1 : un délai va de 1 à %2 %3 (pas %4). Rien n&apos;a été enregistré.</translation>
+        <translation>%1&#xa0;: un délai va de 1 à %2 %3 (pas %4). Rien n&apos;a été enregistré.</translation>
     </message>
     <message>
         <source>%1 Nothing was saved.</source>
@@ -5149,8 +5164,8 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message numerus="yes">
         <source>%n reply(ies) or review(s) of your reports</source>
         <translation>
-            <numerusform>%n réponse ou révision de vos rapports</numerusform>
-            <numerusform>%n réponses ou révisions de vos rapports</numerusform>
+            <numerusform>%n réponse ou révision de vos comptes rendus</numerusform>
+            <numerusform>%n réponses ou révisions de vos comptes rendus</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5381,7 +5396,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <name>TileWidget</name>
     <message>
         <source>%1: double-click or press Enter to see the records behind it</source>
-        <translation>%1 : double-cliquez ou appuyez sur Entrée pour voir les fiches derrière ce chiffre</translation>
+        <translation>%1&#xa0;: double-cliquez ou appuyez sur Entrée pour voir les fiches derrière ce chiffre</translation>
     </message>
 </context>
 <context>
@@ -5392,7 +5407,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Previous day or week (Alt+Left)</source>
-        <translation>Jour ou semaine précédents (Alt+Left)</translation>
+        <translation>Jour ou semaine précédents (Alt+Gauche)</translation>
     </message>
     <message>
         <source>&amp;Today</source>
@@ -5404,7 +5419,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Next day or week (Alt+Right)</source>
-        <translation>Jour ou semaine suivants (Alt+Right)</translation>
+        <translation>Jour ou semaine suivants (Alt+Droite)</translation>
     </message>
     <message>
         <source>&amp;Day</source>
@@ -5559,7 +5574,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Check out: the report goes to the inside team (Ctrl+Enter)</source>
-        <translation>Signaler le départ&#xa0;: le compte rendu part à l&apos;équipe interne (Ctrl+Enter)</translation>
+        <translation>Signaler le départ&#xa0;: le compte rendu part à l&apos;équipe interne (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Close</source>
@@ -5595,11 +5610,11 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Visit completed: the report is saved and will be sent to the inside team at the next sync.</source>
-        <translation>Visite terminée&#xa0;: le rapport est enregistré et sera envoyé à l’équipe interne à la prochaine synchronisation.</translation>
+        <translation>Visite terminée&#xa0;: le compte rendu est enregistré et sera envoyé à l’équipe interne à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>Visit completed: the report was sent to the inside team.</source>
-        <translation>Visite terminée&#xa0;: le rapport a été envoyé à l’équipe interne.</translation>
+        <translation>Visite terminée&#xa0;: le compte rendu a été envoyé à l’équipe interne.</translation>
     </message>
     <message>
         <source>Visit completed, but the server refused part of it: see the Sync page.</source>
@@ -5702,7 +5717,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <name>WorkQueuePage</name>
     <message>
         <source>↑↓ or J/K: move · Enter: open · Ctrl+Enter: review, complete or hand again · C: claim · M: comment · R: reassign · W: withdraw</source>
-        <translation>↑↓ ou J/K&#xa0;: se déplacer · Entrée&#xa0;: ouvrir · Ctrl+Entrée&#xa0;: réviser, terminer ou transférer de nouveau · C&#xa0;: prendre en charge · M&#xa0;: commenter · R&#xa0;: réassigner · W&#xa0;: retirer</translation>
+        <translation>↑↓ ou J/K&#xa0;: se déplacer · Entrée&#xa0;: ouvrir · Ctrl+Entrée&#xa0;: réviser, terminer ou transférer de nouveau · C&#xa0;: prendre en charge · M&#xa0;: commenter · R&#xa0;: réaffecter · W&#xa0;: retirer</translation>
     </message>
     <message>
         <source>History</source>
@@ -5730,7 +5745,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Reassign…</source>
-        <translation>Réassigner…</translation>
+        <translation>Réaffecter…</translation>
     </message>
     <message>
         <source>Hand again…</source>
@@ -5872,7 +5887,7 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
     <message>
         <source>Reassigned: %1</source>
-        <translation>Réassigné&#xa0;: %1</translation>
+        <translation>Réaffecté&#xa0;: %1</translation>
     </message>
     <message>
         <source>Comment saved; it is sent at the next sync.</source>
