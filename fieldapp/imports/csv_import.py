@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.catalogue import clean
+from fieldapp.error_codes import Param, english
 from fieldapp.errors import FieldAppError, ValidationError
 from fieldapp.exports.csv_lists import ACCOUNT_COLUMNS, CONTACT_COLUMNS
 from fieldapp.imports.csv_file import CsvFile, header_words
@@ -165,12 +166,16 @@ def mapping_from_options(
     for option in options:
         column, sep, name = option.partition("=")
         if not sep:
-            raise ValidationError("map", f"Write a mapping as COLUMN=FIELD, not {option!r}.")
+            raise ValidationError("map", "imports.mapping_is_column_equals_field", option=option)
         index = _column_index(headers, column.strip())
         name = name.strip()
         if name and name not in fields:
             raise ValidationError(
-                "map", f"{name!r} is not a field of {target}: choose one of {', '.join(fields)}."
+                "map",
+                "imports.not_field_of_target",
+                name=name,
+                target=target,
+                fields=", ".join(fields),
             )
         mapping = {i: f for i, f in mapping.items() if i != index and (not name or f != name)}
         if name:
@@ -188,7 +193,7 @@ def _column_index(headers: Sequence[str], column: str) -> int:
     if column.isdigit() and 1 <= int(column) <= len(headers):
         return int(column) - 1
     raise ValidationError(
-        "map", f"The file has no column {column!r} (its columns: {', '.join(headers)})."
+        "map", "imports.no_column_named", column=column, columns=", ".join(headers)
     )
 
 
@@ -199,8 +204,21 @@ def missing_fields(mapping: Mapping_, target: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class RowError:
+    """Why a row is refused: the field, and the error's code and parameters, so that the
+    window words it in the user's language and the terminal in English (``message``)."""
+
     field: str
-    message: str
+    code: str
+    params: Mapping[str, Param] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return english(self.code, self.params)
+
+    @classmethod
+    def of(cls, error: FieldAppError) -> RowError:
+        name = error.field if isinstance(error, ValidationError) else "row"
+        return cls(name, error.code, dict(error.params))
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +307,7 @@ def _field_errors(target: str, typed: Mapping[str, Any]) -> list[RowError]:
         try:
             clean(collection, name, value)
         except ValidationError as exc:
-            errors.append(RowError(name, exc.message))
+            errors.append(RowError.of(exc))
     return errors
 
 
@@ -310,14 +328,16 @@ class _Accounts:
         if city:
             found = self.by_key.get((fold(name), fold(city)))
             if found is None:
-                raise ValidationError("account", f"No account named {name!r} in {city}.")
+                raise ValidationError(
+                    "account", "imports.no_account_named_in_city", name=name, city=city
+                )
             return found
         ids = self.by_name.get(fold(name), [])
         if not ids:
-            raise ValidationError("account", f"No account named {name!r}.")
+            raise ValidationError("account", "imports.no_account_named", name=name)
         if len(ids) > 1:
             raise ValidationError(
-                "account", f"{len(ids)} accounts are named {name!r}: add the account's city."
+                "account", "imports.accounts_share_name_add_city", count=len(ids), name=name
             )
         return ids[0]
 
@@ -331,12 +351,10 @@ def _apply(
     store: Store, csv: CsvFile, mapping: Mapping_, target: str, *, commit: bool
 ) -> ImportReport:
     if target not in TARGETS:
-        raise ValidationError("target", f"Import accounts or contacts, not {target!r}.")
+        raise ValidationError("target", "imports.import_accounts_or_contacts", target=target)
     missing = missing_fields(mapping, target)
     if missing:
-        raise ValidationError(
-            missing[0], f"No column is mapped to {', '.join(missing)}: map one to import."
-        )
+        raise ValidationError(missing[0], "imports.no_column_mapped_to", fields=", ".join(missing))
     results: list[RowResult] = []
     created: list[str] = []
     try:
@@ -374,8 +392,7 @@ def _apply(
                                     contacts.add(ckey)
                                     created.append(contact.id)
                     except FieldAppError as exc:
-                        field_name = exc.field if isinstance(exc, ValidationError) else "row"
-                        errors.append(RowError(field_name, str(exc)))
+                        errors.append(RowError.of(exc))
                 results.append(RowResult(number, values, tuple(errors), duplicate))
             if not commit:
                 raise _DryRun
