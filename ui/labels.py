@@ -316,6 +316,21 @@ def drill_column_label(code: str) -> str:
     return labels.get(code) or field_labels().get(code, code)
 
 
+def kpi_table_label(name: str) -> str:
+    """A table of the key figures (``fieldapp.kpi.dashboard.TABLES``), as a CSV export names it."""
+    labels: dict[str, str] = {
+        "visits": QCoreApplication.translate("Labels", "Visits planned vs held"),
+        "coverage": QCoreApplication.translate("Labels", "Coverage of key accounts"),
+        "overdue": QCoreApplication.translate("Labels", "Accounts overdue for a visit"),
+        "conversion": QCoreApplication.translate("Labels", "Meeting to deal conversion"),
+        "travel": QCoreApplication.translate("Labels", "Travel"),
+        "sla": QCoreApplication.translate("Labels", "Hand-offs on time"),
+        "breaches": QCoreApplication.translate("Labels", "SLA breaches"),
+        "backlog": QCoreApplication.translate("Labels", "Reports awaiting review"),
+    }
+    return labels.get(name, name)
+
+
 # -- collections and fields -----------------------------------------------------------
 def collection_label(collection: str) -> str:
     """One record of the collection: "Account" for ``accounts``."""
@@ -382,6 +397,9 @@ def field_labels() -> dict[str, str]:
         "territory": QCoreApplication.translate("Labels", "Territory"),
         # Links read as what they point to, and the hand-offs' own fields (issue 11).
         "account_id": QCoreApplication.translate("Labels", "Account"),
+        # A contact's account in a CSV file: named, not linked (fieldapp.imports).
+        "account": QCoreApplication.translate("Labels", "Account"),
+        "account_city": QCoreApplication.translate("Labels", "Account's city"),
         "owner_id": QCoreApplication.translate("Labels", "Owner"),
         "rep_id": QCoreApplication.translate("Labels", "Field rep"),
         "contacts_met": QCoreApplication.translate("Labels", "Contacts met"),

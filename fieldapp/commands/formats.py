@@ -53,7 +53,7 @@ def _calendar_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--subscribed",
         action="store_true",
-        help="rewrite the profile's always-current calendar.ics instead and print its path",
+        help="rewrite the always-current calendar/fieldapp.ics instead and print its path",
     )
 
 
@@ -161,7 +161,7 @@ def run_import_csv(args: argparse.Namespace) -> int:
 COMMANDS = [
     Command(
         "export-calendar",
-        "planned visits as an iCalendar (.ics) file, or the subscribed calendar.ics",
+        "planned visits as an iCalendar (.ics) file, or the subscribed calendar/fieldapp.ics",
         _calendar_arguments,
         run_export_calendar,
     ),

@@ -1,7 +1,7 @@
 """Visits as iCalendar (RFC 5545), with the maintained ``icalendar`` library.
 
 Two uses: one file for a chosen range of days (``fieldapp export-calendar``), and the
-always-current ``calendar.ics`` in the profile folder that a calendar app subscribes to
+always-current ``calendar/fieldapp.ics`` in the profile folder that a calendar app subscribes to
 (``refresh_subscribed_calendar``, run after each change and each sync).
 
 Each visit keeps its UID for life (its UUIDv7 at ``fieldapp.invalid``, a domain reserved
@@ -29,7 +29,10 @@ from fieldapp.store.database import Store
 
 UID_DOMAIN = "fieldapp.invalid"
 PRODUCT_ID = "-//FieldApp//Visits//EN"
-SUBSCRIBED_FILE = "calendar.ics"
+# In a folder of its own, not beside fieldapp.db: a person may share or sync that folder
+# (Nextcloud, Syncthing, OneDrive) to reach a phone's calendar without the database.
+SUBSCRIBED_FOLDER = "calendar"
+SUBSCRIBED_FILE = "fieldapp.ics"
 # The subscribed file holds the visits of the last SUBSCRIBED_PAST_DAYS days and every
 # later one: enough for "what did I do last month", small enough to poll.
 SUBSCRIBED_PAST_DAYS = 60
@@ -156,13 +159,13 @@ def export_calendar(
 
 
 def subscribed_calendar_path(profile_dir: Path) -> Path:
-    return profile_dir / SUBSCRIBED_FILE
+    return profile_dir / SUBSCRIBED_FOLDER / SUBSCRIBED_FILE
 
 
 def refresh_subscribed_calendar(
     store: Store, profile_dir: Path, *, today: date | None = None, name: str = "FieldApp visits"
 ) -> bool:
-    """Rewrite the profile's ``calendar.ics`` if the visits changed; True when rewritten."""
+    """Rewrite the profile's subscribed calendar if its visits changed; True when rewritten."""
     now: datetime = store.clock()
     first = (today or now.date()) - timedelta(days=SUBSCRIBED_PAST_DAYS)
     with store.reading():
