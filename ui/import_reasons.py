@@ -21,10 +21,6 @@ from ui.labels import field_labels
 from ui.tasks import describe
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ImportReasons", text)
-
-
 def field_label(field: str) -> str:
     return field_labels().get(field, field)
 
@@ -35,48 +31,89 @@ def reason(code: str, params: Mapping[str, Param], field: str) -> str:
     value = params.get("value")
     # Each code's sentence built only when it is the one asked for.
     if code == "kinds.cannot_empty":
-        return fill(_t("%1 cannot be empty."), label)
+        return fill(QCoreApplication.translate("ImportReasons", "%1 cannot be empty."), label)
     if code == "check.must_text":
-        return fill(_t("%1 must be text."), label)
+        return fill(QCoreApplication.translate("ImportReasons", "%1 must be text."), label)
     if code == "check.must_fit_on_one_line":
-        return fill(_t("%1 must fit on one line."), label)
+        return fill(QCoreApplication.translate("ImportReasons", "%1 must fit on one line."), label)
     if code == "check.contains_control_characters":
-        return fill(_t("%1 contains control characters."), label)
+        return fill(
+            QCoreApplication.translate("ImportReasons", "%1 contains control characters."), label
+        )
     if code == "check.contains_broken_characters_invalid_unicode":
-        return fill(_t("%1 contains broken characters."), label)
+        return fill(
+            QCoreApplication.translate("ImportReasons", "%1 contains broken characters."), label
+        )
     if code == "check.too_long_characters_at_most":
         return fill(
-            _t("%1 is too long (%2 characters; at most %3)."),
+            QCoreApplication.translate(
+                "ImportReasons", "%1 is too long (%2 characters; at most %3)."
+            ),
             label,
             number(float(params.get("length") or 0)),
             number(float(params.get("max_length") or 0)),
         )
     if code == "check.not_e_mail_address":
-        return fill(_t("“%1” is not an e-mail address."), params.get("cleaned"))
+        return fill(
+            QCoreApplication.translate("ImportReasons", "“%1” is not an e-mail address."),
+            params.get("cleaned"),
+        )
     if code == "check.not_phone_number":
-        return fill(_t("“%1” is not a phone number."), params.get("cleaned"))
+        return fill(
+            QCoreApplication.translate("ImportReasons", "“%1” is not a phone number."),
+            params.get("cleaned"),
+        )
     if code == "check.must_one_got":
-        return fill(_t("%1 must be one of %2 (got %3)."), label, value, params.get("value2"))
+        return fill(
+            QCoreApplication.translate("ImportReasons", "%1 must be one of %2 (got %3)."),
+            label,
+            value,
+            params.get("value2"),
+        )
     if code == "check.must_number_got":
-        return fill(_t("%1 must be a number (got %2)."), label, value)
+        return fill(
+            QCoreApplication.translate("ImportReasons", "%1 must be a number (got %2)."),
+            label,
+            value,
+        )
     if code == "check.must_between___and":
         limit = number(float(params.get("limit") or 0))
-        return fill(_t("%1 must be between -%2 and %2."), label, limit)
+        return fill(
+            QCoreApplication.translate("ImportReasons", "%1 must be between -%2 and %2."),
+            label,
+            limit,
+        )
     if code == "check.must_whole_number":
-        return fill(_t("%1 must be a whole number."), label)
+        return fill(
+            QCoreApplication.translate("ImportReasons", "%1 must be a whole number."), label
+        )
     if code == "check.must_between_and":
         return fill(
-            _t("%1 must be between %2 and %3."), label, params.get("minimum"), params.get("maximum")
+            QCoreApplication.translate("ImportReasons", "%1 must be between %2 and %3."),
+            label,
+            params.get("minimum"),
+            params.get("maximum"),
         )
     if code == "accounts.latitude_and_longitude_go_together_give":
-        return _t("Latitude and longitude go together: give both or neither.")
+        return QCoreApplication.translate(
+            "ImportReasons", "Latitude and longitude go together: give both or neither."
+        )
     if code == "imports.no_account_named":
-        return fill(_t("No account is named “%1”."), params.get("name"))
+        return fill(
+            QCoreApplication.translate("ImportReasons", "No account is named “%1”."),
+            params.get("name"),
+        )
     if code == "imports.no_account_named_in_city":
-        return fill(_t("No account is named “%1” in %2."), params.get("name"), params.get("city"))
+        return fill(
+            QCoreApplication.translate("ImportReasons", "No account is named “%1” in %2."),
+            params.get("name"),
+            params.get("city"),
+        )
     if code == "imports.accounts_share_name_add_city":
         return fill(
-            _t("%1 accounts are named “%2”: add the account's city."),
+            QCoreApplication.translate(
+                "ImportReasons", "%1 accounts are named “%2”: add the account's city."
+            ),
             params.get("count"),
             params.get("name"),
         )
@@ -86,21 +123,37 @@ def reason(code: str, params: Mapping[str, Param], field: str) -> str:
 def file_reason(code: str, params: Mapping[str, Param]) -> str:
     """Why a file cannot be read as CSV at all."""
     if code == "imports.file_not_text":
-        return _t("This file is not text in UTF-8 or Windows-1252: save it as CSV again.")
+        return QCoreApplication.translate(
+            "ImportReasons", "This file is not text in UTF-8 or Windows-1252: save it as CSV again."
+        )
     if code == "imports.file_too_large":
-        return fill(_t("This file is larger than %1 MB."), params.get("megabytes"))
+        return fill(
+            QCoreApplication.translate("ImportReasons", "This file is larger than %1 MB."),
+            params.get("megabytes"),
+        )
     if code == "imports.file_holds_binary_data":
-        return _t("This file is not a CSV file (it holds binary data).")
+        return QCoreApplication.translate(
+            "ImportReasons", "This file is not a CSV file (it holds binary data)."
+        )
     if code == "imports.file_not_valid_csv":
-        return fill(_t("This file is not valid CSV (%1)."), params.get("reason"))
+        return fill(
+            QCoreApplication.translate("ImportReasons", "This file is not valid CSV (%1)."),
+            params.get("reason"),
+        )
     if code == "imports.file_empty":
-        return _t("This file is empty.")
+        return QCoreApplication.translate("ImportReasons", "This file is empty.")
     if code == "imports.file_too_many_rows":
         return fill(
-            _t("This file has more than %1 rows: split it."), number(float(params.get("rows") or 0))
+            QCoreApplication.translate(
+                "ImportReasons", "This file has more than %1 rows: split it."
+            ),
+            number(float(params.get("rows") or 0)),
         )
     if code == "imports.path_is_folder":
-        return fill(_t("%1 is a folder, not a CSV file."), params.get("path"))
+        return fill(
+            QCoreApplication.translate("ImportReasons", "%1 is a folder, not a CSV file."),
+            params.get("path"),
+        )
     return english(code, params)
 
 

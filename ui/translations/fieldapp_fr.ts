@@ -268,6 +268,40 @@
     </message>
 </context>
 <context>
+    <name>CalendarRangeDialog</name>
+    <message>
+        <source>Export calendar</source>
+        <translation>Exporter le calendrier</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To (included)</source>
+        <translation>Au (inclus)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>The visits planned on these days go into an .ics file.</source>
+        <translation>Les visites prévues ces jours-là sont enregistrées dans un fichier .ics.</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>Le dernier jour est avant le premier.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarSubscription</name>
+    <message>
+        <source>FieldApp visits</source>
+        <translation>Visites FieldApp</translation>
+    </message>
+</context>
+<context>
     <name>ClockWords</name>
     <message numerus="yes">
         <source>%n minute(s) left</source>
@@ -1266,6 +1300,259 @@ médiane %3 : %4</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import from CSV</source>
+        <translation>Importer d&apos;un fichier CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import accounts from CSV</source>
+        <translation>Importer des comptes d&apos;un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Import contacts from CSV</source>
+        <translation>Importer des contacts d&apos;un fichier CSV</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>Aucun fichier choisi.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choisir un fichier…</translation>
+    </message>
+    <message>
+        <source>Columns to fields</source>
+        <translation>Colonnes et champs</translation>
+    </message>
+    <message>
+        <source>* required. A column left unmapped is not imported.</source>
+        <translation>* obligatoire. Une colonne associée à aucun champ n&apos;est pas importée.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>Could not read this file: %1</source>
+        <translation>Impossible de lire ce fichier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>commas</source>
+        <translation>des virgules</translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation>des points-virgules</translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation>des tabulations</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows, %3, separated by %4</source>
+        <translation>%1&#xa0;: %2 lignes, %3, séparées par %4</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 rows:</source>
+        <translation>Les %1 premières lignes sur %2&#xa0;:</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— non importé —</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Colonne %1</translation>
+    </message>
+    <message>
+        <source>Choose the column of: %1.</source>
+        <translation>Choisissez la colonne de&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Vérification de chaque ligne…</translation>
+    </message>
+    <message>
+        <source>Already in FieldApp: skipped.</source>
+        <translation>Déjà dans FieldApp&#xa0;: ignorée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n row(s)</source>
+        <translation>
+            <numerusform>Importer %n ligne</numerusform>
+            <numerusform>Importer %n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) ready to import</source>
+        <translation>
+            <numerusform>%n ligne prête à importer</numerusform>
+            <numerusform>%n lignes prêtes à importer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with errors (not imported)</source>
+        <translation>
+            <numerusform>%n avec des erreurs (non importée)</numerusform>
+            <numerusform>%n avec des erreurs (non importées)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in FieldApp</source>
+        <translation>
+            <numerusform>%n déjà dans FieldApp</numerusform>
+            <numerusform>%n déjà dans FieldApp</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importation…</translation>
+    </message>
+    <message>
+        <source>%1 They wait in the outbox and reach the CRM with the next sync.</source>
+        <translation>%1 Elles attendent dans la boîte d&apos;envoi et parviendront au CRM à la prochaine synchronisation.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) imported.</source>
+        <translation>
+            <numerusform>%n ligne importée.</numerusform>
+            <numerusform>%n lignes importées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Rien n&apos;a été importé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReasons</name>
+    <message>
+        <source>%1 cannot be empty.</source>
+        <translation>%1 ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation>%1 doit être du texte.</translation>
+    </message>
+    <message>
+        <source>%1 must fit on one line.</source>
+        <translation>%1 doit tenir sur une ligne.</translation>
+    </message>
+    <message>
+        <source>%1 contains control characters.</source>
+        <translation>%1 contient des caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>%1 contains broken characters.</source>
+        <translation>%1 contient des caractères invalides.</translation>
+    </message>
+    <message>
+        <source>%1 is too long (%2 characters; at most %3).</source>
+        <translation>%1 est trop long (%2 caractères&#xa0;; au plus %3).</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse courriel.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2 (got %3).</source>
+        <translation>%1 doit être l&apos;une des valeurs %2 (reçu&#xa0;: %3).</translation>
+    </message>
+    <message>
+        <source>%1 must be a number (got %2).</source>
+        <translation>%1 doit être un nombre (reçu&#xa0;: %2).</translation>
+    </message>
+    <message>
+        <source>%1 must be between -%2 and %2.</source>
+        <translation>%1 doit être entre -%2 et %2.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number.</source>
+        <translation>%1 doit être un nombre entier.</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 doit être entre %2 et %3.</translation>
+    </message>
+    <message>
+        <source>Latitude and longitude go together: give both or neither.</source>
+        <translation>La latitude et la longitude vont ensemble&#xa0;: indiquez les deux ou aucune.</translation>
+    </message>
+    <message>
+        <source>No account is named “%1”.</source>
+        <translation>Aucun compte ne s&apos;appelle «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>No account is named “%1” in %2.</source>
+        <translation>Aucun compte ne s&apos;appelle «&#xa0;%1&#xa0;» à %2.</translation>
+    </message>
+    <message>
+        <source>%1 accounts are named “%2”: add the account&apos;s city.</source>
+        <translation>%1 comptes s&apos;appellent «&#xa0;%2&#xa0;»&#xa0;: ajoutez la ville du compte.</translation>
+    </message>
+    <message>
+        <source>This file is not text in UTF-8 or Windows-1252: save it as CSV again.</source>
+        <translation>Ce fichier n&apos;est pas du texte en UTF-8 ou en Windows-1252&#xa0;: enregistrez-le de nouveau en CSV.</translation>
+    </message>
+    <message>
+        <source>This file is larger than %1 MB.</source>
+        <translation>Ce fichier dépasse %1&#xa0;Mo.</translation>
+    </message>
+    <message>
+        <source>This file is not a CSV file (it holds binary data).</source>
+        <translation>Ce fichier n&apos;est pas un fichier CSV (il contient des données binaires).</translation>
+    </message>
+    <message>
+        <source>This file is not valid CSV (%1).</source>
+        <translation>Ce fichier n&apos;est pas un CSV valide (%1).</translation>
+    </message>
+    <message>
+        <source>This file is empty.</source>
+        <translation>Ce fichier est vide.</translation>
+    </message>
+    <message>
+        <source>This file has more than %1 rows: split it.</source>
+        <translation>Ce fichier a plus de %1 lignes&#xa0;: divisez-le.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a CSV file.</source>
+        <translation>%1 est un dossier, pas un fichier CSV.</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
     <message>
         <source>When</source>
@@ -1741,6 +2028,38 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
         <translation>Écrit le</translation>
     </message>
     <message>
+        <source>Visits planned vs held</source>
+        <translation>Visites prévues et tenues</translation>
+    </message>
+    <message>
+        <source>Coverage of key accounts</source>
+        <translation>Couverture des comptes clés</translation>
+    </message>
+    <message>
+        <source>Accounts overdue for a visit</source>
+        <translation>Comptes en retard de visite</translation>
+    </message>
+    <message>
+        <source>Meeting to deal conversion</source>
+        <translation>Conversion des rencontres en ventes</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Déplacements</translation>
+    </message>
+    <message>
+        <source>Hand-offs on time</source>
+        <translation>Transferts à temps</translation>
+    </message>
+    <message>
+        <source>SLA breaches</source>
+        <translation>Dépassements d&apos;entente de service</translation>
+    </message>
+    <message>
+        <source>Reports awaiting review</source>
+        <translation>Comptes rendus à réviser</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>Révision</translation>
     </message>
@@ -1959,6 +2278,10 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>Handed to</source>
         <translation>Transféré à</translation>
+    </message>
+    <message>
+        <source>Account&apos;s city</source>
+        <translation>Ville du compte</translation>
     </message>
     <message>
         <source>From the visit</source>
@@ -2347,6 +2670,106 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>Dismiss</source>
         <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>OpenFormats</name>
+    <message>
+        <source>Export calendar (.ics)…</source>
+        <translation>Exporter le calendrier (.ics)…</translation>
+    </message>
+    <message>
+        <source>Export contacts (vCard)…</source>
+        <translation>Exporter les contacts (vCard)…</translation>
+    </message>
+    <message>
+        <source>Export list as CSV</source>
+        <translation>Exporter une liste en CSV</translation>
+    </message>
+    <message>
+        <source>Accounts (as the list shows them)…</source>
+        <translation>Comptes (comme la liste les affiche)…</translation>
+    </message>
+    <message>
+        <source>Contacts…</source>
+        <translation>Contacts…</translation>
+    </message>
+    <message>
+        <source>Review queue…</source>
+        <translation>À réviser…</translation>
+    </message>
+    <message>
+        <source>Key figures, every number…</source>
+        <translation>Indicateurs, tous les chiffres…</translation>
+    </message>
+    <message>
+        <source>Key figures: %1…</source>
+        <translation>Indicateurs&#xa0;: %1…</translation>
+    </message>
+    <message>
+        <source>Import accounts from CSV…</source>
+        <translation>Importer des comptes d&apos;un fichier CSV…</translation>
+    </message>
+    <message>
+        <source>Import contacts from CSV…</source>
+        <translation>Importer des contacts d&apos;un fichier CSV…</translation>
+    </message>
+    <message>
+        <source>Calendar subscription…</source>
+        <translation>Abonnement au calendrier…</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>Exporter le calendrier</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Fichiers iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>FieldApp visits</source>
+        <translation>Visites FieldApp</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) saved to %1</source>
+        <translation>
+            <numerusform>%n visite enregistrée dans %1</numerusform>
+            <numerusform>%n visites enregistrées dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation>Exporter les contacts</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation>Fichiers vCard (*.vcf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) saved to %1</source>
+        <translation>
+            <numerusform>%n contact enregistré dans %1</numerusform>
+            <numerusform>%n contacts enregistrés dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) saved to %1</source>
+        <translation>
+            <numerusform>%n ligne enregistrée dans %1</numerusform>
+            <numerusform>%n lignes enregistrées dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Impossible d&apos;enregistrer %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -3309,6 +3732,37 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>Never synced</source>
         <translation>Jamais synchronisé</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionDialog</name>
+    <message>
+        <source>Subscribe to your visits</source>
+        <translation>S&apos;abonner à vos visites</translation>
+    </message>
+    <message>
+        <source>FieldApp keeps this file up to date after each change to a visit and each sync: the visits of the last 60 days and every later one. Subscribe to it from your calendar app (Thunderbird, Outlook, Apple Calendar: “new calendar from a file or a network address”) and your visits appear there; a cancelled visit is removed.</source>
+        <translation>FieldApp tient ce fichier à jour après chaque modification d&apos;une visite et chaque synchronisation&#xa0;: les visites des 60 derniers jours et toutes les suivantes. Abonnez-vous-y depuis votre application de calendrier (Thunderbird, Outlook, Calendrier d&apos;Apple&#xa0;: «&#xa0;nouveau calendrier à partir d&apos;un fichier ou d&apos;une adresse réseau&#xa0;») et vos visites y apparaissent&#xa0;; une visite annulée en disparaît.</translation>
+    </message>
+    <message>
+        <source>Copy the address</source>
+        <translation>Copier l&apos;adresse</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Le fichier n&apos;a pas pu être écrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
     </message>
 </context>
 <context>
