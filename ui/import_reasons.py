@@ -17,12 +17,12 @@ from fieldapp.error_codes import Param, english
 from fieldapp.errors import FieldAppError
 from fieldapp.imports.csv_import import RowError
 from ui.formatting import fill, number
-from ui.labels import field_labels
+from ui.labels import import_field_label
 from ui.tasks import describe
 
 
 def field_label(field: str) -> str:
-    return field_labels().get(field, field)
+    return import_field_label(field)
 
 
 def reason(code: str, params: Mapping[str, Param], field: str) -> str:

@@ -316,6 +316,16 @@ def drill_column_label(code: str) -> str:
     return labels.get(code) or field_labels().get(code, code)
 
 
+def import_field_label(name: str) -> str:
+    """A column of an imported CSV file: a field's own word, or the account a contact's row
+    names (by name and city, not linked by id: ``fieldapp.imports``)."""
+    labels: dict[str, str] = {
+        "account": QCoreApplication.translate("Labels", "Account"),
+        "account_city": QCoreApplication.translate("Labels", "Account's city"),
+    }
+    return labels.get(name) or field_labels().get(name, name)
+
+
 def kpi_table_label(name: str) -> str:
     """A table of the key figures (``fieldapp.kpi.dashboard.TABLES``), as a CSV export names it."""
     labels: dict[str, str] = {
@@ -397,9 +407,6 @@ def field_labels() -> dict[str, str]:
         "territory": QCoreApplication.translate("Labels", "Territory"),
         # Links read as what they point to, and the hand-offs' own fields (issue 11).
         "account_id": QCoreApplication.translate("Labels", "Account"),
-        # A contact's account in a CSV file: named, not linked (fieldapp.imports).
-        "account": QCoreApplication.translate("Labels", "Account"),
-        "account_city": QCoreApplication.translate("Labels", "Account's city"),
         "owner_id": QCoreApplication.translate("Labels", "Owner"),
         "rep_id": QCoreApplication.translate("Labels", "Field rep"),
         "contacts_met": QCoreApplication.translate("Labels", "Contacts met"),

@@ -123,7 +123,7 @@ class OpenFormats(QObject):
                 lists,
                 f"csv_kpi_{table}",
                 fill(self.tr("Key figures: %1…"), kpi_table_label(table)),
-                lambda t=table: self.export_list(kpi_list(t)),
+                self._kpi_export(table),
             )
         menu.addSeparator()
         add(
@@ -141,6 +141,9 @@ class OpenFormats(QObject):
         menu.addSeparator()
         add(menu, "subscription", self.tr("Calendar subscription…"), self.show_subscription)
         return actions
+
+    def _kpi_export(self, table: str) -> Callable[[], QFileDialog]:
+        return lambda: self.export_list(kpi_list(table))
 
     # -- calendar ---------------------------------------------------------------------------
     def export_calendar(self) -> CalendarRangeDialog:
@@ -233,7 +236,10 @@ class OpenFormats(QObject):
 
     # -- imports ----------------------------------------------------------------------------
     def import_records(self, target: str) -> QFileDialog:
-        return ask_csv_to_open(self.window, lambda path: self.import_from(target, path))
+        def chosen(path: Path) -> None:
+            self.import_from(target, path)
+
+        return ask_csv_to_open(self.window, chosen)
 
     def import_from(self, target: str, path: Path) -> ImportDialog:
         dialog = ImportDialog(self.context, target, path, self.window)

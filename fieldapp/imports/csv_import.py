@@ -10,6 +10,7 @@ duplicates are skipped and reported, and if anything else fails nothing is writt
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -110,7 +111,15 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "societe",
             "client",
         ),
-        "account_city": ("account city", "city", "ville", "ville du compte"),
+        "account_city": (
+            "account city",
+            "city",
+            "town",
+            "ville",
+            "ville du compte",
+            "municipalite",
+            "localite",
+        ),
         "first_name": ("first name", "firstname", "given name", "prenom"),
         "last_name": ("last name", "lastname", "surname", "family name", "nom", "nom de famille"),
         "job_title": ("job title", "title", "position", "poste", "titre", "fonction"),
@@ -209,7 +218,7 @@ class RowError:
 
     field: str
     code: str
-    params: Mapping[str, Param] = field(default_factory=dict)
+    params: Mapping[str, Param] = dataclasses.field(default_factory=dict)
 
     @property
     def message(self) -> str:
