@@ -14,6 +14,7 @@ subscribed calendar removes it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -37,6 +38,7 @@ SUBSCRIBED_FILE = "fieldapp.ics"
 # later one: enough for "what did I do last month", small enough to poll.
 SUBSCRIBED_PAST_DAYS = 60
 MAX_RANGE_DAYS = 3660
+DEFAULT_NAME = "FieldApp visits"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,14 +164,32 @@ def subscribed_calendar_path(profile_dir: Path) -> Path:
     return profile_dir / SUBSCRIBED_FOLDER / SUBSCRIBED_FILE
 
 
+_CALENDAR_NAME = re.compile(rb"^X-WR-CALNAME:(.*?)\r?$", re.MULTILINE)
+
+
+def _current_name(path: Path) -> str | None:
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096)  # the calendar's properties come before its events
+    except OSError:
+        return None
+    found = _CALENDAR_NAME.search(head)
+    return found.group(1).decode("utf-8", "replace").replace("\\,", ",") if found else None
+
+
 def refresh_subscribed_calendar(
-    store: Store, profile_dir: Path, *, today: date | None = None, name: str = "FieldApp visits"
+    store: Store, profile_dir: Path, *, today: date | None = None, name: str | None = None
 ) -> bool:
-    """Rewrite the profile's subscribed calendar if its visits changed; True when rewritten."""
+    """Rewrite the profile's subscribed calendar if its visits changed; True when rewritten.
+
+    ``name`` is the calendar's name in the calendar app (the window gives it in the user's
+    language); without one the file keeps the name it has, so that ``fieldapp sync`` and
+    ``export-calendar --subscribed`` never rename a French calendar back to English.
+    """
+    path = subscribed_calendar_path(profile_dir)
+    chosen = name or _current_name(path) or DEFAULT_NAME
     now: datetime = store.clock()
     first = (today or now.date()) - timedelta(days=SUBSCRIBED_PAST_DAYS)
     with store.reading():
         visits = calendar_visits(store, first, None)
-    return write_atomically(
-        subscribed_calendar_path(profile_dir), build_calendar(visits, name=name)
-    )
+    return write_atomically(path, build_calendar(visits, name=chosen))

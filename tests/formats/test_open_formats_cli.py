@@ -242,3 +242,27 @@ def test_figure_options_on_another_list_are_refused_in_one_line(
         str(out),
     )
     assert code != 0 and "nothing" in err and not out.exists()
+
+
+def test_the_subscribed_calendar_keeps_its_name_and_is_rewritten_only_when_it_changes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldapp.exports.ics import refresh_subscribed_calendar, subscribed_calendar_path
+    from fieldapp.store.database import open_store
+
+    monkeypatch.setenv("FIELDAPP_LOG_DIR", str(tmp_path / "logs"))
+    profile = make_demo(tmp_path / "p", 3, 5)
+    capsys.readouterr()
+    path = subscribed_calendar_path(profile)
+    assert path.parent.name == "calendar" and path.parent != profile  # not beside the db
+    with open_store(profile) as store:
+        # The window names it in the user's language...
+        assert refresh_subscribed_calendar(store, profile, name="Visites FieldApp")
+        assert not refresh_subscribed_calendar(store, profile)  # same visits, same bytes
+    # ... and the terminal rewrites it without renaming it.
+    code, out, err = run(capsys, "export-calendar", "--subscribed", "--profile", str(profile))
+    assert code == 0, err
+    assert out.strip().splitlines()[-1] == str(path)
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    assert str(calendar["X-WR-CALNAME"]) == "Visites FieldApp"
+    assert len(calendar.walk("VEVENT")) > 0
