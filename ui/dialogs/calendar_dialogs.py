@@ -64,6 +64,7 @@ class CalendarRangeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(380)
 
     def _date_edit(self, name: str, day: date) -> QDateEdit:
         edit = QDateEdit(_qdate(day))

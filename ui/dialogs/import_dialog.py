@@ -54,6 +54,13 @@ from ui.screen_fit import resize_to_fit
 PREVIEW_ROWS = 8
 NOT_IMPORTED = -1
 CHECK_DELAY_MS = 250  # a person changing three combos in a row gets one check, not three
+# The encodings as a save dialog (Excel's, LibreOffice's) names them.
+ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8",
+    "utf-16": "UTF-16",
+    "cp1252": "Windows-1252",
+}
 MAPPING_COLUMNS = 2  # pairs of (label, combo) per line: 10 account fields in 5 lines
 
 
@@ -218,7 +225,7 @@ class ImportDialog(QDialog):
                 self.tr("%1: %2 rows, %3, separated by %4"),
                 path.name,
                 len(csv.rows),
-                csv.encoding.upper(),
+                ENCODING_NAMES.get(csv.encoding, csv.encoding),
                 delimiter.get(csv.delimiter, csv.delimiter),
             )
         )
