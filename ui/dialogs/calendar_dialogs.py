@@ -104,10 +104,11 @@ class SubscriptionDialog(QDialog):
         explanation = plain_label(
             self.tr(
                 "FieldApp keeps this file up to date after each change to a visit and each"
-                " sync: the visits of the last 60 days and every later one. Subscribe to it"
-                " from your calendar app (Thunderbird, Outlook, Apple Calendar: \u201cnew"
-                " calendar from a file or a network address\u201d) and your visits appear"
-                " there; a cancelled visit is removed."
+                " sync: the visits of the last 60 days and every later one. Add it to a"
+                " calendar app that reads a file address (in Thunderbird: New Calendar,"
+                " On the Network, with the address below) and your visits appear there; a"
+                " cancelled visit is removed. A web calendar needs a web address: share"
+                " this folder with a sync service to get one."
             )
         )
         self.path_field = QLineEdit(str(path))

@@ -3741,8 +3741,8 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
         <translation>S&apos;abonner à vos visites</translation>
     </message>
     <message>
-        <source>FieldApp keeps this file up to date after each change to a visit and each sync: the visits of the last 60 days and every later one. Subscribe to it from your calendar app (Thunderbird, Outlook, Apple Calendar: “new calendar from a file or a network address”) and your visits appear there; a cancelled visit is removed.</source>
-        <translation>FieldApp tient ce fichier à jour après chaque modification d&apos;une visite et chaque synchronisation&#xa0;: les visites des 60 derniers jours et toutes les suivantes. Abonnez-vous-y depuis votre application de calendrier (Thunderbird, Outlook, Calendrier d&apos;Apple&#xa0;: «&#xa0;nouveau calendrier à partir d&apos;un fichier ou d&apos;une adresse réseau&#xa0;») et vos visites y apparaissent&#xa0;; une visite annulée en disparaît.</translation>
+        <source>FieldApp keeps this file up to date after each change to a visit and each sync: the visits of the last 60 days and every later one. Add it to a calendar app that reads a file address (in Thunderbird: New Calendar, On the Network, with the address below) and your visits appear there; a cancelled visit is removed. A web calendar needs a web address: share this folder with a sync service to get one.</source>
+        <translation>FieldApp tient ce fichier à jour après chaque modification d&apos;une visite et chaque synchronisation&#xa0;: les visites des 60 derniers jours et toutes les suivantes. Ajoutez-le à une application de calendrier qui lit l&apos;adresse d&apos;un fichier (dans Thunderbird&#xa0;: Nouvel agenda, Sur le réseau, avec l&apos;adresse ci-dessous) et vos visites y apparaissent&#xa0;; une visite annulée en disparaît. Un calendrier Web demande une adresse Web&#xa0;: partagez ce dossier avec un service de synchronisation pour en obtenir une.</translation>
     </message>
     <message>
         <source>Copy the address</source>
