@@ -276,14 +276,54 @@ def test_the_subscribed_calendar_follows_a_cancelled_visit(
         return next(str(e["STATUS"]) for e in events if str(e["UID"]).startswith(visit_id))
 
     assert status() == "CONFIRMED"
-    with qtbot.waitSignal(window.formats.calendar.written, timeout=10_000) as written:
-        context.tasks.write(lambda s: cancel_visit(s, visit_id))
-    assert written.args == [True]
-    assert status() == "CANCELLED"  # a subscribed calendar drops it
+    context.tasks.write(lambda s: cancel_visit(s, visit_id))
+    # Rewritten by itself after the change (a subscribed calendar then drops the visit).
+    qtbot.waitUntil(lambda: status() == "CANCELLED", timeout=10_000)
+    assert window.formats.calendar.problem is None
     dialog = window.formats.show_subscription()
     qtbot.addWidget(dialog)
     assert dialog.path_field.text() == str(path)
     assert dialog.url_field.text().startswith("file://")
+
+
+def test_a_calendar_file_that_cannot_be_written_is_said_in_the_subscription_dialog(
+    make_context: Any, qtbot: QtBot, english: None
+) -> None:
+    context = make_context("field")
+    blocker = subscribed_calendar_path(context.profile_dir).parent
+    blocker.write_text("not a folder", encoding="utf-8")  # where the folder should be
+    window = window_on(context, qtbot)
+    calendar = window.formats.calendar
+    qtbot.waitUntil(lambda: calendar.problem is not None, timeout=10_000)
+    dialog = window.formats.show_subscription()
+    qtbot.addWidget(dialog)
+    assert dialog.problem.text().startswith("The file could not be written")
+    blocker.unlink()
+    context.tasks.write(lambda s: cancel_visit(s, _planned_visit(s)))
+    qtbot.waitUntil(lambda: subscribed_calendar_path(context.profile_dir).exists(), timeout=10_000)
+    qtbot.waitUntil(lambda: calendar.problem is None, timeout=10_000)
+
+
+def _planned_visit(store: Store) -> str:
+    return str(store.scalar("SELECT id FROM visits WHERE status = 'planned' LIMIT 1"))
+
+
+def test_the_menu_opens_an_import_from_the_file_chosen(
+    make_context: Any, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = window_on(make_context("field"), qtbot)
+    source = tmp_path / "comptes.csv"
+    source.write_bytes(FRENCH_EXCEL)
+    window.format_actions["import_accounts"].trigger()
+    qtbot.waitUntil(lambda: window.findChild(QFileDialog, "importFileDialog") is not None)
+    chooser = window.findChild(QFileDialog, "importFileDialog")
+    assert chooser is not None
+    chooser.fileSelected.emit(str(source))
+    qtbot.waitUntil(lambda: window.findChild(ImportDialog) is not None)
+    dialog = window.findChild(ImportDialog)
+    assert dialog is not None and dialog.target == "accounts" and dialog.path == source
+    checked(dialog, qtbot)
+    assert dialog.report is not None and dialog.report.valid == 2
 
 
 def test_accounts_exported_from_one_laptop_import_into_another(
