@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
@@ -61,6 +61,7 @@ def ask_save_path(
     """A save dialog, window-modal and returned at once; ``chosen`` runs with the path."""
     dialog = QFileDialog(parent, title, str(documents_folder() / suggested), file_filter)
     dialog.setObjectName("exportFileDialog")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per question asked
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix(suffix)
     dialog.fileSelected.connect(lambda name: chosen(Path(name)) if name else None)
@@ -149,6 +150,7 @@ class OpenFormats(QObject):
     def export_calendar(self) -> CalendarRangeDialog:
         today = self.context.now().astimezone().date()
         dialog = CalendarRangeDialog(today, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._ask_calendar_path(dialog.first, dialog.last))
         dialog.open()
         return dialog
@@ -174,6 +176,7 @@ class OpenFormats(QObject):
     def show_subscription(self) -> SubscriptionDialog:
         self.calendar.refresh()  # the file exists once the dialog says where it is
         dialog = SubscriptionDialog(self.calendar.path, self.calendar.problem, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
@@ -243,6 +246,7 @@ class OpenFormats(QObject):
 
     def import_from(self, target: str, path: Path) -> ImportDialog:
         dialog = ImportDialog(self.context, target, path, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

@@ -73,6 +73,7 @@ def ask_csv_to_open(parent: QWidget, chosen: Callable[[Path], None]) -> QFileDia
         QCoreApplication.translate("ImportDialog", "CSV files (*.csv *.txt);;All files (*)"),
     )
     dialog.setObjectName("importFileDialog")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per question asked
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.fileSelected.connect(lambda name: chosen(Path(name)) if name else None)
