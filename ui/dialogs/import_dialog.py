@@ -313,7 +313,7 @@ class ImportDialog(QDialog):
             work,
             lambda report: self._checked(revision, report),
             failed=self._check_failed,
-            key="import-check",
+            key=f"import-check-{id(self)}",  # a newer check of this dialog replaces it
         )
 
     def _check_failed(self, error: Exception) -> None:
