@@ -162,11 +162,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_area, 1)
 
         # The File menu's exports and imports, and the always-current calendar file.
+        # The figures the dashboard shows (its period and scope), else the running month's;
+        # a closure over the page, not a method of the window: no cycle back to the window.
+        dashboard = self.dashboard
         self.formats = OpenFormats(
             context,
             self,
             account_filter=self.accounts.current_filter,
-            kpi_request=self._kpi_request,
+            kpi_request=(lambda: dashboard.request) if dashboard is not None else Request,
         )
         self.formats.said.connect(self._show_said)
         self._build_actions()
@@ -357,10 +360,6 @@ class MainWindow(QMainWindow):
     # -- errors and closing -----------------------------------------------------------
     def _show_error(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("FieldApp"), message)
-
-    def _kpi_request(self) -> Request:
-        # The figures the dashboard shows (its period and scope), else the running month's.
-        return self.dashboard.request if self.dashboard is not None else Request()
 
     def _show_said(self, sentence: str, failed: bool) -> None:
         if failed:

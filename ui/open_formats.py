@@ -84,10 +84,16 @@ class OpenFormats(QObject):
     ) -> None:
         super().__init__(window)
         self.context = context
-        self.window = window
         self.account_filter = account_filter
         self.kpi_request = kpi_request
         self.calendar = CalendarSubscription(context, self)
+
+    def window(self) -> QWidget:
+        # Asked of Qt each time, not kept: a Python reference back to the window would make
+        # a cycle that keeps a closed window's wrapper alive until the garbage collector runs.
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+        return parent
 
     # -- the menu ---------------------------------------------------------------------------
     def fill_menu(self, menu: QMenu) -> dict[str, QAction]:
@@ -149,7 +155,7 @@ class OpenFormats(QObject):
     # -- calendar ---------------------------------------------------------------------------
     def export_calendar(self) -> CalendarRangeDialog:
         today = self.context.now().astimezone().date()
-        dialog = CalendarRangeDialog(today, self.window)
+        dialog = CalendarRangeDialog(today, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._ask_calendar_path(dialog.first, dialog.last))
         dialog.open()
@@ -157,7 +163,7 @@ class OpenFormats(QObject):
 
     def _ask_calendar_path(self, first: date, last: date) -> QFileDialog:
         return ask_save_path(
-            self.window,
+            self.window(),
             self.tr("Export calendar"),
             f"visits-{first.isoformat()}-{last.isoformat()}.ics",
             self.tr("iCalendar files (*.ics)"),
@@ -175,7 +181,7 @@ class OpenFormats(QObject):
 
     def show_subscription(self) -> SubscriptionDialog:
         self.calendar.refresh()  # the file exists once the dialog says where it is
-        dialog = SubscriptionDialog(self.calendar.path, self.calendar.problem, self.window)
+        dialog = SubscriptionDialog(self.calendar.path, self.calendar.problem, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -183,7 +189,7 @@ class OpenFormats(QObject):
     # -- contacts ---------------------------------------------------------------------------
     def export_contacts(self) -> QFileDialog:
         return ask_save_path(
-            self.window,
+            self.window(),
             self.tr("Export contacts"),
             "contacts.vcf",
             self.tr("vCard files (*.vcf)"),
@@ -202,7 +208,7 @@ class OpenFormats(QObject):
     def export_list(self, name: str) -> QFileDialog:
         suggested = name.replace(":", "-") + ".csv"
         return ask_save_path(
-            self.window,
+            self.window(),
             self.tr("Export CSV"),
             suggested,
             self.tr("CSV files (*.csv)"),
@@ -242,10 +248,10 @@ class OpenFormats(QObject):
         def chosen(path: Path) -> None:
             self.import_from(target, path)
 
-        return ask_csv_to_open(self.window, chosen)
+        return ask_csv_to_open(self.window(), chosen)
 
     def import_from(self, target: str, path: Path) -> ImportDialog:
-        dialog = ImportDialog(self.context, target, path, self.window)
+        dialog = ImportDialog(self.context, target, path, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
