@@ -36,7 +36,6 @@ from ui.import_reasons import error_reason
 from ui.labels import kpi_table_label
 from ui.tasks import Tasks
 
-LISTS = ("accounts", "contacts", "review")
 KPI_SUMMARY = "kpi"
 
 
