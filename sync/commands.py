@@ -4,7 +4,9 @@ command line through the ``fieldapp.commands`` entry point)."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+from pathlib import Path
 
 from fieldapp.commands.base import (
     EX_OK,
@@ -15,11 +17,16 @@ from fieldapp.commands.base import (
     open_profile,
     print_json,
     print_table,
+    profile_dir,
     read_password_stdin,
 )
 from fieldapp.errors import FieldAppError
+from fieldapp.exports.ics import refresh_subscribed_calendar, subscribed_calendar_path
+from fieldapp.store.database import Store
 from sync.engine import SyncEngine
 from sync.session import backend_for, sign_in, sign_out
+
+log = logging.getLogger(__name__)
 
 
 def _login_arguments(parser: argparse.ArgumentParser) -> None:
@@ -57,6 +64,17 @@ def _sync_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def keep_calendar_current(store: Store, folder: Path) -> None:
+    """Rewrite the subscribed calendar after a sync, where the profile keeps one (the
+    window made it, or ``export-calendar --subscribed``)."""
+    if not subscribed_calendar_path(folder).exists():
+        return
+    try:
+        refresh_subscribed_calendar(store, folder)
+    except OSError as exc:  # a sync that succeeded does not fail over a calendar file
+        log.warning("the subscribed calendar could not be written: %s", exc)
+
+
 def run_sync(args: argparse.Namespace) -> int:
     password = read_password_stdin() if args.password_stdin else None
     with open_profile(args) as store:
@@ -70,6 +88,8 @@ def run_sync(args: argparse.Namespace) -> int:
             if args.json and engine.last_report is not None:
                 print_json(engine.last_report.as_dict())
             raise
+        # The calendar a calendar app subscribes to follows every sync, the terminal's too.
+        keep_calendar_current(store, profile_dir(args))
     if args.json:
         print_json(report.as_dict())
     else:

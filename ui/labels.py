@@ -353,6 +353,31 @@ def drill_column_label(code: str) -> str:
     return labels.get(code) or field_labels().get(code, code)
 
 
+def import_field_label(name: str) -> str:
+    """A column of an imported CSV file: a field's own word, or the account a contact's row
+    names (by name and city, not linked by id: ``fieldapp.imports``)."""
+    labels: dict[str, str] = {
+        "account": QCoreApplication.translate("Labels", "Account"),
+        "account_city": QCoreApplication.translate("Labels", "Account's city"),
+    }
+    return labels.get(name) or field_labels().get(name, name)
+
+
+def kpi_table_label(name: str) -> str:
+    """A table of the key figures (``fieldapp.kpi.dashboard.TABLES``), as a CSV export names it."""
+    labels: dict[str, str] = {
+        "visits": QCoreApplication.translate("Labels", "Visits planned vs held"),
+        "coverage": QCoreApplication.translate("Labels", "Coverage of key accounts"),
+        "overdue": QCoreApplication.translate("Labels", "Accounts overdue for a visit"),
+        "conversion": QCoreApplication.translate("Labels", "Meeting to deal conversion"),
+        "travel": QCoreApplication.translate("Labels", "Travel"),
+        "sla": QCoreApplication.translate("Labels", "Hand-offs on time"),
+        "breaches": QCoreApplication.translate("Labels", "SLA breaches"),
+        "backlog": QCoreApplication.translate("Labels", "Reports awaiting review"),
+    }
+    return labels.get(name, name)
+
+
 # -- collections and fields -----------------------------------------------------------
 def collection_label(collection: str) -> str:
     """One record of the collection: "Account" for ``accounts``."""

@@ -31,7 +31,9 @@ from fieldapp.usecases.inbox import unread_counts
 from fieldapp.usecases.reviews import unreviewed_count
 from ui.changes import CONFLICTS, REJECTIONS, Changes
 from ui.context import AppContext
+from ui.dashboard.model import Request
 from ui.formatting import fill
+from ui.open_formats import OpenFormats
 from ui.pages.accounts import AccountsPage
 from ui.pages.dashboard import DashboardPage
 from ui.pages.inbox import InboxPage
@@ -57,6 +59,8 @@ RAILS: dict[str, tuple[str, ...]] = {
     Role.INSIDE: ("queue", "review", "inbox", "accounts", "figures", "sync"),
     Role.MANAGER: ("dashboard", "queue", "review", "inbox", "accounts", "sync"),
 }
+
+SAID_MS = 15_000  # how long the status bar says where an export went
 
 
 def rail_of(role: str) -> tuple[str, ...]:
@@ -157,6 +161,17 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.status_area.pill)
         self.statusBar().addPermanentWidget(self.status_area, 1)
 
+        # The File menu's exports and imports, and the always-current calendar file.
+        # The figures the dashboard shows (its period and scope), else the running month's;
+        # a closure over the page, not a method of the window: no cycle back to the window.
+        dashboard = self.dashboard
+        self.formats = OpenFormats(
+            context,
+            self,
+            account_filter=self.accounts.current_filter,
+            kpi_request=(lambda: dashboard.request) if dashboard is not None else Request,
+        )
+        self.formats.said.connect(self._show_said)
         self._build_actions()
         navigator = context.navigator
         navigator.page_requested.connect(self.show_page)
@@ -249,6 +264,8 @@ class MainWindow(QMainWindow):
             )
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        self.format_actions = self.formats.fill_menu(file_menu)
+        file_menu.addSeparator()
         for item in (settings, sign_in, sign_out, quit_app):
             file_menu.addAction(item)
         view_menu = menu.addMenu(self.tr("&View"))
@@ -346,6 +363,12 @@ class MainWindow(QMainWindow):
     # -- errors and closing -----------------------------------------------------------
     def _show_error(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("FieldApp"), message)
+
+    def _show_said(self, sentence: str, failed: bool) -> None:
+        if failed:
+            self._show_error(sentence)
+        else:
+            self.statusBar().showMessage(sentence, SAID_MS)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self._visit_windows.values()):

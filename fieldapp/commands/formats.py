@@ -16,6 +16,7 @@ from fieldapp.commands.base import (
     open_profile,
     profile_dir,
 )
+from fieldapp.commands.kpi import add_figure_arguments, check_figure_arguments, csv_table
 from fieldapp.errors import ValidationError
 from fieldapp.exports.csv_lists import accounts_table, contacts_table, review_table, save_csv
 from fieldapp.exports.ics import (
@@ -52,7 +53,7 @@ def _calendar_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--subscribed",
         action="store_true",
-        help="rewrite the profile's always-current calendar.ics instead and print its path",
+        help="rewrite the always-current calendar/fieldapp.ics instead and print its path",
     )
 
 
@@ -85,17 +86,28 @@ def run_export_contacts(args: argparse.Namespace) -> int:
 
 def _csv_arguments(parser: argparse.ArgumentParser) -> None:
     add_profile_argument(parser)
-    parser.add_argument("list", choices=("accounts", "contacts", "review"), help="which list")
+    parser.add_argument(
+        "list",
+        choices=("accounts", "contacts", "review", "kpi"),
+        help="which list (kpi: the key figures, as fieldapp kpi --csv)",
+    )
     parser.add_argument("--out", type=Path, required=True, metavar="FILE", help="the .csv file")
     parser.add_argument("--text", default="", help="accounts: words of the name or city")
     parser.add_argument("--tier", choices=("A", "B", "C"), help="accounts: one tier")
     parser.add_argument("--city", help="accounts: one city")
     parser.add_argument("--due", action="store_true", help="accounts: only those due a visit")
+    add_figure_arguments(parser)  # kpi: the summary, or one figure's table (--figure)
 
 
 def run_export_csv(args: argparse.Namespace) -> int:
+    if args.list == "kpi":
+        check_figure_arguments(args)
+    elif args.period or args.first or args.last or args.figure or args.records:
+        raise UsageError("--period, --from, --to, --figure and --records go with export-csv kpi.")
     with open_profile(args) as store:
-        if args.list == "accounts":
+        if args.list == "kpi":
+            table = csv_table(args, store)
+        elif args.list == "accounts":
             wanted = AccountFilter(args.text, args.tier, args.city, args.due)
             table = accounts_table(store, wanted)
         elif args.list == "contacts":
@@ -149,7 +161,7 @@ def run_import_csv(args: argparse.Namespace) -> int:
 COMMANDS = [
     Command(
         "export-calendar",
-        "planned visits as an iCalendar (.ics) file, or the subscribed calendar.ics",
+        "planned visits as an iCalendar (.ics) file, or the subscribed calendar/fieldapp.ics",
         _calendar_arguments,
         run_export_calendar,
     ),
@@ -161,7 +173,7 @@ COMMANDS = [
     ),
     Command(
         "export-csv",
-        "a list (accounts, contacts, review queue) as CSV",
+        "a list (accounts, contacts, review queue, key figures) as CSV",
         _csv_arguments,
         run_export_csv,
     ),

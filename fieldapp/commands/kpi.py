@@ -41,6 +41,7 @@ from fieldapp.kpi.summary import summary
 from fieldapp.kpi.table import Cell, Table, percent
 from fieldapp.kpi.travel import TravelFigure
 from fieldapp.kpi.visits import VisitsFigure
+from fieldapp.store.database import Store
 
 PERIODS = (PeriodKind.WEEK, PeriodKind.MONTH, PeriodKind.QUARTER)
 LIST_SHOWN = 5  # rows of the overdue and breach lists in the readable summary
@@ -56,6 +57,14 @@ def _one_line_error(message: str) -> NoReturn:
 def _kpi_arguments(parser: argparse.ArgumentParser) -> None:
     parser.error = _one_line_error  # type: ignore[method-assign]  # see _one_line_error
     add_profile_argument(parser)
+    add_figure_arguments(parser)
+    parser.add_argument("--json", action="store_true", help="print JSON, with every record id")
+    parser.add_argument("--csv", action="store_true", help="print CSV")
+
+
+def add_figure_arguments(parser: argparse.ArgumentParser) -> None:
+    """Which figures: the period, the scope, one figure (``fieldapp kpi``, and
+    ``fieldapp export-csv kpi`` that writes the same CSV to a file)."""
     parser.add_argument(
         "--period",
         metavar="week|month|quarter",
@@ -82,8 +91,6 @@ def _kpi_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--time-zone", metavar="ZONE", help="whose days (default: this computer's time zone)"
     )
-    parser.add_argument("--json", action="store_true", help="print JSON, with every record id")
-    parser.add_argument("--csv", action="store_true", help="print CSV")
 
 
 def _day(option: str, text: str | None) -> date | None:
@@ -123,6 +130,11 @@ def _check(args: argparse.Namespace) -> None:
     """Everything that can be said wrong before the profile is opened."""
     if args.json and args.csv:
         raise UsageError("choose --json or --csv, not both.")
+    check_figure_arguments(args)
+
+
+def check_figure_arguments(args: argparse.Namespace) -> None:
+    """What ``add_figure_arguments`` took that is wrong before the profile is opened."""
     if args.team is not None and args.rep is not None:
         raise UsageError("choose --team or --rep, not both.")
     if args.records and args.figure is None:
@@ -134,19 +146,39 @@ def _check(args: argparse.Namespace) -> None:
             raise UsageError(exc.message) from None
 
 
+def _chosen(args: argparse.Namespace, store: Store) -> tuple[Period, Scope, datetime]:
+    now = store.clock()
+    try:
+        period = _period(args, now.astimezone(computer_zone()).date())
+    except ValidationError as exc:
+        raise UsageError(exc.message) from None
+    try:
+        scope = scope_for(store, team_name=args.team, username=args.rep)
+    except ValidationError as exc:
+        raise UsageError(exc.message) from None
+    return period, scope, now
+
+
+def csv_table(args: argparse.Namespace, store: Store) -> Table:
+    """The table ``fieldapp kpi --csv`` prints for ``args``: the summary, or with
+    ``--figure`` that figure's table (``--records``: the records behind it)."""
+    settings = Settings(window_days=_window(args.window))
+    period, scope, now = _chosen(args, store)
+    if args.figure is None:
+        return summary(dashboard(store, period, scope, now=now, settings=settings))
+    chosen = figure(store, period, scope, args.figure, now=now, settings=settings)
+    return chosen.records() if args.records else TABLES[args.figure][1](chosen)
+
+
 def run_kpi(args: argparse.Namespace) -> int:
     _check(args)
     settings = Settings(window_days=_window(args.window))
     with open_profile(args) as store:
-        now = store.clock()
-        try:
-            period = _period(args, now.astimezone(computer_zone()).date())
-        except ValidationError as exc:
-            raise UsageError(exc.message) from None
-        try:
-            scope = scope_for(store, team_name=args.team, username=args.rep)
-        except ValidationError as exc:
-            raise UsageError(exc.message) from None
+        if args.csv:
+            table = csv_table(args, store)
+            _print_csv(table)
+            return EX_OK
+        period, scope, now = _chosen(args, store)
         if args.figure is not None:
             chosen = figure(store, period, scope, args.figure, now=now, settings=settings)
             _print_figure(args, chosen, period, scope, now)
@@ -154,8 +186,6 @@ def run_kpi(args: argparse.Namespace) -> int:
         board = dashboard(store, period, scope, now=now, settings=settings)
     if args.json:
         print_json(board.to_data())
-    elif args.csv:
-        _print_csv(summary(board))
     else:
         _print_summary(board)
     return EX_OK
@@ -168,12 +198,9 @@ def _print_figure(
         print_json({**header(period, scope, now), args.figure: chosen.to_data()})
         return
     table = chosen.records() if args.records else TABLES[args.figure][1](chosen)
-    if args.csv:
-        _print_csv(table)
-    else:
-        print(f"{chosen.title}: {period.label}, {scope.label}")
-        print()
-        _print_readable(table)
+    print(f"{chosen.title}: {period.label}, {scope.label}")
+    print()
+    _print_readable(table)
 
 
 def _print_csv(table: Table) -> None:

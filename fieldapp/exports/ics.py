@@ -1,7 +1,7 @@
 """Visits as iCalendar (RFC 5545), with the maintained ``icalendar`` library.
 
 Two uses: one file for a chosen range of days (``fieldapp export-calendar``), and the
-always-current ``calendar.ics`` in the profile folder that a calendar app subscribes to
+always-current ``calendar/fieldapp.ics`` in the profile folder that a calendar app subscribes to
 (``refresh_subscribed_calendar``, run after each change and each sync).
 
 Each visit keeps its UID for life (its UUIDv7 at ``fieldapp.invalid``, a domain reserved
@@ -14,6 +14,7 @@ subscribed calendar removes it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -29,11 +30,15 @@ from fieldapp.store.database import Store
 
 UID_DOMAIN = "fieldapp.invalid"
 PRODUCT_ID = "-//FieldApp//Visits//EN"
-SUBSCRIBED_FILE = "calendar.ics"
+# In a folder of its own, not beside fieldapp.db: a person may share or sync that folder
+# (Nextcloud, Syncthing, OneDrive) to reach a phone's calendar without the database.
+SUBSCRIBED_FOLDER = "calendar"
+SUBSCRIBED_FILE = "fieldapp.ics"
 # The subscribed file holds the visits of the last SUBSCRIBED_PAST_DAYS days and every
 # later one: enough for "what did I do last month", small enough to poll.
 SUBSCRIBED_PAST_DAYS = 60
 MAX_RANGE_DAYS = 3660
+DEFAULT_NAME = "FieldApp visits"
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,17 +161,35 @@ def export_calendar(
 
 
 def subscribed_calendar_path(profile_dir: Path) -> Path:
-    return profile_dir / SUBSCRIBED_FILE
+    return profile_dir / SUBSCRIBED_FOLDER / SUBSCRIBED_FILE
+
+
+_CALENDAR_NAME = re.compile(rb"^X-WR-CALNAME:(.*?)\r?$", re.MULTILINE)
+
+
+def _current_name(path: Path) -> str | None:
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096)  # the calendar's properties come before its events
+    except OSError:
+        return None
+    found = _CALENDAR_NAME.search(head)
+    return found.group(1).decode("utf-8", "replace").replace("\\,", ",") if found else None
 
 
 def refresh_subscribed_calendar(
-    store: Store, profile_dir: Path, *, today: date | None = None, name: str = "FieldApp visits"
+    store: Store, profile_dir: Path, *, today: date | None = None, name: str | None = None
 ) -> bool:
-    """Rewrite the profile's ``calendar.ics`` if the visits changed; True when rewritten."""
+    """Rewrite the profile's subscribed calendar if its visits changed; True when rewritten.
+
+    ``name`` is the calendar's name in the calendar app (the window gives it in the user's
+    language); without one the file keeps the name it has, so that ``fieldapp sync`` and
+    ``export-calendar --subscribed`` never rename a French calendar back to English.
+    """
+    path = subscribed_calendar_path(profile_dir)
+    chosen = name or _current_name(path) or DEFAULT_NAME
     now: datetime = store.clock()
     first = (today or now.date()) - timedelta(days=SUBSCRIBED_PAST_DAYS)
     with store.reading():
         visits = calendar_visits(store, first, None)
-    return write_atomically(
-        subscribed_calendar_path(profile_dir), build_calendar(visits, name=name)
-    )
+    return write_atomically(path, build_calendar(visits, name=chosen))

@@ -10,11 +10,13 @@ duplicates are skipped and reported, and if anything else fails nothing is writt
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.catalogue import clean
+from fieldapp.error_codes import Param, english
 from fieldapp.errors import FieldAppError, ValidationError
 from fieldapp.exports.csv_lists import ACCOUNT_COLUMNS, CONTACT_COLUMNS
 from fieldapp.imports.csv_file import CsvFile, header_words
@@ -109,7 +111,15 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "societe",
             "client",
         ),
-        "account_city": ("account city", "city", "ville", "ville du compte"),
+        "account_city": (
+            "account city",
+            "city",
+            "town",
+            "ville",
+            "ville du compte",
+            "municipalite",
+            "localite",
+        ),
         "first_name": ("first name", "firstname", "given name", "prenom"),
         "last_name": ("last name", "lastname", "surname", "family name", "nom", "nom de famille"),
         "job_title": ("job title", "title", "position", "poste", "titre", "fonction"),
@@ -203,8 +213,21 @@ def missing_fields(mapping: Mapping_, target: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class RowError:
+    """Why a row is refused: the field, and the error's code and parameters, so that the
+    window words it in the user's language and the terminal in English (``message``)."""
+
     field: str
-    message: str
+    code: str
+    params: Mapping[str, Param] = dataclasses.field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return english(self.code, self.params)
+
+    @classmethod
+    def of(cls, error: FieldAppError) -> RowError:
+        name = error.field if isinstance(error, ValidationError) else "row"
+        return cls(name, error.code, dict(error.params))
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,7 +316,7 @@ def _field_errors(target: str, typed: Mapping[str, Any]) -> list[RowError]:
         try:
             clean(collection, name, value)
         except ValidationError as exc:
-            errors.append(RowError(name, exc.message))
+            errors.append(RowError.of(exc))
     return errors
 
 
@@ -378,8 +401,7 @@ def _apply(
                                     contacts.add(ckey)
                                     created.append(contact.id)
                     except FieldAppError as exc:
-                        field_name = exc.field if isinstance(exc, ValidationError) else "row"
-                        errors.append(RowError(field_name, str(exc)))
+                        errors.append(RowError.of(exc))
                 results.append(RowResult(number, values, tuple(errors), duplicate))
             if not commit:
                 raise _DryRun

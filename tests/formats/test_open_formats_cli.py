@@ -151,3 +151,118 @@ def test_a_french_excel_file_with_bad_rows_reports_each_row_and_a_dry_run_writes
     assert rows(profile, "SELECT name FROM accounts WHERE city = 'Laval'") == [
         ("Quincaillerie Été",)
     ]
+
+
+def test_key_figures_export_as_csv_files_the_terminal_prints_the_same(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
+) -> None:
+    summary_file = tmp_path / "kpi.csv"
+    code, _, err = run(
+        capsys,
+        "export-csv",
+        "kpi",
+        "--profile",
+        str(demo),
+        "--period",
+        "quarter",
+        "--date",
+        "2026-11-15",
+        "--out",
+        str(summary_file),
+    )
+    assert code == 0, err
+    assert summary_file.read_bytes().startswith(b"\xef\xbb\xbf")  # for Excel
+    code, printed, err = run(
+        capsys,
+        "kpi",
+        "--profile",
+        str(demo),
+        "--period",
+        "quarter",
+        "--date",
+        "2026-11-15",
+        "--csv",
+    )
+    assert code == 0, err
+    assert summary_file.read_text(encoding="utf-8-sig") == printed
+    with summary_file.open(encoding="utf-8-sig", newline="") as handle:
+        lines = list(csv.DictReader(handle))
+    assert {"visits", "coverage", "sla"} <= {line["figure"] for line in lines}
+
+    coverage_file = tmp_path / "coverage.csv"
+    code, _, err = run(
+        capsys,
+        "export-csv",
+        "kpi",
+        "--figure",
+        "coverage",
+        "--period",
+        "quarter",
+        "--date",
+        "2026-11-15",
+        "--profile",
+        str(demo),
+        "--out",
+        str(coverage_file),
+    )
+    assert code == 0, err
+    with coverage_file.open(encoding="utf-8-sig", newline="") as handle:
+        tiers = [line["tier"] for line in csv.DictReader(handle)]
+    assert {"A", "B", "C"} <= set(tiers)
+
+
+def test_figure_options_on_another_list_are_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "a.csv"
+    code, _, err = run(
+        capsys,
+        "export-csv",
+        "accounts",
+        "--figure",
+        "coverage",
+        "--profile",
+        str(demo),
+        "--out",
+        str(out),
+    )
+    assert code != 0 and "export-csv kpi" in err
+    assert not out.exists()
+    code, _, err = run(
+        capsys,
+        "export-csv",
+        "kpi",
+        "--figure",
+        "nothing",
+        "--period",
+        "month",
+        "--profile",
+        str(demo),
+        "--out",
+        str(out),
+    )
+    assert code != 0 and "nothing" in err and not out.exists()
+
+
+def test_the_subscribed_calendar_keeps_its_name_and_is_rewritten_only_when_it_changes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldapp.exports.ics import refresh_subscribed_calendar, subscribed_calendar_path
+    from fieldapp.store.database import open_store
+
+    monkeypatch.setenv("FIELDAPP_LOG_DIR", str(tmp_path / "logs"))
+    profile = make_demo(tmp_path / "p", 3, 5)
+    capsys.readouterr()
+    path = subscribed_calendar_path(profile)
+    assert path.parent.name == "calendar" and path.parent != profile  # not beside the db
+    with open_store(profile) as store:
+        # The window names it in the user's language...
+        assert refresh_subscribed_calendar(store, profile, name="Visites FieldApp")
+        assert not refresh_subscribed_calendar(store, profile)  # same visits, same bytes
+    # ... and the terminal rewrites it without renaming it.
+    code, out, err = run(capsys, "export-calendar", "--subscribed", "--profile", str(profile))
+    assert code == 0, err
+    assert out.strip().splitlines()[-1] == str(path)
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    assert str(calendar["X-WR-CALNAME"]) == "Visites FieldApp"
+    assert len(calendar.walk("VEVENT")) > 0

@@ -202,7 +202,8 @@ def test_every_figure_opens_the_records_behind_it_and_exports_them(
     qtbot.waitUntil(lambda: bool(held.message.text()), timeout=10_000)
     with open_store(page.context.profile_dir) as store:
         expected = _csv(records_behind(store, Drill.of("visits", board.visits.total.held)))
-    assert path.read_text(encoding="utf-8") == expected
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 by its mark
+    assert path.read_text(encoding="utf-8-sig") == expected
     held.reject()
 
     # Enter on a tile with the keyboard: coverage of tier A, every account of the tier
@@ -279,7 +280,7 @@ def test_the_dashboard_csv_is_the_one_fieldapp_kpi_prints(
         "kpi", "--profile", str(page.context.profile_dir), "--period", "month", "--csv"
     )
     assert printed.returncode == 0, printed.stderr
-    written = path.read_text(encoding="utf-8")
+    written = path.read_text(encoding="utf-8-sig")
     assert written.count("\n") > 20  # every figure's rows, not a header alone
     assert written == printed.stdout
 

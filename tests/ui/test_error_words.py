@@ -90,8 +90,8 @@ def test_a_french_window_words_labels_numbers_and_the_cause_of_a_wrapped_error(
         "follow_ups.0.due_date", "drafts.follow_up", value=1200, message=inner.message
     )
     error.__cause__ = inner  # as ``raise … from exc`` sets it
-    worded = error_words.sentence(error)
-    assert worded == "Suivi 1\u202f200\u00a0: Échéance doit être une date."
+    worded = error_words.sentence(error)  # fr-CA groups digits with U+00A0
+    assert worded == "Suivi 1\u00a0200\u00a0: Échéance doit être une date."
     assert str(error) == "Follow-up 1200: Due date must be a date."
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from fieldapp.kpi.export import write_csv
+from fieldapp.exports.csv_lists import save_csv as save_csv_file
 from fieldapp.kpi.table import Table
 from fieldapp.store.database import Store
 from ui.context import AppContext
@@ -43,10 +43,9 @@ def save_csv(
     """Write ``table`` (read on the store worker) to ``path``; ``said(sentence, failed)``."""
 
     def work(store: Store) -> int:
-        made = table(store)
-        with path.open("w", encoding="utf-8", newline="") as stream:
-            write_csv(made, stream)
-        return len(made.rows)
+        # The core's file writer, as the File menu's exports: one rename, and the byte-order
+        # mark that makes Excel read the accents right.
+        return save_csv_file(table(store), path)
 
     def done(rows: int) -> None:
         said(

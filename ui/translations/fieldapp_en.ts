@@ -128,6 +128,44 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>Import %n row(s)</source>
+        <translation>
+            <numerusform>Import %n row</numerusform>
+            <numerusform>Import %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) ready to import</source>
+        <translation>
+            <numerusform>%n row ready to import</numerusform>
+            <numerusform>%n rows ready to import</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with errors (not imported)</source>
+        <translation>
+            <numerusform>%n with errors (not imported)</numerusform>
+            <numerusform>%n with errors (not imported)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in FieldApp</source>
+        <translation>
+            <numerusform>%n already in FieldApp</numerusform>
+            <numerusform>%n already in FieldApp</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) imported.</source>
+        <translation>
+            <numerusform>%n row imported.</numerusform>
+            <numerusform>%n rows imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InboxPage</name>
     <message numerus="yes">
         <source>%n unread item(s)</source>
@@ -165,6 +203,30 @@
         <translation>
             <numerusform>%n overdue</numerusform>
             <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OpenFormats</name>
+    <message numerus="yes">
+        <source>%n visit(s) saved to %1</source>
+        <translation>
+            <numerusform>%n visit saved to %1</numerusform>
+            <numerusform>%n visits saved to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) saved to %1</source>
+        <translation>
+            <numerusform>%n contact saved to %1</numerusform>
+            <numerusform>%n contacts saved to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) saved to %1</source>
+        <translation>
+            <numerusform>%n row saved to %1</numerusform>
+            <numerusform>%n rows saved to %1</numerusform>
         </translation>
     </message>
 </context>

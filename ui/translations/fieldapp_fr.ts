@@ -268,6 +268,40 @@
     </message>
 </context>
 <context>
+    <name>CalendarRangeDialog</name>
+    <message>
+        <source>Export calendar</source>
+        <translation>Exporter le calendrier</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To (included)</source>
+        <translation>Au (inclus)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>The visits planned on these days go into an .ics file.</source>
+        <translation>Les visites prévues ces jours-là sont enregistrées dans un fichier .ics.</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>Le dernier jour est avant le premier.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarSubscription</name>
+    <message>
+        <source>FieldApp visits</source>
+        <translation>Visites FieldApp</translation>
+    </message>
+</context>
+<context>
     <name>ClockWords</name>
     <message numerus="yes">
         <source>%n minute(s) left</source>
@@ -3024,6 +3058,160 @@ médiane %3&#xa0;: %4</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import from CSV</source>
+        <translation>Importer d&apos;un fichier CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import accounts from CSV</source>
+        <translation>Importer des comptes d&apos;un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Import contacts from CSV</source>
+        <translation>Importer des contacts d&apos;un fichier CSV</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>Aucun fichier choisi.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choisir un fichier…</translation>
+    </message>
+    <message>
+        <source>Columns to fields</source>
+        <translation>Colonnes et champs</translation>
+    </message>
+    <message>
+        <source>* required. A column left unmapped is not imported.</source>
+        <translation>* obligatoire. Une colonne associée à aucun champ n&apos;est pas importée.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>Could not read this file: %1</source>
+        <translation>Impossible de lire ce fichier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>commas</source>
+        <translation>des virgules</translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation>des points-virgules</translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation>des tabulations</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows, %3, separated by %4</source>
+        <translation>%1&#xa0;: %2 lignes, %3, séparées par %4</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 rows:</source>
+        <translation>Les %1 premières lignes sur %2&#xa0;:</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— non importé —</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Colonne %1</translation>
+    </message>
+    <message>
+        <source>Choose the column of: %1.</source>
+        <translation>Choisissez la colonne de&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Vérification de chaque ligne…</translation>
+    </message>
+    <message>
+        <source>Already in FieldApp: skipped.</source>
+        <translation>Déjà dans FieldApp&#xa0;: ignorée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n row(s)</source>
+        <translation>
+            <numerusform>Importer %n ligne</numerusform>
+            <numerusform>Importer %n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) ready to import</source>
+        <translation>
+            <numerusform>%n ligne prête à importer</numerusform>
+            <numerusform>%n lignes prêtes à importer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with errors (not imported)</source>
+        <translation>
+            <numerusform>%n avec des erreurs (non importée)</numerusform>
+            <numerusform>%n avec des erreurs (non importées)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in FieldApp</source>
+        <translation>
+            <numerusform>%n déjà dans FieldApp</numerusform>
+            <numerusform>%n déjà dans FieldApp</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importation…</translation>
+    </message>
+    <message>
+        <source>%1 They wait in the outbox and reach the CRM with the next sync.</source>
+        <translation>%1 Elles attendent dans la boîte d&apos;envoi et parviendront au CRM à la prochaine synchronisation.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) imported.</source>
+        <translation>
+            <numerusform>%n ligne importée.</numerusform>
+            <numerusform>%n lignes importées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Rien n&apos;a été importé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
     <message>
         <source>When</source>
@@ -3507,6 +3695,38 @@ La rétroaction sur vos comptes rendus de visite, les notes épinglées pour vos
         <translation>Écrit le</translation>
     </message>
     <message>
+        <source>Visits planned vs held</source>
+        <translation>Visites prévues et tenues</translation>
+    </message>
+    <message>
+        <source>Coverage of key accounts</source>
+        <translation>Couverture des comptes clés</translation>
+    </message>
+    <message>
+        <source>Accounts overdue for a visit</source>
+        <translation>Comptes en retard de visite</translation>
+    </message>
+    <message>
+        <source>Meeting to deal conversion</source>
+        <translation>Conversion des rencontres en ventes</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Déplacements</translation>
+    </message>
+    <message>
+        <source>Hand-offs on time</source>
+        <translation>Transferts à temps</translation>
+    </message>
+    <message>
+        <source>SLA breaches</source>
+        <translation>Dépassements d&apos;entente de service</translation>
+    </message>
+    <message>
+        <source>Reports awaiting review</source>
+        <translation>Comptes rendus à réviser</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>Révision</translation>
     </message>
@@ -3725,6 +3945,10 @@ La rétroaction sur vos comptes rendus de visite, les notes épinglées pour vos
     <message>
         <source>Handed to</source>
         <translation>Transféré à</translation>
+    </message>
+    <message>
+        <source>Account&apos;s city</source>
+        <translation>Ville du compte</translation>
     </message>
     <message>
         <source>From the visit</source>
@@ -4120,6 +4344,106 @@ La rétroaction sur vos comptes rendus de visite, les notes épinglées pour vos
     <message>
         <source>Dismiss</source>
         <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>OpenFormats</name>
+    <message>
+        <source>Export calendar (.ics)…</source>
+        <translation>Exporter le calendrier (.ics)…</translation>
+    </message>
+    <message>
+        <source>Export contacts (vCard)…</source>
+        <translation>Exporter les contacts (vCard)…</translation>
+    </message>
+    <message>
+        <source>Export list as CSV</source>
+        <translation>Exporter une liste en CSV</translation>
+    </message>
+    <message>
+        <source>Accounts (as the list shows them)…</source>
+        <translation>Comptes (comme la liste les affiche)…</translation>
+    </message>
+    <message>
+        <source>Contacts…</source>
+        <translation>Contacts…</translation>
+    </message>
+    <message>
+        <source>Review queue…</source>
+        <translation>À réviser…</translation>
+    </message>
+    <message>
+        <source>Key figures, every number…</source>
+        <translation>Indicateurs, tous les chiffres…</translation>
+    </message>
+    <message>
+        <source>Key figures: %1…</source>
+        <translation>Indicateurs&#xa0;: %1…</translation>
+    </message>
+    <message>
+        <source>Import accounts from CSV…</source>
+        <translation>Importer des comptes d&apos;un fichier CSV…</translation>
+    </message>
+    <message>
+        <source>Import contacts from CSV…</source>
+        <translation>Importer des contacts d&apos;un fichier CSV…</translation>
+    </message>
+    <message>
+        <source>Calendar subscription…</source>
+        <translation>Abonnement au calendrier…</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>Exporter le calendrier</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Fichiers iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>FieldApp visits</source>
+        <translation>Visites FieldApp</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) saved to %1</source>
+        <translation>
+            <numerusform>%n visite enregistrée dans %1</numerusform>
+            <numerusform>%n visites enregistrées dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation>Exporter les contacts</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation>Fichiers vCard (*.vcf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) saved to %1</source>
+        <translation>
+            <numerusform>%n contact enregistré dans %1</numerusform>
+            <numerusform>%n contacts enregistrés dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) saved to %1</source>
+        <translation>
+            <numerusform>%n ligne enregistrée dans %1</numerusform>
+            <numerusform>%n lignes enregistrées dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Impossible d&apos;enregistrer %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -5087,6 +5411,37 @@ La rétroaction sur vos comptes rendus de visite, les notes épinglées pour vos
     <message>
         <source>Never synced</source>
         <translation>Jamais synchronisé</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionDialog</name>
+    <message>
+        <source>Subscribe to your visits</source>
+        <translation>S&apos;abonner à vos visites</translation>
+    </message>
+    <message>
+        <source>FieldApp keeps this file up to date after each change to a visit and each sync: the visits of the last 60 days and every later one. Add it to a calendar app that reads a file address (in Thunderbird: New Calendar, On the Network, with the address below) and your visits appear there; a cancelled visit is removed. A web calendar needs a web address: share this folder with a sync service to get one.</source>
+        <translation>FieldApp tient ce fichier à jour après chaque modification d&apos;une visite et chaque synchronisation&#xa0;: les visites des 60 derniers jours et toutes les suivantes. Ajoutez-le à une application de calendrier qui lit l&apos;adresse d&apos;un fichier (dans Thunderbird&#xa0;: Nouvel agenda, Sur le réseau, avec l&apos;adresse ci-dessous) et vos visites y apparaissent&#xa0;; une visite annulée en disparaît. Un calendrier Web demande une adresse Web&#xa0;: partagez ce dossier avec un service de synchronisation pour en obtenir une.</translation>
+    </message>
+    <message>
+        <source>Copy the address</source>
+        <translation>Copier l&apos;adresse</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Le fichier n&apos;a pas pu être écrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
     </message>
 </context>
 <context>
