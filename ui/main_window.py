@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -125,6 +124,7 @@ class MainWindow(QMainWindow):
         self._label_rail()
 
         self.notice_bar = NoticeBar()
+        context.board.posted.connect(self.notice_bar.post)
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
@@ -342,7 +342,9 @@ class MainWindow(QMainWindow):
 
     # -- errors and closing -----------------------------------------------------------
     def _show_error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("FieldApp"), message)
+        # An error no view caught: said in the notice bar, not a modal box that stops the
+        # work (and that a second error would stack on).
+        self.context.board.tell(message, problem=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self._visit_windows.values()):

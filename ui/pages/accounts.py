@@ -33,9 +33,10 @@ from fieldapp.usecases.account_list import AccountFilter, account_cities
 from ui.changes import Changes
 from ui.context import AppContext
 from ui.labels import error_label, tier_label
-from ui.models.account_list import CITY, LAST_VISIT, NAME, TIER, AccountListModel
+from ui.models.account_list import CITY, LAST_VISIT, NAME, NEXT_VISIT, TIER, AccountListModel
 from ui.pages.briefing import BriefingPane
 from ui.pages.team_actions import TeamActions
+from ui.widgets.chip import ChipDelegate
 
 SPLITTER_KEY = "accounts/splitter"
 HEADER_KEY = "accounts/list_header"
@@ -154,6 +155,10 @@ class AccountsPage(QWidget):
         view.setColumnWidth(CITY, 90)
         view.setColumnWidth(LAST_VISIT, 85)
         view.setSortingEnabled(True)
+        # The tier and an overdue visit as chips, painted in the cell (no widget per row).
+        chips = ChipDelegate(view)
+        view.setItemDelegateForColumn(TIER, chips)
+        view.setItemDelegateForColumn(NEXT_VISIT, chips)
         view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         return view
 
