@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWi
 
 from ui.dashboard.figures import Tile
 from ui.labels import plain_label
-from ui.theme.palette import LIGHT
-from ui.theme.palette import Palette
+from ui.theme.palette import LIGHT, Palette
 from ui.theme.style import current_palette
 from ui.widgets.styling import follow_palette
 
