@@ -37,6 +37,7 @@ from ui.models.account_list import CITY, LAST_VISIT, NAME, NEXT_VISIT, TIER, Acc
 from ui.pages.briefing import BriefingPane
 from ui.pages.team_actions import TeamActions
 from ui.widgets.chip import ChipDelegate
+from ui.widgets.empty_state import EmptyState, ListOrEmpty
 
 SPLITTER_KEY = "accounts/splitter"
 HEADER_KEY = "accounts/list_header"
@@ -72,6 +73,10 @@ class AccountsPage(QWidget):
         self.error_label = error_label("listError")
 
         self.list_view = self._build_list()
+        self.empty = EmptyState("building-2")
+        self.empty.acted.connect(self._empty_action)
+        self.listing = ListOrEmpty(self.list_view, self.model, self.empty)
+        self._say_empty()
         self.briefing = BriefingPane(context)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("accountsSplitter")
@@ -175,7 +180,7 @@ class AccountsPage(QWidget):
         column.addWidget(self.filter_field)
         column.addLayout(filters)
         column.addWidget(self.error_label)
-        column.addWidget(self.list_view, 1)
+        column.addWidget(self.listing, 1)
         return side
 
     def _build_actions(self) -> None:
@@ -230,7 +235,26 @@ class AccountsPage(QWidget):
         )
 
     def _apply_filter(self) -> None:
+        self._say_empty()
         self.model.set_filter(self.current_filter())
+
+    def _say_empty(self) -> None:
+        if not self.current_filter().is_empty:
+            self.empty.set_message(
+                self.tr("No account matches these filters."), self.tr("Clear filters"), "search"
+            )
+        else:
+            self.empty.set_message(
+                self.tr("No account in your territory yet: a sync brings your accounts."),
+                self.tr("Sync now"),
+                "building-2",
+            )
+
+    def _empty_action(self) -> None:
+        if not self.current_filter().is_empty:
+            self.clear_filter()
+        else:
+            self.context.sync.sync_now()
 
     def clear_filter(self) -> None:
         for widget in (self.filter_field, self.tier_box, self.city_box, self.due_box):

@@ -149,7 +149,9 @@ class BriefingPane(QWidget):
         self.account_id: str | None = None
         self.briefing: Briefing | None = None
 
-        self.placeholder = plain_label(self.tr("Choose an account to read its briefing."))
+        self.placeholder = text_role(
+            plain_label(self.tr("Choose an account to read its briefing.")), "secondary"
+        )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error_label = error_label("briefingError")
 
