@@ -211,8 +211,11 @@ class MainWindow(QMainWindow):
         window.activateWindow()
 
     def _open_hit(self, hit: SearchHit) -> None:
-        # Accounts, contacts and notes all open the account's briefing, which shows them.
+        # Accounts, contacts and notes all open the account's briefing, which shows them; a
+        # contact is also brought into view there, selected.
         self.show_account(hit.account_id)
+        if hit.collection == "contacts":
+            self.accounts.briefing.point_at_contact(hit.record_id)
 
     # -- actions and shortcuts --------------------------------------------------------
     def _build_actions(self) -> None:

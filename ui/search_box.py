@@ -1,5 +1,8 @@
 """The global search field: accounts, contacts and notes as you type (Ctrl+F / Ctrl+K).
 
+Accounts are found by name and address, contacts by name and e-mail, and a contact's line
+names their account.
+
 Each keystroke queues a keyed read on the store worker, so only the latest text is
 searched and typing never waits on SQLite. Results drop down under the field; arrow keys
 move through them, Enter opens one, Escape closes the list. Every text is shown as plain
@@ -47,7 +50,9 @@ class SearchBox(QLineEdit):
         self._hits: list[SearchHit] = []
         self.setObjectName("globalSearch")
         self.setClearButtonEnabled(True)
-        self.setPlaceholderText(self.tr("Search accounts, contacts and notes (Ctrl+K)"))
+        self.setPlaceholderText(
+            self.tr("Search accounts (name or address), contacts and notes (Ctrl+K)")
+        )
         self.setMinimumWidth(360)
         self.results = SearchResults(window)
         self.results.list.itemActivated.connect(self._choose_item)
@@ -77,8 +82,16 @@ class SearchBox(QLineEdit):
         listing.clear()
         for hit in hits:
             kind = collection_label(hit.collection)
-            item = QListWidgetItem(f"{kind} · {hit.title} — {hit.detail}")
-            item.setToolTip(hit.detail)
+            title = hit.title
+            if hit.collection == "contacts" and hit.account_name:
+                # A name alone does not say which Marie Tremblay: her account does.
+                title = fill(
+                    self.tr("%1 at %2", "a contact and their account"), title, hit.account_name
+                )
+            item = QListWidgetItem(
+                f"{kind} · {title} — {hit.detail}" if hit.detail else f"{kind} · {title}"
+            )
+            item.setToolTip("\n".join(p for p in (title, hit.detail) if p))
             item.setData(Qt.ItemDataRole.UserRole, hit)
             listing.addItem(item)
         if not hits and self.text().strip():

@@ -91,6 +91,11 @@ def _print_export(report: ExportReport) -> None:
         )
     if report.schema_error is not None:
         print(f"The list of tables could not be read: {report.schema_error}.")
+    if report.schema_partial is not None:
+        print(
+            f"The list of tables could be read only in part ({report.schema_partial}):"
+            " the tables it still named were saved; 'sqlite3 .recover' may find more."
+        )
     for table in report.tables:
         if table.error is not None:
             print(f"  {table.table}: {_lost(table)} ({table.error}).")

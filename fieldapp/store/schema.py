@@ -10,6 +10,7 @@ the catalogue derives.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from fieldapp import catalogue
@@ -241,7 +242,12 @@ _CORE = (
 
 
 # What each searchable collection puts in the index: (title, body, columns watched).
-SEARCH_TEXT: dict[str, tuple[str, str, str]] = {
+# These texts and the trigger template below are part of shipped migrations (2, and 5 for
+# the accounts): never edit one; a new index text is a new migration that recreates the
+# triggers and rebuilds the rows it changes. tests/core/test_search_by_address.py proves that
+# a new profile's triggers are the ones search_triggers() derives now (the first-download
+# bulk path recreates them from it).
+_SEARCH_TEXT_2: dict[str, tuple[str, str, str]] = {
     "accounts": ("{row}.name", "coalesce({row}.city, '')", "name, city"),
     "contacts": (
         "trim(coalesce({row}.first_name, '') || ' ' || {row}.last_name)",
@@ -251,10 +257,37 @@ SEARCH_TEXT: dict[str, tuple[str, str, str]] = {
     "notes": ("''", "{row}.body", "body"),
 }
 
+# Schema 5 (issue 12): an account's body is its whole address: city, street, postal code
+# (as written and without its space, so "H3J8K4" finds "H3J 8K4") and, for Canada, its
+# province, which the store keeps no column for: Canada Post's first letter of the postal
+# code names it (as ui/addresses.py shows it), looked up in search_provinces. The words are
+# a table, not a CASE in the triggers: the triggers stay small (see the decision "Search by
+# address" on why the schema's size matters to a cut-short file), and a province's words
+# can change with an UPDATE in a migration, without recreating a trigger.
+_ACCOUNT_BODY_5 = """trim(coalesce({row}.city, '') || ' ' || coalesce({row}.address, '')
+                || ' ' || coalesce({row}.postal_code, '')
+                || ' ' || replace(coalesce({row}.postal_code, ''), ' ', '')
+                || ' ' || coalesce((SELECT words FROM search_provinces WHERE prefix =
+                    upper(trim({row}.country)) || upper(substr(trim({row}.postal_code), 1, 1))),
+                    ''))"""
+_ACCOUNT_SEARCH_TEXT_5 = (
+    "{row}.name",
+    _ACCOUNT_BODY_5,
+    "name, city, address, postal_code, country",
+)
 
-def search_triggers(collection: str) -> tuple[str, str, str]:
+# What the index holds now; the bulk path of a first download writes exactly this.
+SEARCH_TEXT: dict[str, tuple[str, str, str]] = {
+    **_SEARCH_TEXT_2,
+    "accounts": _ACCOUNT_SEARCH_TEXT_5,
+}
+
+
+def search_triggers(
+    collection: str, texts: Mapping[str, tuple[str, str, str]] = SEARCH_TEXT
+) -> tuple[str, str, str]:
     """The insert, update and delete triggers that keep ``collection`` searchable."""
-    title, body, watched = SEARCH_TEXT[collection]
+    title, body, watched = texts[collection]
     doc = "(SELECT docid FROM search_docs WHERE record_id = {row}.id)"
     return (
         f"""CREATE TRIGGER {collection}_search_insert AFTER INSERT ON {collection} BEGIN
@@ -289,9 +322,9 @@ _SEARCH = (
     """CREATE VIRTUAL TABLE search_fts USING fts5 (
         title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
     )""",
-    *search_triggers("accounts"),
-    *search_triggers("contacts"),
-    *search_triggers("notes"),
+    *search_triggers("accounts", _SEARCH_TEXT_2),
+    *search_triggers("contacts", _SEARCH_TEXT_2),
+    *search_triggers("notes", _SEARCH_TEXT_2),
     # Back-fill what a version-1 database already holds.
     """INSERT INTO search_docs (collection, record_id)
         SELECT 'accounts', id FROM accounts
@@ -418,6 +451,54 @@ _HANDOFFS = (
     "CREATE INDEX notes_author ON notes(author_id, kind)",
 )
 
+# Search by address (issue 12): the accounts' triggers index the whole address, and the
+# accounts already held are indexed again, in the migration's one transaction (a profile
+# opened after the update finds its accounts by street, postal code and province at once).
+# The FTS table keeps its two columns: an account's body was its city, and is now its
+# address; contacts and notes are untouched.
+_ACCOUNT_INSERT_5, _ACCOUNT_UPDATE_5, _ = search_triggers(
+    "accounts", {"accounts": _ACCOUNT_SEARCH_TEXT_5}
+)
+_PROVINCE_WORDS_5 = (
+    ("CA", "A", "NL Terre-Neuve-et-Labrador Newfoundland and Labrador"),
+    ("CA", "B", "NS Nouvelle-Écosse Nova Scotia"),
+    ("CA", "C", "PE Île-du-Prince-Édouard Prince Edward Island"),
+    ("CA", "E", "NB Nouveau-Brunswick New Brunswick"),
+    ("CA", "G", "QC Québec"),
+    ("CA", "H", "QC Québec"),
+    ("CA", "J", "QC Québec"),
+    ("CA", "K", "ON Ontario"),
+    ("CA", "L", "ON Ontario"),
+    ("CA", "M", "ON Ontario"),
+    ("CA", "N", "ON Ontario"),
+    ("CA", "P", "ON Ontario"),
+    ("CA", "R", "MB Manitoba"),
+    ("CA", "S", "SK Saskatchewan"),
+    ("CA", "T", "AB Alberta"),
+    ("CA", "V", "BC Colombie-Britannique British Columbia"),
+    ("CA", "X", "NT NU Territoires du Nord-Ouest Northwest Territories Nunavut"),
+    ("CA", "Y", "YT Yukon"),
+)
+_SEARCH_BY_ADDRESS = (
+    """CREATE TABLE search_provinces (
+        prefix TEXT PRIMARY KEY NOT NULL,
+        words TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    "INSERT INTO search_provinces (prefix, words) VALUES "
+    + ", ".join(
+        f"('{country}{letter}', '{words}')" for country, letter, words in _PROVINCE_WORDS_5
+    ),
+    "DROP TRIGGER accounts_search_insert",
+    "DROP TRIGGER accounts_search_update",
+    _ACCOUNT_INSERT_5,
+    _ACCOUNT_UPDATE_5,
+    """DELETE FROM search_fts WHERE rowid IN
+        (SELECT docid FROM search_docs WHERE collection = 'accounts')""",
+    f"""INSERT INTO search_fts (rowid, title, body)
+        SELECT d.docid, a.name, {_ACCOUNT_BODY_5.format(row="a")}
+        FROM search_docs d JOIN accounts a ON a.id = d.record_id""",
+)
+
 # The records' data stamp: a token in the profile that changes whenever a record changes.
 # What is computed from the records and kept (the dashboard's snapshots, fieldapp/kpi/
 # snapshot.py) is stamped with it and trusted only while it is the same.
@@ -445,6 +526,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "full-text search over accounts, contacts and notes", _SEARCH),
     Migration(3, "local drafts of unsaved forms", _DRAFTS),
     Migration(4, "hand-offs, inbox read marks, priorities and SLA agreements", _HANDOFFS),
+    Migration(5, "search by address: street, city, postal code and province", _SEARCH_BY_ADDRESS),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

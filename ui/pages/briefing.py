@@ -131,6 +131,10 @@ class Section(QFrame):
         self._shown = len(texts)
         self._is_empty = not entries
 
+    def entry_label(self, position: int) -> QLabel:
+        """The label showing entry ``position`` (0 for the first)."""
+        return self._labels[position]
+
     def texts(self) -> list[str]:
         """What the section shows, entry by entry (empty when it shows "None")."""
         return [] if self._is_empty else [lb.text() for lb in self._labels[: self._shown]]
@@ -148,6 +152,8 @@ class BriefingPane(QWidget):
         self.context = context
         self.account_id: str | None = None
         self.briefing: Briefing | None = None
+        # A contact chosen in the global search: shown selected once its account is read.
+        self._wanted_contact: str | None = None
 
         self.placeholder = text_role(
             plain_label(self.tr("Choose an account to read its briefing.")), "secondary"
@@ -268,6 +274,25 @@ class BriefingPane(QWidget):
         self.lead.show_account(account_id)
         self.refresh()
 
+    def point_at_contact(self, contact_id: str) -> None:
+        """Bring one of the account's contacts into view, selected (a search hit on them)."""
+        self._wanted_contact = contact_id
+        if self.briefing is not None and self.briefing.account.id == self.account_id:
+            self._point_at_wanted_contact()
+
+    def _point_at_wanted_contact(self) -> None:
+        briefing, wanted = self.briefing, self._wanted_contact
+        if briefing is None or wanted is None:
+            return
+        position = next((n for n, c in enumerate(briefing.contacts) if c.id == wanted), None)
+        if position is None:
+            return  # not this account's (the rep moved on, or it was deleted): wait no more
+        self._wanted_contact = None
+        label = self.contacts.entry_label(position)
+        self._scroller.ensureWidgetVisible(label)
+        label.setFocus(Qt.FocusReason.OtherFocusReason)
+        label.setSelection(0, len(label.text()))
+
     def refresh(self) -> None:
         account_id = self.account_id
         if account_id is None:
@@ -333,6 +358,7 @@ class BriefingPane(QWidget):
         self.opportunities.show_entries(
             [self._opportunity_text(o) for o in briefing.open_opportunities]
         )
+        self._point_at_wanted_contact()
         self.shown.emit(briefing.account.id)
 
     # -- what each part says ----------------------------------------------------------

@@ -3065,8 +3065,13 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
 <context>
     <name>SearchBox</name>
     <message>
-        <source>Search accounts, contacts and notes (Ctrl+K)</source>
-        <translation>Rechercher des comptes, contacts et notes (Ctrl+K)</translation>
+        <source>Search accounts (name or address), contacts and notes (Ctrl+K)</source>
+        <translation>Rechercher des comptes (nom ou adresse), contacts et notes (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <comment>a contact and their account</comment>
+        <translation>%1 chez %2</translation>
     </message>
     <message>
         <source>No match for “%1”</source>

@@ -84,6 +84,9 @@ class ExportReport:
     tables: list[TableExport] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
     schema_error: str | None = None
+    # The list of tables was read only in part (a page of it lost): the tables SQLite had
+    # read before the damage were exported, the rest may be missing.
+    schema_partial: str | None = None
     recovered_sql: Path | None = None
     recover_error: str | None = None
 
@@ -93,7 +96,11 @@ class ExportReport:
 
     @property
     def complete(self) -> bool:
-        return self.schema_error is None and all(t.error is None for t in self.tables)
+        return (
+            self.schema_error is None
+            and self.schema_partial is None
+            and all(t.error is None for t in self.tables)
+        )
 
     def as_dict(self) -> dict[str, Any]:
         outbox = self.outbox
@@ -109,6 +116,7 @@ class ExportReport:
             "copy_consistent": self.copy_consistent,
             "integrity_check": self.integrity,
             "schema_error": self.schema_error,
+            "schema_partial": self.schema_partial,
             "tables": [table.as_dict() for table in self.tables],
             "skipped": self.skipped,
             "sqlite3_recover": None
@@ -223,8 +231,11 @@ def _export_tables(conn: sqlite3.Connection, report: ExportReport) -> None:
     try:
         rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
     except sqlite3.Error as exc:
-        report.schema_error = str(exc)
-        return
+        rows = _tables_read_before_the_damage(conn)
+        if not rows:
+            report.schema_error = str(exc)
+            return
+        report.schema_partial = str(exc)
     virtual = [name for name, sql in rows if str(sql).upper().startswith("CREATE VIRTUAL")]
     names = []
     for name, _ in rows:
@@ -246,6 +257,25 @@ def _export_tables(conn: sqlite3.Connection, report: ExportReport) -> None:
             file_name = f"{stem}-{n}.csv"
         used.add(file_name.lower())
         report.tables.append(_export_table(conn, name, report.target / file_name))
+
+
+def _tables_read_before_the_damage(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """The tables SQLite read from the list of tables before a page of it was lost.
+
+    With ``writable_schema`` SQLite keeps what it parsed up to the damage, so the tables on
+    the readable pages can still be walked: the newest entries (a later migration's) sit on
+    the list's last page, which a file cut short loses first. Rows are (name, sql) as
+    ``sqlite_master`` gives them; a virtual table's sql is only its kind.
+    """
+    try:
+        listed = conn.execute("PRAGMA main.table_list").fetchall()
+    except sqlite3.Error:
+        return []
+    return [
+        (str(name), "CREATE VIRTUAL TABLE" if kind == "virtual" else "CREATE TABLE")
+        for _, name, kind, *_ in listed
+        if kind in ("table", "virtual", "shadow") and not str(name).startswith("sqlite_")
+    ]
 
 
 def _export_table(conn: sqlite3.Connection, table: str, path: Path) -> TableExport:
