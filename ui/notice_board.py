@@ -13,24 +13,20 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
+# A notice's one button: its words and what it does ("Undo", "Open the Sync page").
+Action = tuple[str, Callable[[], None]]
+
 
 @dataclass(frozen=True)
 class Notice:
     text: str
     problem: bool = False  # in the danger tone, and kept until dismissed
-    action_text: str = ""  # one optional button ("Undo", "Open the Sync page")
-    on_action: Callable[[], None] | None = None
+    action: Action | None = None
 
 
 class NoticeBoard(QObject):
     posted = Signal(object)  # Notice
 
-    def tell(
-        self,
-        text: str,
-        *,
-        problem: bool = False,
-        action_text: str = "",
-        on_action: Callable[[], None] | None = None,
-    ) -> None:
-        self.posted.emit(Notice(text, problem, action_text, on_action))
+    def tell(self, text: str, *, problem: bool = False, action: Action | None = None) -> None:
+        """Post ``text`` (plain words) as the window's notice, replacing the last one."""
+        self.posted.emit(Notice(text, problem, action))
