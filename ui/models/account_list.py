@@ -287,7 +287,7 @@ class AccountListModel(QAbstractTableModel):
         return self.tr("Due today") if late == 0 else fill(self.tr("Overdue since %1"), due)
 
     def _chips(self, row: AccountListRow, column: int, role: int) -> Any:
-        """The tier as a chip; an overdue visit as "overdue 12 d" after its due date."""
+        """The tier as a chip; a visit past due as "overdue 12 d" (or "due today")."""
         if column == TIER:
             return (tier_chip(row.tier, short=True),) if role == CHIPS_ROLE else ""
         if column != NEXT_VISIT or row.next_visit_at or row.due_on is None:
@@ -296,12 +296,8 @@ class AccountListModel(QAbstractTableModel):
         chip = overdue_chip(late)
         if chip is None:
             return None
-        if role == CHIPS_ROLE:
-            return (chip,)
-        # The date beside the chip: "Due Dec 2, 2026 [overdue 4 d]"; the chip alone today.
-        return (
-            "" if late == 0 else fill(self.tr("Due %1"), short_date(date.fromisoformat(row.due_on)))
-        )
+        # The chip alone: the column is narrow; the display text and tool tip keep the date.
+        return (chip,) if role == CHIPS_ROLE else ""
 
     def _sort_value(self, row: AccountListRow, column: int) -> Any:
         return {

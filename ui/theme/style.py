@@ -47,6 +47,16 @@ QLabel[tone="warning"] {{ color: {warning}; }}
 QLabel[tone="success"] {{ color: {success}; }}
 QFrame[role="card"] {{ background: {surface}; border: 1px solid {border}; border-radius: 8px; }}
 QFrame[role="card"] QLabel {{ background: transparent; border: none; }}
+QFrame#visitReminders {{ background: {info_soft}; }}
+QGroupBox {{
+    background: {surface}; border: 1px solid {border}; border-radius: 8px;
+    margin-top: 14px; padding: 12px 10px 8px 10px; font-weight: 600;
+}}
+QGroupBox::title {{
+    subcontrol-origin: margin; subcontrol-position: top left; left: 10px; padding: 0 4px;
+    color: {text};
+}}
+QGroupBox QLabel {{ background: transparent; }}
 QListWidget#navigationRail {{
     background: {surface_alt}; border: none; border-right: 1px solid {border};
     padding: 6px 4px; outline: 0;
