@@ -93,7 +93,7 @@ class AccountsPage(QWidget):
         )
         if self.team_actions is not None:
             layout.addWidget(self.team_actions)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.splitter, 1)
 
         self._restore_layout()
         self._build_actions()
@@ -156,7 +156,9 @@ class AccountsPage(QWidget):
         header.setStretchLastSection(True)
         header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         view.setColumnWidth(NAME, 190)
-        view.setColumnWidth(TIER, 40)
+        # The tier column fits its heading ("Niveau" in French), its chip is narrower.
+        heading = str(self.model.headerData(TIER, Qt.Orientation.Horizontal))
+        view.setColumnWidth(TIER, max(40, header.fontMetrics().horizontalAdvance(heading) + 22))
         view.setColumnWidth(CITY, 90)
         view.setColumnWidth(LAST_VISIT, 85)
         view.setSortingEnabled(True)
