@@ -6,7 +6,10 @@ and only those few are ranked:
 
 1. names (accounts, contacts) matching every word, those *starting* with the first word
    first, shorter names before longer ones;
-2. then everything else (cities, e-mails, note text), newest first.
+2. then everything else (addresses, e-mails, note text), newest first.
+
+Accounts are indexed by name and by their whole address (street, city, postal code, and
+for Canada the province its postal code names; see fieldapp/store/schema.py).
 """
 
 from __future__ import annotations
@@ -35,6 +38,16 @@ class SearchHit:
     detail: str  # city, e-mail, or an excerpt of the note around the match
     account_id: str
     account_name: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """An account's address as stored, for a result line to show where the account is."""
+
+    street: str | None
+    city: str | None
+    postal_code: str | None
+    country: str | None
 
 
 def _words(text: str) -> list[str]:
@@ -163,4 +176,18 @@ def _account_names(store: Store, account_ids: set[str]) -> dict[str, str]:
     return {
         r["id"]: r["name"]
         for r in store.query(f"SELECT id, name FROM accounts WHERE id IN ({_marks(ids)})", ids)
+    }
+
+
+def account_places(store: Store, account_ids: list[str]) -> dict[str, Place]:
+    """The addresses of these accounts (those still held), for the hits that name them."""
+    if not account_ids:
+        return {}
+    return {
+        r["id"]: Place(r["address"], r["city"], r["postal_code"], r["country"])
+        for r in store.query(
+            "SELECT id, address, city, postal_code, country FROM accounts"
+            f" WHERE id IN ({_marks(account_ids)})",
+            account_ids,
+        )
     }

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import math
 import random
 import threading
 import time
@@ -26,6 +27,7 @@ from typing import Any
 import requests
 
 from fieldapp import __version__
+from fieldapp.error_codes import Param
 from fieldapp.store.syncbook import MutationResult, PendingMutation
 from sync import wire
 from sync.backend import Identity, PullPage, Tokens
@@ -35,6 +37,7 @@ from sync.errors import (
     OfflineError,
     ProtocolError,
     ServerBusyError,
+    ServerRefusedError,
     SyncError,
 )
 
@@ -159,6 +162,18 @@ class HttpBackend:
         except AuthenticationError:
             # At the password grant a 401 is about what was typed, not an ended sign-in.
             raise AuthenticationError("sync.wrong_username_or_password_check_them") from None
+        except ServerBusyError as busy:
+            if busy.refused_as != "rate_limited":
+                raise
+            # The server slows down repeated failures for one username or address. Still a
+            # wait, not an AuthenticationError: the window words that as a wrong password,
+            # and the password typed this time may well be right.
+            raise ServerBusyError(
+                "sync.too_many_failed_sign_ins_wait",
+                busy.retry_after,
+                busy.refused_as,
+                minutes=math.ceil(busy.retry_after / 60),
+            ) from None
         tokens = wire.tokens(body)
         self._access_token, self._refresh_token = tokens.access_token, tokens.refresh_token
         return tokens
@@ -305,9 +320,7 @@ class HttpBackend:
                     wait = self.retry.backoff(attempt, self._rng)
                 if wait > self.retry.max_retry_after or attempt >= self.retry.attempts:
                     raise ServerBusyError(
-                        "sync.server_busy_and_asked_wait_s",
-                        wait,
-                        wait=wait,
+                        "sync.server_busy_and_asked_wait_s", wait, _error_code(body), wait=wait
                     )
                 log.info("server answered %s; waiting %.1f s as asked", status, wait)
                 self._sleep(wait)
@@ -322,11 +335,17 @@ class HttpBackend:
                 raise AuthenticationError("sync.server_no_longer_accepts_sign_in_sign")
             if status == 400 and _error_code(body) == "invalid_cursor":
                 raise InvalidCursorError(
-                    "sync.server_cannot_continue_from_laptops_position", value=_error_message(body)
+                    "sync.server_cannot_continue_from_laptops_position",
+                    status,
+                    *_error_reason(body),
+                    value=_error_message(body),
                 )
             if status >= 400:
-                raise SyncError(
-                    "sync.server_refused_request", status=status, value=_error_message(body)
+                raise ServerRefusedError(
+                    "sync.server_refused_request",
+                    status,
+                    *_error_reason(body),
+                    value=_error_message(body),
                 )
             if not expect_body:
                 return {}
@@ -384,6 +403,15 @@ def _error_code(body: bytes) -> str | None:
     except (ProtocolError, AttributeError):
         return None
     return code if isinstance(code, str) else None
+
+
+def _error_reason(body: bytes) -> tuple[str | None, dict[str, Param]]:
+    """The error body's ``reason_code`` and ``reason_params`` ((None, {}) if it has none)."""
+    try:
+        error = wire.decode(body).get("error")
+    except ProtocolError:
+        return None, {}
+    return wire.reason_of(error) if isinstance(error, dict) else (None, {})
 
 
 def _error_message(body: bytes) -> str:

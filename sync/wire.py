@@ -10,6 +10,7 @@ from typing import Any
 
 from fieldapp.catalogue import CATALOGUE, ApplyResult, ChangeOp
 from fieldapp.catalogue.kinds import Agreement
+from fieldapp.error_codes import ENGLISH, Param
 from fieldapp.store.syncbook import FieldConflict, MutationResult, PulledChange
 from sync.backend import Identity, PullPage, Tokens
 from sync.errors import ProtocolError
@@ -152,6 +153,26 @@ def server_time(body: dict[str, Any]) -> datetime | None:
     return moment.astimezone(UTC)
 
 
+def reason_of(answer: dict[str, Any]) -> tuple[str | None, dict[str, Param]]:
+    """The ``reason_code`` and ``reason_params`` of a rejection or an error body.
+
+    Lenient where the rest of this module is strict: the reason only words a refusal the
+    answer states anyway, so a missing, wrongly typed or unknown code (an older server, a
+    newer one with codes this version lacks) gives (None, {}) and the English sentence is
+    shown as it came, rather than costing the whole answer. A parameter that is not a
+    plain value is left out."""
+    code = answer.get("reason_code")
+    if not isinstance(code, str) or code not in ENGLISH:
+        return None, {}
+    raw = answer.get("reason_params")
+    params: dict[str, Param] = {}
+    if isinstance(raw, dict):
+        for name, value in raw.items():
+            if isinstance(name, str) and (value is None or isinstance(value, str | int | float)):
+                params[name] = value
+    return code, params
+
+
 def push_results(body: dict[str, Any], sent: Sequence[str]) -> list[MutationResult]:
     results = _get(body, "results", list, "push answer")
     parsed = []
@@ -179,6 +200,7 @@ def push_results(body: dict[str, Any], sent: Sequence[str]) -> list[MutationResu
             )
         reason = item.get("reason")
         code = item.get("code")
+        reason_code, reason_params = reason_of(item)
         parsed.append(
             MutationResult(
                 mutation_id,
@@ -187,6 +209,8 @@ def push_results(body: dict[str, Any], sent: Sequence[str]) -> list[MutationResu
                 tuple(conflicts),
                 reason if isinstance(reason, str) else None,
                 code if isinstance(code, str) else None,
+                reason_code=reason_code,
+                reason_params=reason_params,
             )
         )
     answered = {r.mutation_id for r in parsed}

@@ -23,12 +23,13 @@ from fieldapp.store.database import open_store
 from fieldapp.usecases.people import current_user
 from sync.backend import SyncBackend
 from sync.session import SERVER_URL_KEY
+from ui import error_words
 from ui.context import AppContext, build_context
 from ui.crash import CrashReporter
 from ui.damage import is_damage
 from ui.dialogs.recovery import RecoveryDialog
 from ui.dialogs.sign_in import SignInDialog
-from ui.i18n import Languages
+from ui.i18n import Languages, start_choice
 from ui.main_window import MainWindow
 from ui.notifier import Show, SyncNotifier, tray_presenter
 from ui.settings import LANGUAGE, SYNC_INTERVAL_MINUTES, AppSettings
@@ -152,7 +153,7 @@ class Shell(QObject):
     def show_settings(self) -> None:
         from ui.dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.context, self.languages.current, self.window)
+        dialog = SettingsDialog(self.context, self.languages.choice, self.window)
         dialog.language_chosen.connect(self.change_language)
         dialog.sign_out_requested.connect(self.sign_out)
         dialog.open()
@@ -266,7 +267,7 @@ def run_app(
             return 0
     settings = AppSettings()
     languages = Languages(app)
-    languages.apply(settings.get(LANGUAGE))
+    languages.apply(start_choice(settings.get(LANGUAGE)))
     crash = CrashReporter(app)
     crash.install()
     try:
@@ -279,7 +280,7 @@ def run_app(
                     return 1
                 user, has_server = read_user(profile_dir)
             elif isinstance(exc, FieldAppError):
-                QMessageBox.critical(None, "FieldApp", str(exc))
+                QMessageBox.critical(None, "FieldApp", error_words.sentence(exc))
                 return 1
             else:
                 raise

@@ -86,7 +86,9 @@ def prepare_demo(root: Path, username: str, accounts: int = DEFAULT_ACCOUNTS) ->
                 with store.transaction():
                     set_profile_value(store, SERVER_URL_KEY, server.url)
             if store.profile_value(USERNAME_KEY) not in (None, username):
-                raise ServerStartError(f"{profile_dir} belongs to another demo user.")
+                raise ServerStartError(
+                    "demo.profile_belongs_another_demo_user", profile_dir=profile_dir
+                )
             signed = sign_in(store, server.url, username, DEMO_PASSWORD, backend=backend)
         return DemoSetup(server, profile_dir, backend, signed.warning)
     except BaseException:

@@ -33,9 +33,16 @@ def relative_time(moment: datetime, now: datetime) -> str:
 def short_date(day: date) -> str:
     """ "2 déc. 2026" / "Dec 2, 2026": the month in letters, because 12/02/2026 reads as
     February in one country and December in the next (Qt's short format is numeric)."""
-    locale = QLocale()
-    pattern = "d MMM yyyy" if locale.language() == QLocale.Language.French else "MMM d, yyyy"
-    return locale.toString(QDate(day.year, day.month, day.day), pattern)
+    pattern = date_pattern()
+    if day.day == 1 and QLocale().language() == QLocale.Language.French:
+        pattern = pattern.replace("d ", "d'er' ", 1)  # "1er déc. 2026", as in long_date
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def date_pattern() -> str:
+    """The short date's Qt pattern, for date editors too (``QDateEdit.setDisplayFormat``),
+    whose default is the locale's numeric short format."""
+    return "d MMM yyyy" if QLocale().language() == QLocale.Language.French else "MMM d, yyyy"
 
 
 def long_date(day: date) -> str:
@@ -69,11 +76,15 @@ def number(value: float, decimals: int = 0) -> str:
 
 def money(amount: float, currency: str | None) -> str:
     """An amount in the record's currency, written the user's way: "3 250 $" in Québec,
-    "$3,250" in English Canada; a currency foreign to the user's country shows its
-    CLDR-style prefix (CA$, US$) so that dollars never read as the wrong ones."""
+    "$3,250" in English Canada; a dollar foreign to the user's country shows CLDR's symbol
+    for it in the user's language ("CA$3,250" in the US, "3 250 $CA" in France), so that
+    dollars never read as the wrong ones. The amount is never converted."""
     locale = QLocale()
-    code = (currency or "").upper()
+    code = (currency or "").strip().upper()
     decimals = 0 if float(amount).is_integer() else 2
+    if not code:
+        # No currency on the record: the figure alone, never a guessed symbol.
+        return number(amount, decimals)
     symbol = _currency_symbol(code, locale)
     return locale.toCurrencyString(float(amount), symbol, decimals)
 
@@ -82,12 +93,23 @@ _DOLLAR_COUNTRIES = {"CAD": QLocale.Country.Canada, "USD": QLocale.Country.Unite
 _SYMBOLS = {"EUR": "€", "GBP": "£", "CHF": "CHF", "JPY": "¥"}
 
 
+# CLDR's symbols of a foreign dollar: English puts the country first, French after.
+_FOREIGN_DOLLARS = {
+    QLocale.Language.English: {"CAD": "CA$", "USD": "US$"},
+    QLocale.Language.French: {"CAD": "$CA", "USD": "$US"},
+}
+
+
 def _currency_symbol(code: str, locale: QLocale) -> str:
     if code in _DOLLAR_COUNTRIES:
         if locale.territory() == _DOLLAR_COUNTRIES[code]:
             return "$"
-        return {"CAD": "CA$", "USD": "US$"}[code]
-    return _SYMBOLS.get(code, code or "?")
+        english = _FOREIGN_DOLLARS[QLocale.Language.English]
+        symbols = _FOREIGN_DOLLARS.get(locale.language(), english)
+        return symbols[code]
+    if code and code == locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode):
+        return locale.currencySymbol()  # the country's own currency, its own symbol
+    return _SYMBOLS.get(code, code)
 
 
 def distance(km: float) -> str:

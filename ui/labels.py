@@ -18,16 +18,20 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
 from fieldapp.catalogue import (
+    CATALOGUE,
     FollowUpStatus,
     HandoffAction,
     LeadStatus,
     MutationOp,
+    NoteKind,
     OpportunityStage,
     Role,
     Team,
     VisitOutcome,
     VisitStatus,
 )
+from fieldapp.catalogue.kinds import Choice
+from fieldapp.catalogue.vocabulary import InboxSource, Tier
 from fieldapp.team.policies import CommitmentKind
 from fieldapp.usecases.inbox import InboxKind
 from fieldapp.usecases.work_queue import LEAD_RETURNED
@@ -142,6 +146,39 @@ def stage_label(code: str) -> str:
         OpportunityStage.CLOSED_LOST: QCoreApplication.translate("Labels", "Closed — lost"),
     }
     return labels.get(code, code)
+
+
+def note_kind_label(code: str) -> str:
+    labels: dict[str, str] = {
+        NoteKind.VISIT_REPORT: QCoreApplication.translate("Labels", "Visit report"),
+        NoteKind.FOR_FIELD: QCoreApplication.translate("Labels", "Note for the field"),
+        NoteKind.FEEDBACK: QCoreApplication.translate("Labels", "Feedback"),
+    }
+    return labels.get(code, code)
+
+
+def choice_label(collection: str, field: str, code: str) -> str:
+    """The word for a value of any choice field of the catalogue (a visit's status, a
+    follow-up's team, a note's kind), for screens that show fields generically (the sync
+    page, the conflict dialog); a field that is not a choice keeps its value."""
+    known = collection in CATALOGUE and field in CATALOGUE[collection].names
+    kind = CATALOGUE[collection].field(field).kind if known else None
+    if not isinstance(kind, Choice):
+        return code
+    options = kind.options
+    if options in (VisitStatus, FollowUpStatus, LeadStatus):
+        return record_status_label(collection, code)
+    words = {
+        VisitOutcome: outcome_label,
+        OpportunityStage: stage_label,
+        Team: team_label,
+        Role: role_label,
+        Tier: tier_label,
+        NoteKind: note_kind_label,
+        HandoffAction: handoff_step_label,
+        InboxSource: collection_label,
+    }.get(options)
+    return words(code) if words is not None else code
 
 
 def operation_label(op: str) -> str:

@@ -57,7 +57,9 @@ class Setting(Generic[T]):
 
 
 SYNC_INTERVAL_MINUTES = Setting("sync/interval_minutes", 15, (0, 5, 15, 30, 60))
-LANGUAGE = Setting("ui/language", "", ("", "en", "fr"))  # "": the system's language
+# The interface language and its territory ("fr_CA"; "": the system's). "en" and "fr" are
+# the values of older versions, read as en_CA and fr_CA (ui/i18n.py).
+LANGUAGE = Setting("ui/language", "", ("", "en_CA", "en_US", "fr_CA", "fr_FR", "en", "fr"))
 # Where this person works: the field rep's Today, the inside rep's Review.
 LAST_PAGE = Setting("ui/last_page", "", per_profile=True)
 # The dashboard's kind of period, as the person last chose it (week, month, quarter).

@@ -98,8 +98,7 @@ class ProfileGuard:
                 return True
             if self._lock.error() != QLockFile.LockError.LockFailedError:
                 raise ProfileInUseError(
-                    f"Cannot create the lock file {self.lock_path}: check that the profile"
-                    " folder is writable."
+                    "profiles.cannot_create_lock_file", lock_path=self.lock_path
                 )
             if ask_to_bring_forward(self.name):
                 return False
@@ -111,8 +110,9 @@ class ProfileGuard:
             if time.monotonic() > deadline:
                 pid = self._lock.getLockInfo()[0]
                 raise ProfileInUseError(
-                    f"FieldApp is already open on {self.profile_dir} (process {pid}) but does"
-                    " not answer: close that window, or end that process, then start again."
+                    "profiles.already_open_but_does_not_answer",
+                    profile_dir=self.profile_dir,
+                    pid=str(pid),
                 )
             time.sleep(0.1)
 

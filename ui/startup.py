@@ -24,6 +24,7 @@ import sys
 from types import FrameType, TracebackType
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.error_codes import Param, english
 from fieldapp.errors import FieldAppError
 from fieldapp.logs import FILE_ONLY
 
@@ -63,10 +64,11 @@ class QtUnavailableError(FieldAppError):
 
 def qt_problem(detail: str) -> str:
     """The one line the user reads when the window cannot open."""
-    return (
-        f"the window cannot open because Qt could not start ({detail}). On Debian/Ubuntu:"
-        f" sudo apt install {' '.join(QT_PACKAGES)} (see {README_SECTION})."
-    )
+    return english("startup.qt_could_not_start", _qt_params(detail))
+
+
+def _qt_params(detail: str) -> dict[str, Param]:
+    return {"detail": detail, "packages": " ".join(QT_PACKAGES), "section": README_SECTION}
 
 
 def import_qt() -> None:
@@ -75,7 +77,9 @@ def import_qt() -> None:
         import PySide6.QtWidgets  # noqa: F401
     except ImportError as exc:
         log.info("PySide6 cannot be imported: %s", exc, extra=FILE_ONLY)
-        raise QtUnavailableError(qt_problem(str(exc).splitlines()[0])) from None
+        raise QtUnavailableError(
+            "startup.qt_could_not_start", **_qt_params(str(exc).splitlines()[0])
+        ) from None
 
 
 def start_qt(argv: list[str] | None = None) -> QApplication:

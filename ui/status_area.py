@@ -16,7 +16,7 @@ from fieldapp.status import SyncStatus, sync_status
 from sync.engine import Progress
 from ui.changes import CONFLICTS, OUTBOX, REJECTIONS, SYNC_LOG, SYNC_STATE, Changes
 from ui.context import AppContext
-from ui.formatting import fill, relative_time
+from ui.formatting import clock_time, fill, relative_time, short_date
 from ui.labels import connection_words
 from ui.sync_worker import SyncOutcome
 from ui.widgets.connection_pill import ConnectionPill
@@ -141,6 +141,8 @@ class StatusArea(QWidget):
             self.last_sync_label.setText(
                 fill(self.tr("Last sync: %1"), relative_time(moment, self._context.now()))
             )
-            self.last_sync_label.setToolTip(moment.astimezone().strftime("%Y-%m-%d %H:%M"))
+            self.last_sync_label.setToolTip(
+                f"{short_date(moment.astimezone().date())} {clock_time(moment)}"
+            )
         else:
             self.last_sync_label.setText(self.tr("Never synced"))

@@ -31,6 +31,7 @@ from sync.backend import SyncBackend
 from sync.engine import Cancelled, SyncEngine, SyncReport
 from sync.errors import AuthenticationError, OfflineError, ServerBusyError
 from sync.session import SERVER_URL_KEY, backend_for
+from ui import error_words
 from ui.changes import OUTBOX, ChangeNotices, Changes
 from ui.damage import is_damage
 from ui.network_lane import NetworkLane
@@ -250,11 +251,11 @@ class SyncWorker(QObject):
             report = engine.run()
             outcome, keep = SyncOutcome(report, None), True  # it works: use it again
         except Cancelled as exc:
-            outcome = SyncOutcome(None, str(exc), cancelled=True)
+            outcome = SyncOutcome(None, error_words.sentence(exc), cancelled=True)
         except OfflineError as exc:
-            outcome, connection = SyncOutcome(None, str(exc)), Connection.OFFLINE
+            outcome, connection = SyncOutcome(None, error_words.sentence(exc)), Connection.OFFLINE
         except ServerBusyError as exc:
-            outcome = SyncOutcome(None, str(exc))
+            outcome = SyncOutcome(None, error_words.sentence(exc))
         except AuthenticationError:
             # The core's sentence names CLI commands ('fieldapp login'); the window asks.
             backend, keep = None, True  # refused: the next cycle signs in again

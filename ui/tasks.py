@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from fieldapp.errors import FieldAppError
 from fieldapp.store.change_set import EMPTY, ChangeSet
 from fieldapp.store.database import Store
+from ui import error_words
 from ui.changes import ChangeNotices, Changes
 from ui.damage import is_damage
 from ui.network_lane import NetworkLane
@@ -241,5 +242,5 @@ def describe(error: Exception) -> str:
             "Tasks", "The database on this computer is damaged (%1)."
         ).replace("%1", str(error))
     if isinstance(error, FieldAppError):
-        return str(error)
+        return error_words.sentence(error)
     return f"Something went wrong ({type(error).__name__}: {error}). Details are in the log file."

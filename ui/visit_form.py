@@ -31,6 +31,7 @@ from fieldapp.usecases.drafts import (
     visit_report_form,
 )
 from fieldapp.usecases.visits import check_in
+from ui import error_words
 from ui.changes import Changes
 from ui.context import AppContext
 from ui.delivery import DeliveryWatch
@@ -366,7 +367,7 @@ class VisitWindow(QDialog):
         """A refused value goes under its field (and the focus there); anything else below."""
         target = None
         if isinstance(error, ValidationError):
-            target = self.report.show_error(error.field, str(error))
+            target = self.report.show_error(error.field, error_words.sentence(error))
         if target is None:
             self.error_label.setText(describe(error))
             self.error_label.show()

@@ -94,7 +94,7 @@ def _print_export(report: ExportReport) -> None:
     if report.schema_partial is not None:
         print(
             f"The list of tables could be read only in part ({report.schema_partial}):"
-            " the tables it still named were saved; 'sqlite3 .recover' may find more."
+            " the tables it still named were saved."
         )
     for table in report.tables:
         if table.error is not None:

@@ -98,9 +98,9 @@ ORDER BY v.planned_start, v.id
 def calendar_visits(store: Store, first: date, last: date | None) -> list[CalendarVisit]:
     """Visits starting on ``first`` to ``last`` (inclusive, UTC days; None: no end)."""
     if last is not None and last < first:
-        raise ValidationError("to", "The last day of the range is before its first day.")
+        raise ValidationError("to", "export.last_day_range_before_first_day")
     if last is not None and (last - first).days > MAX_RANGE_DAYS:
-        raise ValidationError("to", f"Choose a range of at most {MAX_RANGE_DAYS} days.")
+        raise ValidationError("to", "export.range_at_most_days", max_days=MAX_RANGE_DAYS)
     end = None if last is None else (last + timedelta(days=1)).isoformat()
     rows = store.query(_VISITS, {"start": first.isoformat(), "end": end})
     return [CalendarVisit(**row) for row in rows]

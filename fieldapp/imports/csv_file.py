@@ -51,9 +51,7 @@ def _decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        raise ValidationError(
-            "file", "This file is not text in UTF-8 or Windows-1252: save it as CSV again."
-        ) from None
+        raise ValidationError("file", "import.file_not_utf8_or_windows_1252") from None
 
 
 def _delimiter(first_line: str) -> str:
@@ -65,23 +63,23 @@ def _delimiter(first_line: str) -> str:
 def parse_csv(data: bytes) -> CsvFile:
     """The header and rows of a CSV file's bytes (ValidationError when it has none)."""
     if len(data) > MAX_BYTES:
-        raise ValidationError("file", f"This file is larger than {MAX_BYTES // 2**20} MB.")
+        raise ValidationError("file", "import.file_larger_than", megabytes=MAX_BYTES // 2**20)
     text, encoding = _decode(data)
     if "\x00" in text:
-        raise ValidationError("file", "This file is not a CSV file (it holds binary data).")
+        raise ValidationError("file", "import.file_holds_binary_data")
     text = text.lstrip("\ufeff")
     first_line = text.split("\n", 1)[0]
     delimiter = _delimiter(first_line)
     try:
         lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
-        raise ValidationError("file", f"This file is not valid CSV ({exc}).") from None
+        raise ValidationError("file", "import.file_not_valid_csv", exc=exc) from None
     lines = [line for line in lines if any(cell.strip() for cell in line)]
     if not lines:
-        raise ValidationError("file", "This file is empty.")
+        raise ValidationError("file", "import.file_empty")
     headers = tuple(cell.strip() for cell in lines[0])
     if len(lines) - 1 > MAX_ROWS:
-        raise ValidationError("file", f"This file has more than {MAX_ROWS:,} rows: split it.")
+        raise ValidationError("file", "import.file_has_more_rows_than", max_rows=MAX_ROWS)
     width = len(headers)
     rows = tuple(tuple((line + [""] * width)[:width]) for line in lines[1:])
     return CsvFile(headers, rows, encoding, delimiter)
@@ -89,7 +87,7 @@ def parse_csv(data: bytes) -> CsvFile:
 
 def read_csv(path: Path) -> CsvFile:
     if path.is_dir():
-        raise ValidationError("file", f"{path} is a folder, not a CSV file.")
+        raise ValidationError("file", "import.folder_not_csv_file", path=path)
     with path.open("rb") as stream:
         data = stream.read(MAX_BYTES + 1)
     return parse_csv(data)

@@ -165,12 +165,16 @@ def mapping_from_options(
     for option in options:
         column, sep, name = option.partition("=")
         if not sep:
-            raise ValidationError("map", f"Write a mapping as COLUMN=FIELD, not {option!r}.")
+            raise ValidationError("map", "import.write_mapping_as_column_field", option=option)
         index = _column_index(headers, column.strip())
         name = name.strip()
         if name and name not in fields:
             raise ValidationError(
-                "map", f"{name!r} is not a field of {target}: choose one of {', '.join(fields)}."
+                "map",
+                "import.not_field_of_choose_one",
+                name=name,
+                target=target,
+                fields=", ".join(fields),
             )
         mapping = {i: f for i, f in mapping.items() if i != index and (not name or f != name)}
         if name:
@@ -188,7 +192,7 @@ def _column_index(headers: Sequence[str], column: str) -> int:
     if column.isdigit() and 1 <= int(column) <= len(headers):
         return int(column) - 1
     raise ValidationError(
-        "map", f"The file has no column {column!r} (its columns: {', '.join(headers)})."
+        "map", "import.file_has_no_column", column=column, columns=", ".join(headers)
     )
 
 
@@ -310,14 +314,16 @@ class _Accounts:
         if city:
             found = self.by_key.get((fold(name), fold(city)))
             if found is None:
-                raise ValidationError("account", f"No account named {name!r} in {city}.")
+                raise ValidationError(
+                    "account", "import.no_account_named_in_city", name=name, city=city
+                )
             return found
         ids = self.by_name.get(fold(name), [])
         if not ids:
-            raise ValidationError("account", f"No account named {name!r}.")
+            raise ValidationError("account", "import.no_account_named", name=name)
         if len(ids) > 1:
             raise ValidationError(
-                "account", f"{len(ids)} accounts are named {name!r}: add the account's city."
+                "account", "import.accounts_are_named_add_city", count=len(ids), name=name
             )
         return ids[0]
 
@@ -331,12 +337,10 @@ def _apply(
     store: Store, csv: CsvFile, mapping: Mapping_, target: str, *, commit: bool
 ) -> ImportReport:
     if target not in TARGETS:
-        raise ValidationError("target", f"Import accounts or contacts, not {target!r}.")
+        raise ValidationError("target", "import.import_accounts_or_contacts_not", target=target)
     missing = missing_fields(mapping, target)
     if missing:
-        raise ValidationError(
-            missing[0], f"No column is mapped to {', '.join(missing)}: map one to import."
-        )
+        raise ValidationError(missing[0], "import.no_column_mapped_to", fields=", ".join(missing))
     results: list[RowResult] = []
     created: list[str] = []
     try:

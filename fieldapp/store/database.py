@@ -48,14 +48,10 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text or "busy" in text:
         return DatabaseLockedError(
-            f"The FieldApp database {path} is in use by another program; close it and retry."
-            f" If it stays in use, {EXPORT_HINT}."
+            "store.in_use_by_another_program", path=path, EXPORT_HINT=EXPORT_HINT
         )
     if isinstance(exc, sqlite3.IntegrityError) or code == sqlite3.SQLITE_CONSTRAINT:
-        return ConstraintError(
-            f"The FieldApp database {path} refused rows that break its rules ({exc});"
-            " nothing of that change was saved."
-        )
+        return ConstraintError("store.refused_rows_that_break_rules", path=path, exc=exc)
     if (
         code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
         or "not a database" in text
@@ -63,8 +59,11 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
         or "corrupt" in text
     ):
         return DamagedDatabaseError(
-            f"{path} is damaged or is not a FieldApp database ({exc}). It was left untouched."
-            f" To recover: {EXPORT_HINT}; then {BACKUPS_HINT}."
+            "store.damaged_or_not_fieldapp_database",
+            path=path,
+            exc=exc,
+            EXPORT_HINT=EXPORT_HINT,
+            BACKUPS_HINT=BACKUPS_HINT,
         )
     if "readonly" in text or "read-only" in text:
         return StoreError("store.read_only", path=str(path))

@@ -261,9 +261,8 @@ _SEARCH_TEXT_2: dict[str, tuple[str, str, str]] = {
 # (as written and without its space, so "H3J8K4" finds "H3J 8K4") and, for Canada, its
 # province, which the store keeps no column for: Canada Post's first letter of the postal
 # code names it (as ui/addresses.py shows it), looked up in search_provinces. The words are
-# a table, not a CASE in the triggers: the triggers stay small (see the decision "Search by
-# address" on why the schema's size matters to a cut-short file), and a province's words
-# can change with an UPDATE in a migration, without recreating a trigger.
+# a table, not a CASE written into both triggers: the triggers stay short, and a province's
+# words can change with an UPDATE in a migration (and a re-index), not new triggers.
 _ACCOUNT_BODY_5 = """trim(coalesce({row}.city, '') || ' ' || coalesce({row}.address, '')
                 || ' ' || coalesce({row}.postal_code, '')
                 || ' ' || replace(coalesce({row}.postal_code, ''), ' ', '')
@@ -476,7 +475,7 @@ _PROVINCE_WORDS_5 = (
     ("CA", "S", "SK Saskatchewan"),
     ("CA", "T", "AB Alberta"),
     ("CA", "V", "BC Colombie-Britannique British Columbia"),
-    ("CA", "X", "NT NU Territoires du Nord-Ouest Northwest Territories Nunavut"),
+    ("CA", "X", "NT Territoires du Nord-Ouest Northwest Territories NU Nunavut"),
     ("CA", "Y", "YT Yukon"),
 )
 _SEARCH_BY_ADDRESS = (
@@ -497,6 +496,16 @@ _SEARCH_BY_ADDRESS = (
     f"""INSERT INTO search_fts (rowid, title, body)
         SELECT d.docid, a.name, {_ACCOUNT_BODY_5.format(row="a")}
         FROM search_docs d JOIN accounts a ON a.id = d.record_id""",
+)
+
+# A rejection's reason as the server's catalogue code and its plain parameters (issue 12),
+# for the window to word in its user's language; ``reason`` keeps the English sentence.
+# Rows stored before this have no code and empty parameters: they read as they did, by
+# their sentence.
+_REJECTION_CODES = (
+    "ALTER TABLE rejected_mutations ADD COLUMN reason_code TEXT",
+    "ALTER TABLE rejected_mutations ADD COLUMN reason_params TEXT NOT NULL DEFAULT '{}'"
+    " CHECK (json_valid(reason_params))",
 )
 
 # The records' data stamp: a token in the profile that changes whenever a record changes.
@@ -527,6 +536,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "local drafts of unsaved forms", _DRAFTS),
     Migration(4, "hand-offs, inbox read marks, priorities and SLA agreements", _HANDOFFS),
     Migration(5, "search by address: street, city, postal code and province", _SEARCH_BY_ADDRESS),
+    Migration(6, "rejections keep the server's reason code and parameters", _REJECTION_CODES),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

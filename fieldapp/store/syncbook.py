@@ -16,6 +16,7 @@ from typing import Any
 from fieldapp import ids
 from fieldapp.catalogue import ApplyResult, ChangeOp, MutationOp
 from fieldapp.clock import to_text
+from fieldapp.error_codes import Param
 from fieldapp.store.change_set import (
     CONFLICTS,
     ID_MAP,
@@ -66,9 +67,14 @@ class MutationResult:
     status: ApplyResult
     version: int | None = None
     conflicts: tuple[FieldConflict, ...] = ()
-    reason: str | None = None
-    code: str | None = None
+    reason: str | None = None  # a rejection's English sentence, as the server wrote it
+    code: str | None = None  # what kind of rejection: forbidden, in_use, ...
     remote_id: str | None = None  # the CRM's own id, for backends that assign one
+    # The rejection's reason as a code of ``fieldapp.error_codes`` and its plain
+    # parameters, for the window to word in its user's language; None from a server that
+    # sends only the sentence (docs/sync-protocol.md, Push).
+    reason_code: str | None = None
+    reason_params: dict[str, Param] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -176,8 +182,9 @@ def acknowledge(
                 rejection_id = ids.new_id()
                 inserted = store.execute(
                     "INSERT INTO rejected_mutations (id, mutation_id, collection, record_id, op,"
-                    " fields, previous, base_version, reason, code, rejected_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " fields, previous, base_version, reason, code, reason_code, reason_params,"
+                    " rejected_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT(mutation_id) DO NOTHING",
                     (
                         rejection_id,
@@ -190,6 +197,8 @@ def acknowledge(
                         mutation.base_version,
                         result.reason or "refused by the server",
                         result.code,
+                        result.reason_code,
+                        dumps(result.reason_params),
                         now,
                     ),
                 ).rowcount

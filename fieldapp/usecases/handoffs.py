@@ -153,7 +153,7 @@ def hand_over_new_prospect(
         )
 
 
-def _answerable(store: Store, lead_id: str, action: str) -> tuple[Lead, User]:
+def _answerable(store: Store, lead_id: str, *, action: str) -> tuple[Lead, User]:
     lead = get_lead(store, lead_id)
     me = current_user(store)
     if me.id != lead.assignee_id:
@@ -168,7 +168,7 @@ def accept_lead(
 ) -> tuple[Lead, Visit]:
     """The field rep takes the lead: the visit is planned and the lead accepted, together."""
     with store.transaction():
-        lead, _ = _answerable(store, lead_id, "accept it")
+        lead, _ = _answerable(store, lead_id, action="accept it")
         visit = plan_visit(store, lead.account_id, start, end)
         accepted = update_record(
             store, "leads", lead.id, {"status": LeadStatus.ACCEPTED, "visit_id": visit.id}
@@ -182,7 +182,7 @@ def return_lead(store: Store, lead_id: str, reason: str) -> Lead:
     if text is None:
         raise ValidationError("reason", "handoffs.say_why_lead_returned")
     with store.transaction():
-        lead, _ = _answerable(store, lead_id, "return it")
+        lead, _ = _answerable(store, lead_id, action="return it")
         return Lead.from_row(
             update_record(store, "leads", lead.id, {"status": LeadStatus.RETURNED, "reason": text})
         )

@@ -11,11 +11,12 @@ import json
 import math
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp import validation as check
 from fieldapp.catalogue import MutationOp
+from fieldapp.error_codes import Param
 from fieldapp.errors import InvalidStateError, NotFoundError, ValidationError
 from fieldapp.store.changes import get_record, requeue
 from fieldapp.store.database import Store
@@ -44,9 +45,14 @@ class RejectedChange:
     op: MutationOp
     fields: dict[str, Any]
     previous: dict[str, Any]
-    reason: str
-    code: str | None
+    reason: str  # the server's English sentence (what an older server sends alone)
+    code: str | None  # what kind of refusal: forbidden, in_use, ...
     rejected_at: str
+    # The reason as a code of ``fieldapp.error_codes`` and its plain parameters, for the
+    # window to word in its user's language; None (and no parameters) when the server sent
+    # only the sentence, or the rejection was stored before schema 5.
+    reason_code: str | None = None
+    reason_params: dict[str, Param] = field(default_factory=dict)
 
 
 def open_conflicts(store: Store) -> list[Conflict]:
@@ -85,6 +91,8 @@ def open_rejections(store: Store) -> list[RejectedChange]:
             r["reason"],
             r["code"],
             r["rejected_at"],
+            r["reason_code"],
+            json.loads(r["reason_params"]),
         )
         for r in rows
     ]
@@ -153,6 +161,7 @@ def _table_rules(fields: dict[str, Any]) -> Iterator[None]:
             if fields.get(field) is None
             else "sync_issues.field_cannot_take_value",
             what=what,
+            field_code=field,  # the window words the field through its own label
         ) from None
 
 

@@ -37,10 +37,13 @@ def _checked_slot(start: datetime, end: datetime | None) -> tuple[str, str]:
     return to_text(start), to_text(end)
 
 
-def _require_status(visit: Visit, allowed: tuple[VisitStatus, ...], action: str) -> None:
+def _require_status(visit: Visit, allowed: tuple[VisitStatus, ...], *, action: str) -> None:
     if visit.status not in allowed:
         raise InvalidStateError(
-            "visits.cannot_visit", action=action, value=visit.status.replace("_", " ")
+            "visits.cannot_visit",
+            action=action,
+            value=visit.status.replace("_", " "),
+            status=visit.status,
         )
 
 
@@ -71,7 +74,7 @@ def reschedule_visit(
 ) -> Visit:
     planned_start, planned_end = _checked_slot(start, end)
     with store.transaction():
-        _require_status(get_visit(store, visit_id), (VisitStatus.PLANNED,), "reschedule it")
+        _require_status(get_visit(store, visit_id), (VisitStatus.PLANNED,), action="reschedule it")
         return Visit.from_row(
             update_record(
                 store,
@@ -87,7 +90,7 @@ def reschedule_visit(
 
 def cancel_visit(store: Store, visit_id: str) -> Visit:
     with store.transaction():
-        _require_status(get_visit(store, visit_id), (VisitStatus.PLANNED,), "cancel it")
+        _require_status(get_visit(store, visit_id), (VisitStatus.PLANNED,), action="cancel it")
         return Visit.from_row(
             update_record(store, "visits", visit_id, {"status": VisitStatus.CANCELLED})
         )
@@ -99,7 +102,7 @@ def mark_no_show(store: Store, visit_id: str) -> Visit:
         _require_status(
             get_visit(store, visit_id),
             (VisitStatus.PLANNED, VisitStatus.CHECKED_IN),
-            "mark a no-show",
+            action="mark a no-show",
         )
         return Visit.from_row(
             update_record(store, "visits", visit_id, {"status": VisitStatus.NO_SHOW})
@@ -112,7 +115,7 @@ def reorder_plan(store: Store, visit_ids: Sequence[str]) -> list[Visit]:
         raise ValidationError("visit_ids", "visits.visit_appears_twice_in_route")
     with store.transaction():
         for position, visit_id in enumerate(visit_ids):
-            _require_status(get_visit(store, visit_id), (VisitStatus.PLANNED,), "reorder it")
+            _require_status(get_visit(store, visit_id), (VisitStatus.PLANNED,), action="reorder it")
             update_record(store, "visits", visit_id, {"route_position": position})
         return [get_visit(store, visit_id) for visit_id in visit_ids]
 
@@ -127,7 +130,7 @@ def check_in(store: Store, visit_id: str, at: datetime | None = None) -> Visit:
         else trusted_now(store)
     )
     with store.transaction():
-        _require_status(get_visit(store, visit_id), (VisitStatus.PLANNED,), "check in")
+        _require_status(get_visit(store, visit_id), (VisitStatus.PLANNED,), action="check in")
         return Visit.from_row(
             update_record(
                 store,
@@ -168,7 +171,7 @@ def log_visit(
         visit = get_visit(store, visit_id)
         if visit.status == VisitStatus.PLANNED:
             raise InvalidStateError("visits.check_in_before_logging_visit")
-        _require_status(visit, (VisitStatus.CHECKED_IN,), "log it")
+        _require_status(visit, (VisitStatus.CHECKED_IN,), action="log it")
         fields["contacts_met"] = _checked_contacts(store, visit.account_id, contacts_met)
         return Visit.from_row(update_record(store, "visits", visit_id, fields))
 
@@ -207,7 +210,7 @@ def check_out(store: Store, visit_id: str, at: datetime | None = None) -> tuple[
         visit = get_visit(store, visit_id)
         if visit.status == VisitStatus.PLANNED:
             raise InvalidStateError("visits.cannot_check_out_before_checking_in")
-        _require_status(visit, (VisitStatus.CHECKED_IN,), "check out")
+        _require_status(visit, (VisitStatus.CHECKED_IN,), action="check out")
         if not visit.summary:
             raise ValidationError("summary", "visits.completed_visit_needs_summary")
         if not visit.outcome:

@@ -66,9 +66,27 @@ class _Answer(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _reason_code() -> Any:
+    return Field(
+        default=None,
+        description="The precise reason, a code of the error catalogue (fieldapp/error_codes"
+        ".py: server.wrong_username_or_password, ...), for the client to word in its user's"
+        " language.",
+    )
+
+
+def _reason_params() -> Any:
+    return Field(
+        default=None,
+        description="The reason's parameters: plain JSON values (text, numbers, booleans, null).",
+    )
+
+
 class ErrorDetail(_Answer):
     code: str = Field(description="A stable machine word: invalid_request, unauthorized, ...")
     message: str = Field(description="English, for a person.")
+    reason_code: str | None = _reason_code()
+    reason_params: dict[str, str | int | float | bool | None] | None = _reason_params()
 
 
 class ErrorBody(_Answer):
@@ -151,8 +169,10 @@ class MutationResult(_Answer):
     version: int | None = None
     conflicts: list[FieldConflict] | None = None
     original_status: ApplyResult | None = None  # on a duplicate: what the first time was
-    reason: str | None = None  # on a rejection
-    code: str | None = None
+    reason: str | None = None  # on a rejection: English, for older clients and logs
+    code: str | None = None  # on a rejection: what kind (forbidden, in_use, ...)
+    reason_code: str | None = _reason_code()
+    reason_params: dict[str, str | int | float | bool | None] | None = _reason_params()
     field: str | None = None
 
 

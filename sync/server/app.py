@@ -1,8 +1,9 @@
 """The HTTP service: routes of protocol v1, the error shape, the body-size limit.
 
 Every error, including a malformed body and a bug, leaves as
-``{"error": {"code": ..., "message": ...}}``; a busy database answers 503 with
-``Retry-After`` so that clients back off instead of hammering it.
+``{"error": {"code", "message", "reason_code", "reason_params"}}`` (``sync.server.errors``);
+a busy database answers 503 with ``Retry-After`` so that clients back off instead of
+hammering it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from sync.server.config import (
     MAX_PAGE_SIZE,
     ServerConfig,
 )
-from sync.server.errors import ApiError, unauthorized
+from sync.server.errors import ApiError, error_body, unauthorized
 from sync.server.mutations import Caller, Mutation, apply_batch, utc_now
 from sync.server.scope import Profile, scope_for
 from sync.server.tables import open_database
@@ -40,10 +41,6 @@ AsgiScope = MutableMapping[str, Any]
 ASGIApp = Callable[
     [AsgiScope, Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]], Awaitable[None]
 ]
-
-
-def error_body(code: str, message: str) -> dict[str, Any]:
-    return {"error": {"code": code, "message": message}}
 
 
 class BodyLimit:
@@ -94,7 +91,8 @@ class BodyLimit:
         response = JSONResponse(
             error_body(
                 "payload_too_large",
-                f"The request body is larger than {self.limit // (1024 * 1024)} MiB.",
+                "server.request_body_larger_than",
+                {"mib": self.limit // (1024 * 1024)},
             ),
             status_code=413,
         )
@@ -116,7 +114,7 @@ class InFlightLimit:
             return
         if self.in_flight >= self.limit:
             response = JSONResponse(
-                error_body("unavailable", "The server is busy; retry after the time given."),
+                error_body("unavailable", "server.busy_retry_after_time_given"),
                 status_code=503,
                 headers={"Retry-After": str(BUSY_RETRY_AFTER_SECONDS)},
             )
@@ -164,7 +162,7 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
         credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),  # noqa: B008
     ) -> Profile:
         if credentials is None:
-            raise unauthorized("This call needs an access token (Authorization: Bearer ...).")
+            raise unauthorized("server.call_needs_access_token")
         with server.engine.connect() as conn:
             return server.auth.caller(conn, f"Bearer {credentials.credentials}")
 
@@ -178,13 +176,11 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
     def token(body: TokenRequest, request: Request) -> dict[str, Any]:
         if body.grant_type == "password":
             if body.username is None or body.password is None:
-                raise ApiError(
-                    400, "invalid_request", "A password grant needs a username and a password."
-                )
+                raise ApiError(400, "invalid_request", "server.password_grant_needs_username_and")
             address = request.client.host if request.client else "unknown"
             return server.auth.sign_in(server.engine, body.username, body.password, address)
         if body.refresh_token is None:
-            raise ApiError(400, "invalid_request", "A refresh grant needs a refresh_token.")
+            raise ApiError(400, "invalid_request", "server.refresh_grant_needs_refresh_token")
         with server.engine.begin() as conn:
             return server.auth.refresh(conn, body.refresh_token)
 
@@ -212,7 +208,7 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
                 after = feed.decode_cursor(cursor, scope) if cursor else 0
                 feed.check_reachable(conn, after)
             except feed.InvalidCursorError as exc:
-                raise ApiError(400, "invalid_cursor", str(exc)) from None
+                raise ApiError(400, "invalid_cursor", exc.reason_code) from None
             page = feed.read_page(conn, scope, after, limit)
         return {
             "changes": page.changes,
@@ -227,7 +223,8 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
             raise ApiError(
                 413,
                 "payload_too_large",
-                f"At most {MAX_MUTATIONS_PER_BATCH} mutations per request.",
+                "server.at_most_mutations_per_request",
+                limit=MAX_MUTATIONS_PER_BATCH,
             )
         with server.engine.connect() as conn:
             scope = scope_for(conn, person)
@@ -246,17 +243,19 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(error_body(exc.code, exc.message), exc.status, headers=exc.headers)
+        return JSONResponse(exc.body(), exc.status, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(part) for part in first.get("loc", ()) if part != "body")
         if first.get("type") == "json_invalid":
-            message = "The request body is not valid JSON."
-        else:
-            message = f"{where or 'request'}: {first.get('msg', 'invalid')}."
-        return JSONResponse(error_body("invalid_request", message), 400)
+            return JSONResponse(error_body("invalid_request", "server.request_body_not_json"), 400)
+        # ``problem`` is the validator's English: the pydantic message, for a developer; the
+        # part a person can act on is ``where``.
+        params = {"where": where or "request", "problem": str(first.get("msg", "invalid"))}
+        body = error_body("invalid_request", "server.request_part_invalid", params)
+        return JSONResponse(body, 400)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -268,7 +267,11 @@ def _add_error_handlers(app: FastAPI) -> None:
             413: "payload_too_large",
         }
         return JSONResponse(
-            error_body(codes.get(exc.status_code, "http_error"), str(exc.detail)),
+            error_body(
+                codes.get(exc.status_code, "http_error"),
+                "server.http_refusal",
+                {"status": exc.status_code, "detail": str(exc.detail)},
+            ),
             exc.status_code,
             headers=getattr(exc, "headers", None),
         )
@@ -277,7 +280,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def busy(_request: Request, exc: sa.exc.OperationalError) -> JSONResponse:
         log.warning("database unavailable: %s", type(exc.orig).__name__)
         return JSONResponse(
-            error_body("unavailable", "The server's database is busy; try again shortly."),
+            error_body("unavailable", "server.database_busy_try_again_shortly"),
             503,
             headers={"Retry-After": str(BUSY_RETRY_AFTER_SECONDS)},
         )
@@ -285,4 +288,4 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def bug(_request: Request, exc: Exception) -> JSONResponse:
         log.error("unexpected error", exc_info=exc)
-        return JSONResponse(error_body("internal_error", "The server failed; this is a bug."), 500)
+        return JSONResponse(error_body("internal_error", "server.server_failed_bug"), 500)

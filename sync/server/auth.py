@@ -41,7 +41,7 @@ def token_hash(token: str) -> str:
 
 
 def _invalid_grant() -> ApiError:
-    return ApiError(401, "invalid_grant", "Wrong username or password.")
+    return ApiError(401, "invalid_grant", "server.wrong_username_or_password")
 
 
 class Authenticator:
@@ -129,8 +129,9 @@ class Authenticator:
                 raise ApiError(
                     429,
                     "rate_limited",
-                    "Too many failed sign-ins: wait before trying again.",
+                    "server.too_many_failed_sign_ins_wait",
                     {"Retry-After": str(wait)},
+                    seconds=wait,
                 )
 
     def refresh(self, conn: Connection, refresh_token: str) -> dict[str, Any]:
@@ -146,7 +147,7 @@ class Authenticator:
             or row.expires_at <= now
             or not self._active(conn, row.user_id)
         ):
-            raise ApiError(401, "invalid_grant", "This sign-in has ended: sign in again.")
+            raise ApiError(401, "invalid_grant", "server.sign_in_has_ended_sign_in")
         return self._answer(conn, row.user_id, refresh_token, now)
 
     def _answer(self, conn: Connection, user_id: str, refresh: str, now: int) -> dict[str, Any]:
@@ -187,7 +188,7 @@ class Authenticator:
     def caller(self, conn: Connection, authorization: str | None) -> Profile:
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
-            raise unauthorized("This call needs an access token (Authorization: Bearer ...).")
+            raise unauthorized("server.call_needs_access_token")
         row = conn.execute(
             sa.select(tokens.c.user_id, tokens.c.expires_at, tokens.c.revoked).where(
                 tokens.c.token_hash == token_hash(token.strip()), tokens.c.kind == "access"
@@ -196,10 +197,10 @@ class Authenticator:
         if row is None or row.revoked:
             raise unauthorized()
         if row.expires_at <= self.now():
-            raise unauthorized("The access token has expired: refresh it or sign in again.")
+            raise unauthorized("server.access_token_has_expired_refresh_it")
         profile = load_profile(conn, row.user_id) if self._active(conn, row.user_id) else None
         if profile is None:
-            raise unauthorized("This account is disabled.")
+            raise unauthorized("server.account_disabled")
         return profile
 
     @staticmethod

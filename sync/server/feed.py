@@ -34,6 +34,7 @@ from sqlalchemy.engine import Connection
 
 from fieldapp.catalogue import CATALOGUE, COLLECTIONS, ChangeOp
 from fieldapp.catalogue.kinds import Link
+from fieldapp.error_codes import english
 from sync.server.scope import EVERYONE, PERSONAL_PREFIX, Scope
 from sync.server.tables import FEED_SEQUENCE, changes, records, sequence_counter
 
@@ -44,7 +45,12 @@ MAX_SEQUENCE = 2**63 - 1
 
 
 class InvalidCursorError(ValueError):
-    """A cursor this server did not issue, or one taken under another scope."""
+    """A cursor this server did not issue, or one taken under another scope; ``reason_code``
+    names which, in the error catalogue."""
+
+    def __init__(self, reason_code: str) -> None:
+        super().__init__(english(reason_code, {}))
+        self.reason_code = reason_code
 
 
 class SequenceWriter:
@@ -163,13 +169,11 @@ def decode_cursor(cursor: str, scope: Scope) -> int:
         )
         value = int(seq)
     except (ValueError, UnicodeError, binascii.Error):
-        raise InvalidCursorError("This cursor was not issued by this server.") from None
+        raise InvalidCursorError("server.cursor_not_issued_by_server") from None
     if prefix != CURSOR_PREFIX or not 0 <= value <= MAX_SEQUENCE:
-        raise InvalidCursorError("This cursor was not issued by this server.")
+        raise InvalidCursorError("server.cursor_not_issued_by_server")
     if fingerprint != scope.fingerprint():
-        raise InvalidCursorError(
-            "Your scope changed since this cursor was issued: start again without a cursor."
-        )
+        raise InvalidCursorError("server.scope_changed_since_cursor_was_issued")
     return value
 
 
@@ -186,10 +190,7 @@ def check_reachable(conn: Connection, after: int) -> None:
         sa.select(counter.value).where(counter.name == FEED_SEQUENCE)
     ).scalar_one()
     if after > int(latest):
-        raise InvalidCursorError(
-            "This cursor is ahead of this server's feed (was the server restored from a"
-            " backup?): start again without a cursor."
-        )
+        raise InvalidCursorError("server.cursor_ahead_servers_feed_was_server")
 
 
 @dataclass(frozen=True)

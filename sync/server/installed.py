@@ -36,11 +36,13 @@ def missing_server_modules() -> list[str]:
     return missing
 
 
-def require_server(what: str = "the reference server") -> None:
+def require_server(what: str = "'fieldapp server'") -> None:
     """Raise ``ServerNotInstalledError`` (one line) when a server library is missing."""
     missing = missing_server_modules()
     if missing:
         raise ServerNotInstalledError(
-            f"{what} needs the reference server, an optional part of FieldApp that is not "
-            f"installed (missing: {', '.join(missing)}); install it with: {INSTALL_COMMAND}"
+            "server.not_installed",
+            what=what,
+            missing=", ".join(missing),
+            command=INSTALL_COMMAND,
         )

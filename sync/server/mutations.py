@@ -30,7 +30,7 @@ from fieldapp.errors import ValidationError
 from fieldapp.ids import new_id
 from fieldapp.team.trusted_time import accepted_event_time
 from sync.server import handoffs
-from sync.server.errors import Rejected
+from sync.server.errors import Rejected, rejection
 from sync.server.feed import SequenceWriter, move_account, record_change
 from sync.server.field_rules import CLAMPED, IMMUTABLE, check_record, clean_fields, defaults
 from sync.server.scope import EVERYONE, Profile, Scope, load_profile, personal_channel
@@ -96,31 +96,15 @@ def apply_one(engine: Engine, caller: Caller, m: Mutation, now: float) -> dict[s
             seqs.flush()
             return result
     except Rejected as refusal:  # raised inside the transaction: nothing of it was kept
-        return {
-            "mutation_id": m.mutation_id,
-            "status": ApplyResult.REJECTED,
-            "reason": refusal.reason,
-            "code": refusal.code,
-        }
+        return rejection(m.mutation_id, refusal.code, refusal.reason_code, refusal.params)
     except ValidationError as exc:
-        return {
-            "mutation_id": m.mutation_id,
-            "status": ApplyResult.REJECTED,
-            "reason": exc.message,
-            "code": "invalid_field",
-            "field": exc.field,
-        }
+        return rejection(m.mutation_id, "invalid_field", exc.code, exc.params, field=exc.field)
     except sa.exc.OperationalError:
         raise  # the database is unavailable or busy: the whole request answers 503
     except Exception:
         # A bug must not cost the rest of the batch; the client keeps the mutation visible.
         log.exception("mutation %s on %s failed", m.op, m.collection)
-        return {
-            "mutation_id": m.mutation_id,
-            "status": ApplyResult.REJECTED,
-            "reason": "The server failed to apply this change; it was not stored.",
-            "code": "server_error",
-        }
+        return rejection(m.mutation_id, "server_error", "server.failed_to_apply_change", {})
 
 
 def _load(conn: Connection, collection: str, record_id: str) -> Any:

@@ -93,6 +93,8 @@ def table_leaves(path: Path, table: str) -> list[tuple[int, list[int]]]:
     conn = sqlite3.connect(path)
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
     conn.close()
+    if table == "sqlite_master":
+        root = (1,)  # the list of tables itself, rooted on the first page
     leaves: list[tuple[int, list[int]]] = []
 
     def visit(page: int) -> None:
@@ -404,6 +406,37 @@ def test_an_unreadable_list_of_tables_is_reported_not_hidden(profile: Path, tmp_
     report = export_readable(db, tmp_path / "out", sqlite3_program=None)
     assert report.schema_error and report.tables == [] and not report.complete
     assert summary(tmp_path / "out")["schema_error"] == report.schema_error
+
+
+def test_a_file_cut_in_its_list_of_tables_still_exports_the_tables_listed_before(
+    profile: Path, pristine: Path, tmp_path: Path
+) -> None:
+    """A migration's new schema entries sit on the list's last page, often the file's end:
+    cut there, SQLite still knows every table it read before, and those are saved."""
+    db = database_path(profile)
+    size = int.from_bytes(db.read_bytes()[16:18], "big")
+    pages = db.stat().st_size // size
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = DELETE")  # written into the file, read back below
+    # A later schema's entries, until the list of tables needs a page past the old end.
+    n = 0
+    while (last_leaf := table_leaves(db, "sqlite_master")[-1][0]) <= pages:
+        n += 1
+        conn.execute(f"CREATE TABLE late_addition_{n} (x TEXT DEFAULT '{'x' * 1500}')")
+    conn.close()
+    db.write_bytes(db.read_bytes()[: (last_leaf - 1) * size])  # cut before that page
+
+    report = export_readable(db, tmp_path / "out", sqlite3_program=None)
+    assert report.schema_error is None and report.schema_partial
+    assert not report.complete and not summary(tmp_path / "out")["complete"]
+    assert summary(tmp_path / "out")["schema_partial"] == report.schema_partial
+    outbox = report.outbox
+    assert outbox is not None and outbox.error is None
+    assert outbox.rows_saved == UNSYNCED_NOTES  # the unsent work, whole
+    saved = {t.table: t.rows_saved for t in report.tables}
+    assert saved["accounts"] == column(pristine, "SELECT 1, count(*) FROM accounts")[1]
+    assert f"late_addition_{n}" not in saved  # its entry was on the page cut off
+    assert "search_fts" in report.skipped and "search_fts" not in saved
 
 
 def test_export_never_writes_into_a_folder_that_holds_files(profile: Path, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from support.core_world import World
 
-from fieldapp.search import search
+from fieldapp.search import Place, account_places, search
 from fieldapp.store import database_path, open_store
 from fieldapp.store.migrations import migrate
 from fieldapp.store.replica import BULK_INDEX_THRESHOLD, upsert_server_records
@@ -82,6 +82,16 @@ def test_an_address_hit_still_reads_as_the_account_and_its_city(world: World) ->
     )
 
 
+def test_the_places_of_the_accounts_found_are_read_for_their_lines(world: World) -> None:
+    hits = search(world.store, "quebec")
+    places = account_places(world.store, [h.record_id for h in hits])
+    assert places[world.other_account_id] == Place(
+        "12 Wellington St", "Sherbrooke", "J1H 5C7", "CA"
+    )
+    assert account_places(world.store, []) == {}
+    assert account_places(world.store, ["0190a000-0000-7000-8000-0000000000ff"]) == {}
+
+
 def test_accounts_downloaded_in_bulk_are_found_by_their_address(world: World) -> None:
     shops = [
         {
@@ -142,7 +152,7 @@ def test_a_profile_of_schema_4_is_re_indexed_and_found_by_address(tmp_path: Path
     conn.close()
 
     with open_store(profile) as store:
-        assert store.schema_version == LATEST_VERSION == 5
+        assert store.schema_version == LATEST_VERSION >= 5
         for query in ("rue Notre-Dame", "H3J", "Montréal", "quebec", "café"):
             assert [(h.collection, h.record_id) for h in search(store, query)] == [
                 ("accounts", ACCOUNT)

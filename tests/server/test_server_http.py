@@ -5,11 +5,18 @@ from __future__ import annotations
 import pytest
 from support.server_world import World
 
+from fieldapp.error_codes import ENGLISH, english
+
 
 def _is_error(answer: object, status: int, code: str) -> None:
     assert answer.status_code == status, answer.text  # type: ignore[attr-defined]
     body = answer.json()  # type: ignore[attr-defined]
     assert body["error"]["code"] == code and body["error"]["message"]
+    # The reason travels as a catalogue code with plain parameters, and the English
+    # message is that code's sentence, so a client words the same reason in its language.
+    reason_code, params = body["error"]["reason_code"], body["error"]["reason_params"]
+    assert reason_code in ENGLISH
+    assert body["error"]["message"] == english(reason_code, params)
 
 
 def test_health_needs_no_sign_in(world: World) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from support.server_world import World, create, delete, update
 
+from fieldapp.error_codes import ENGLISH, english
 from fieldapp.ids import new_id
 
 
@@ -173,7 +174,28 @@ def test_invalid_mutations_are_rejected_with_a_reason(
     account_id = world.create_account("field")
     [result] = world.push("field", mutation(account_id))
     assert result["status"] == "rejected" and result["code"] == code, result
-    assert result["reason"]
+    # The reason travels as a catalogue code with plain parameters, and the English
+    # sentence (for older clients and logs) is that code's sentence.
+    assert result["reason_code"] in ENGLISH, result
+    assert all(
+        value is None or isinstance(value, str | int | float)
+        for value in result["reason_params"].values()
+    )
+    assert result["reason"] == english(result["reason_code"], result["reason_params"])
+
+
+def test_a_rejections_reason_code_names_the_refusal_with_its_parameters(world: World) -> None:
+    account_id = world.create_account("field")
+    [unknown] = world.push("field", create("invoices", new_id(), {"total": 12}))
+    assert (unknown["reason_code"], unknown["reason_params"]) == (
+        "server.no_collection",
+        {"collection": "invoices"},
+    )
+    # A value the catalogue refuses carries the core's own code, and names the field.
+    [tier] = world.push("field", update("accounts", account_id, {"tier": "Z"}, None))
+    assert tier["field"] == "tier" and tier["reason_code"].startswith("check."), tier
+    assert "Z" in tier["reason_params"]["value2"]
+    assert tier["reason"] == english(tier["reason_code"], tier["reason_params"])
 
 
 def test_a_rejected_mutation_does_not_block_the_rest_of_the_batch(world: World) -> None:

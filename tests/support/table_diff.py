@@ -16,8 +16,9 @@ from fieldapp.store.database import Store
 
 # Each table's key in a change set; a table missing here fails the check (a new table
 # must say how its rows are named). The search index is derived from the records and is
-# not a collection anyone shows; schema_migrations is written by migrations, before any
-# store (and any change set) exists.
+# not a collection anyone shows; schema_migrations and the index's province words
+# (search_provinces) are written by migrations, before any store (and any change set)
+# exists.
 KEYS = {
     "users": "id",
     "accounts": "id",
@@ -41,7 +42,7 @@ KEYS = {
     "drafts": "key",
     "profile": "key",
 }
-DERIVED = ("search_docs", "search_fts", "sqlite_", "schema_migrations")
+DERIVED = ("search_docs", "search_fts", "search_provinces", "sqlite_", "schema_migrations")
 
 Tables = dict[str, dict[str, tuple[Any, ...]]]
 

@@ -32,8 +32,11 @@ def test_the_first_of_the_month_reads_as_an_ordinal_in_french(
     assert long_date(date(2026, 12, 21)) == "lundi 21 décembre 2026"
     locale_named("fr_FR")  # type: ignore[operator]
     assert long_date(date(2027, 1, 1)) == "vendredi 1er janvier 2027"
+    assert short_date(date(2026, 12, 1)) == "1er déc. 2026"
+    assert short_date(date(2026, 12, 11)) == "11 déc. 2026"
     locale_named("en_CA")  # type: ignore[operator]
     assert "1st" not in long_date(date(2026, 12, 1)) and "1" in long_date(date(2026, 12, 1))
+    assert short_date(date(2026, 12, 1)) == "Dec 1, 2026"
 
 
 # Each locale's expected text; "\u00a0" is a no-break space, "\u202f" a narrow one (CLDR's
@@ -41,7 +44,7 @@ def test_the_first_of_the_month_reads_as_an_ordinal_in_french(
 CASES = {
     "fr_CA": ("2 déc. 2026", "9\u00a0h\u00a030", "3\u00a0250\u00a0$", "3\u00a0250,5"),
     "en_CA": ("Dec 2, 2026", "9:30\u202fa.m.", "$3,250", "3,250.5"),
-    "fr_FR": ("2 déc. 2026", "09:30", "3\u202f250\u00a0CA$", "3\u202f250,5"),
+    "fr_FR": ("2 déc. 2026", "09:30", "3\u202f250\u00a0$CA", "3\u202f250,5"),
     "en_US": ("Dec 2, 2026", "9:30\u202fAM", "CA$3,250", "3,250.5"),
 }
 
@@ -61,7 +64,8 @@ def test_dates_times_numbers_and_money_follow_the_locale_and_its_territory(
 def test_money_keeps_the_records_currency_and_its_cents(qapp: object, locale_named: object) -> None:
     locale_named("fr_CA")  # type: ignore[operator]
     assert money(3250.5, "EUR") == "3\u00a0250,50\u00a0€"
-    assert money(12, "USD") == "12\u00a0US$"
+    assert money(12, "USD") == "12\u00a0$US"  # CLDR's French symbol of a foreign dollar
+    assert money(3250, None) == "3\u00a0250"  # no currency on the record: no guessed symbol
     locale_named("en_US")  # type: ignore[operator]
     assert money(12, "USD") == "$12"
 

@@ -110,8 +110,9 @@ def test_the_scan_recognises_every_table_and_factory_of_ui_labels() -> None:
     factories = [f for f in found if "def " in f]
     # outcomes, visit statuses, teams (as labels and inside a sentence), stages,
     # operations, hand-off steps, what is owed, collections, fields; the dashboard's
-    # commitments, their medians, records' statuses; people's roles (the header)
-    assert len(tables) == 14
+    # commitments, their medians, records' statuses; people's roles (the header); the kinds
+    # of note (the sync page's generic field values)
+    assert len(tables) == 15
     assert [f.split("def ")[1] for f in factories] == ["plain_label", "error_label"]
 
 

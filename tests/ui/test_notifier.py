@@ -71,7 +71,7 @@ def test_the_summary_reads_in_french(make_context, qapp: Any) -> None:
     finally:
         languages.clear()
     assert text == (
-        "2 réponses ou révisions de vos rapports · 1 note épinglée pour vos comptes"
+        "2 réponses ou révisions de vos comptes rendus · 1 note épinglée pour vos comptes"
         " · 1 suivi pour vous · 3 suivis que vous avez confiés sont terminés"
     )
 

@@ -92,6 +92,48 @@ def test_an_account_is_found_by_its_street_and_postal_code_in_the_window(
     )
     street = " ".join(address.split(",")[0].split()[:3])  # "4521 rue Notre-Dame"
     lines = _type(window, qtbot, street)
-    assert any(line.startswith(f"Account · {name}") for line in lines), (street, lines)
+    assert any(line.startswith(f"Account · {name} — ") for line in lines), (street, lines)
     code = postal_code.replace(" ", "")
-    assert any(line.startswith(f"Account · {name}") for line in _type(window, qtbot, code))
+    [line] = [x for x in _type(window, qtbot, code) if x.startswith(f"Account · {name} — ")]
+    # The line says where the account is, so the rep sees why it matched.
+    assert address in line and postal_code in line
+
+
+def test_the_index_names_each_province_as_the_address_lines_do() -> None:
+    """Search finds "Québec" or "QC" where the address line shows it (ui/addresses.py)."""
+    import sqlite3
+
+    from fieldapp.store.migrations import migrate
+    from ui.addresses import _PROVINCES
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    migrate(conn, None)
+    words = dict(conn.execute("SELECT prefix, words FROM search_provinces"))
+    assert set(words) == {f"CA{letter}" for letter in _PROVINCES}
+    for letter, (abbreviation, french) in _PROVINCES.items():
+        assert words[f"CA{letter}"].startswith(f"{abbreviation} {french}"), letter
+
+
+def test_in_french_a_contact_is_chez_their_account(make_context: Any, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import Languages
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    languages = Languages(app)
+    try:
+        assert languages.apply("fr") == "fr"
+        window = _window(make_context("field"), qtbot)
+        assert "adresse" in window.search.placeholderText()
+        first, last, account = _read(
+            window,
+            qtbot,
+            "SELECT c.first_name, c.last_name, a.name FROM contacts c"
+            " JOIN accounts a ON a.id = c.account_id WHERE c.first_name IS NOT NULL"
+            " ORDER BY c.id LIMIT 1",
+        )
+        lines = _type(window, qtbot, f"{first} {last}")
+        assert any(f"{first} {last} chez {account}" in line for line in lines), lines
+    finally:
+        languages.clear()

@@ -96,7 +96,7 @@ def test_settings_change_the_sync_interval_and_the_language_without_restart(
         window.show_page("accounts")
         dialog = SettingsDialog(context, languages.current, window)  # goes with the window
         dialog.interval.setCurrentIndex(dialog.interval.findData(5))
-        dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+        dialog.language.setCurrentIndex(dialog.language.findData("fr_CA"))
         assert dialog.notify.isChecked()  # sync news are told by default
         dialog.notify.setChecked(False)
         dialog.language_chosen.connect(shell.change_language)
@@ -104,7 +104,7 @@ def test_settings_change_the_sync_interval_and_the_language_without_restart(
         assert context.settings.get(NOTIFY_NEWS) is False
         assert context.settings.get(SYNC_INTERVAL_MINUTES) == 5
         assert context.sync._interval.interval() == 5 * 60_000
-        assert context.settings.get(LANGUAGE) == "fr"
+        assert context.settings.get(LANGUAGE) == "fr_CA"
         rebuilt = shell.window
         assert rebuilt is not None and rebuilt is not window
         qtbot.addWidget(rebuilt)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -16,7 +17,7 @@ from fieldapp.usecases.sync_overview import (
     RejectionItem,
     SyncRun,
 )
-from ui.formatting import clock_time
+from ui.formatting import clock_time, short_date
 from ui.models.sync_models import (
     C_MINE,
     C_RECORD,
@@ -202,3 +203,20 @@ def test_values_read_as_words_not_as_code() -> None:
         "45.5212",
         "14",
     ]
+
+
+def test_a_fields_code_moment_and_day_read_as_words_and_local_dates() -> None:
+    # The Sync page listed a check-in as "Status: checked_in; Check-in time:
+    # 2026-11-23T13:00:00Z" (tests/ui/test_no_raw_values.py found it).
+    assert value_text("checked_in", "visits", "status") == "Checked in"
+    assert value_text("inside", "follow_ups", "assignee_team") == "Inside team"
+    assert value_text("for_field", "notes", "kind") == "Note for the field"
+    stamp = "2026-11-23T13:00:00Z"
+    moment = from_text(stamp)
+    assert value_text(stamp, "visits", "checked_in_at") == (
+        f"{short_date(moment.astimezone().date())} {clock_time(moment)}"
+    )
+    assert value_text("2026-12-02", "follow_ups", "due_date") == short_date(date(2026, 12, 2))
+    # Without its field, or for a field that is prose, a text stays as typed.
+    assert value_text("checked_in") == "checked_in"
+    assert value_text("2026-12-02 meeting", "notes", "body") == "2026-12-02 meeting"

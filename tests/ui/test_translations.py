@@ -22,9 +22,17 @@ def test_the_french_catalogue_has_every_source_string_translated_and_compiled() 
     assert build.check() == []
 
 
+# The window's words for error codes look a code up at run time; the codes and fragments
+# it looks up are declared as literals in ui/error_catalogue.py, generated from the core's
+# catalogue (tests/ui/test_error_words.py checks that each is translated).
+LOOKED_UP_AT_RUN_TIME = {UI_DIR / "error_words.py"}
+
+
 def test_every_translated_string_is_a_literal_lupdate_can_see() -> None:
     hidden = []
     for path in build.sources():
+        if path in LOOKED_UP_AT_RUN_TIME:
+            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
                 continue

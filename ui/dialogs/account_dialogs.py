@@ -36,8 +36,9 @@ from fieldapp.store.database import Store
 from fieldapp.usecases.accounts import create_contact, edit_account
 from fieldapp.usecases.notes import add_note
 from fieldapp.usecases.visits import plan_visit
+from ui import error_words
 from ui.context import AppContext
-from ui.formatting import fill
+from ui.formatting import date_pattern, fill
 from ui.labels import error_label, tier_label
 from ui.tasks import describe
 
@@ -122,7 +123,7 @@ class UseCaseForm(QDialog):
     def _failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
         if isinstance(error, ValidationError) and error.field in self._field_errors:
-            self.show_error_for(error.field, error.message)
+            self.show_error_for(error.field, error_words.sentence(error))
         else:
             self.form_error.setText(describe(error))
             self.form_error.show()
@@ -145,6 +146,7 @@ class PlanVisitDialog(UseCaseForm):
         self.day = QDateEdit(QDate(start.year, start.month, start.day))
         self.day.setObjectName("visitDay")
         self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat(date_pattern())  # the month in letters, as elsewhere
         self.start_time = QTimeEdit(QTime(start.hour, start.minute))
         self.start_time.setObjectName("visitStart")
         self.duration = QSpinBox()

@@ -246,9 +246,10 @@ class ConflictDialog(QDialog):
                 else ""
             )
         )
-        self.mine_box.setPlainText(value_text(conflict.local_value))
-        self.theirs_box.setPlainText(value_text(conflict.remote_value))
-        self.base_box.setPlainText(value_text(conflict.base_value))
+        where = (conflict.collection, conflict.field)
+        self.mine_box.setPlainText(value_text(conflict.local_value, *where))
+        self.theirs_box.setPlainText(value_text(conflict.remote_value, *where))
+        self.base_box.setPlainText(value_text(conflict.base_value, *where))
         if self.merged is not None:
             self.merged_row.removeWidget(self.merged)
             self.merged.deleteLater()

@@ -36,7 +36,7 @@ from fieldapp.usecases.priorities import (
 )
 from ui.context import AppContext
 from ui.dialogs.account_dialogs import UseCaseForm, Work
-from ui.formatting import fill, short_date
+from ui.formatting import date_pattern, fill, short_date
 from ui.labels import error_label, plain_label, show_error
 from ui.tasks import describe
 
@@ -56,6 +56,7 @@ class PriorityDialog(UseCaseForm):
         self.day = QDateEdit(QDate(today.year, today.month, today.day))
         self.day.setObjectName("priorityDay")
         self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat(date_pattern())  # the month in letters, as elsewhere
         self.day.setMinimumDate(QDate(today.year, today.month, today.day))
         self.why = QLineEdit()
         self.why.setObjectName("priorityWhy")

@@ -29,6 +29,7 @@ from fieldapp.usecases.sync_issues import discard_rejected, retry_rejected
 from fieldapp.usecases.sync_overview import RejectionItem
 from ui.context import AppContext
 from ui.dialogs.conflict_dialog import EntryError, ValueEditor
+from ui.error_words import refusal
 from ui.formatting import fill
 from ui.labels import (
     collection_label,
@@ -66,7 +67,10 @@ class RejectionDialog(QDialog):
         )
         self.record_label.setObjectName("rejectedRecord")
         self.reason_label = plain_label(
-            fill(self.tr("The server refused it: %1"), rejection.reason)
+            fill(
+                self.tr("The server refused it: %1"),
+                refusal(rejection.reason, rejection.reason_code, rejection.reason_params),
+            )
         )
         self.reason_label.setObjectName("rejectionReason")
         when = plain_label(fill(self.tr("Refused on %1"), moment_text(rejection.rejected_at)))

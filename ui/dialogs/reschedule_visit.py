@@ -21,7 +21,7 @@ from fieldapp.records import Visit
 from fieldapp.usecases.route import RouteStop, move_visit
 from ui.context import AppContext
 from ui.dialogs.form_dialog import FormDialog
-from ui.formatting import fill
+from ui.formatting import date_pattern, fill
 
 
 class RescheduleDialog(FormDialog):
@@ -34,6 +34,7 @@ class RescheduleDialog(FormDialog):
         start = from_text(stop.visit.planned_start).astimezone()
         self.date_edit = QDateEdit(QDate(start.year, start.month, start.day))
         self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat(date_pattern())  # the month in letters
         self.time_edit = QTimeEdit(QTime(start.hour, start.minute))
         self.time_edit.setDisplayFormat("HH:mm")
         self.form.addRow(self.tr("&Day"), self.date_edit)

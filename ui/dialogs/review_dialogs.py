@@ -22,6 +22,7 @@ from fieldapp.usecases.follow_ups import create_follow_up
 from fieldapp.usecases.notes import pin_note_for_field
 from ui.context import AppContext
 from ui.dialogs.form_dialog import FormDialog
+from ui.formatting import date_pattern
 from ui.labels import team_label
 
 
@@ -49,6 +50,7 @@ class FollowUpDialog(FormDialog):
         self.due = QDateEdit()
         self.due.setObjectName("followUpDue")
         self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat(date_pattern())  # the month in letters, as elsewhere
         # Two working days: the hand-off SLA the product is built around.
         today = context.now().date()
         due = today + timedelta(days=4 if today.weekday() >= 3 else 2)

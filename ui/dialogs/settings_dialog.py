@@ -1,8 +1,8 @@
 """Settings: the server and who is signed in, auto-sync, language, data folder, sign out.
 
-Changes apply when the dialog is accepted: the sync interval at once, the language by
-rebuilding the window (no restart), the data folder at the next start (the open profile
-stays open until then, and the dialog says so).
+Changes apply when the dialog is accepted: the sync interval at once, the language and its
+locale by rebuilding the window (no restart; a dialog left open keeps its words), the data
+folder at the next start (the open profile stays open until then, and the dialog says so).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from fieldapp.status import SyncStatus, sync_status
 from sync.session import SERVER_URL_KEY
 from ui.context import AppContext
 from ui.formatting import fill
-from ui.i18n import LANGUAGES
+from ui.i18n import CHOICES, choice_name, normalised_choice
 from ui.settings import DATA_FOLDER, NOTIFY_NEWS, SYNC_INTERVAL_MINUTES
 
 
@@ -39,7 +39,6 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self._context = context
-        self._language = language
 
         self.server_label = QLabel("…")
         self.server_label.setObjectName("serverLabel")
@@ -58,9 +57,10 @@ class SettingsDialog(QDialog):
         )
         self.language = QComboBox()
         self.language.setObjectName("language")
-        for code, name in LANGUAGES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        for code in CHOICES:
+            self.language.addItem(choice_name(code), code)
+        self._language = normalised_choice(language)
+        self.language.setCurrentIndex(max(0, self.language.findData(self._language)))
         self.folder_label = QLabel(str(context.profile_dir))
         self.folder_label.setObjectName("dataFolder")
         self.folder_label.setWordWrap(True)

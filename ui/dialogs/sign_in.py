@@ -38,6 +38,7 @@ from sync.session import (
     check_profile_is_free,
     remember_sign_in,
 )
+from ui import error_words
 from ui.formatting import fill
 from ui.network_lane import NetworkLane
 
@@ -122,7 +123,7 @@ class SignInDialog(QDialog):
                 url,
             )
         if isinstance(error, FieldAppError):
-            return without_class_names(str(error))
+            return without_class_names(error_words.sentence(error))
         log.error("signing in failed", exc_info=error)
         return self.tr("Signing in failed unexpectedly. Details are in the log file.")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Hashable, Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,7 +23,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from fieldapp.catalogue import MutationOp
+from fieldapp.catalogue import CATALOGUE, MutationOp
+from fieldapp.catalogue.kinds import Choice, Day, Moment
 from fieldapp.clock import from_text
 from fieldapp.usecases.sync_overview import (
     ConflictItem,
@@ -31,8 +33,9 @@ from fieldapp.usecases.sync_overview import (
     RejectionItem,
     SyncRun,
 )
+from ui.error_words import refusal
 from ui.formatting import clock_time, fill, short_date
-from ui.labels import collection_label, field_labels, operation_label
+from ui.labels import choice_label, collection_label, field_labels, operation_label
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's item (PendingChange, ConflictItem…)
 Index = QModelIndex | QPersistentModelIndex
@@ -46,10 +49,20 @@ def is_readable_field(name: str) -> bool:
 
 
 # -- words ----------------------------------------------------------------------------
-def value_text(value: Any) -> str:
-    """A field's value as a person reads it (the full text: a tooltip, a dialog)."""
+def value_text(value: Any, collection: str = "", field: str = "") -> str:
+    """A field's value as a person reads it (the full text: a tooltip, a dialog). Given
+    the field, a code reads as its word ("Checked in") and a moment or a day in the
+    user's locale ("23 nov. 2026 8 h 00"), as the catalogue declares the field."""
     if value is None or value == "":
         return QCoreApplication.translate("SyncLabels", "(empty)")
+    if isinstance(value, str) and collection in CATALOGUE and field in CATALOGUE[collection].names:
+        kind = CATALOGUE[collection].field(field).kind
+        if isinstance(kind, Choice):
+            return choice_label(collection, field, value)
+        if isinstance(kind, Moment):
+            return moment_text(value)
+        if isinstance(kind, Day):
+            return short_date(date.fromisoformat(value[:10]))
     if isinstance(value, bool):
         return (
             QCoreApplication.translate("SyncLabels", "Yes")
@@ -201,12 +214,12 @@ class SyncTableModel(QAbstractTableModel):
         return None
 
 
-def _changes_text(values: dict[str, Any], fields: dict[str, str]) -> str:
+def _changes_text(collection: str, values: dict[str, Any], fields: dict[str, str]) -> str:
     return "; ".join(
         fill(
             QCoreApplication.translate("SyncLabels", "%1: %2"),
             fields.get(name, name),
-            value_text(v),
+            value_text(v, collection, name),
         )
         for name, v in values.items()
         if is_readable_field(name)
@@ -244,7 +257,11 @@ class PendingChangesModel(SyncTableModel):
             collection_label(item.collection),
             record_text(item.record),
             operation_label(item.op),
-            _changes_text(item.fields, fields) if item.op == MutationOp.UPDATE else "",
+            (
+                _changes_text(item.collection, item.fields, fields)
+                if item.op == MutationOp.UPDATE
+                else ""
+            ),
             moment_text(item.queued_at),
         )
         return cells, ("", "", "", "", queued_tip)
@@ -281,8 +298,8 @@ class ConflictsModel(SyncTableModel):
             collection_label(conflict.collection),
             record_text(item.record),
             fields.get(conflict.field, conflict.field),
-            value_text(conflict.local_value),
-            value_text(conflict.remote_value),
+            value_text(conflict.local_value, conflict.collection, conflict.field),
+            value_text(conflict.remote_value, conflict.collection, conflict.field),
             moment_text(conflict.created_at),
         )
         return cells, ("",) * len(cells)
@@ -314,10 +331,10 @@ class RejectionsModel(SyncTableModel):
             collection_label(rejection.collection),
             record_text(item.record),
             operation_label(rejection.op),
-            rejection.reason,
+            refusal(rejection.reason, rejection.reason_code, rejection.reason_params),
             moment_text(rejection.rejected_at),
         )
-        change_tip = _changes_text(rejection.fields, fields)
+        change_tip = _changes_text(rejection.collection, rejection.fields, fields)
         return cells, ("", "", change_tip, "", "")
 
 

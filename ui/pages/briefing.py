@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -40,7 +40,7 @@ from ui.dialogs.account_dialogs import (
     NewContactDialog,
     PlanVisitDialog,
 )
-from ui.formatting import clock_time, fill, short_date
+from ui.formatting import clock_time, fill, money, short_date
 from ui.labels import (
     error_label,
     outcome_label,
@@ -284,10 +284,12 @@ class BriefingPane(QWidget):
         briefing, wanted = self.briefing, self._wanted_contact
         if briefing is None or wanted is None:
             return
+        # Only the shown account's briefing gets here: if it does not hold the contact (it
+        # was deleted meanwhile), there is nothing to wait for.
+        self._wanted_contact = None
         position = next((n for n, c in enumerate(briefing.contacts) if c.id == wanted), None)
         if position is None:
-            return  # not this account's (the rep moved on, or it was deleted): wait no more
-        self._wanted_contact = None
+            return
         label = self.contacts.entry_label(position)
         self._scroller.ensureWidgetVisible(label)
         label.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -424,8 +426,7 @@ class BriefingPane(QWidget):
     def _opportunity_text(self, opportunity: Opportunity) -> str:
         parts = [opportunity.name, stage_label(opportunity.stage)]
         if opportunity.amount is not None:
-            amount = QLocale().toString(opportunity.amount, "f", 0)
-            parts.append(f"{amount} {opportunity.currency or ''}".strip())
+            parts.append(money(opportunity.amount, opportunity.currency))
         if opportunity.close_date:
             closes = short_date(date.fromisoformat(opportunity.close_date))
             parts.append(fill(self.tr("closes %1"), closes))

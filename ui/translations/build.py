@@ -3,6 +3,9 @@
     python -m ui.translations.build           # lupdate + lrelease
     python -m ui.translations.build --check   # exit 1 if the catalogue is stale or unfinished
 
+The error codes of ``fieldapp.error_codes`` are declared for lupdate first, in
+``ui/error_catalogue.py`` (``ui/translations/declare_errors.py`` writes it).
+
 ``lupdate`` collects every ``tr()``/``translate()`` string of ``ui/`` into
 ``fieldapp_fr.ts`` (keeping the translations already there and dropping strings no longer
 used); a translator fills the new ones in Qt Linguist (``pyside6-linguist``) or any XML
@@ -22,6 +25,8 @@ import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+
+from ui.translations import declare_errors
 
 HERE = Path(__file__).resolve().parent
 UI_DIR = HERE.parent
@@ -110,6 +115,9 @@ def messages(ts_file: Path) -> list[Message]:
 def check() -> list[str]:
     """What is wrong with the committed catalogues (empty: nothing)."""
     problems = []
+    declared = declare_errors.TARGET
+    if not declared.exists() or declared.read_text(encoding="utf-8") != declare_errors.source():
+        problems.append(f"{declared.name} is stale: run python -m ui.translations.build")
     for source, compiled, language, options in CATALOGUES:
         with tempfile.TemporaryDirectory() as scratch:
             fresh = Path(scratch) / "fresh.ts"
@@ -142,6 +150,8 @@ def main() -> int:
         for problem in problems:
             print(problem)
         return 1 if problems else 0
+    # The error codes first: lupdate collects them from the file this writes.
+    declare_errors.TARGET.write_text(declare_errors.source(), encoding="utf-8")
     for source, compiled, language, options in CATALOGUES:
         lupdate(source, language, options)
         lrelease(source, compiled)

@@ -124,7 +124,7 @@
     </message>
     <message>
         <source>Ctrl+Enter saves</source>
-        <translation>Ctrl+Enter pour enregistrer</translation>
+        <translation>Ctrl+Entrée pour enregistrer</translation>
     </message>
     <message>
         <source>Pin for the field rep&apos;s next visit</source>
@@ -264,7 +264,7 @@
     </message>
     <message>
         <source>Feedback: %1</source>
-        <translation>Commentaire&#xa0;: %1</translation>
+        <translation>Rétroaction&#xa0;: %1</translation>
     </message>
     <message>
         <source>a person</source>
@@ -535,7 +535,7 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     </message>
     <message>
         <source>Could not save %1: %2</source>
-        <translation>Impossible d&apos;enregistrer %1 : %2</translation>
+        <translation>Impossible d&apos;enregistrer %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -565,7 +565,7 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
     </message>
     <message>
         <source>%1 held · %2 not closed yet</source>
-        <translation>%1 tenues · %2 pas encore closes</translation>
+        <translation>%1 tenues · %2 pas encore terminées</translation>
     </message>
     <message>
         <source>Visits held</source>
@@ -635,7 +635,7 @@ Les détails se trouvent dans le fichier journal, dans %2.</translation>
         <source>%1 late · %2 overdue
 median %3: %4</source>
         <translation>%1 en retard · %2 échus
-médiane %3 : %4</translation>
+médiane %3&#xa0;: %4</translation>
     </message>
 </context>
 <context>
@@ -662,7 +662,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>The teams&apos; SLA policies: what each owes, by when</source>
-        <translation>Les ententes de service des équipes : ce que chacune doit, et pour quand</translation>
+        <translation>Les ententes de service des équipes&#xa0;: ce que chacune doit, et pour quand</translation>
     </message>
     <message>
         <source>Export CSV…</source>
@@ -702,7 +702,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>The figures could not be computed: %1</source>
-        <translation>Les indicateurs n&apos;ont pas pu être calculés : %1</translation>
+        <translation>Les indicateurs n&apos;ont pas pu être calculés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Visits of the week of %1</source>
@@ -714,7 +714,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Service levels saved: they reach every laptop with its next sync.</source>
-        <translation>Niveaux de service enregistrés : ils parviendront à chaque portable à sa prochaine synchronisation.</translation>
+        <translation>Niveaux de service enregistrés&#xa0;: ils parviendront à chaque portable à sa prochaine synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -881,11 +881,11 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Breach: %1</source>
-        <translation>Manquement : %1</translation>
+        <translation>Manquement&#xa0;: %1</translation>
     </message>
     <message>
         <source>Overdue account: %1</source>
-        <translation>Compte en retard : %1</translation>
+        <translation>Compte en retard&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1061,1764 @@ médiane %3 : %4</translation>
     <message>
         <source>Visit every</source>
         <translation>Visiter tous les</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorFragments</name>
+    <message>
+        <source>&apos;fieldapp backups&apos; lists the copies taken before each update of the database</source>
+        <translation>«&#xa0;fieldapp backups&#xa0;» énumère les copies prises avant chaque mise à jour de la base de données</translation>
+    </message>
+    <message>
+        <source>&apos;fieldapp export --to FOLDER&apos; saves what can still be read, unsynced changes first</source>
+        <translation>«&#xa0;fieldapp export --to DOSSIER&#xa0;» enregistre ce qui peut encore être lu, les modifications non synchronisées d’abord</translation>
+    </message>
+    <message>
+        <source>Accepted at</source>
+        <translation>Acceptée le</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nom du compte</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Arrival time</source>
+        <translation>Heure d’arrivée</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Modifié par</translation>
+    </message>
+    <message>
+        <source>Check-in time</source>
+        <translation>Heure d’arrivée</translation>
+    </message>
+    <message>
+        <source>Check-out time</source>
+        <translation>Heure de départ</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Claimed at</source>
+        <translation>Pris en charge le</translation>
+    </message>
+    <message>
+        <source>Claimed by</source>
+        <translation>Pris en charge par</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>Date de clôture</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Completed at</source>
+        <translation>Terminé le</translation>
+    </message>
+    <message>
+        <source>Contacts met</source>
+        <translation>Contacts rencontrés</translation>
+    </message>
+    <message>
+        <source>Corrected value</source>
+        <translation>Valeur corrigée</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Créé par</translation>
+    </message>
+    <message>
+        <source>Creation time</source>
+        <translation>Heure de création</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>Adresse courriel</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Field rep</source>
+        <translation>Représentant terrain</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Flagged by</source>
+        <translation>Signalé par</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Handed at</source>
+        <translation>Transféré le</translation>
+    </message>
+    <message>
+        <source>Handed by</source>
+        <translation>Transféré par</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Kind of item</source>
+        <translation>Type d&apos;élément</translation>
+    </message>
+    <message>
+        <source>Kind of note</source>
+        <translation>Type de note</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Piste</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Merged value</source>
+        <translation>Valeur fusionnée</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Prochaines étapes</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Number of days</source>
+        <translation>Nombre de jours</translation>
+    </message>
+    <message>
+        <source>Origin note</source>
+        <translation>Note d’origine</translation>
+    </message>
+    <message>
+        <source>Origin visit</source>
+        <translation>Visite d’origine</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Épinglée</translation>
+    </message>
+    <message>
+        <source>Pinned at</source>
+        <translation>Épinglé le</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Fin prévue</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>Début prévu</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>Représentant</translation>
+    </message>
+    <message>
+        <source>Reply to</source>
+        <translation>En réponse à</translation>
+    </message>
+    <message>
+        <source>Returned at</source>
+        <translation>Renvoyée le</translation>
+    </message>
+    <message>
+        <source>Review time</source>
+        <translation>Heure de révision</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Révisé par</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Route position</source>
+        <translation>Place dans l’itinéraire</translation>
+    </message>
+    <message>
+        <source>SLA policies</source>
+        <translation>Ententes de service</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>Tri</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Territoire</translation>
+    </message>
+    <message>
+        <source>The conversion window (days)</source>
+        <translation>La fenêtre de conversion (jours)</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>To team</source>
+        <translation>À l’équipe</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>Visit frequency (days)</source>
+        <translation>Fréquence des visites (jours)</translation>
+    </message>
+    <message>
+        <source>What was promised</source>
+        <translation>Ce qui a été promis</translation>
+    </message>
+    <message>
+        <source>Who to see</source>
+        <translation>Qui rencontrer</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Why this lead</source>
+        <translation>Pourquoi cette piste</translation>
+    </message>
+    <message>
+        <source>accept it</source>
+        <translation>l’accepter</translation>
+    </message>
+    <message>
+        <source>cancel it</source>
+        <translation>l’annuler</translation>
+    </message>
+    <message>
+        <source>check in</source>
+        <translation>signaler l’arrivée</translation>
+    </message>
+    <message>
+        <source>check out</source>
+        <translation>signaler le départ</translation>
+    </message>
+    <message>
+        <source>edit a lead&apos;s briefing</source>
+        <translation>modifier le breffage d’une piste</translation>
+    </message>
+    <message>
+        <source>flag priorities for the field</source>
+        <translation>signaler des priorités pour le terrain</translation>
+    </message>
+    <message>
+        <source>hand leads to the field</source>
+        <translation>transférer des pistes au terrain</translation>
+    </message>
+    <message>
+        <source>log it</source>
+        <translation>la consigner</translation>
+    </message>
+    <message>
+        <source>mark a no-show</source>
+        <translation>noter une absence</translation>
+    </message>
+    <message>
+        <source>pin notes for the field</source>
+        <translation>épingler des notes pour le terrain</translation>
+    </message>
+    <message>
+        <source>reassign leads</source>
+        <translation>réassigner des pistes</translation>
+    </message>
+    <message>
+        <source>reorder it</source>
+        <translation>la déplacer dans l’itinéraire</translation>
+    </message>
+    <message>
+        <source>reschedule it</source>
+        <translation>la replanifier</translation>
+    </message>
+    <message>
+        <source>return it</source>
+        <translation>la renvoyer</translation>
+    </message>
+    <message>
+        <source>review visit reports</source>
+        <translation>réviser des comptes rendus de visite</translation>
+    </message>
+    <message>
+        <source>withdraw leads</source>
+        <translation>retirer des pistes</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorWords</name>
+    <message>
+        <source>accounts.latitude_and_longitude_go_together_give</source>
+        <translation>La latitude et la longitude vont ensemble&#xa0;: indiquez les deux ou aucune.</translation>
+    </message>
+    <message>
+        <source>accounts.not_field_account_can_edit</source>
+        <translation>«&#xa0;{field}&#xa0;» n’est pas un champ de compte que vous pouvez modifier.</translation>
+    </message>
+    <message>
+        <source>agreements.give_allowance_in_hours_or_in</source>
+        <translation>Indiquez le délai en heures ou en jours ouvrables.</translation>
+    </message>
+    <message>
+        <source>agreements.only_managers_set_teams_sla_policies</source>
+        <translation>Seuls les gestionnaires fixent les ententes de service des équipes.</translation>
+    </message>
+    <message>
+        <source>agreements.set_sla_policies_team_only</source>
+        <translation>Vous fixez les ententes de service de l’équipe {team} seulement.</translation>
+    </message>
+    <message>
+        <source>agreements.team_has_no_sla_policies_yet</source>
+        <translation>L’équipe {team} n’a pas encore d’ententes de service&#xa0;: indiquez aussi sa région.</translation>
+    </message>
+    <message>
+        <source>backups.backup_damaged_too_nothing_was_changed</source>
+        <translation>La copie de sécurité {source} est endommagée elle aussi ({value})&#xa0;; rien n’a été modifié. Choisissez une autre copie.</translation>
+    </message>
+    <message>
+        <source>backups.backup_was_written_by_newer_fieldapp</source>
+        <translation>La copie de sécurité {source} a été écrite par une version plus récente de FieldApp (schéma {version}&#xa0;; cette version connaît jusqu’au schéma {LATEST_VERSION})&#xa0;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>backups.current_database_choose_one_backups</source>
+        <translation>{source} est la base de données actuelle&#xa0;; choisissez une de ses copies de sécurité.</translation>
+    </message>
+    <message>
+        <source>backups.fieldapp_database_in_use_by_another</source>
+        <translation>La base de données FieldApp {db} est utilisée par un autre programme&#xa0;; fermez FieldApp et réessayez. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>backups.no_backup_in_fieldapp_backups_lists</source>
+        <translation>Aucune copie de sécurité {backup} dans {folder}&#xa0;; «&#xa0;fieldapp backups&#xa0;» les énumère.</translation>
+    </message>
+    <message>
+        <source>backups.no_fieldapp_profile_in</source>
+        <translation>Aucun profil FieldApp dans {folder}.</translation>
+    </message>
+    <message>
+        <source>backups.not_fieldapp_database_nothing_was_changed</source>
+        <translation>{source} n’est pas une base de données FieldApp&#xa0;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>backups.not_sqlite_database_nothing_was_changed</source>
+        <translation>{source} n’est pas une base de données SQLite&#xa0;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>base.must_number_milliseconds_from_0_not</source>
+        <translation>{BUSY_TIMEOUT_ENV} doit être un nombre de millisecondes de 0 à {MAX_BUSY_TIMEOUT_MS}, et non {text}.</translation>
+    </message>
+    <message>
+        <source>check.amount_must_between_0_and_1</source>
+        <translation>Le montant doit être compris entre 0 et 1 000 000 000 000.</translation>
+    </message>
+    <message>
+        <source>check.amount_must_number</source>
+        <translation>Le montant doit être un nombre.</translation>
+    </message>
+    <message>
+        <source>check.contains_broken_characters_invalid_unicode</source>
+        <translation>{label} contient des caractères brisés (Unicode non valide).</translation>
+    </message>
+    <message>
+        <source>check.contains_control_characters</source>
+        <translation>{label} contient des caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>check.must_between___and</source>
+        <translation>{label} doit être compris entre -{limit} et {limit2}.</translation>
+    </message>
+    <message>
+        <source>check.must_between_and</source>
+        <translation>{label} doit être compris entre {minimum} et {maximum}.</translation>
+    </message>
+    <message>
+        <source>check.must_between_and_got</source>
+        <translation>{label} doit être compris entre {EARLIEST_YEAR} et {LATEST_YEAR} (reçu&#xa0;: {year}).</translation>
+    </message>
+    <message>
+        <source>check.must_date</source>
+        <translation>{label} doit être une date.</translation>
+    </message>
+    <message>
+        <source>check.must_date_and_time</source>
+        <translation>{label} doit être une date et une heure.</translation>
+    </message>
+    <message>
+        <source>check.must_fit_on_one_line</source>
+        <translation>{label} doit tenir sur une seule ligne.</translation>
+    </message>
+    <message>
+        <source>check.must_number_got</source>
+        <translation>{label} doit être un nombre (reçu&#xa0;: {value}).</translation>
+    </message>
+    <message>
+        <source>check.must_one_got</source>
+        <translation>{label} doit être l’une des valeurs {value} (reçu&#xa0;: {value2}).</translation>
+    </message>
+    <message>
+        <source>check.must_text</source>
+        <translation>{label} doit être du texte.</translation>
+    </message>
+    <message>
+        <source>check.must_whole_number</source>
+        <translation>{label} doit être un nombre entier.</translation>
+    </message>
+    <message>
+        <source>check.needs_time_zone</source>
+        <translation>{label} doit préciser un fuseau horaire.</translation>
+    </message>
+    <message>
+        <source>check.not_e_mail_address</source>
+        <translation>«&#xa0;{cleaned}&#xa0;» n’est pas une adresse courriel ({exc}).</translation>
+    </message>
+    <message>
+        <source>check.not_phone_number</source>
+        <translation>«&#xa0;{cleaned}&#xa0;» n’est pas un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>check.too_long_characters_at_most</source>
+        <translation>{label} est trop long ({length} caractères&#xa0;; au plus {max_length}).</translation>
+    </message>
+    <message>
+        <source>dashboard.no_figure_named_choose</source>
+        <translation>Aucun indicateur nommé {name}&#xa0;: choisissez {value}.</translation>
+    </message>
+    <message>
+        <source>database.cannot_create_fieldapp_database</source>
+        <translation>Impossible de créer la base de données FieldApp {path}&#xa0;: {exc}</translation>
+    </message>
+    <message>
+        <source>database.cannot_create_profile_folder</source>
+        <translation>Impossible de créer le dossier de profil {profile_dir}&#xa0;: {exc}</translation>
+    </message>
+    <message>
+        <source>database.empty_0_bytes_profiles_database_damaged</source>
+        <translation>{path} est vide (0 octet)&#xa0;: la base de données du profil est endommagée. Elle n’a pas été touchée. Pour récupérer vos données&#xa0;: {EXPORT_HINT}&#xa0;; puis {BACKUPS_HINT}.</translation>
+    </message>
+    <message>
+        <source>database.folder_not_fieldapp_database</source>
+        <translation>{path} est un dossier, pas une base de données FieldApp.</translation>
+    </message>
+    <message>
+        <source>database.no_fieldapp_profile_in_create_one</source>
+        <translation>Aucun profil FieldApp dans {profile_dir}&#xa0;: créez-en un avec «&#xa0;fieldapp init --profile {profile_dir2}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>database.not_fieldapp_database_not_sqlite_file</source>
+        <translation>{path} n’est pas une base de données FieldApp (ce n’est pas un fichier SQLite). Il n’a pas été touché&#xa0;; choisissez un autre dossier de profil. S’il s’agissait d’un profil FieldApp, {BACKUPS_HINT}.</translation>
+    </message>
+    <message>
+        <source>demo.profile_belongs_another_demo_user</source>
+        <translation>{profile_dir} appartient à un autre utilisateur de démonstration.</translation>
+    </message>
+    <message>
+        <source>disk_full</source>
+        <translation>{sentence}</translation>
+    </message>
+    <message>
+        <source>drafts.choose_due_date</source>
+        <translation>Choisissez une échéance.</translation>
+    </message>
+    <message>
+        <source>drafts.choose_who_follow_up_for</source>
+        <translation>Choisissez à qui s’adresse le suivi.</translation>
+    </message>
+    <message>
+        <source>drafts.error</source>
+        <translation>{opportunity}&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <source>drafts.follow_up</source>
+        <translation>Suivi {value}&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <source>drafts.opportunity_belongs_another_account</source>
+        <translation>Cette occasion appartient à un autre compte.</translation>
+    </message>
+    <message>
+        <source>drill.no_drill_down_into_choose</source>
+        <translation>Aucun détail possible pour {collection}&#xa0;: choisissez {value}.</translation>
+    </message>
+    <message>
+        <source>export.already_exists_and_not_empty_folder</source>
+        <translation>{target} existe déjà et n’est pas un dossier vide&#xa0;; choisissez un nouveau dossier afin que rien n’y soit écrasé.</translation>
+    </message>
+    <message>
+        <source>export.last_day_range_before_first_day</source>
+        <translation>Le dernier jour de la période précède son premier jour.</translation>
+    </message>
+    <message>
+        <source>export.no_database_export</source>
+        <translation>Il n’y a pas de base de données {database} à exporter.</translation>
+    </message>
+    <message>
+        <source>export.range_at_most_days</source>
+        <translation>Choisissez une période d’au plus {max_days} jours.</translation>
+    </message>
+    <message>
+        <source>follow_ups.already_handed_them</source>
+        <translation>Il lui est déjà confié.</translation>
+    </message>
+    <message>
+        <source>follow_ups.assign_follow_up_team_or_person_not</source>
+        <translation>Confiez un suivi à une équipe ou à une personne, pas aux deux.</translation>
+    </message>
+    <message>
+        <source>follow_ups.choose_who_takes_over</source>
+        <translation>Choisissez qui le reprend.</translation>
+    </message>
+    <message>
+        <source>follow_ups.claimed_first_ask_them_release_or</source>
+        <translation>{holder} l’a pris en charge en premier&#xa0;: demandez-lui de le libérer, ou réassignez-le.</translation>
+    </message>
+    <message>
+        <source>follow_ups.follow_up</source>
+        <translation>Ce suivi est à l’état «&#xa0;{status}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>follow_ups.follow_up_handed_someone_else</source>
+        <translation>Ce suivi est confié à quelqu’un d’autre.</translation>
+    </message>
+    <message>
+        <source>follow_ups.follow_up_not_done</source>
+        <translation>Ce suivi est à l’état «&#xa0;{status}&#xa0;», il n’est pas terminé.</translation>
+    </message>
+    <message>
+        <source>follow_ups.note_belongs_another_account</source>
+        <translation>Cette note appartient à un autre compte.</translation>
+    </message>
+    <message>
+        <source>follow_ups.only_author_or_inside_team_cancels</source>
+        <translation>Seuls son auteur ou l’équipe interne peuvent l’annuler.</translation>
+    </message>
+    <message>
+        <source>follow_ups.only_author_or_person_who_owes</source>
+        <translation>Seuls son auteur ou la personne qui le doit peuvent le rouvrir.</translation>
+    </message>
+    <message>
+        <source>follow_ups.only_author_person_who_owes_or</source>
+        <translation>Seuls son auteur, la personne qui le doit ou l’équipe interne peuvent le réassigner.</translation>
+    </message>
+    <message>
+        <source>follow_ups.only_person_who_claimed_releases</source>
+        <translation>Seule la personne qui l’a pris en charge peut le libérer.</translation>
+    </message>
+    <message>
+        <source>follow_ups.only_person_who_owes_follow_up_completes</source>
+        <translation>Seule la personne qui doit ce suivi peut le terminer&#xa0;: prenez-le d’abord en charge.</translation>
+    </message>
+    <message>
+        <source>follow_ups.reassign_one_person_or_one_team</source>
+        <translation>Réassignez-le à une personne ou à une équipe.</translation>
+    </message>
+    <message>
+        <source>follow_ups.say_what_was_done_outcome_goes</source>
+        <translation>Dites ce qui a été fait&#xa0;: le résultat retourne à la personne qui l’a confié.</translation>
+    </message>
+    <message>
+        <source>follow_ups.visit_belongs_another_account</source>
+        <translation>Cette visite appartient à un autre compte.</translation>
+    </message>
+    <message>
+        <source>handoffs.ask_for_history_one_lead_or</source>
+        <translation>Demandez l’historique d’une seule piste ou d’un seul suivi.</translation>
+    </message>
+    <message>
+        <source>handoffs.choose_field_rep_hand_lead</source>
+        <translation>Choisissez le représentant terrain à qui transférer la piste.</translation>
+    </message>
+    <message>
+        <source>handoffs.comment_on_one_lead_or_one</source>
+        <translation>Commentez une seule piste ou un seul suivi.</translation>
+    </message>
+    <message>
+        <source>handoffs.covers_and_in_hand_rep_or</source>
+        <translation>{rep} couvre {value}, et {account} est dans {territory}&#xa0;: transférez-la à un représentant de {territory2}, ou confiez d’abord le compte à {rep2}.</translation>
+    </message>
+    <message>
+        <source>handoffs.lead_add_note_instead</source>
+        <translation>Cette piste est à l’état «&#xa0;{status}&#xa0;»&#xa0;: ajoutez plutôt une note.</translation>
+    </message>
+    <message>
+        <source>handoffs.lead_already_s</source>
+        <translation>Cette piste est déjà à {rep}.</translation>
+    </message>
+    <message>
+        <source>handoffs.lead_cannot_handed_again</source>
+        <translation>Cette piste est à l’état «&#xa0;{status}&#xa0;»&#xa0;: elle ne peut pas être transférée de nouveau.</translation>
+    </message>
+    <message>
+        <source>handoffs.lead_cannot_withdrawn</source>
+        <translation>Cette piste est à l’état «&#xa0;{status}&#xa0;»&#xa0;: elle ne peut pas être retirée.</translation>
+    </message>
+    <message>
+        <source>handoffs.lead_not_waiting_for_answer</source>
+        <translation>Cette piste est à l’état «&#xa0;{status}&#xa0;»&#xa0;: elle n’attend pas de réponse.</translation>
+    </message>
+    <message>
+        <source>handoffs.leads_briefing_why_who_see_promised</source>
+        <translation>Le breffage d’une piste, c’est pourquoi, qui rencontrer et ce qui a été promis.</translation>
+    </message>
+    <message>
+        <source>handoffs.not_field_account</source>
+        <translation>«&#xa0;{field}&#xa0;» n’est pas un champ de compte.</translation>
+    </message>
+    <message>
+        <source>handoffs.not_field_rep</source>
+        <translation>{rep} n’est pas un représentant terrain.</translation>
+    </message>
+    <message>
+        <source>handoffs.not_in_team</source>
+        <translation>{rep} ne fait pas partie de votre équipe.</translation>
+    </message>
+    <message>
+        <source>handoffs.only_field_rep_lead_was_handed</source>
+        <translation>Seul le représentant terrain à qui cette piste a été transférée peut {action}.</translation>
+    </message>
+    <message>
+        <source>handoffs.say_why_lead_returned</source>
+        <translation>Dites pourquoi la piste est renvoyée.</translation>
+    </message>
+    <message>
+        <source>handoffs.was_already_handed_who_has_not</source>
+        <translation>{account} a déjà été transféré à {name}, qui n’a pas encore répondu.</translation>
+    </message>
+    <message>
+        <source>handoffs.write_comment_first</source>
+        <translation>Écrivez d’abord le commentaire.</translation>
+    </message>
+    <message>
+        <source>import.accounts_are_named_add_city</source>
+        <translation>{count} comptes se nomment «&#xa0;{name}&#xa0;»&#xa0;: ajoutez la ville du compte.</translation>
+    </message>
+    <message>
+        <source>import.file_empty</source>
+        <translation>Ce fichier est vide.</translation>
+    </message>
+    <message>
+        <source>import.file_has_more_rows_than</source>
+        <translation>Ce fichier a plus de {max_rows} lignes&#xa0;: divisez-le.</translation>
+    </message>
+    <message>
+        <source>import.file_has_no_column</source>
+        <translation>Le fichier n’a pas de colonne «&#xa0;{column}&#xa0;» (ses colonnes&#xa0;: {columns}).</translation>
+    </message>
+    <message>
+        <source>import.file_holds_binary_data</source>
+        <translation>Ce fichier n’est pas un fichier CSV (il contient des données binaires).</translation>
+    </message>
+    <message>
+        <source>import.file_larger_than</source>
+        <translation>Ce fichier dépasse {megabytes} Mo.</translation>
+    </message>
+    <message>
+        <source>import.file_not_utf8_or_windows_1252</source>
+        <translation>Ce fichier n’est pas du texte en UTF-8 ni en Windows-1252&#xa0;: enregistrez-le de nouveau en CSV.</translation>
+    </message>
+    <message>
+        <source>import.file_not_valid_csv</source>
+        <translation>Ce fichier n’est pas un CSV valide ({exc}).</translation>
+    </message>
+    <message>
+        <source>import.folder_not_csv_file</source>
+        <translation>{path} est un dossier, pas un fichier CSV.</translation>
+    </message>
+    <message>
+        <source>import.import_accounts_or_contacts_not</source>
+        <translation>Importez des comptes ou des contacts, et non «&#xa0;{target}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>import.no_account_named</source>
+        <translation>Aucun compte nommé «&#xa0;{name}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>import.no_account_named_in_city</source>
+        <translation>Aucun compte nommé «&#xa0;{name}&#xa0;» à {city}.</translation>
+    </message>
+    <message>
+        <source>import.no_column_mapped_to</source>
+        <translation>Aucune colonne ne correspond à {fields}&#xa0;: associez-en une pour importer.</translation>
+    </message>
+    <message>
+        <source>import.not_field_of_choose_one</source>
+        <translation>«&#xa0;{name}&#xa0;» n’est pas un champ de {target}&#xa0;: choisissez parmi {fields}.</translation>
+    </message>
+    <message>
+        <source>import.write_mapping_as_column_field</source>
+        <translation>Écrivez une correspondance sous la forme COLONNE=CHAMP, et non «&#xa0;{option}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>inbox.name_inbox_item_mark</source>
+        <translation>Nommez l’élément de la boîte de réception à marquer.</translation>
+    </message>
+    <message>
+        <source>kinds.cannot_empty</source>
+        <translation>{label} ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>kinds.must_date_and_time_such_as</source>
+        <translation>{label} doit être une date et une heure, comme 2026-11-23T14:05:00Z.</translation>
+    </message>
+    <message>
+        <source>kinds.must_date_such_as_2026_11_23</source>
+        <translation>{label} doit être une date, comme 2026-11-23.</translation>
+    </message>
+    <message>
+        <source>kinds.must_id_text_1</source>
+        <translation>{label} doit être un identifiant (un texte de 1 à {MAX_ID} caractères).</translation>
+    </message>
+    <message>
+        <source>kinds.must_list_ids</source>
+        <translation>{label} doit être une liste d’identifiants ({noun}).</translation>
+    </message>
+    <message>
+        <source>kinds.must_true_or_false</source>
+        <translation>{label} doit être vrai ou faux.</translation>
+    </message>
+    <message>
+        <source>migrations.profile_was_written_by_newer_fieldapp</source>
+        <translation>Ce profil a été écrit par une version plus récente de FieldApp (schéma {current}&#xa0;; cette version connaît jusqu’au schéma {LATEST_VERSION}). Mettez FieldApp à jour&#xa0;; le fichier n’a pas été touché. Sans mise à jour, {EXPORT_HINT}, et {BACKUPS_HINT}.</translation>
+    </message>
+    <message>
+        <source>notes.feedback_answers_visit_report</source>
+        <translation>Une rétroaction répond à un compte rendu de visite.</translation>
+    </message>
+    <message>
+        <source>notes.feedback_written_as_reply_visit_report</source>
+        <translation>Une rétroaction s’écrit en réponse à un compte rendu de visite.</translation>
+    </message>
+    <message>
+        <source>notes.only_author_note_can_edit_add</source>
+        <translation>Seul l’auteur d’une note peut la modifier&#xa0;; ajoutez plutôt une nouvelle note.</translation>
+    </message>
+    <message>
+        <source>people.only_reps_can_signed_in_as</source>
+        <translation>Seuls ces rôles peuvent {action}&#xa0;: {value}&#xa0;; vous êtes connecté en tant que {role}.</translation>
+    </message>
+    <message>
+        <source>period.last_day_period_before_first_day</source>
+        <translation>Le dernier jour de la période précède son premier jour.</translation>
+    </message>
+    <message>
+        <source>period.period_at_most_days_long</source>
+        <translation>Une période dure au plus {MAX_DAYS} jours.</translation>
+    </message>
+    <message>
+        <source>period.period_week_month_or_quarter_got</source>
+        <translation>La période est une semaine, un mois ou un trimestre (reçu&#xa0;: {kind}).</translation>
+    </message>
+    <message>
+        <source>period.unknown_time_zone_iana_name_such</source>
+        <translation>Fuseau horaire inconnu&#xa0;: {name} (un nom IANA comme America/Toronto).</translation>
+    </message>
+    <message>
+        <source>policies.commitment_must_one_got</source>
+        <translation>L’engagement doit être l’une des valeurs {value} (reçu&#xa0;: {value2}).</translation>
+    </message>
+    <message>
+        <source>policies.policy_for_must_give_exactly_one</source>
+        <translation>L’entente pour {kind} doit indiquer exactement un de «&#xa0;hours&#xa0;» ou «&#xa0;working_days&#xa0;» (reçu&#xa0;: {value}).</translation>
+    </message>
+    <message>
+        <source>policies.sla_policies_must_object_keyed_by</source>
+        <translation>Les ententes de service doivent être un objet indexé par engagement.</translation>
+    </message>
+    <message>
+        <source>priorities.already_priority_for_day</source>
+        <translation>{account} est déjà une priorité pour ce jour-là.</translation>
+    </message>
+    <message>
+        <source>priorities.choose_field_rep_whose_day</source>
+        <translation>Choisissez le représentant terrain dont c’est la journée.</translation>
+    </message>
+    <message>
+        <source>priorities.in_covers</source>
+        <translation>{account} est dans {owner}&#xa0;; {rep} couvre {territory}.</translation>
+    </message>
+    <message>
+        <source>priorities.only_person_who_flagged_priority_may</source>
+        <translation>Seule la personne qui a signalé une priorité peut la retirer.</translation>
+    </message>
+    <message>
+        <source>priorities.priority_for_another_reps_day</source>
+        <translation>Cette priorité est pour la journée d’un autre représentant.</translation>
+    </message>
+    <message>
+        <source>profiles.already_open_but_does_not_answer</source>
+        <translation>FieldApp est déjà ouvert sur {profile_dir} (processus {pid}) mais ne répond pas&#xa0;: fermez cette fenêtre, ou terminez ce processus, puis recommencez.</translation>
+    </message>
+    <message>
+        <source>profiles.cannot_create_lock_file</source>
+        <translation>Impossible de créer le fichier de verrou {lock_path}&#xa0;: vérifiez que le dossier du profil est accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>profiles.fieldapp_database_in_use_by_another</source>
+        <translation>La base de données FieldApp {database} est utilisée par un autre programme&#xa0;; fermez-le et réessayez. Rien n’a été supprimé.</translation>
+    </message>
+    <message>
+        <source>records.comment_written_in_authors_name_only</source>
+        <translation>Un commentaire s’écrit au nom de son auteur seulement.</translation>
+    </message>
+    <message>
+        <source>records.follow_up_goes_one_person_or_one</source>
+        <translation>Un suivi va à une personne ou à une équipe, ni aux deux ni à personne.</translation>
+    </message>
+    <message>
+        <source>records.leads_handed_field_by_inside_reps</source>
+        <translation>Les pistes sont transférées au terrain par les représentants internes et les gestionnaires.</translation>
+    </message>
+    <message>
+        <source>records.note_written_in_authors_name_only</source>
+        <translation>Une note s’écrit au nom de son auteur seulement.</translation>
+    </message>
+    <message>
+        <source>records.only_author_note_may_change_add</source>
+        <translation>Seul l’auteur d’une note peut la changer&#xa0;; ajoutez plutôt une note.</translation>
+    </message>
+    <message>
+        <source>records.only_person_who_flagged_priority_may</source>
+        <translation>Seule la personne qui a signalé une priorité peut la changer ou la retirer.</translation>
+    </message>
+    <message>
+        <source>records.only_reviewer_may_change_or_withdraw</source>
+        <translation>Seul le réviseur peut changer ou retirer une révision.</translation>
+    </message>
+    <message>
+        <source>records.pinning_notes_for_field_for_inside</source>
+        <translation>Épingler des notes pour le terrain est réservé aux représentants internes et aux gestionnaires.</translation>
+    </message>
+    <message>
+        <source>records.priorities_flagged_by_inside_reps_and</source>
+        <translation>Les priorités sont signalées par les représentants internes et les gestionnaires.</translation>
+    </message>
+    <message>
+        <source>records.priority_flagged_in_authors_name_only</source>
+        <translation>Une priorité se signale au nom de son auteur seulement.</translation>
+    </message>
+    <message>
+        <source>records.read_marks_ones_own</source>
+        <translation>Les marques de lecture sont à soi.</translation>
+    </message>
+    <message>
+        <source>records.review_given_in_reviewers_name_only</source>
+        <translation>Une révision se donne au nom du réviseur seulement.</translation>
+    </message>
+    <message>
+        <source>records.reviews_for_inside_reps_and_managers</source>
+        <translation>Les révisions sont réservées aux représentants internes et aux gestionnaires.</translation>
+    </message>
+    <message>
+        <source>records.step_belongs_one_lead_or_one</source>
+        <translation>Une étape appartient à une seule piste ou à un seul suivi.</translation>
+    </message>
+    <message>
+        <source>records.visit_cannot_end_before_starts</source>
+        <translation>Une visite ne peut pas finir avant de commencer.</translation>
+    </message>
+    <message>
+        <source>recovery.nothing_could_read_from_what_was</source>
+        <translation>Rien n’a pu être lu dans {source} ({schema_error})&#xa0;; ce qui a été tenté se trouve dans {value}.</translation>
+    </message>
+    <message>
+        <source>regions.has_no_subdivision_in_public_holiday_calendar</source>
+        <translation>{country} n’a pas de subdivision {value} dans le calendrier des jours fériés.</translation>
+    </message>
+    <message>
+        <source>regions.no_public_holiday_calendar_for_country</source>
+        <translation>Aucun calendrier des jours fériés pour le pays {value}.</translation>
+    </message>
+    <message>
+        <source>regions.region_code_must_like_qc_or</source>
+        <translation>Le code de région doit ressembler à «&#xa0;QC&#xa0;» ou «&#xa0;FR-57&#xa0;» (reçu&#xa0;: {value}).</translation>
+    </message>
+    <message>
+        <source>regions.region_must_object_with_code_country</source>
+        <translation>Une région doit être un objet avec code, country, ...</translation>
+    </message>
+    <message>
+        <source>regions.region_must_one_got</source>
+        <translation>La région doit être l’une des valeurs {value} (reçu&#xa0;: {value2}).</translation>
+    </message>
+    <message>
+        <source>regions.unknown_region_field_s</source>
+        <translation>Champ(s) de région inconnu(s)&#xa0;: {value}.</translation>
+    </message>
+    <message>
+        <source>regions.unknown_time_zone_iana_name_expected</source>
+        <translation>Fuseau horaire inconnu&#xa0;: {value} (un nom IANA est attendu).</translation>
+    </message>
+    <message>
+        <source>regions.working_weekdays_must_non_empty_list_numbers</source>
+        <translation>Les jours ouvrables doivent être une liste non vide de nombres de 0 (lundi) à 6 (dimanche).</translation>
+    </message>
+    <message>
+        <source>reviews.end_period_before_start</source>
+        <translation>La fin de la période précède son début.</translation>
+    </message>
+    <message>
+        <source>reviews.only_visit_reports_reviewed</source>
+        <translation>Seuls les comptes rendus de visite sont révisés.</translation>
+    </message>
+    <message>
+        <source>reviews.visit_report_has_already_been_reviewed</source>
+        <translation>Ce compte rendu de visite a déjà été révisé.</translation>
+    </message>
+    <message>
+        <source>route.already_in_days_plan</source>
+        <translation>{account} est déjà dans l’itinéraire de ce jour.</translation>
+    </message>
+    <message>
+        <source>route.day_over_plan_visit_today_or</source>
+        <translation>Cette journée est passée&#xa0;: planifiez la visite aujourd’hui ou plus tard.</translation>
+    </message>
+    <message>
+        <source>route.no_time_left_on_day_plan</source>
+        <translation>Il ne reste plus de temps ce jour-là&#xa0;: planifiez la visite un autre jour.</translation>
+    </message>
+    <message>
+        <source>route.route_holds_visits_one_day_only</source>
+        <translation>Un itinéraire contient les visites d’une seule journée.</translation>
+    </message>
+    <message>
+        <source>scope.choose_team_or_rep_not_both</source>
+        <translation>Choisissez une équipe ou un représentant, pas les deux.</translation>
+    </message>
+    <message>
+        <source>scope.field_reps_dashboard_about_themselves_team</source>
+        <translation>Le tableau de bord d’un représentant terrain porte sur lui-même&#xa0;: les indicateurs de l’équipe et de l’organisation sont pour les représentants internes et les gestionnaires.</translation>
+    </message>
+    <message>
+        <source>scope.no_team_named</source>
+        <translation>Aucune équipe nommée {name} dans ce profil.</translation>
+    </message>
+    <message>
+        <source>scope.no_team_named_teams</source>
+        <translation>Aucune équipe nommée {name} dans ce profil (équipes&#xa0;: {teams}).</translation>
+    </message>
+    <message>
+        <source>scope.nobody_with_username_in_profile</source>
+        <translation>Personne n’a le nom d’utilisateur {username} dans ce profil.</translation>
+    </message>
+    <message>
+        <source>server.accepting_lead_plans_visit_give_visit</source>
+        <translation>Accepter une piste planifie sa visite&#xa0;: indiquez la visite.</translation>
+    </message>
+    <message>
+        <source>server.access_token_has_expired_refresh_it</source>
+        <translation>Le jeton d&apos;accès est expiré&#xa0;: renouvelez-le ou reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>server.access_token_missing_or_not_valid</source>
+        <translation>Reconnectez-vous&#xa0;: le jeton d&apos;accès est absent ou n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>server.account_already_priority_for_day</source>
+        <translation>Ce compte est déjà une priorité pour ce jour-là.</translation>
+    </message>
+    <message>
+        <source>server.account_disabled</source>
+        <translation>Ce compte d&apos;utilisateur est désactivé.</translation>
+    </message>
+    <message>
+        <source>server.account_not_in_scope</source>
+        <translation>Ce compte ne fait pas partie de votre portée.</translation>
+    </message>
+    <message>
+        <source>server.account_still_has_contacts_visits_or</source>
+        <translation>Ce compte a encore des contacts, des visites ou des notes.</translation>
+    </message>
+    <message>
+        <source>server.account_was_already_handed_who_has</source>
+        <translation>Ce compte a déjà été transféré à {value}, qui n’a pas encore répondu.</translation>
+    </message>
+    <message>
+        <source>server.another_fieldapp_still_starting_or_stopping</source>
+        <translation>Un autre FieldApp est encore en train de démarrer ou d’arrêter le serveur dans {data_dir}&#xa0;; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>server.at_most_mutations_per_request</source>
+        <translation>Au plus {limit} modifications par requête.</translation>
+    </message>
+    <message>
+        <source>server.briefing_lead_inside_teams_change</source>
+        <translation>C’est à l’équipe interne de changer le breffage d’une piste.</translation>
+    </message>
+    <message>
+        <source>server.busy_retry_after_time_given</source>
+        <translation>Le serveur est occupé&#xa0;; réessayez après le délai indiqué.</translation>
+    </message>
+    <message>
+        <source>server.call_needs_access_token</source>
+        <translation>Cet appel exige un jeton d&apos;accès (Authorization: Bearer ...).</translation>
+    </message>
+    <message>
+        <source>server.cannot_listen_on</source>
+        <translation>Impossible d’écouter sur {host}:{port}&#xa0;: {strerror}</translation>
+    </message>
+    <message>
+        <source>server.cannot_lock</source>
+        <translation>Impossible de verrouiller {pending}.</translation>
+    </message>
+    <message>
+        <source>server.cannot_open_database</source>
+        <translation>Impossible d’ouvrir la base de données {shown}&#xa0;: {value}</translation>
+    </message>
+    <message>
+        <source>server.claimed_first_ask_them_release_or</source>
+        <translation>{value} l’a pris en charge en premier&#xa0;: demandez-lui de le libérer, ou réassignez-le.</translation>
+    </message>
+    <message>
+        <source>server.comment_needs_some_text</source>
+        <translation>Un commentaire doit contenir du texte.</translation>
+    </message>
+    <message>
+        <source>server.comment_not_handed_anyone</source>
+        <translation>Un commentaire n’est transféré à personne.</translation>
+    </message>
+    <message>
+        <source>server.could_not_seed_demo_server_in</source>
+        <translation>Impossible de remplir le serveur de démonstration dans {data_dir}&#xa0;: {last}</translation>
+    </message>
+    <message>
+        <source>server.covers_and_account_in_hand_rep</source>
+        <translation>{rep} couvre {value}, et ce compte est dans {territory}&#xa0;: transférez-le à un représentant de {territory2}, ou confiez d’abord le compte à {rep2}.</translation>
+    </message>
+    <message>
+        <source>server.cursor_ahead_servers_feed_was_server</source>
+        <translation>Ce curseur est en avance sur le flux de ce serveur (le serveur a-t-il été restauré à partir d’une copie de sécurité&#xa0;?)&#xa0;: recommencez sans curseur.</translation>
+    </message>
+    <message>
+        <source>server.cursor_not_issued_by_server</source>
+        <translation>Ce curseur n&apos;a pas été émis par ce serveur.</translation>
+    </message>
+    <message>
+        <source>server.database_busy_try_again_shortly</source>
+        <translation>La base de données du serveur est occupée&#xa0;; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>server.failed_to_apply_change</source>
+        <translation>Le serveur n&apos;a pas pu appliquer cette modification&#xa0;; elle n&apos;a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <source>server.field_cannot_change_create_new_record</source>
+        <translation>Le champ «&#xa0;{name}&#xa0;» ne peut pas changer&#xa0;; créez plutôt une nouvelle fiche.</translation>
+    </message>
+    <message>
+        <source>server.field_rep_needs_territory</source>
+        <translation>Un représentant terrain doit avoir un territoire.</translation>
+    </message>
+    <message>
+        <source>server.follow_up</source>
+        <translation>Ce suivi est à l’état «&#xa0;{was}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>server.follow_up_claimed_by_person_taking_only</source>
+        <translation>Un suivi n’est pris en charge que par la personne qui le prend.</translation>
+    </message>
+    <message>
+        <source>server.follow_up_created_in_own_name_only</source>
+        <translation>Un suivi se crée à votre propre nom seulement.</translation>
+    </message>
+    <message>
+        <source>server.give_account_owner_with_territory_or</source>
+        <translation>Donnez au compte un responsable qui a un territoire, ou une ville de votre équipe.</translation>
+    </message>
+    <message>
+        <source>server.give_exactly_one___hours_or___working_days</source>
+        <translation>Indiquez exactement un de --hours ou --working-days.</translation>
+    </message>
+    <message>
+        <source>server.hand_field_rep</source>
+        <translation>Transférez-la à un représentant terrain.</translation>
+    </message>
+    <message>
+        <source>server.hand_off_commented_on_not_in_scope</source>
+        <translation>Le transfert commenté ne fait pas partie de votre portée.</translation>
+    </message>
+    <message>
+        <source>server.hand_off_keeps_history_cancel_instead</source>
+        <translation>Un transfert garde son historique&#xa0;: annulez-le plutôt.</translation>
+    </message>
+    <message>
+        <source>server.have_no_field</source>
+        <translation>Les {collection} n’ont pas de champ «&#xa0;{name}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>server.history_hand_off_never_changed</source>
+        <translation>L’historique d’un transfert ne change jamais.</translation>
+    </message>
+    <message>
+        <source>server.http_refusal</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>server.lead</source>
+        <translation>Cette piste est à l’état «&#xa0;{was}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>server.lead_handed_in_own_name_only</source>
+        <translation>Une piste se transfère à votre propre nom seulement.</translation>
+    </message>
+    <message>
+        <source>server.lead_keeps_history_withdraw_instead</source>
+        <translation>Une piste garde son historique&#xa0;: retirez-la plutôt.</translation>
+    </message>
+    <message>
+        <source>server.lead_not_waiting_for_answer</source>
+        <translation>Cette piste est à l’état «&#xa0;{was}&#xa0;»&#xa0;: elle n’attend pas de réponse.</translation>
+    </message>
+    <message>
+        <source>server.lead_was_accepted_add_note_instead</source>
+        <translation>Cette piste a été acceptée&#xa0;: ajoutez plutôt une note.</translation>
+    </message>
+    <message>
+        <source>server.lead_was_accepted_visit_carries_on</source>
+        <translation>Cette piste a été acceptée&#xa0;; sa visite en prend le relais.</translation>
+    </message>
+    <message>
+        <source>server.lead_was_withdrawn_hand_account_over</source>
+        <translation>Cette piste a été retirée&#xa0;; transférez le compte de nouveau.</translation>
+    </message>
+    <message>
+        <source>server.mutation_id_was_used_by_someone</source>
+        <translation>Cet identifiant de modification a été utilisé par quelqu’un d’autre.</translation>
+    </message>
+    <message>
+        <source>server.new_lead_handed_not_yet_answered</source>
+        <translation>Une nouvelle piste est transférée, pas encore répondue.</translation>
+    </message>
+    <message>
+        <source>server.new_lead_has_no_visit_and</source>
+        <translation>Une nouvelle piste n’a encore ni visite ni réponse.</translation>
+    </message>
+    <message>
+        <source>server.new_record_needs</source>
+        <translation>Une nouvelle fiche doit avoir {value}.</translation>
+    </message>
+    <message>
+        <source>server.no_collection</source>
+        <translation>Il n’y a pas de collection «&#xa0;{collection}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>server.no_such_record_in</source>
+        <translation>Il n’y a pas de telle fiche dans {collection}.</translation>
+    </message>
+    <message>
+        <source>server.no_team_teams</source>
+        <translation>Il n’y a pas d’équipe {team} (équipes&#xa0;: {listed}).</translation>
+    </message>
+    <message>
+        <source>server.not_installed</source>
+        <translation>{what} a besoin du serveur de référence, une partie facultative de FieldApp qui n&apos;est pas installée (manque&#xa0;: {missing})&#xa0;; installez-la avec&#xa0;: {command}</translation>
+    </message>
+    <message>
+        <source>server.only_answers</source>
+        <translation>Seul {value} y répond.</translation>
+    </message>
+    <message>
+        <source>server.only_comments_written_from_laptop_server</source>
+        <translation>Seuls les commentaires s’écrivent depuis un portable&#xa0;; le serveur écrit chaque étape.</translation>
+    </message>
+    <message>
+        <source>server.only_field_rep_who_accepted_lead</source>
+        <translation>Seul le représentant terrain qui a accepté la piste planifie sa visite.</translation>
+    </message>
+    <message>
+        <source>server.only_inside_team_hands_lead_over</source>
+        <translation>Seule l’équipe interne transfère ou retire une piste.</translation>
+    </message>
+    <message>
+        <source>server.only_inside_team_reassigns_lead_return</source>
+        <translation>Seule l’équipe interne réassigne une piste&#xa0;; renvoyez-la avec une raison.</translation>
+    </message>
+    <message>
+        <source>server.only_lead_waiting_for_answer_reassigned</source>
+        <translation>Seule une piste qui attend une réponse peut être réassignée.</translation>
+    </message>
+    <message>
+        <source>server.only_open_follow_up_claimed</source>
+        <translation>Seul un suivi ouvert peut être pris en charge.</translation>
+    </message>
+    <message>
+        <source>server.only_person_who_completed_changes_outcome</source>
+        <translation>Seule la personne qui l’a terminé peut en changer le résultat.</translation>
+    </message>
+    <message>
+        <source>server.only_person_who_owes_follow_up_completes</source>
+        <translation>Seule la personne qui doit ce suivi peut le terminer&#xa0;: prenez-le en charge.</translation>
+    </message>
+    <message>
+        <source>server.outcome_given_when_follow_up_completed</source>
+        <translation>Un résultat se donne quand le suivi est terminé.</translation>
+    </message>
+    <message>
+        <source>server.password_grant_needs_username_and</source>
+        <translation>Une connexion par mot de passe exige un nom d&apos;utilisateur et un mot de passe.</translation>
+    </message>
+    <message>
+        <source>server.people_managed_on_server_not_from</source>
+        <translation>Les personnes se gèrent sur le serveur, pas depuis un portable.</translation>
+    </message>
+    <message>
+        <source>server.read_marks_id_derived_from_person</source>
+        <translation>L’identifiant d’une marque de lecture découle de sa personne et de son élément.</translation>
+    </message>
+    <message>
+        <source>server.reason_given_when_lead_returned_or</source>
+        <translation>Une raison se donne quand une piste est renvoyée ou retirée.</translation>
+    </message>
+    <message>
+        <source>server.record_not_in_scope</source>
+        <translation>Cette fiche ne fait pas partie de votre portée.</translation>
+    </message>
+    <message>
+        <source>server.record_someone_elses</source>
+        <translation>Cette fiche appartient à quelqu’un d’autre.</translation>
+    </message>
+    <message>
+        <source>server.record_with_id_already_exists</source>
+        <translation>Une fiche avec cet identifiant existe déjà.</translation>
+    </message>
+    <message>
+        <source>server.refresh_grant_needs_refresh_token</source>
+        <translation>Un renouvellement exige un refresh_token.</translation>
+    </message>
+    <message>
+        <source>server.request_body_larger_than</source>
+        <translation>Le corps de la requête dépasse {mib} Mio.</translation>
+    </message>
+    <message>
+        <source>server.request_body_not_json</source>
+        <translation>Le corps de la requête n&apos;est pas du JSON valide.</translation>
+    </message>
+    <message>
+        <source>server.request_part_invalid</source>
+        <translation>{where}&#xa0;: {problem}.</translation>
+    </message>
+    <message>
+        <source>server.reviewed_note_not_in_scope</source>
+        <translation>La note révisée ne fait pas partie de votre portée.</translation>
+    </message>
+    <message>
+        <source>server.role_must_one</source>
+        <translation>Le rôle doit être l’une des valeurs {value}.</translation>
+    </message>
+    <message>
+        <source>server.say_what_was_done_completed_hand_off</source>
+        <translation>Dites ce qui a été fait&#xa0;: un transfert terminé doit avoir son résultat.</translation>
+    </message>
+    <message>
+        <source>server.scope_changed_since_cursor_was_issued</source>
+        <translation>Votre portée a changé depuis l’émission de ce curseur&#xa0;: recommencez sans curseur.</translation>
+    </message>
+    <message>
+        <source>server.server_already_holds_data_seed_empty</source>
+        <translation>Ce serveur contient déjà des données&#xa0;: remplissez une base de données vide.</translation>
+    </message>
+    <message>
+        <source>server.server_database_at_revision_which_server</source>
+        <translation>La base de données du serveur est à la révision {before}, que ce serveur ne connaît pas&#xa0;: elle a été migrée par un serveur FieldApp plus récent. Mettez celui-ci à jour&#xa0;; la base de données est restée telle quelle.</translation>
+    </message>
+    <message>
+        <source>server.server_database_could_not_migrated_from</source>
+        <translation>La base de données du serveur n’a pas pu être migrée depuis la révision {value}&#xa0;: une ligne ne correspond pas au nouveau schéma ({value2}). La base de données est restée telle quelle.</translation>
+    </message>
+    <message>
+        <source>server.server_did_not_start_see</source>
+        <translation>Le serveur n’a pas démarré&#xa0;; voir {log_path}.</translation>
+    </message>
+    <message>
+        <source>server.server_failed_bug</source>
+        <translation>Le serveur a échoué&#xa0;; c&apos;est un bogue.</translation>
+    </message>
+    <message>
+        <source>server.server_started_but_never_answered_see</source>
+        <translation>Le serveur a démarré mais n’a jamais répondu&#xa0;; voir {log_path}.</translation>
+    </message>
+    <message>
+        <source>server.sign_in_has_ended_sign_in</source>
+        <translation>Cette session est terminée&#xa0;: reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>server.team_always_has_sla_policies_change</source>
+        <translation>Une équipe a toujours des ententes de service&#xa0;: changez-les plutôt.</translation>
+    </message>
+    <message>
+        <source>server.team_has_no_sla_policies_yet</source>
+        <translation>L’équipe {team} n’a pas encore d’ententes de service&#xa0;: indiquez aussi sa --region.</translation>
+    </message>
+    <message>
+        <source>server.team_has_sla_policies_change_them</source>
+        <translation>L’équipe {value} a ses ententes de service&#xa0;: changez-les plutôt.</translation>
+    </message>
+    <message>
+        <source>server.territory_belongs_team</source>
+        <translation>Le territoire {name} appartient à l’équipe {team}.</translation>
+    </message>
+    <message>
+        <source>server.territory_not_in_scope</source>
+        <translation>Le territoire {territory} ne fait pas partie de votre portée.</translation>
+    </message>
+    <message>
+        <source>server.territory_not_in_scope_2</source>
+        <translation>Le territoire {new_territory} ne fait pas partie de votre portée.</translation>
+    </message>
+    <message>
+        <source>server.territorys_name_cannot_start_with_or</source>
+        <translation>Le nom d’un territoire ne peut pas commencer par {PERSONAL_PREFIX} ni être {EVERYONE}.</translation>
+    </message>
+    <message>
+        <source>server.too_many_failed_sign_ins_wait</source>
+        <translation>Trop de tentatives de connexion échouées&#xa0;: attendez avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>server.username_1_100_characters_with_no</source>
+        <translation>Un nom d’utilisateur compte de 1 à 100 caractères, sans espace.</translation>
+    </message>
+    <message>
+        <source>server.username_taken</source>
+        <translation>Le nom d’utilisateur {username} est déjà pris.</translation>
+    </message>
+    <message>
+        <source>server.visit_must_field_reps_at_account</source>
+        <translation>La visite doit être celle du représentant terrain, à ce compte.</translation>
+    </message>
+    <message>
+        <source>server.visit_was_planned_for_lead_cancel</source>
+        <translation>Cette visite a été planifiée pour une piste&#xa0;: annulez-la plutôt.</translation>
+    </message>
+    <message>
+        <source>server.wrong_username_or_password</source>
+        <translation>Nom d&apos;utilisateur ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <source>startup.qt_could_not_start</source>
+        <translation>la fenêtre ne peut pas s’ouvrir, car Qt n’a pas pu démarrer ({detail}). Sur Debian/Ubuntu&#xa0;: sudo apt install {packages} (voir {section}).</translation>
+    </message>
+    <message>
+        <source>store.could_not_be_used</source>
+        <translation>La base de données FieldApp {path} n’a pas pu être utilisée&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>store.damaged_or_not_fieldapp_database</source>
+        <translation>{path} est endommagé ou n’est pas une base de données FieldApp ({exc}). Il n’a pas été touché. Pour récupérer vos données&#xa0;: {EXPORT_HINT}&#xa0;; puis {BACKUPS_HINT}.</translation>
+    </message>
+    <message>
+        <source>store.disk_full</source>
+        <translation>Le disque qui contient {path} est plein&#xa0;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>store.in_use_by_another_program</source>
+        <translation>La base de données FieldApp {path} est utilisée par un autre programme&#xa0;; fermez-le et réessayez. Si elle reste utilisée, {EXPORT_HINT}.</translation>
+    </message>
+    <message>
+        <source>store.no_record_with_id</source>
+        <translation>Aucune fiche {kind} avec l’identifiant {record_id}.</translation>
+    </message>
+    <message>
+        <source>store.no_signed_in_user</source>
+        <translation>Ce profil n’a pas encore d’utilisateur connecté&#xa0;: connectez-vous (ou créez un profil de démonstration) d’abord.</translation>
+    </message>
+    <message>
+        <source>store.read_only</source>
+        <translation>La base de données FieldApp {path} est en lecture seule&#xa0;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>store.refused_rows_that_break_rules</source>
+        <translation>La base de données FieldApp {path} a refusé des lignes qui enfreignent ses règles ({exc})&#xa0;; rien de cette modification n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>sync.another_fieldapp_window_or_terminal_syncing</source>
+        <translation>Un autre FieldApp (la fenêtre ou un terminal) synchronise ce profil en ce moment&#xa0;; cette synchronisation a été sautée et rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>sync.cancelled</source>
+        <translation>Synchronisation annulée&#xa0;; tout ce qui a été reçu jusqu’ici est enregistré.</translation>
+    </message>
+    <message>
+        <source>sync.cannot_reach_server_at_changes_kept</source>
+        <translation>Impossible de joindre le serveur à {base_url}&#xa0;; vos modifications sont conservées et seront envoyées à la prochaine synchronisation ({what}).</translation>
+    </message>
+    <message>
+        <source>sync.no_keyring</source>
+        <translation>Cet ordinateur n’a pas de trousseau sécurisé pour les mots de passe, alors FieldApp ne peut pas retenir votre connexion&#xa0;: votre mot de passe vous sera demandé à chaque synchronisation.</translation>
+    </message>
+    <message>
+        <source>sync.no_keyring_because</source>
+        <translation>Cet ordinateur n’a pas de trousseau sécurisé pour les mots de passe, alors FieldApp ne peut pas retenir votre connexion&#xa0;: votre mot de passe vous sera demandé à chaque synchronisation. ({problem})</translation>
+    </message>
+    <message>
+        <source>sync.not_signed_in_sign_in_sync</source>
+        <translation>Vous n’êtes pas connecté&#xa0;: connectez-vous pour synchroniser.</translation>
+    </message>
+    <message>
+        <source>sync.profile_belongs_on_use_another_profile</source>
+        <translation>Ce profil appartient à {current} sur {current_server}&#xa0;; utilisez un autre profil (--profile) pour vous connecter sous une autre identité ou à un autre serveur.</translation>
+    </message>
+    <message>
+        <source>sync.profile_not_signed_in_server_run</source>
+        <translation>Ce profil n’est connecté à aucun serveur&#xa0;: lancez d’abord «&#xa0;fieldapp login&#xa0;».</translation>
+    </message>
+    <message>
+        <source>sync.server_answered_for_mutations_were_not</source>
+        <translation>Le serveur a répondu pour des modifications qui n’ont pas été envoyées.</translation>
+    </message>
+    <message>
+        <source>sync.server_answered_mutation_with_unknown</source>
+        <translation>Le serveur a répondu à une modification avec un «&#xa0;{status}&#xa0;» inconnu.</translation>
+    </message>
+    <message>
+        <source>sync.server_answered_mutation_with_wrongly_typed</source>
+        <translation>Le serveur a répondu à une modification avec une version du mauvais type.</translation>
+    </message>
+    <message>
+        <source>sync.server_busy_and_asked_wait_s</source>
+        <translation>Le serveur est occupé et demande d’attendre {wait} s&#xa0;; la prochaine synchronisation réessaiera.</translation>
+    </message>
+    <message>
+        <source>sync.server_cannot_continue_from_laptops_position</source>
+        <translation>Le serveur ne peut pas reprendre à la position de ce portable dans son flux&#xa0;: {value}</translation>
+    </message>
+    <message>
+        <source>sync.server_failed_next_sync_will_retry</source>
+        <translation>Le serveur a échoué ({status})&#xa0;; la prochaine synchronisation réessaiera.</translation>
+    </message>
+    <message>
+        <source>sync.server_no_longer_accepts_sign_in_sign</source>
+        <translation>Le serveur n’accepte plus cette connexion&#xa0;: reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>sync.server_refused_request</source>
+        <translation>Le serveur a refusé la requête ({status})&#xa0;: {value}</translation>
+    </message>
+    <message>
+        <source>sync.server_sent_change_unknown_kind</source>
+        <translation>Le serveur a envoyé une modification d’un type inconnu, «&#xa0;{collection}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>sync.server_sent_change_whose_record_has</source>
+        <translation>Le serveur a envoyé une modification dont la fiche a un autre identifiant.</translation>
+    </message>
+    <message>
+        <source>sync.server_sent_change_with_wrongly_typed</source>
+        <translation>Le serveur a envoyé une modification avec une version du mauvais type.</translation>
+    </message>
+    <message>
+        <source>sync.server_sent_malformed_conflict</source>
+        <translation>Le serveur a envoyé un conflit mal formé.</translation>
+    </message>
+    <message>
+        <source>sync.server_sent_not_object</source>
+        <translation>Le serveur a envoyé un {where} qui n’est pas un objet.</translation>
+    </message>
+    <message>
+        <source>sync.server_sent_record_with_wrongly_typed</source>
+        <translation>Le serveur a envoyé une fiche {collection} dont «&#xa0;{name}&#xa0;» est du mauvais type.</translation>
+    </message>
+    <message>
+        <source>sync.server_sent_records_do_not_fit</source>
+        <translation>Le serveur a envoyé des fiches incompatibles entre elles&#xa0;; rien de cette page n’a été enregistré ({value}).</translation>
+    </message>
+    <message>
+        <source>sync.server_sent_something_not_json</source>
+        <translation>Le serveur a envoyé quelque chose qui n’est pas du JSON ({exc}).</translation>
+    </message>
+    <message>
+        <source>sync.server_sent_unknown_change_operation</source>
+        <translation>Le serveur a envoyé une opération de modification inconnue, «&#xa0;{op}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>sync.servers_answer_has_malformed_server_time</source>
+        <translation>La réponse du serveur a un «&#xa0;server_time&#xa0;» mal formé.</translation>
+    </message>
+    <message>
+        <source>sync.servers_answer_not_json_object</source>
+        <translation>La réponse du serveur n’est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>sync.servers_answer_too_large_sync_page</source>
+        <translation>La réponse du serveur est trop grande pour une page de synchronisation.</translation>
+    </message>
+    <message>
+        <source>sync.servers_change_feed_holds_something_not</source>
+        <translation>Le flux de modifications du serveur contient quelque chose qui n’est pas une modification.</translation>
+    </message>
+    <message>
+        <source>sync.servers_has_wrongly_typed</source>
+        <translation>Dans {where} du serveur, «&#xa0;{key}&#xa0;» est du mauvais type.</translation>
+    </message>
+    <message>
+        <source>sync.servers_lacks</source>
+        <translation>Il manque «&#xa0;{key}&#xa0;» dans {where} du serveur.</translation>
+    </message>
+    <message>
+        <source>sync.servers_push_answer_holds_something_not</source>
+        <translation>La réponse d’envoi du serveur contient quelque chose qui n’est pas un résultat.</translation>
+    </message>
+    <message>
+        <source>sync.sign_in_again_with_fieldapp_login</source>
+        <translation>{reason}Reconnectez-vous avec «&#xa0;fieldapp login&#xa0;», ou passez --password-stdin.</translation>
+    </message>
+    <message>
+        <source>sync.too_many_failed_sign_ins_wait</source>
+        <translation>Trop de tentatives de connexion échouées&#xa0;: attendez {minutes} min avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>sync.wrong_username_or_password_check_them</source>
+        <translation>Nom d’utilisateur ou mot de passe erroné&#xa0;: vérifiez-les et réessayez.</translation>
+    </message>
+    <message>
+        <source>sync_issues.conflict_already_resolved_or_does_not</source>
+        <translation>Ce conflit est déjà résolu ou n’existe pas.</translation>
+    </message>
+    <message>
+        <source>sync_issues.field_cannot_be_empty</source>
+        <translation>Le champ «&#xa0;{what}&#xa0;» ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>sync_issues.field_cannot_take_value</source>
+        <translation>Le champ «&#xa0;{what}&#xa0;» ne peut pas prendre cette valeur.</translation>
+    </message>
+    <message>
+        <source>sync_issues.must_finite_number</source>
+        <translation>{label} doit être un nombre fini.</translation>
+    </message>
+    <message>
+        <source>sync_issues.not_fields_kind</source>
+        <translation>{label} n’est pas du type du champ.</translation>
+    </message>
+    <message>
+        <source>sync_issues.record_no_longer_on_computer_discard</source>
+        <translation>La fiche n’est plus sur cet ordinateur&#xa0;; abandonnez plutôt la modification.</translation>
+    </message>
+    <message>
+        <source>sync_issues.refused_deletion_cannot_retried_discard</source>
+        <translation>Une suppression refusée ne peut pas être réessayée&#xa0;; abandonnez-la.</translation>
+    </message>
+    <message>
+        <source>sync_issues.rejected_change_already_handled_or_does</source>
+        <translation>Cette modification refusée est déjà traitée ou n’existe pas.</translation>
+    </message>
+    <message>
+        <source>sync_issues.too_large_number</source>
+        <translation>{label} est un nombre trop grand.</translation>
+    </message>
+    <message>
+        <source>visits.cannot_check_out_before_checking_in</source>
+        <translation>Impossible de signaler le départ avant l’arrivée.</translation>
+    </message>
+    <message>
+        <source>visits.cannot_visit</source>
+        <translation>Impossible de {action}&#xa0;: la visite est à l’état «&#xa0;{value}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>visits.check_in_before_logging_visit</source>
+        <translation>Signalez votre arrivée avant de consigner la visite.</translation>
+    </message>
+    <message>
+        <source>visits.check_out_cannot_before_check_in</source>
+        <translation>Le départ ne peut pas précéder l’arrivée.</translation>
+    </message>
+    <message>
+        <source>visits.completed_visit_needs_outcome</source>
+        <translation>Une visite terminée doit avoir un résultat.</translation>
+    </message>
+    <message>
+        <source>visits.completed_visit_needs_summary</source>
+        <translation>Une visite terminée doit avoir un résumé.</translation>
+    </message>
+    <message>
+        <source>visits.contact_met_not_contact_account</source>
+        <translation>Un contact rencontré n’est pas un contact de ce compte.</translation>
+    </message>
+    <message>
+        <source>visits.contacts_met_must_list_contact_ids</source>
+        <translation>Les contacts rencontrés doivent être une liste d’identifiants de contacts.</translation>
+    </message>
+    <message>
+        <source>visits.visit_appears_twice_in_route</source>
+        <translation>Une visite figure deux fois dans l’itinéraire.</translation>
+    </message>
+    <message>
+        <source>visits.visit_cannot_last_more_than_12</source>
+        <translation>Une visite ne peut pas durer plus de 12 heures.</translation>
+    </message>
+    <message>
+        <source>visits.visit_must_end_after_starts</source>
+        <translation>Une visite doit finir après avoir commencé.</translation>
     </message>
 </context>
 <context>
@@ -1502,11 +3260,11 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Closed — won</source>
-        <translation>Fermée — gagnée</translation>
+        <translation>Conclue — gagnée</translation>
     </message>
     <message>
         <source>Closed — lost</source>
-        <translation>Fermée — perdue</translation>
+        <translation>Conclue — perdue</translation>
     </message>
     <message>
         <source>New</source>
@@ -1530,7 +3288,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>New feedback on your report</source>
-        <translation>Nouvelle rétroaction sur votre rapport</translation>
+        <translation>Nouvelle rétroaction sur votre compte rendu</translation>
     </message>
     <message>
         <source>Note pinned for you</source>
@@ -1601,12 +3359,20 @@ médiane %3 : %4</translation>
         <translation>l&apos;équipe terrain</translation>
     </message>
     <message>
+        <source>Note for the field</source>
+        <translation>Note pour le terrain</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Rétroaction</translation>
+    </message>
+    <message>
         <source>Handed over</source>
         <translation>Transféré</translation>
     </message>
     <message>
         <source>Reassigned</source>
-        <translation>Réassigné</translation>
+        <translation>Réaffecté</translation>
     </message>
     <message>
         <source>Accepted</source>
@@ -1666,11 +3432,11 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Leads: visit planned</source>
-        <translation>Pistes : visite planifiée</translation>
+        <translation>Pistes&#xa0;: visite planifiée</translation>
     </message>
     <message>
         <source>Leads: visit held</source>
-        <translation>Pistes : visite tenue</translation>
+        <translation>Pistes&#xa0;: visite tenue</translation>
     </message>
     <message>
         <source>Follow-ups handled</source>
@@ -1734,7 +3500,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Not closed yet</source>
-        <translation>Pas encore close</translation>
+        <translation>Pas encore terminée</translation>
     </message>
     <message>
         <source>Visited in time</source>
@@ -2159,6 +3925,13 @@ médiane %3 : %4</translation>
     <message>
         <source>Changes are kept here and sent at the next sync.</source>
         <translation>Les modifications sont conservées ici et envoyées à la prochaine synchronisation.</translation>
+    </message>
+</context>
+<context>
+    <name>Languages</name>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
     </message>
 </context>
 <context>
@@ -2647,7 +4420,7 @@ médiane %3 : %4</translation>
     <name>ReassignFollowUpDialog</name>
     <message>
         <source>Reassign the follow-up</source>
-        <translation>Réassigner le suivi</translation>
+        <translation>Réaffecter le suivi</translation>
     </message>
     <message>
         <source>To</source>
@@ -2655,7 +4428,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>It stays due when it was: a reassignment is not an answer.</source>
-        <translation>L&apos;échéance ne change pas&#xa0;: réassigner n&apos;est pas répondre.</translation>
+        <translation>L&apos;échéance ne change pas&#xa0;: réaffecter n&apos;est pas répondre.</translation>
     </message>
 </context>
 <context>
@@ -2994,7 +4767,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Feedback for the field rep…</source>
-        <translation>Commentaire pour le représentant terrain…</translation>
+        <translation>Rétroaction pour le représentant terrain…</translation>
     </message>
     <message>
         <source>Mark reviewed</source>
@@ -3006,7 +4779,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Send feedback</source>
-        <translation>Envoyer le commentaire</translation>
+        <translation>Envoyer la rétroaction</translation>
     </message>
     <message>
         <source>Follow-up…</source>
@@ -3022,7 +4795,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Visit reports are reviewed by the inside team; here you can read them, add a follow-up and open the account.</source>
-        <translation>Les rapports de visite sont révisés par l’équipe interne&#xa0;; ici, vous pouvez les lire, ajouter un suivi et ouvrir le compte.</translation>
+        <translation>Les comptes rendus de visite sont révisés par l’équipe interne&#xa0;; ici, vous pouvez les lire, ajouter un suivi et ouvrir le compte.</translation>
     </message>
     <message numerus="yes">
         <source>%n visit report(s) to review</source>
@@ -3092,15 +4865,15 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Feedback saved; it will be sent to %1 at the next sync.</source>
-        <translation>Commentaire enregistré&#xa0;; il sera envoyé à %1 à la prochaine synchronisation.</translation>
+        <translation>Rétroaction enregistrée&#xa0;; elle sera envoyée à %1 à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>Feedback sent to %1.</source>
-        <translation>Commentaire envoyé à %1.</translation>
+        <translation>Rétroaction envoyée à %1.</translation>
     </message>
     <message>
         <source>The server refused the feedback to %1: see the Sync page.</source>
-        <translation>Le serveur a refusé le commentaire à %1&#xa0;: voyez la page Synchronisation.</translation>
+        <translation>Le serveur a refusé la rétroaction destinée à %1&#xa0;: voyez la page Synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -3154,7 +4927,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>What each team owes the other, and by when. Hours count nights and weekends; working days skip weekends and the region&apos;s public holidays. Saved changes reach every laptop with its next sync.</source>
-        <translation>Ce que chaque équipe doit à l&apos;autre, et pour quand. Les heures comptent les nuits et les fins de semaine; les jours ouvrables sautent les fins de semaine et les jours fériés de la région. Les changements enregistrés parviennent à chaque portable à sa prochaine synchronisation.</translation>
+        <translation>Ce que chaque équipe doit à l&apos;autre, et pour quand. Les heures comptent les nuits et les fins de semaine&#xa0;; les jours ouvrables sautent les fins de semaine et les jours fériés de la région. Les changements enregistrés parviennent à chaque portable à sa prochaine synchronisation.</translation>
     </message>
     <message>
         <source>Team</source>
@@ -3170,7 +4943,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>%1: an allowance is from 1 to %2 %3 (not %4). Nothing was saved.</source>
-        <translation>%1 : un délai va de 1 à %2 %3 (pas %4). Rien n&apos;a été enregistré.</translation>
+        <translation>%1&#xa0;: un délai va de 1 à %2 %3 (pas %4). Rien n&apos;a été enregistré.</translation>
     </message>
     <message>
         <source>%1 Nothing was saved.</source>
@@ -3459,8 +5232,8 @@ médiane %3 : %4</translation>
     <message numerus="yes">
         <source>%n reply(ies) or review(s) of your reports</source>
         <translation>
-            <numerusform>%n réponse ou révision de vos rapports</numerusform>
-            <numerusform>%n réponses ou révisions de vos rapports</numerusform>
+            <numerusform>%n réponse ou révision de vos comptes rendus</numerusform>
+            <numerusform>%n réponses ou révisions de vos comptes rendus</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3691,7 +5464,7 @@ médiane %3 : %4</translation>
     <name>TileWidget</name>
     <message>
         <source>%1: double-click or press Enter to see the records behind it</source>
-        <translation>%1 : double-cliquez ou appuyez sur Entrée pour voir les fiches derrière ce chiffre</translation>
+        <translation>%1&#xa0;: double-cliquez ou appuyez sur Entrée pour voir les fiches derrière ce chiffre</translation>
     </message>
 </context>
 <context>
@@ -3702,7 +5475,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Previous day or week (Alt+Left)</source>
-        <translation>Jour ou semaine précédents (Alt+Left)</translation>
+        <translation>Jour ou semaine précédents (Alt+Gauche)</translation>
     </message>
     <message>
         <source>&amp;Today</source>
@@ -3714,7 +5487,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Next day or week (Alt+Right)</source>
-        <translation>Jour ou semaine suivants (Alt+Right)</translation>
+        <translation>Jour ou semaine suivants (Alt+Droite)</translation>
     </message>
     <message>
         <source>&amp;Day</source>
@@ -3877,7 +5650,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Check out: the report goes to the inside team (Ctrl+Enter)</source>
-        <translation>Signaler le départ&#xa0;: le compte rendu part à l&apos;équipe interne (Ctrl+Enter)</translation>
+        <translation>Signaler le départ&#xa0;: le compte rendu part à l&apos;équipe interne (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Close</source>
@@ -3913,11 +5686,11 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Visit completed: the report is saved and will be sent to the inside team at the next sync.</source>
-        <translation>Visite terminée&#xa0;: le rapport est enregistré et sera envoyé à l’équipe interne à la prochaine synchronisation.</translation>
+        <translation>Visite terminée&#xa0;: le compte rendu est enregistré et sera envoyé à l’équipe interne à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>Visit completed: the report was sent to the inside team.</source>
-        <translation>Visite terminée&#xa0;: le rapport a été envoyé à l’équipe interne.</translation>
+        <translation>Visite terminée&#xa0;: le compte rendu a été envoyé à l’équipe interne.</translation>
     </message>
     <message>
         <source>Visit completed, but the server refused part of it: see the Sync page.</source>
@@ -4020,7 +5793,7 @@ médiane %3 : %4</translation>
     <name>WorkQueuePage</name>
     <message>
         <source>↑↓ or J/K: move · Enter: open · Ctrl+Enter: review, complete or hand again · C: claim · M: comment · R: reassign · W: withdraw</source>
-        <translation>↑↓ ou J/K&#xa0;: se déplacer · Entrée&#xa0;: ouvrir · Ctrl+Entrée&#xa0;: réviser, terminer ou transférer de nouveau · C&#xa0;: prendre en charge · M&#xa0;: commenter · R&#xa0;: réassigner · W&#xa0;: retirer</translation>
+        <translation>↑↓ ou J/K&#xa0;: se déplacer · Entrée&#xa0;: ouvrir · Ctrl+Entrée&#xa0;: réviser, terminer ou transférer de nouveau · C&#xa0;: prendre en charge · M&#xa0;: commenter · R&#xa0;: réaffecter · W&#xa0;: retirer</translation>
     </message>
     <message>
         <source>History</source>
@@ -4048,7 +5821,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Reassign…</source>
-        <translation>Réassigner…</translation>
+        <translation>Réaffecter…</translation>
     </message>
     <message>
         <source>Hand again…</source>
@@ -4198,7 +5971,7 @@ médiane %3 : %4</translation>
     </message>
     <message>
         <source>Reassigned: %1</source>
-        <translation>Réassigné&#xa0;: %1</translation>
+        <translation>Réaffecté&#xa0;: %1</translation>
     </message>
     <message>
         <source>Comment saved; it is sent at the next sync.</source>

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from fieldapp.catalogue import Team
 from fieldapp.records import FollowUp, User
 from fieldapp.usecases.drafts import FIELD_TEAM, INSIDE_TEAM, USER_PREFIX, FollowUpDraft
-from ui.formatting import fill, short_date
+from ui.formatting import date_pattern, fill, short_date
 from ui.labels import team_in_sentence, team_label
 
 TITLE_MAX = 200  # the core's limit for a one-line title
@@ -168,6 +168,7 @@ class FollowUpsEditor(QWidget):
         self._fill_assignees(assignee, item.assignee)
         due = QDateEdit()
         due.setCalendarPopup(True)
+        due.setDisplayFormat(date_pattern())  # the month in letters, as elsewhere
         due.setAccessibleName(fill(self.tr("Follow-up %1 due date"), number))
         try:
             day = date.fromisoformat(item.due_date)

@@ -265,7 +265,8 @@ def _tables_read_before_the_damage(conn: sqlite3.Connection) -> list[tuple[str, 
     With ``writable_schema`` SQLite keeps what it parsed up to the damage, so the tables on
     the readable pages can still be walked: the newest entries (a later migration's) sit on
     the list's last page, which a file cut short loses first. Rows are (name, sql) as
-    ``sqlite_master`` gives them; a virtual table's sql is only its kind.
+    ``sqlite_master`` gives them; a virtual table's sql is only its kind. An SQLite older
+    than 3.37 ignores the pragma (no rows): the list then counts as unreadable, as before.
     """
     try:
         listed = conn.execute("PRAGMA main.table_list").fetchall()
