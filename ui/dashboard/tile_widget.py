@@ -34,7 +34,6 @@ class TileWidget(QFrame):
         self.setMinimumWidth(150)
         self.tile: Tile | None = None
         self.caption = plain_label(name="tileCaption")
-        self.caption.setStyleSheet("color: palette(dark); border: none;")
         self.value = plain_label(name="tileValue")
         font = self.value.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -62,6 +61,7 @@ class TileWidget(QFrame):
 
     def _paint(self, palette: Palette) -> None:
         self.setStyleSheet(FRAME_STYLE.format(border=palette.border, accent=palette.accent))
+        self.caption.setStyleSheet(f"color: {palette.text_secondary}; border: none;")
         colour = palette.warning if self._warn else "palette(text)"
         self.value.setStyleSheet(f"color: {colour}; border: none;")
 
