@@ -20,7 +20,7 @@ from ui.models.account_list import NEXT_VISIT, TIER
 from ui.pages.accounts import AccountsPage
 from ui.pages.review import ReviewPage
 from ui.theme import style
-from ui.theme.palette import DARK, LIGHT
+from ui.theme.palette import CHART, DARK, LIGHT
 from ui.visit_form import VisitWindow
 from ui.widgets.chip import CHIPS_ROLE, Chip, overdue_chip, tier_chip
 from ui.widgets.empty_state import EmptyState, ListOrEmpty
@@ -363,3 +363,17 @@ def test_an_empty_state_icon_is_tinted_again_after_a_switch(
     assert tint().name() == QColor(LIGHT.text_secondary).name()
     live_theme.apply(DARK)
     assert tint().name() == QColor(DARK.text_secondary).name()
+
+
+def test_a_dashboard_chart_is_painted_again_after_a_switch(
+    live_theme: style.Theme, qtbot: QtBot
+) -> None:
+    from ui.dashboard.charts import StackedBars
+
+    chart = StackedBars("testChart")
+    qtbot.addWidget(chart)
+    chart.draw("Visits", ["Mon", "Tue"], [("Held", CHART["held"], [2.0, 3.0])])
+    assert chart.backgroundBrush().color().name() == QColor(LIGHT.surface).name()
+    live_theme.apply(DARK)
+    assert chart.backgroundBrush().color().name() == QColor(DARK.surface).name()
+    assert chart.totals == [2.0, 3.0]  # drawn again, the same bars
