@@ -377,3 +377,21 @@ def test_a_dashboard_chart_is_painted_again_after_a_switch(
     live_theme.apply(DARK)
     assert chart.backgroundBrush().color().name() == QColor(DARK.surface).name()
     assert chart.totals == [2.0, 3.0]  # drawn again, the same bars
+
+
+def test_the_dashboards_overdue_accounts_show_their_tier_as_a_chip(qapp: object) -> None:
+    from ui.dashboard.rows_model import Column, RowsModel
+    from ui.dashboard.tables import DashboardTables
+
+    tables = DashboardTables()
+    assert tables.overdue_table.itemDelegateForColumn(1) is not None
+    model: RowsModel[str] = RowsModel(
+        [
+            Column("Account", lambda t: f"Account {t}"),
+            Column("Tier", str, chips=lambda t: (tier_chip(t),)),
+        ]
+    )
+    model.set_rows(["A", "C"])
+    assert model.data(model.index(1, 1), CHIPS_ROLE) == (Chip("Tier C"),)
+    assert model.data(model.index(1, 1)) == "C"
+    assert model.data(model.index(1, 0), CHIPS_ROLE) is None
