@@ -7,7 +7,7 @@ hand it to the one view under test.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from fieldapp.clock import utc_now
 from fieldapp.records import User
 from fieldapp.store.database import Store, open_store
 from ui.changes import ChangeNotices
+from ui.notice_board import NoticeBoard
 from ui.settings import AppSettings
 from ui.sync_worker import BackendFactory, SyncWorker
 from ui.tasks import Tasks
@@ -44,6 +45,9 @@ class AppContext:
     # computing figures never hold up the store worker's reads and saves (ui/dashboard).
     figures: Tasks
     now: Callable[[], datetime] = utc_now
+    # Where views post what the person should know without being stopped (the main
+    # window's notice bar shows it; ui/notice_board.py).
+    board: NoticeBoard = field(default_factory=NoticeBoard)
 
     def close(self) -> None:
         self.sync.shutdown()

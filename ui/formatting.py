@@ -120,6 +120,14 @@ def distance(km: float) -> str:
     )
 
 
+def overdue_short(days: int) -> str:
+    """A chip's few letters for a visit overdue by ``days``: "overdue 12 d" / "en retard
+    de 12 j"; 0 is "due today". The abbreviation takes no plural, so no %n form."""
+    if days <= 0:
+        return QCoreApplication.translate("Formatting", "due today")
+    return fill(QCoreApplication.translate("Formatting", "overdue %1 d"), QLocale().toString(days))
+
+
 def fill(template: str, *values: object) -> str:
     """Qt's ``%1``, ``%2``… placeholders filled in (PySide's ``tr`` returns a plain str,
     which has no ``arg``); placeholders keep translators free to reorder the values."""

@@ -37,10 +37,11 @@ from fieldapp.usecases.inbox import InboxKind
 from fieldapp.usecases.work_queue import LEAD_RETURNED
 from ui.sync_worker import Connection
 from ui.theme.palette import LIGHT
+from ui.widgets.styling import follow_palette
 
-# The one colour of an error on screen, the palette's "danger" role (ui/theme/palette.py).
-# Set on a label itself it stays the light value; widgets that follow the dark palette use
-# the style sheet's role="error" property instead.
+# The one colour of an error on screen, the palette's "danger" role (ui/theme/palette.py),
+# as the light palette has it. Error labels take the current palette's and follow a
+# light/dark switch (``error_label``); these constants are what a light window shows.
 ERROR_COLOUR = LIGHT.danger
 ERROR_STYLE = f"color: {ERROR_COLOUR};"
 
@@ -66,7 +67,9 @@ def error_label(name: str) -> QLabel:
     """A line that explains what went wrong, in the error colour, hidden until it has
     something to say; selectable, so the sentence can be copied into a message."""
     label = plain_label(name=name, selectable=True)
-    label.setStyleSheet(ERROR_STYLE)
+    # Its own sheet, not only the application's role="error": it is red in a dialog or
+    # test with no application style sheet too; re-set on each light/dark switch.
+    follow_palette(label, lambda palette: label.setStyleSheet(f"color: {palette.danger};"))
     label.hide()
     return label
 

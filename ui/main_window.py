@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -129,6 +128,7 @@ class MainWindow(QMainWindow):
         self._label_rail()
 
         self.notice_bar = NoticeBar()
+        context.board.posted.connect(self.notice_bar.post)
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
@@ -362,7 +362,9 @@ class MainWindow(QMainWindow):
 
     # -- errors and closing -----------------------------------------------------------
     def _show_error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("FieldApp"), message)
+        # An error no view caught: said in the notice bar, not a modal box that stops the
+        # work (and that a second error would stack on).
+        self.context.board.tell(message, problem=True)
 
     def _show_said(self, sentence: str, failed: bool) -> None:
         if failed:

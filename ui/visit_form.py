@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from fieldapp.catalogue import VisitStatus
 from fieldapp.clock import from_text
@@ -43,6 +43,7 @@ from ui.tasks import describe
 from ui.visit_header import VisitHeader, form_button
 from ui.visit_reminders import VisitReminders
 from ui.visit_report import ReportForm
+from ui.widgets.styling import primary, secondary, text_role
 
 GEOMETRY_KEY = "visit_window/geometry"
 # What the form may change besides the visit itself; the window reloads its choices when
@@ -96,7 +97,7 @@ class VisitWindow(QDialog):
         scroll.setWidget(self.report)
 
         self.error_label = error_label("visitError")
-        self.draft_status = plain_label(name="draftStatus")
+        self.draft_status = text_role(plain_label(name="draftStatus"), "secondary")
         self.save_button = form_button(self.tr("&Save"), "saveButton")
         self.save_button.setToolTip(self.tr("Save the report; the visit stays checked in (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
@@ -109,12 +110,19 @@ class VisitWindow(QDialog):
         self.close_button.clicked.connect(self.close)
         for button in (self.save_button, self.complete_button):
             button.setEnabled(False)
+        # Completing is what the window is for once checked in (checking in before, in the
+        # header); saving and closing are secondary.
+        primary(self.complete_button)
+        for button in (self.save_button, self.close_button):
+            secondary(button)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.draft_status, 1)
         for button in (self.save_button, self.complete_button, self.close_button):
             buttons.addWidget(button)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
+        layout.setSpacing(8)
         layout.addWidget(self.header)
         layout.addWidget(self.reminders)
         layout.addWidget(self.draft_notice)
@@ -340,6 +348,11 @@ class VisitWindow(QDialog):
         self.draft_status.setText(doing)
         for button in (self.save_button, self.complete_button):
             button.setEnabled(False)
+        # Completing is what the window is for once checked in (checking in before, in the
+        # header); saving and closing are secondary.
+        primary(self.complete_button)
+        for button in (self.save_button, self.close_button):
+            secondary(button)
 
     def _refused(self, error: Exception, token: int) -> None:
         self._busy = False

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from fieldapp.catalogue import VisitStatus
 from fieldapp.clock import from_text
 from fieldapp.records import Visit
 from ui.formatting import clock_time, fill, long_date
 from ui.labels import plain_label, visit_status_label
+from ui.widgets.styling import primary, text_role
 
 
 def form_button(text: str, name: str) -> QPushButton:
@@ -22,17 +22,17 @@ def form_button(text: str, name: str) -> QPushButton:
     return button
 
 
-class VisitHeader(QWidget):
+class VisitHeader(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.account_label = plain_label(name="accountName")
-        font = QFont(self.account_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.account_label.setFont(font)
-        self.planned_label = plain_label(name="plannedTime")
+        # The visit's subject as a title card: the account, when, and where it stands.
+        self.setProperty("role", "card")
+        self.account_label = text_role(plain_label(name="accountName"), "title")
+        self.planned_label = text_role(plain_label(name="plannedTime"), "secondary")
         self.status_label = plain_label(name="visitStatus")
         self.check_in_button = form_button(self.tr("Check &in"), "checkInButton")
+        # Shown only while the visit is planned, when it is the window's one primary action.
+        primary(self.check_in_button)
         self.check_in_button.setToolTip(self.tr("Record that you arrived, now (Alt+I)"))
         # Checking in records a time: a click or Alt+I, never a Space meant for a field
         # that happened to land on the button (Tab skips it; the report has the focus).
@@ -43,7 +43,7 @@ class VisitHeader(QWidget):
         for label in (self.account_label, self.planned_label, self.status_label):
             titles.addWidget(label)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(14, 10, 14, 10)
         layout.addLayout(titles, 1)
         layout.addWidget(self.check_in_button, 0, Qt.AlignmentFlag.AlignTop)
 

@@ -21,7 +21,8 @@ class VisitReminders(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("visitReminders")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        # A card in the notice tone: what the inside team wants read at the door.
+        self.setProperty("role", "card")
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(8, 6, 8, 6)
         self._layout.setSpacing(3)

@@ -33,6 +33,7 @@ from fieldapp.usecases.drafts import VisitReportDraft
 from ui.formatting import fill
 from ui.labels import error_label, outcome_label, stage_label
 from ui.widgets.follow_ups_editor import FollowUpsEditor
+from ui.widgets.styling import card, text_role
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 # The parts of the form that have a message line, by the core's field names.
@@ -83,12 +84,25 @@ class ReportForm(QWidget):
             ("follow_ups", self.tr("Follow-ups"), self.follow_ups),
             ("stages", self.tr("Opportunities"), self.stages_box),
         )
-        for part, title, field in parts:
-            label = QLabel(title)
-            label.setBuddy(field)
-            layout.addWidget(label)
-            layout.addWidget(field)
-            layout.addWidget(self.errors[part])
+        # The parts in cards, grouped as a rep tells the meeting: who and how it went, what
+        # was said and what next, what the inside team must do, where the deals stand.
+        layout.setSpacing(10)
+        groups = (("contacts_met", "outcome"), ("summary", "next_steps"), ("follow_ups",),
+                  ("stages",))  # fmt: skip
+        by_part = {part: (title, field) for part, title, field in parts}
+        for group in groups:
+            frame = card()
+            frame.setObjectName(f"{group[0]}Card")
+            inside = frame.layout()
+            assert isinstance(inside, QVBoxLayout)
+            for part in group:
+                title, field = by_part[part]
+                label = text_role(QLabel(title), "heading")
+                label.setBuddy(field)
+                inside.addWidget(label)
+                inside.addWidget(field)
+                inside.addWidget(self.errors[part])
+            layout.addWidget(frame)
         layout.addStretch(1)
 
     def _text_edit(self, name: str, placeholder: str) -> QPlainTextEdit:

@@ -181,7 +181,7 @@ def test_filters_mark_all_read_and_the_empty_state(make_context: Any, qtbot: QtB
     assert window.rail.item(window.pages.index("inbox")).text() == "Inbox"
     page.show_filter.setCurrentIndex(1)
     assert page.model.rowCount() == 0
-    assert page.list_stack.currentWidget() is page.empty_label
+    assert page.list_stack.currentWidget() is page.empty_state
     assert "Every kind" in page.empty_label.text()
 
 
@@ -192,8 +192,8 @@ def test_an_empty_inbox_says_what_will_come_there(make_context: Any, qtbot: QtBo
     assert core_inbox(context, qtbot) == []
     with qtbot.waitSignal(page.loaded, timeout=5000):
         page.show()
-    assert page.list_stack.currentWidget() is page.empty_label
-    assert page.empty_label.text().startswith("Nothing new in the last 30 days.")
+    assert page.list_stack.currentWidget() is page.empty_state
+    assert page.empty_label.text().startswith("Nothing new in the last 30 days")
     assert not page.open_button.isEnabled() and not page.mark_all_button.isEnabled()
 
 

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QWidget
 
 from fieldapp.kpi import Dashboard
 from ui.labels import figure_state_label, tier_label
-from ui.theme.palette import CHART
+from ui.theme.palette import CHART, Palette
 from ui.theme.style import current_palette
+from ui.widgets.styling import follow_palette
 
 # Colours that read apart for most colour-blind people (Okabe-Ito), and in grey print.
 # They live with the other colours in ui/theme/palette.py.
@@ -36,6 +37,10 @@ class StackedBars(pg.PlotWidget):  # type: ignore[misc]
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=current_palette().surface)
+        # What was drawn last, drawn again on a light/dark switch (the title and legend
+        # colours are the palette's at draw time).
+        self._drawn: tuple[str, Sequence[str], Sequence[tuple[str, str, Sequence[float]]]] | None
+        self._drawn = None
         self.setObjectName(name)
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
@@ -43,12 +48,19 @@ class StackedBars(pg.PlotWidget):  # type: ignore[misc]
         self.setMinimumHeight(150)
         item = self.getPlotItem()
         item.showGrid(x=False, y=True, alpha=0.25)
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setPen(pg.mkPen(current_palette().text_secondary))
-            axis.setTextPen(pg.mkPen(current_palette().text))
         self.totals: list[float] = []  # each bar's height, for the tests and the tooltip
         self.series: dict[str, list[float]] = {}
+        follow_palette(self, self._paint)
+
+    def _paint(self, palette: Palette) -> None:
+        self.setBackground(palette.surface)
+        item = self.getPlotItem()
+        for side in ("left", "bottom"):
+            axis = item.getAxis(side)
+            axis.setPen(pg.mkPen(palette.text_secondary))
+            axis.setTextPen(pg.mkPen(palette.text))
+        if self._drawn is not None:
+            self.draw(*self._drawn)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         index = self.bar_at(event.position().toPoint())
@@ -82,6 +94,7 @@ class StackedBars(pg.PlotWidget):  # type: ignore[misc]
         labels: Sequence[str],
         series: Sequence[tuple[str, str, Sequence[float]]],  # (name, colour, values)
     ) -> None:
+        self._drawn = (title, labels, series)
         item = self.getPlotItem()
         item.clear()
         if item.legend is not None:

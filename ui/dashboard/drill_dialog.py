@@ -36,6 +36,7 @@ from ui.labels import (
     show_error,
     team_label,
 )
+from ui.widgets.styling import text_role
 
 Row = tuple[Cell, ...]
 _INSTANTS = frozenset({"planned_start", "created_at", "arrived_at", "handed_at"})
@@ -95,7 +96,7 @@ class DrillDialog(QDialog):
         self.table: Table | None = None
         self.loaded = False
         self.heading = plain_label(title, name="drillHeading")
-        self.heading.setStyleSheet("font-weight: bold;")
+        text_role(self.heading, "heading")
         self.count = plain_label(self.tr("Reading the records…"), name="drillCount")
         self.model: RowsModel[Row] = RowsModel()
         self.view = RowsView("drillRecords")

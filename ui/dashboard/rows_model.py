@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
+from ui.widgets.chip import CHIPS_ROLE, LABEL_ROLE, Chip
 from ui.widgets.row_tables import read_only_rows
 
 T = TypeVar("T")
@@ -30,6 +31,9 @@ class Column(Generic[T]):
     header: str
     text: Callable[[T], str]
     numeric: bool = False  # right-aligned, as figures are
+    # Chips painted in place of the text (a ChipDelegate on the column); the text stays
+    # the cell's display value, for sorting out and reading aloud.
+    chips: Callable[[T], tuple[Chip, ...]] | None = None
 
 
 # How many rows a column is fitted to (the ones a window shows, and some).
@@ -63,6 +67,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             return column.text(self.rows[index.row()])
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return _RIGHT
+        if column.chips is not None and role in (CHIPS_ROLE, LABEL_ROLE):
+            return column.chips(self.rows[index.row()]) if role == CHIPS_ROLE else ""
         return None
 
     def headerData(

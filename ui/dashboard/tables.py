@@ -23,6 +23,8 @@ from ui.dashboard.rows_model import Column, RowsModel, RowsView
 from ui.dashboard.words import hours_late_text, km_text, number, share_text, team_name
 from ui.formatting import clock_time, fill, short_date
 from ui.labels import commitment_label, team_label, tier_label
+from ui.widgets.chip import ChipDelegate, tier_chip
+from ui.widgets.empty_state import EmptyState, ListOrEmpty
 
 FOLLOW_UP_COLUMNS = 2  # the age table's first column about follow-ups
 
@@ -49,16 +51,32 @@ class DashboardTables(QTabWidget):
         self.weeks_table = view("dashboardRepWeeks", self.weeks_model, self._drill_rep_week)
         self.breaches_table = view("dashboardBreaches", self.breaches_model, self._drill_breach)
         self.overdue_table = view("dashboardOverdue", self.overdue_model, self._drill_overdue)
+        # The overdue accounts' tier as a chip, as in the accounts list.
+        self.overdue_table.setItemDelegateForColumn(1, ChipDelegate(self.overdue_table))
         self.ages_model: RowsModel[tuple[AgeBucket, AgeBucket]] = RowsModel()
         self.ages_table = view("dashboardWaiting", self.ages_model, self._drill_age)
-        for table in (
-            self.reps_table,
-            self.weeks_table,
-            self.breaches_table,
-            self.overdue_table,
-            self.ages_table,
-        ):
-            self.addTab(table, "")
+        # An empty table says why in one sentence; where nothing is wrong (no breach, no
+        # overdue account) its button goes on to the per-rep figures.
+        per_rep = self.tr("See the figures per rep")
+        empties = (
+            (self.reps_table, self.reps_model, "chart-column",
+             self.tr("No visit in this period for the people shown."), ""),
+            (self.weeks_table, self.weeks_model, "calendar-days",
+             self.tr("No visit in this period for the people shown."), ""),
+            (self.breaches_table, self.breaches_model, "clipboard-check",
+             self.tr("No hand-off missed its service level in this period."), per_rep),
+            (self.overdue_table, self.overdue_model, "building-2",
+             self.tr("Every account is visited within its target."), per_rep),
+            (self.ages_table, self.ages_model, "list-todo",
+             self.tr("Nothing is waiting on anyone."), ""),
+        )  # fmt: skip
+        self.listings: list[ListOrEmpty] = []
+        for table, model, icon, text, action in empties:
+            empty = EmptyState(icon, text, action)
+            empty.acted.connect(lambda: self.setCurrentIndex(0))
+            listing = ListOrEmpty(table, model, empty)
+            self.listings.append(listing)
+            self.addTab(listing, "")
         self._name_tabs()
 
     def _name_tabs(self) -> None:
@@ -123,7 +141,11 @@ class DashboardTables(QTabWidget):
             board.coverage.overdue,
             [
                 Column(self.tr("Account"), lambda a: a.name),
-                Column(self.tr("Tier"), lambda a: tier_label(a.tier)),
+                Column(
+                    self.tr("Tier"),
+                    lambda a: tier_label(a.tier),
+                    chips=lambda a: (tier_chip(a.tier),),
+                ),
                 Column(self.tr("Owner"), lambda a: a.owner.display_name if a.owner else "—"),
                 Column(
                     self.tr("Last visit"),

@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWi
 
 from ui.dashboard.figures import Tile
 from ui.labels import plain_label
-from ui.theme.palette import LIGHT
+from ui.theme.palette import LIGHT, Palette
 from ui.theme.style import current_palette
+from ui.widgets.styling import follow_palette
 
-WARN_COLOUR = LIGHT.warning  # amber: "look here", not an error
+WARN_COLOUR = LIGHT.warning  # amber: "look here", not an error (as the light palette has it)
 FRAME_STYLE = """
 QFrame#dashboardTile {{ background: palette(base); border: 1px solid {border};
                        border-radius: 6px; }}
@@ -26,16 +27,13 @@ class TileWidget(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardTile")
-        self.setStyleSheet(
-            FRAME_STYLE.format(border=current_palette().border, accent=current_palette().accent)
-        )
+        self._warn = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Every tile as wide as the others, whatever its words: the grid shares the width.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(150)
         self.tile: Tile | None = None
         self.caption = plain_label(name="tileCaption")
-        self.caption.setStyleSheet("color: palette(dark); border: none;")
         self.value = plain_label(name="tileValue")
         font = self.value.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -57,13 +55,22 @@ class TileWidget(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.detail)
         layout.addStretch(1)
+        # The frame's and the number's colours are this widget's own sheets: set again on
+        # each light/dark switch, or a dark window would keep light borders.
+        follow_palette(self, self._paint)
+
+    def _paint(self, palette: Palette) -> None:
+        self.setStyleSheet(FRAME_STYLE.format(border=palette.border, accent=palette.accent))
+        self.caption.setStyleSheet(f"color: {palette.text_secondary}; border: none;")
+        colour = palette.warning if self._warn else "palette(text)"
+        self.value.setStyleSheet(f"color: {colour}; border: none;")
 
     def set_tile(self, tile: Tile) -> None:
         self.tile = tile
         self.caption.setText(tile.caption)
         self.value.setText(tile.value)
-        colour = WARN_COLOUR if tile.warn else "palette(text)"
-        self.value.setStyleSheet(f"color: {colour}; border: none;")
+        self._warn = tile.warn
+        self._paint(current_palette())
         self.detail.setText(tile.detail)
         self.setToolTip(
             self.tr("%1: double-click or press Enter to see the records behind it").replace(

@@ -40,8 +40,10 @@ from fieldapp.usecases.account_list import (
 )
 from ui.changes import ChangeNotices, Changes
 from ui.formatting import fill, short_date
+from ui.labels import tier_label
 from ui.tasks import Tasks, describe
-from ui.theme.palette import LIGHT
+from ui.theme.style import current_palette
+from ui.widgets.chip import CHIPS_ROLE, LABEL_ROLE, overdue_chip, tier_chip
 
 NAME, TIER, CITY, LAST_VISIT, NEXT_VISIT = range(5)
 COLUMN_COUNT = 5
@@ -53,7 +55,9 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
-_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, SORT_ROLE, OBJECT_ROLE})
+_ANSWERED = frozenset(
+    {_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, SORT_ROLE, OBJECT_ROLE, CHIPS_ROLE, LABEL_ROLE}
+)
 COLUMN_SORTS = {
     NAME: "name",
     TIER: "tier",
@@ -63,7 +67,6 @@ COLUMN_SORTS = {
 }
 # Past this many records named by one change, one reload costs less than row-by-row reads.
 TARGETED_LIMIT = 200
-OVERDUE_COLOUR = QColor(LIGHT.danger)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -249,10 +252,14 @@ class AccountListModel(QAbstractTableModel):
             return row
         if role == SORT_ROLE:
             return self._sort_value(row, column)
+        if role in (CHIPS_ROLE, LABEL_ROLE):
+            return self._chips(row, column, role)
+        if column == TIER and role == _TOOLTIP:
+            return tier_label(row.tier)
         if column == NEXT_VISIT and role in (_TOOLTIP, _FOREGROUND):
             late = overdue_days(row, self._as_of) or 0
             if role == _FOREGROUND:
-                return OVERDUE_COLOUR if late > 0 else None
+                return QColor(current_palette().danger) if late > 0 else None
             return (
                 self.tr("%n day(s) overdue", "", late) if late > 0 else self._display(row, column)
             )
@@ -278,6 +285,19 @@ class AccountListModel(QAbstractTableModel):
         if late is None:
             return fill(self.tr("Due %1"), due)
         return self.tr("Due today") if late == 0 else fill(self.tr("Overdue since %1"), due)
+
+    def _chips(self, row: AccountListRow, column: int, role: int) -> Any:
+        """The tier as a chip; a visit past due as "overdue 12 d" (or "due today")."""
+        if column == TIER:
+            return (tier_chip(row.tier, short=True),) if role == CHIPS_ROLE else ""
+        if column != NEXT_VISIT or row.next_visit_at or row.due_on is None:
+            return None
+        late = overdue_days(row, self._as_of)
+        chip = overdue_chip(late)
+        if chip is None:
+            return None
+        # The chip alone: the column is narrow; the display text and tool tip keep the date.
+        return (chip,) if role == CHIPS_ROLE else ""
 
     def _sort_value(self, row: AccountListRow, column: int) -> Any:
         return {

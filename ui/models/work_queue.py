@@ -19,14 +19,16 @@ from PySide6.QtGui import QBrush, QColor
 from fieldapp.team.sla import ClockState
 from fieldapp.usecases.work_queue import QueueItem
 from ui.clock_words import ClockWords
-from ui.labels import ERROR_COLOUR, owed_label, team_label
+from ui.labels import owed_label, team_label
 from ui.theme.palette import LIGHT
+from ui.theme.style import current_palette
 
 # The clock first: it is what the queue is ordered by and what a rep scans for.
 CLOCK, DUE, WHAT, ACCOUNT, OWNER, TITLE = range(6)
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-# Amber, dark enough to read on white (4.6:1), for what falls due soon.
+# Amber, dark enough to read on white (4.6:1), for what falls due soon. The cells take the
+# current palette's value when painted, so they follow a light/dark switch.
 DUE_SOON_COLOUR = LIGHT.warning
 Index = QModelIndex | QPersistentModelIndex
 Key = tuple[str, str]
@@ -52,8 +54,6 @@ class WorkQueueModel(QAbstractTableModel):
             TITLE: self.tr("Title"),
         }
         self._headings = tuple(headings[column] for column in range(len(headings)))
-        self._overdue = QBrush(QColor(ERROR_COLOUR))
-        self._soon = QBrush(QColor(DUE_SOON_COLOUR))
 
     # -- loading ----------------------------------------------------------------------
     def set_items(self, items: Sequence[QueueItem], now: datetime) -> None:
@@ -138,9 +138,9 @@ class WorkQueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column in (DUE, CLOCK):
             state = item.clock.state if item.clock is not None else None
             if state is ClockState.OVERDUE:
-                return self._overdue
+                return QBrush(QColor(current_palette().danger))
             if state is ClockState.DUE_SOON:
-                return self._soon
+                return QBrush(QColor(current_palette().warning))
             return None
         if role == ITEM_ROLE:
             return item

@@ -33,9 +33,11 @@ from fieldapp.usecases.account_list import AccountFilter, account_cities
 from ui.changes import Changes
 from ui.context import AppContext
 from ui.labels import error_label, tier_label
-from ui.models.account_list import CITY, LAST_VISIT, NAME, TIER, AccountListModel
+from ui.models.account_list import CITY, LAST_VISIT, NAME, NEXT_VISIT, TIER, AccountListModel
 from ui.pages.briefing import BriefingPane
 from ui.pages.team_actions import TeamActions
+from ui.widgets.chip import ChipDelegate
+from ui.widgets.empty_state import EmptyState, ListOrEmpty
 
 SPLITTER_KEY = "accounts/splitter"
 HEADER_KEY = "accounts/list_header"
@@ -71,6 +73,10 @@ class AccountsPage(QWidget):
         self.error_label = error_label("listError")
 
         self.list_view = self._build_list()
+        self.empty = EmptyState("building-2")
+        self.empty.acted.connect(self._empty_action)
+        self.listing = ListOrEmpty(self.list_view, self.model, self.empty)
+        self._say_empty()
         self.briefing = BriefingPane(context)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("accountsSplitter")
@@ -87,7 +93,7 @@ class AccountsPage(QWidget):
         )
         if self.team_actions is not None:
             layout.addWidget(self.team_actions)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.splitter, 1)
 
         self._restore_layout()
         self._build_actions()
@@ -150,10 +156,16 @@ class AccountsPage(QWidget):
         header.setStretchLastSection(True)
         header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         view.setColumnWidth(NAME, 190)
-        view.setColumnWidth(TIER, 40)
+        # The tier column fits its heading ("Niveau" in French), its chip is narrower.
+        heading = str(self.model.headerData(TIER, Qt.Orientation.Horizontal))
+        view.setColumnWidth(TIER, max(40, header.fontMetrics().horizontalAdvance(heading) + 22))
         view.setColumnWidth(CITY, 90)
         view.setColumnWidth(LAST_VISIT, 85)
         view.setSortingEnabled(True)
+        # The tier and an overdue visit as chips, painted in the cell (no widget per row).
+        chips = ChipDelegate(view)
+        view.setItemDelegateForColumn(TIER, chips)
+        view.setItemDelegateForColumn(NEXT_VISIT, chips)
         view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         return view
 
@@ -170,7 +182,7 @@ class AccountsPage(QWidget):
         column.addWidget(self.filter_field)
         column.addLayout(filters)
         column.addWidget(self.error_label)
-        column.addWidget(self.list_view, 1)
+        column.addWidget(self.listing, 1)
         return side
 
     def _build_actions(self) -> None:
@@ -225,7 +237,26 @@ class AccountsPage(QWidget):
         )
 
     def _apply_filter(self) -> None:
+        self._say_empty()
         self.model.set_filter(self.current_filter())
+
+    def _say_empty(self) -> None:
+        if not self.current_filter().is_empty:
+            self.empty.set_message(
+                self.tr("No account matches these filters."), self.tr("Clear filters"), "search"
+            )
+        else:
+            self.empty.set_message(
+                self.tr("No account in your territory yet: a sync brings your accounts."),
+                self.tr("Sync now"),
+                "building-2",
+            )
+
+    def _empty_action(self) -> None:
+        if not self.current_filter().is_empty:
+            self.clear_filter()
+        else:
+            self.context.sync.sync_now()
 
     def clear_filter(self) -> None:
         for widget in (self.filter_field, self.tier_box, self.city_box, self.due_box):

@@ -11,14 +11,13 @@ word people typed is shown as plain text.
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
-    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -53,7 +52,9 @@ from ui.labels import (
 )
 from ui.pages.lead_panel import LeadPanel
 from ui.tasks import describe
+from ui.widgets.chip import chip, overdue_chip, show_chip
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.styling import primary, secondary, text_role
 
 # A briefing shows records of all these; a change to any of them may change what it shows.
 SHOWN = ("accounts", "users", "visits", "notes", "follow_ups", "contacts", "opportunities",
@@ -77,18 +78,38 @@ def check_in_at(store: Store, account_id: str, today: date, tz: tzinfo | None) -
         return start_unplanned_visit(store, account_id)
 
 
-class Section(QGroupBox):
-    """One part of the briefing: a title and a few plain-text entries, or "None".
+def visit_overdue_days(briefing: Briefing, today: date) -> int | None:
+    """Days since the account's next visit fell due, as the accounts list counts them (the
+    last completed visit's day plus the visit target); None when one is planned, when it
+    is not due yet, or when the account was never visited."""
+    last = briefing.last_visit
+    if briefing.next_visit is not None or last is None:
+        return None
+    due = date.fromisoformat(last.planned_start[:10]) + timedelta(
+        days=briefing.account.effective_visit_frequency_days
+    )
+    late = (today - due).days
+    return late if late >= 0 else None
+
+
+class Section(QFrame):
+    """One part of the briefing, as a card: a heading and a few plain-text entries, or
+    "None".
 
     Its labels are kept and reused from one account to the next: creating and polishing
     new widgets was most of the time a briefing took to appear.
     """
 
     def __init__(self, title: str, name: str, empty: str) -> None:
-        super().__init__(title)
+        super().__init__()
         self.setObjectName(name)
+        self.setProperty("role", "card")
         self._empty = empty
         self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(12, 10, 12, 10)
+        self._layout.setSpacing(8)
+        self.heading = text_role(QLabel(title), "heading")
+        self._layout.addWidget(self.heading)
         self._labels: list[QLabel] = []
         self._shown = 0
         self._is_empty = True
@@ -118,6 +139,9 @@ class Section(QGroupBox):
         """What the section shows, entry by entry (empty when it shows "None")."""
         return [] if self._is_empty else [lb.text() for lb in self._labels[: self._shown]]
 
+    def title(self) -> str:
+        return self.heading.text()
+
 
 class BriefingPane(QWidget):
     shown = Signal(str)  # the account whose briefing is now on screen
@@ -131,31 +155,42 @@ class BriefingPane(QWidget):
         # A contact chosen in the global search: shown selected once its account is read.
         self._wanted_contact: str | None = None
 
-        self.placeholder = plain_label(self.tr("Choose an account to read its briefing."))
+        self.placeholder = text_role(
+            plain_label(self.tr("Choose an account to read its briefing.")), "secondary"
+        )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error_label = error_label("briefingError")
 
-        self.name_label = plain_label(name="accountName", selectable=True)
-        font = QFont(self.name_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.name_label.setFont(font)
-        self.tier_label = plain_label(name="accountTier", selectable=True)
+        self.name_label = text_role(plain_label(name="accountName", selectable=True), "title")
+        # The tier and its visit target, and how late the next visit is, as chips under
+        # the name: what a rep checks first, read at a glance.
+        self.tier_label = chip()
+        self.tier_label.setObjectName("accountTier")
+        self.tier_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.overdue_chip = chip(tone="danger")
+        self.overdue_chip.setObjectName("accountOverdue")
+        self.overdue_chip.hide()
+        chips = QHBoxLayout()
+        chips.setSpacing(6)
+        chips.addWidget(self.tier_label)
+        chips.addWidget(self.overdue_chip)
+        chips.addStretch(1)
         self.address_label = plain_label(name="accountAddress", selectable=True)
         self.phone_label = plain_label(name="accountPhone", selectable=True)
         self.owner_label = plain_label(name="accountOwner", selectable=True)
         self.last_visit_label = plain_label(name="lastVisit", selectable=True)
         self.next_visit_label = plain_label(name="nextVisit", selectable=True)
         facts = QFormLayout()
+        facts.setHorizontalSpacing(14)
+        facts.setVerticalSpacing(4)
         for caption, label in (
-            (self.tr("Tier"), self.tier_label),
             (self.tr("Address"), self.address_label),
             (self.tr("Phone"), self.phone_label),
             (self.tr("Owner"), self.owner_label),
             (self.tr("Last visit"), self.last_visit_label),
             (self.tr("Next visit"), self.next_visit_label),
         ):
-            facts.addRow(caption, label)
+            facts.addRow(text_role(QLabel(caption), "secondary"), label)
 
         self.plan_button = QPushButton(self.tr("&Plan visit…"))
         self.check_in_button = QPushButton(self.tr("Check &in"))
@@ -174,6 +209,10 @@ class BriefingPane(QWidget):
         if context.user.role == "inside":
             self.plan_button.hide()
             self.check_in_button.hide()
+        # One primary action per view: the field rep walks in, the inside team writes.
+        for button in self._buttons():
+            secondary(button)
+        primary(self.note_button if context.user.role == "inside" else self.check_in_button)
         # Wrapped onto a second row when the words are longer than the pane is wide (in
         # French), so the pane never grows wider than the window and cuts what follows.
         actions = FlowLayout()
@@ -191,11 +230,21 @@ class BriefingPane(QWidget):
         # The lead first: what someone is waiting on before anything else on the account.
         self.lead = LeadPanel(context)
 
+        self.header_card = QFrame()
+        self.header_card.setObjectName("briefingHeader")
+        self.header_card.setProperty("role", "card")
+        header = QVBoxLayout(self.header_card)
+        header.setContentsMargins(14, 12, 14, 12)
+        header.setSpacing(8)
+        header.addWidget(self.name_label)
+        header.addLayout(chips)
+        header.addLayout(facts)
+        header.addLayout(actions)
+
         self.content = QWidget()
         body = QVBoxLayout(self.content)
-        body.addWidget(self.name_label)
-        body.addLayout(facts)
-        body.addLayout(actions)
+        body.setSpacing(10)
+        body.addWidget(self.header_card)
         body.addWidget(self.lead)
         for section in self._sections():
             body.addWidget(section)
@@ -324,6 +373,8 @@ class BriefingPane(QWidget):
                 tier_label(account.tier),
             )
         )
+        today = self.context.now().astimezone().date()
+        show_chip(self.overdue_chip, overdue_chip(visit_overdue_days(briefing, today)))
         place = " ".join(p for p in (account.postal_code, account.city) if p)
         address = ", ".join(p for p in (account.address, place, account.country) if p)
         self.address_label.setText(address or self.tr("No address"))

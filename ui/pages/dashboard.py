@@ -69,6 +69,7 @@ from ui.labels import (
 )
 from ui.settings import DASHBOARD_PERIOD
 from ui.tasks import describe
+from ui.widgets.styling import text_role
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +124,7 @@ class DashboardPage(QWidget):
         self.next_button.clicked.connect(lambda: self.shift(1))
         self.period_label = plain_label(name="dashboardPeriod")
         self.period_label.setWordWrap(False)
-        self.period_label.setStyleSheet("font-weight: bold;")
+        text_role(self.period_label, "heading")
         self.current_button = QPushButton(self.tr("Current"))
         self.current_button.setObjectName("dashboardCurrent")
         self.current_button.setToolTip(self.tr("Back to the period running now"))

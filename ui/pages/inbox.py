@@ -14,6 +14,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -48,7 +49,9 @@ from ui.models.inbox_model import (
     when_text,
 )
 from ui.tasks import describe
+from ui.widgets.empty_state import EmptyState
 from ui.widgets.row_tables import read_only_rows
+from ui.widgets.styling import primary, secondary, text_role
 
 # How long a row chosen by the person stays current before it counts as read: long
 # enough that running down the list with the arrow keys reads nothing.
@@ -114,18 +117,16 @@ class InboxPage(QWidget):
         self.mark_all_button.clicked.connect(self.mark_all_read)
 
         self.table = self._build_table()
-        self.empty_label = plain_label(name="inboxEmpty")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setContentsMargins(40, 40, 40, 40)
+        self.empty_state = EmptyState("inbox")
+        self.empty_state.setObjectName("inboxEmpty")
+        self.empty_state.acted.connect(self._empty_action)
+        self.empty_label = self.empty_state.text
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
-        self.list_stack.addWidget(self.empty_label)
+        self.list_stack.addWidget(self.empty_state)
 
-        self.heading = plain_label(name="inboxItemHeading")
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.meta = plain_label(name="inboxItemMeta")
+        self.heading = text_role(plain_label(name="inboxItemHeading"), "heading")
+        self.meta = text_role(plain_label(name="inboxItemMeta"), "secondary")
         self.body = plain_label(name="inboxItemText", selectable=True)
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setObjectName("openInboxItem")
@@ -133,6 +134,10 @@ class InboxPage(QWidget):
         self.open_button.clicked.connect(self.open_current)
         self.read_button = QPushButton()
         self.read_button.setObjectName("toggleRead")
+        # Opening what arrived is the inbox's one primary action.
+        primary(self.open_button)
+        secondary(self.read_button)
+        secondary(self.mark_all_button)
         self.read_button.clicked.connect(self.toggle_read)
         self.error_label = error_label("inboxError")
 
@@ -190,10 +195,11 @@ class InboxPage(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.read_button)
         buttons.addStretch(1)
-        pane = QWidget()
+        pane = QFrame()
         pane.setObjectName("inboxItemPane")
+        pane.setProperty("role", "card")
         reading = QVBoxLayout(pane)
-        reading.setContentsMargins(0, 4, 0, 0)
+        reading.setContentsMargins(12, 10, 12, 10)
         reading.addWidget(self.heading)
         reading.addWidget(self.meta)
         reading.addWidget(self.body)
@@ -268,21 +274,29 @@ class InboxPage(QWidget):
             self.list_stack.setCurrentWidget(self.table)
             return
         if self.model.items:
-            self.empty_label.setText(
+            self.empty_state.set_message(
                 self.tr(
                     "Nothing here with this filter. Choose “All items” and “Every kind”"
                     " to see the rest of your inbox."
-                )
+                ),
+                self.tr("Show all items"),
             )
         else:
-            self.empty_label.setText(
+            self.empty_state.set_message(
                 self.tr(
-                    "Nothing new in the last 30 days.\n\nFeedback on your visit reports,"
-                    " notes pinned for your accounts, leads and follow-ups handed to you,"
-                    " and the answers to what you handed over appear here after each sync."
-                )
+                    "Nothing new in the last 30 days: feedback on your reports, pinned notes,"
+                    " leads and follow-ups for you arrive here with each sync."
+                ),
+                self.tr("Sync now"),
             )
-        self.list_stack.setCurrentWidget(self.empty_label)
+        self.list_stack.setCurrentWidget(self.empty_state)
+
+    def _empty_action(self) -> None:
+        if self.model.items:  # a filter hides them: show them all
+            for combo in (self.show_filter, self.kind_filter):
+                combo.setCurrentIndex(0)
+        else:
+            self.context.sync.sync_now()
 
     def _select(self, row: int) -> None:
         self._selecting = True

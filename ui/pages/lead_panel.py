@@ -35,7 +35,10 @@ from ui.context import AppContext
 from ui.dialogs.lead_dialogs import AcceptLeadDialog, ReturnLeadDialog
 from ui.formatting import clock_time, fill, short_date
 from ui.handoff_history import HistoryWords, history_line
-from ui.labels import ERROR_COLOUR, owed_label, plain_label
+from ui.labels import owed_label, plain_label
+from ui.theme.palette import Palette
+from ui.theme.style import current_palette
+from ui.widgets.styling import follow_palette
 
 TICK_MS = 60_000  # the clock moves by the minute
 SHOWN = ("leads", "handoff_events", "visits", "users", "sla_policies", "accounts", OUTBOX)
@@ -64,6 +67,8 @@ class LeadPanel(QGroupBox):
         bold.setBold(True)
         self.status.setFont(bold)
         self.clocks = plain_label(name="leadClocks", selectable=True)
+        self._clocks_overdue = False
+        follow_palette(self.clocks, self._paint_clocks)
         self.why = plain_label(name="leadWhyText", selectable=True)
         self.who_to_see = plain_label(name="leadWhoToSeeText", selectable=True)
         self.promised = plain_label(name="leadPromisedText", selectable=True)
@@ -144,7 +149,8 @@ class LeadPanel(QGroupBox):
         self.status.setText(self._status_text(brief, mine))
         self.clocks.setText("\n".join(self._clock_line(c, brief, mine) for c in brief.clocks))
         overdue = any(c.clock and c.clock.state is ClockState.OVERDUE for c in brief.clocks)
-        self.clocks.setStyleSheet(f"color: {ERROR_COLOUR};" if overdue else "")
+        self._clocks_overdue = overdue
+        self._paint_clocks(current_palette())
         self.why.setText(lead.why)
         self.who_to_see.setText(lead.who_to_see or "—")
         self.promised.setText(lead.promised or "—")
@@ -156,6 +162,10 @@ class LeadPanel(QGroupBox):
         self.accept_button.setVisible(waiting)
         self.return_button.setVisible(waiting)
         self.show()
+
+    def _paint_clocks(self, palette: Palette) -> None:
+        # A clock past due reads in the danger colour of the palette on screen now.
+        self.clocks.setStyleSheet(f"color: {palette.danger};" if self._clocks_overdue else "")
 
     def _status_text(self, brief: LeadBrief, mine: bool) -> str:
         lead, by = brief.lead, brief.handed_by_name or "?"

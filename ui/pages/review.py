@@ -38,6 +38,9 @@ from ui.formatting import fill
 from ui.labels import outcome_label
 from ui.models.review_queue import ITEM_ROLE, QueueFilter, ReviewQueueModel
 from ui.tasks import describe
+from ui.widgets.chip import Chip, chip, show_chip, tier_chip
+from ui.widgets.empty_state import EmptyState, ListOrEmpty
+from ui.widgets.styling import card, primary, secondary, text_role
 
 PERIODS = (0, 1, 7, 30)  # days back; 0: any time
 REVIEWER_ROLES = ("inside", "manager")  # as fieldapp.usecases.reviews.mark_reviewed
@@ -91,11 +94,18 @@ class ReviewPage(QWidget):
         self.queue.selectionModel().currentChanged.connect(self._on_current)
         self.queue.verticalScrollBar().valueChanged.connect(self._maybe_fetch_more)
 
-        self.header = _plain()
+        self.title = text_role(_plain(), "title")
+        self.title.setObjectName("reportAccount")
+        self.tier_chip = chip()
+        self.tier_chip.setObjectName("reportTier")
+        self.outcome_chip = chip(tone="muted")
+        self.outcome_chip.setObjectName("reportOutcome")
+        self.header = text_role(_plain(), "secondary")
         self.header.setObjectName("reportHeader")
         self.body = QPlainTextEdit()
         self.body.setObjectName("reportBody")
         self.body.setReadOnly(True)
+        self.context_heading = text_role(QLabel(self.tr("About the account")), "heading")
         self.context_label = _plain()
         self.context_label.setObjectName("reportContext")
         self.reply_box = QPlainTextEdit()
@@ -133,6 +143,13 @@ class ReviewPage(QWidget):
         if self.reviewer:
             for keys in ("Ctrl+Return", "Ctrl+Enter"):
                 QShortcut(QKeySequence(keys), self, self.mark_current_reviewed)
+        # One primary action: the reviewer's "Mark reviewed", a field rep's "Open account".
+        for button in (self.reviewed_button, self.reply_button, self.follow_up_button,
+                       self.pin_button, self.account_button):  # fmt: skip
+            secondary(button)
+        primary(self.reviewed_button if self.reviewer else self.account_button)
+        self.empty = EmptyState("clipboard-check")
+        self.empty.acted.connect(self._empty_action)
         self._layout()
         self.role_label.setVisible(not self.reviewer)
         for widget in (self.reviewed_button, self.pin_button, self.reply_box, self.reply_button):
@@ -169,12 +186,27 @@ class ReviewPage(QWidget):
         reply_row = QHBoxLayout()
         reply_row.addWidget(self.reply_box, 1)
         reply_row.addWidget(self.reply_button)
+        chips = QHBoxLayout()
+        chips.setSpacing(6)
+        chips.addWidget(self.tier_chip)
+        chips.addWidget(self.outcome_chip)
+        chips.addWidget(self.header, 1)
+        # The report as a card (account, tier and outcome, who wrote it, the words), the
+        # account's context as a second card under it, then what to do.
+        report = card(self.title)
+        report.setObjectName("reportCard")
+        report_layout = report.layout()
+        assert isinstance(report_layout, QVBoxLayout)
+        report_layout.addLayout(chips)
+        report_layout.addWidget(self.body, 1)
+        about = card(self.context_heading, self.context_label)
+        about.setObjectName("reportContextCard")
         pane = QWidget()
         reading = QVBoxLayout(pane)
+        reading.setSpacing(10)
         reading.addWidget(self.role_label)
-        reading.addWidget(self.header)
-        reading.addWidget(self.body, 1)
-        reading.addWidget(self.context_label)
+        reading.addWidget(report, 1)
+        reading.addWidget(about)
         reading.addLayout(actions)
         reading.addLayout(reply_row)
         reading.addWidget(self.message)
@@ -183,9 +215,11 @@ class ReviewPage(QWidget):
         splitter.addWidget(pane)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([420, 840])
+        # An empty queue shows why and what next in place of the list and the pane.
+        self.listing = ListOrEmpty(splitter, self.model, self.empty)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.listing, 1)
 
     # -- the queue --------------------------------------------------------------------
     def _fill_reps(self, reps: list[User]) -> None:
@@ -214,6 +248,7 @@ class ReviewPage(QWidget):
         if wanted != self.queue_filter():
             return  # the filters moved on; that read's newer twin is on its way
         keep = self._want_note or (self.current.note_id if self.current else None)
+        self._say_empty()
         self.model.reset(items)
         self.count_label.setText(
             self.tr("%n visit report(s) to review", "", total)
@@ -222,6 +257,37 @@ class ReviewPage(QWidget):
         )
         row = self.model.row_of(keep) if keep else None
         self._select(row if row is not None else 0)
+
+    def _filtered(self) -> bool:
+        combos = (self.rep_filter, self.period_filter, self.outcome_filter, self.tier_filter)
+        return any(combo.currentIndex() != 0 for combo in combos)
+
+    def _say_empty(self) -> None:
+        if self._filtered():
+            self.empty.set_message(
+                self.tr("No visit report matches these filters."), self.tr("Clear filters")
+            )
+        elif self.reviewer:
+            self.empty.set_message(
+                self.tr("All caught up: every visit report has been reviewed."),
+                self.tr("Open the work queue"),
+            )
+        else:
+            self.empty.set_message(
+                self.tr("Every visit report you wrote has been reviewed."), self.tr("Open Today")
+            )
+
+    def _empty_action(self) -> None:
+        if self._filtered():
+            for combo in (
+                self.rep_filter, self.period_filter, self.outcome_filter, self.tier_filter
+            ):  # fmt: skip
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self.reload()
+        else:
+            self.context.navigator.page_requested.emit("queue" if self.reviewer else "today")
 
     def _maybe_fetch_more(self, value: int) -> None:
         bar = self.queue.verticalScrollBar()
@@ -280,20 +346,18 @@ class ReviewPage(QWidget):
         ):
             widget.setEnabled(item is not None)
         if item is None:
-            self.header.setText(self.tr("Nothing to review."))
+            self.title.setText(self.tr("Nothing to review."))
+            show_chip(self.tier_chip, None)
+            show_chip(self.outcome_chip, None)
+            self.header.setText("")
             self.body.setPlainText("")
             self.context_label.setText("")
             return
-        self.header.setText(
-            fill(
-                self.tr("%1 (tier %2, %3) — %4 — %5"),
-                item.account_name,
-                item.tier,
-                item.city or "",
-                item.author_name or "?",
-                outcome_label(item.outcome),
-            )
-        )
+        self.title.setText(item.account_name)
+        show_chip(self.tier_chip, tier_chip(item.tier))
+        show_chip(self.outcome_chip, Chip(outcome_label(item.outcome), "muted"))
+        by = fill(self.tr("by %1"), item.author_name or "?")
+        self.header.setText(" · ".join(part for part in (by, item.city or "") if part))
         steps = fill(self.tr("Next steps: %1"), item.next_steps) if item.next_steps else ""
         self.body.setPlainText(item.body + (f"\n\n{steps}" if steps else ""))
         account_id = item.account_id

@@ -66,6 +66,7 @@ from ui.models.sync_models import (
     SyncTableModel,
 )
 from ui.sync_worker import SyncOutcome
+from ui.widgets.styling import primary
 
 PAGE_SIZE = 500  # pending changes read at a time; more as the list is scrolled
 PENDING_TAB, CONFLICTS_TAB, REJECTIONS_TAB, LOG_TAB = range(4)
@@ -121,6 +122,7 @@ class SyncPage(QWidget):
         self.sync_button.setObjectName("syncNow")
         self.sync_button.setToolTip(self.tr("Send pending changes and receive others' (F5)"))
         self.sync_button.clicked.connect(context.sync.sync_now)
+        primary(self.sync_button)  # the page's one primary action
         self.cancel_button = QPushButton(self.tr("&Cancel sync"))
         self.cancel_button.setObjectName("cancelSync")
         self.cancel_button.setToolTip(self.tr("Stop this sync; what was received stays saved"))

@@ -53,6 +53,7 @@ from ui.pages.plan_additions import PlanAdditions
 from ui.pages.route_table import RouteTable
 from ui.pages.week_plan import WeekPlan
 from ui.tasks import describe
+from ui.widgets.empty_state import EmptyState, ListOrEmpty
 
 DAY, WEEK = "day", "week"
 
@@ -125,8 +126,16 @@ class TodayPage(QWidget):
         self.week = WeekPlan()
         self.week.day_chosen.connect(self._open_day)
         self.week.visit_chosen.connect(context.navigator.visit_requested.emit)
+        # A day with no visit says so, and points at the accounts due for one (at the right).
+        self.day_empty = EmptyState(
+            "calendar-days",
+            self.tr("No visit planned for this day: add an account that is due for one."),
+            self.tr("Choose a due account"),
+        )
+        self.day_empty.acted.connect(self._choose_due)
+        self.day_view = ListOrEmpty(self.table, self.model, self.day_empty)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.day_view)
         self.stack.addWidget(self.week)
         self.additions = PlanAdditions(context)
         self.additions.add_requested.connect(self.add_account)
@@ -185,6 +194,9 @@ class TodayPage(QWidget):
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
 
+    def _choose_due(self) -> None:
+        self.additions.due_list.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # -- where we are -----------------------------------------------------------------
     def _today(self) -> date:
         return self.context.now().astimezone().date()
@@ -207,7 +219,7 @@ class TodayPage(QWidget):
     def set_mode(self, mode: str) -> None:
         self.mode = mode
         (self.day_button if mode == DAY else self.week_button).setChecked(True)
-        self.stack.setCurrentWidget(self.table if mode == DAY else self.week)
+        self.stack.setCurrentWidget(self.day_view if mode == DAY else self.week)
         self.additions.setVisible(mode == DAY)  # the week is an overview
         self.priorities.set_shown(mode == DAY)
         self.optimise_button.setVisible(mode == DAY)

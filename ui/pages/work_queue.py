@@ -19,6 +19,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -72,7 +73,9 @@ from ui.models.work_queue import (
     item_key,
 )
 from ui.tasks import describe
+from ui.widgets.empty_state import EmptyState, ListOrEmpty
 from ui.widgets.row_tables import read_only_rows
+from ui.widgets.styling import primary, secondary, text_role
 
 TICK_MS = 60_000  # the clocks move by the minute
 # The item pane's width at least: its row of steps (French: four buttons) and a readable
@@ -164,10 +167,9 @@ class WorkQueuePage(QWidget):
             name="queueKeys",
         )
         self.table = self._build_table()
-        self.header = plain_label(name="queueItemHeader")
-        self.header.setStyleSheet("font-weight: bold;")
+        self.header = text_role(plain_label(name="queueItemHeader"), "heading")
         self.facts = plain_label(name="queueItemFacts", selectable=True)
-        self.history_heading = QLabel(self.tr("History"))
+        self.history_heading = text_role(QLabel(self.tr("History")), "heading")
         self.history = QListWidget()
         self.history.setObjectName("handoffHistory")
         self.history.setWordWrap(True)
@@ -202,6 +204,19 @@ class WorkQueuePage(QWidget):
         self.reassign_button.setToolTip(self.tr("Hand it to another person or team (R)"))
         self.hand_again_button.setToolTip(self.tr("Hand it to a field rep again (Ctrl+Enter)"))
         self.withdraw_button.setToolTip(self.tr("Close the lead: nobody is to visit (W)"))
+        # The item's main step (Ctrl+Enter) is the primary button; one of the three shows
+        # at a time, by the kind of item. The rest are secondary.
+        for button in (self.open_button, self.claim_button, self.comment_button,
+                       self.reassign_button, self.withdraw_button):  # fmt: skip
+            secondary(button)
+        for button in (self.review_button, self.complete_button, self.hand_again_button):
+            primary(button)
+        self.empty = EmptyState(
+            "list-todo",
+            self.tr("Nothing is waiting on you or your team: well done."),
+            self.tr("Open the inbox"),
+        )
+        self.empty.acted.connect(lambda: context.navigator.page_requested.emit("inbox"))
         self._shortcuts()
         self._split = False
         self._layout()
@@ -287,9 +302,11 @@ class WorkQueuePage(QWidget):
         heading = QHBoxLayout()
         heading.addWidget(self.header, 1)
         heading.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
-        pane = QWidget()
+        pane = QFrame()
         pane.setObjectName("queueItemPane")
+        pane.setProperty("role", "card")
         reading = QVBoxLayout(pane)
+        reading.setContentsMargins(12, 10, 12, 10)
         reading.addLayout(heading)
         reading.addWidget(self.facts)
         reading.addWidget(self.history_heading)
@@ -304,9 +321,10 @@ class WorkQueuePage(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         self.splitter = splitter
+        self.listing = ListOrEmpty(splitter, self.model, self.empty)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.listing, 1)
         layout.addWidget(self.keys_label)
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -18,10 +18,21 @@ from ui.theme.palette import DARK, LIGHT, Palette
 
 FORCE_SCHEME = "FIELDAPP_COLOR_SCHEME"
 
-# Type scale (points): title 15 bold, section heading 11 bold, body = the system font,
-# secondary = body in text_secondary.
+# Type scale (points): title 15 bold (a page's or a card's subject), section heading 11
+# bold, body = the system font, secondary = body in text_secondary, caption 8 in
+# text_secondary (metadata under a heading: dates, who, counts).
 TITLE_PT = 15
 HEADING_PT = 11
+CAPTION_PT = 8
+
+# A chip's tone -> the palette roles of its background and its text. The style sheet's
+# chip labels and the list delegate that paints chips in table cells both read this.
+CHIP_TONES: dict[str, tuple[str, str]] = {
+    "normal": ("accent_soft", "text"),
+    "danger": ("danger_soft", "danger"),
+    "warning": ("surface_alt", "warning"),
+    "muted": ("surface_alt", "text_secondary"),
+}
 
 STYLE = """
 QMainWindow, QDialog {{ background: {window}; color: {text}; }}
@@ -30,8 +41,22 @@ QToolTip {{ background: {surface}; color: {text}; border: 1px solid {border}; }}
 QLabel[role="title"] {{ font-size: {title_pt}pt; font-weight: 600; }}
 QLabel[role="heading"] {{ font-size: {heading_pt}pt; font-weight: 600; }}
 QLabel[role="secondary"] {{ color: {text_secondary}; }}
+QLabel[role="caption"] {{ color: {text_secondary}; font-size: {caption_pt}pt; }}
+QLabel[tone="danger"] {{ color: {danger}; }}
+QLabel[tone="warning"] {{ color: {warning}; }}
+QLabel[tone="success"] {{ color: {success}; }}
 QFrame[role="card"] {{ background: {surface}; border: 1px solid {border}; border-radius: 8px; }}
 QFrame[role="card"] QLabel {{ background: transparent; border: none; }}
+QFrame#visitReminders {{ background: {info_soft}; }}
+QGroupBox {{
+    background: {surface}; border: 1px solid {border}; border-radius: 8px;
+    margin-top: 14px; padding: 12px 10px 8px 10px; font-weight: 600;
+}}
+QGroupBox::title {{
+    subcontrol-origin: margin; subcontrol-position: top left; left: 10px; padding: 0 4px;
+    color: {text};
+}}
+QGroupBox QLabel {{ background: transparent; }}
 QListWidget#navigationRail {{
     background: {surface_alt}; border: none; border-right: 1px solid {border};
     padding: 6px 4px; outline: 0;
@@ -52,7 +77,6 @@ QLabel[role="pill"][state="damaged"] {{ background: {danger}; color: {surface}; 
 QLabel[role="chip"] {{
     border-radius: 9px; padding: 1px 8px; background: {accent_soft}; color: {text};
 }}
-QLabel[role="chip"][tone="danger"] {{ background: {danger_soft}; color: {danger}; }}
 QLabel[role="error"] {{ color: {danger}; }}
 QPushButton {{
     background: {surface}; color: {text}; border: 1px solid {border}; border-radius: 6px;
@@ -61,7 +85,13 @@ QPushButton {{
 QPushButton:hover {{ background: {surface_alt}; }}
 QPushButton:disabled {{ color: {text_secondary}; }}
 QPushButton[role="primary"], QPushButton:default {{
-    background: {accent}; color: {accent_text}; border-color: {accent};
+    background: {accent}; color: {accent_text}; border-color: {accent}; font-weight: 600;
+}}
+QPushButton[role="primary"]:hover, QPushButton:default:hover {{
+    background: {accent_hover}; border-color: {accent_hover};
+}}
+QPushButton[role="primary"]:disabled {{
+    background: {surface_alt}; color: {text_secondary}; border-color: {border};
 }}
 QPushButton:flat {{ border: none; background: transparent; color: {accent}; }}
 QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QSpinBox, QDateEdit, QTimeEdit {{
@@ -86,11 +116,32 @@ QTabBar::tab {{ padding: 5px 12px; border: none; color: {text_secondary}; }}
 QTabBar::tab:selected {{ color: {text}; border-bottom: 2px solid {accent}; }}
 QFrame#noticeBar {{ background: {info_soft}; border: 1px solid {border}; border-radius: 6px; }}
 QFrame#noticeBar[tone="danger"] {{ background: {danger_soft}; }}
+QFrame#noticeBar QLabel {{ background: transparent; }}
+QWidget#emptyState QLabel {{ background: transparent; }}
 """
 
 
+def _chip_rules(palette: Palette) -> str:
+    roles = palette.roles()
+    return "\n".join(
+        f'QLabel[role="chip"][tone="{tone}"] {{ background: {roles[back]}; color: {roles[fore]}; }}'
+        for tone, (back, fore) in CHIP_TONES.items()
+    )
+
+
 def style_sheet(palette: Palette) -> str:
-    return STYLE.format(title_pt=TITLE_PT, heading_pt=HEADING_PT, **palette.roles())
+    # A hovered primary button is the accent a shade towards the background, worked out
+    # here so the palette keeps one accent value per scheme.
+    accent = QColor(palette.accent)
+    hover = accent.darker(115) if palette.name == "light" else accent.lighter(115)
+    sheet = STYLE.format(
+        title_pt=TITLE_PT,
+        heading_pt=HEADING_PT,
+        caption_pt=CAPTION_PT,
+        accent_hover=hover.name(),
+        **palette.roles(),
+    )
+    return sheet + _chip_rules(palette) + "\n"
 
 
 def qt_palette(palette: Palette) -> QPalette:

@@ -92,6 +92,22 @@
         <source>Filter the accounts</source>
         <translation>Filtrer les comptes</translation>
     </message>
+    <message>
+        <source>No account matches these filters.</source>
+        <translation>Aucun compte ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>No account in your territory yet: a sync brings your accounts.</source>
+        <translation>Aucun compte dans votre territoire pour l&apos;instant&#xa0;: une synchronisation apporte vos comptes.</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
     <message numerus="yes">
         <source>%n account(s)</source>
         <translation>
@@ -124,10 +140,6 @@
     <message>
         <source>Choose an account to read its briefing.</source>
         <translation>Choisissez un compte pour afficher sa fiche.</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>Niveau</translation>
     </message>
     <message>
         <source>Address</source>
@@ -741,6 +753,26 @@ médiane %3&#xa0;: %4</translation>
 </context>
 <context>
     <name>DashboardTables</name>
+    <message>
+        <source>See the figures per rep</source>
+        <translation>Voir les chiffres par représentant</translation>
+    </message>
+    <message>
+        <source>No visit in this period for the people shown.</source>
+        <translation>Aucune visite dans cette période pour les personnes affichées.</translation>
+    </message>
+    <message>
+        <source>No hand-off missed its service level in this period.</source>
+        <translation>Aucun transfert n&apos;a manqué son niveau de service dans cette période.</translation>
+    </message>
+    <message>
+        <source>Every account is visited within its target.</source>
+        <translation>Tous les comptes sont visités dans leur fréquence cible.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting on anyone.</source>
+        <translation>Rien n&apos;attend personne.</translation>
+    </message>
     <message>
         <source>Per rep</source>
         <translation>Par représentant</translation>
@@ -2925,6 +2957,14 @@ médiane %3&#xa0;: %4</translation>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
+    <message>
+        <source>due today</source>
+        <translation>due aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>overdue %1 d</source>
+        <translation>en retard de %1 j</translation>
+    </message>
 </context>
 <context>
     <name>HandLeadAgainDialog</name>
@@ -3304,12 +3344,16 @@ médiane %3&#xa0;: %4</translation>
         <translation>Rien avec ce filtre. Choisissez «&#xa0;Tous les éléments&#xa0;» et «&#xa0;Tous les types&#xa0;» pour voir le reste de votre boîte de réception.</translation>
     </message>
     <message>
-        <source>Nothing new in the last 30 days.
-
-Feedback on your visit reports, notes pinned for your accounts, leads and follow-ups handed to you, and the answers to what you handed over appear here after each sync.</source>
-        <translation>Rien de nouveau depuis 30 jours.
-
-La rétroaction sur vos comptes rendus de visite, les notes épinglées pour vos comptes, les pistes et les suivis qui vous sont confiés, et les réponses à ce que vous avez confié apparaissent ici après chaque synchronisation.</translation>
+        <source>Show all items</source>
+        <translation>Afficher tous les éléments</translation>
+    </message>
+    <message>
+        <source>Nothing new in the last 30 days: feedback on your reports, pinned notes, leads and follow-ups for you arrive here with each sync.</source>
+        <translation>Rien de nouveau depuis 30 jours&#xa0;: les rétroactions sur vos comptes rendus, les notes épinglées, les pistes et les suivis qui vous sont destinés arrivent ici à chaque synchronisation.</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
     </message>
     <message>
         <source>Mark read</source>
@@ -4307,10 +4351,6 @@ La rétroaction sur vos comptes rendus de visite, les notes épinglées pour vos
             <numerusform>%n en retard</numerusform>
         </translation>
     </message>
-    <message>
-        <source>FieldApp</source>
-        <translation>FieldApp</translation>
-    </message>
 </context>
 <context>
     <name>NewContactDialog</name>
@@ -5046,6 +5086,10 @@ La rétroaction sur vos comptes rendus de visite, les notes épinglées pour vos
         <translation>Tous les niveaux</translation>
     </message>
     <message>
+        <source>About the account</source>
+        <translation>À propos du compte</translation>
+    </message>
+    <message>
         <source>Feedback for the field rep…</source>
         <translation>Rétroaction pour le représentant terrain…</translation>
     </message>
@@ -5092,12 +5136,36 @@ La rétroaction sur vos comptes rendus de visite, les notes épinglées pour vos
         </translation>
     </message>
     <message>
+        <source>No visit report matches these filters.</source>
+        <translation>Aucun compte rendu de visite ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>All caught up: every visit report has been reviewed.</source>
+        <translation>Tout est à jour&#xa0;: chaque compte rendu de visite a été révisé.</translation>
+    </message>
+    <message>
+        <source>Open the work queue</source>
+        <translation>Ouvrir À faire</translation>
+    </message>
+    <message>
+        <source>Every visit report you wrote has been reviewed.</source>
+        <translation>Chaque compte rendu de visite que vous avez rédigé a été révisé.</translation>
+    </message>
+    <message>
+        <source>Open Today</source>
+        <translation>Ouvrir Aujourd&apos;hui</translation>
+    </message>
+    <message>
         <source>Nothing to review.</source>
         <translation>Rien à réviser.</translation>
     </message>
     <message>
-        <source>%1 (tier %2, %3) — %4 — %5</source>
-        <translation>%1 (niveau %2, %3) — %4 — %5</translation>
+        <source>by %1</source>
+        <translation>par %1</translation>
     </message>
     <message>
         <source>Next steps: %1</source>
@@ -5793,6 +5861,14 @@ La rétroaction sur vos comptes rendus de visite, les notes épinglées pour vos
         <translation>Réordonner les visites prévues pour le trajet le plus court depuis votre point de départ</translation>
     </message>
     <message>
+        <source>No visit planned for this day: add an account that is due for one.</source>
+        <translation>Aucune visite planifiée ce jour-là&#xa0;: ajoutez un compte dont la visite est due.</translation>
+    </message>
+    <message>
+        <source>Choose a due account</source>
+        <translation>Choisir un compte à visiter</translation>
+    </message>
+    <message>
         <source>Previous day or week</source>
         <translation>Jour ou semaine précédents</translation>
     </message>
@@ -6137,6 +6213,14 @@ La rétroaction sur vos comptes rendus de visite, les notes épinglées pour vos
     <message>
         <source>Close the lead: nobody is to visit (W)</source>
         <translation>Fermer la piste&#xa0;: personne n&apos;ira la visiter (W)</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting on you or your team: well done.</source>
+        <translation>Rien n&apos;attend votre équipe ni vous&#xa0;: bravo.</translation>
+    </message>
+    <message>
+        <source>Open the inbox</source>
+        <translation>Ouvrir la réception</translation>
     </message>
     <message>
         <source>%1 · %2</source>
