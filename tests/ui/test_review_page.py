@@ -48,7 +48,7 @@ def test_inside_rep_reads_the_newest_report_first_and_marks_it_reviewed(make_con
         lambda store: store.scalar("SELECT count(*) FROM outbox WHERE collection = 'reviews'"),
     )
     assert queued == 1
-    assert newest[0].account_name in page.message.text()
+    assert newest[0].account_name in page.notice.message.text()
 
 
 def test_filters_narrow_the_queue_to_one_outcome_and_tier(make_context, qtbot):

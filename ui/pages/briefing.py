@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.catalogue import VisitStatus
 from fieldapp.clock import from_text
-from fieldapp.records import FollowUp, Note, Opportunity, Visit
+from fieldapp.records import Contact, FollowUp, Note, Opportunity, Visit
 from fieldapp.store.database import Store
 from fieldapp.usecases.briefing import Briefing, VisitReport, account_briefing
 from fieldapp.usecases.planning import todays_plan
@@ -51,9 +51,11 @@ from ui.labels import (
     tier_label,
     visit_status_label,
 )
+from ui.links import anchor
 from ui.pages.lead_panel import LeadPanel
 from ui.tasks import describe
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.link_label import LinkLabel, contact_html
 
 # A briefing shows records of all these; a change to any of them may change what it shows.
 SHOWN = ("accounts", "users", "visits", "notes", "follow_ups", "contacts", "opportunities",
@@ -113,6 +115,39 @@ class Section(QGroupBox):
     def texts(self) -> list[str]:
         """What the section shows, entry by entry (empty when it shows "None")."""
         return [] if self._is_empty else [lb.text() for lb in self._labels[: self._shown]]
+
+
+class ContactSection(QGroupBox):
+    """The contacts: each a name, then its phone and e-mail as call and mail links."""
+
+    def __init__(self, title: str, name: str, empty: str) -> None:
+        super().__init__(title)
+        self.setObjectName(name)
+        self._empty = empty
+        self.entries = LinkLabel(f"{name}Links")
+        self._plain: list[str] = []
+        QVBoxLayout(self).addWidget(self.entries)
+
+    def show_contacts(self, contacts: list[Contact]) -> None:
+        self._plain = [_contact_text(c) for c in contacts]
+        html = [contact_html(c) for c in contacts]
+        self.entries.setText("<br><br>".join(html) if html else anchor(None, self._empty))
+        self.entries.setEnabled(bool(contacts))
+
+    def texts(self) -> list[str]:
+        """Each contact as plain text (empty when there is none)."""
+        return list(self._plain)
+
+
+def _contact_text(contact: Contact) -> str:
+    return "\n".join(
+        line
+        for line in (
+            " — ".join(p for p in (contact.full_name, contact.job_title) if p),
+            " · ".join(p for p in (contact.phone, contact.email) if p),
+        )
+        if line
+    )
 
 
 class BriefingPane(QWidget):
@@ -177,7 +212,7 @@ class BriefingPane(QWidget):
         self.pinned = Section(self.tr("Pinned for the field"), "pinnedNotes", self.tr("None"))
         self.reports = Section(self.tr("Last visit reports"), "visitReports", self.tr("None"))
         self.follow_ups = Section(self.tr("Open follow-ups"), "openFollowUps", self.tr("None"))
-        self.contacts = Section(self.tr("Contacts"), "contacts", self.tr("None"))
+        self.contacts = ContactSection(self.tr("Contacts"), "contacts", self.tr("None"))
         self.opportunities = Section(
             self.tr("Open opportunities"), "openOpportunities", self.tr("None")
         )
@@ -210,7 +245,7 @@ class BriefingPane(QWidget):
         return (self.plan_button, self.check_in_button, self.note_button, self.contact_button,
                 self.edit_button)  # fmt: skip
 
-    def _sections(self) -> tuple[Section, ...]:
+    def _sections(self) -> tuple[QGroupBox, ...]:
         return (self.pinned, self.reports, self.follow_ups, self.contacts, self.opportunities)
 
     # -- loading ----------------------------------------------------------------------
@@ -268,19 +303,7 @@ class BriefingPane(QWidget):
         self.pinned.show_entries([self._pinned_text(n) for n in briefing.pinned_notes])
         self.reports.show_entries([self._report_text(r) for r in briefing.recent_reports])
         self.follow_ups.show_entries([self._follow_up_text(f) for f in briefing.open_follow_ups])
-        self.contacts.show_entries(
-            [
-                "\n".join(
-                    line
-                    for line in (
-                        " — ".join(p for p in (c.full_name, c.job_title) if p),
-                        " · ".join(p for p in (c.phone, c.email) if p),
-                    )
-                    if line
-                )
-                for c in briefing.contacts
-            ]
-        )
+        self.contacts.show_contacts(list(briefing.contacts))
         self.opportunities.show_entries(
             [self._opportunity_text(o) for o in briefing.open_opportunities]
         )
