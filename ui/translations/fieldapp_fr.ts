@@ -977,6 +977,36 @@ médiane %3 : %4</translation>
     </message>
 </context>
 <context>
+    <name>DueModel</name>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Retard</translation>
+    </message>
+    <message>
+        <source>never visited</source>
+        <translation>jamais visité</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>visite à faire aujourd&apos;hui</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n jour de retard</numerusform>
+            <numerusform>%n jours de retard</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EditAccountDialog</name>
     <message>
         <source>Edit account — %1</source>
@@ -2209,6 +2239,17 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
 </context>
 <context>
+    <name>LinkLabel</name>
+    <message>
+        <source>No phone number</source>
+        <translation>Aucun numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>Nothing on this computer opens %1.</source>
+        <translation>Aucune application de cet ordinateur n&apos;ouvre les liens %1.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>FieldApp — %1</source>
@@ -2417,27 +2458,8 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
         <translation>Ajouter un &amp;compte…</translation>
     </message>
     <message>
-        <source>%1 · %2 · %3</source>
-        <translation>%1 · %2 · %3</translation>
-    </message>
-    <message>
         <source>Every account is visited on time.</source>
         <translation>Tous les comptes sont visités dans les délais.</translation>
-    </message>
-    <message>
-        <source>never visited</source>
-        <translation>jamais visité</translation>
-    </message>
-    <message>
-        <source>due today</source>
-        <translation>visite à faire aujourd&apos;hui</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s) overdue</source>
-        <translation>
-            <numerusform>%n jour de retard</numerusform>
-            <numerusform>%n jours de retard</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -2469,6 +2491,17 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>Status</source>
         <translation>Statut</translation>
+    </message>
+    <message>
+        <source>%1 · drive from the previous stop: %2</source>
+        <translation>%1 · trajet depuis l&apos;arrêt précédent : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
     <message>
         <source>This account has no map position: no distance to it.</source>
@@ -3023,6 +3056,14 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
         <translation>Marqué comme révisé&#xa0;: %1</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Back in the queue: %1</source>
+        <translation>De retour dans la file : %1</translation>
+    </message>
+    <message>
         <source>Feedback saved; it will be sent to %1 at the next sync.</source>
         <translation>Commentaire enregistré&#xa0;; il sera envoyé à %1 à la prochaine synchronisation.</translation>
     </message>
@@ -3036,6 +3077,24 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     </message>
 </context>
 <context>
+    <name>RouteCanvas</name>
+    <message>
+        <source>No stop of this day has a location.</source>
+        <translation>Aucun arrêt de cette journée n&apos;a de position.</translation>
+    </message>
+</context>
+<context>
+    <name>RouteMap</name>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>No location: %1</source>
+        <translation>Sans position : %1</translation>
+    </message>
+</context>
+<context>
     <name>RouteTable</name>
     <message>
         <source>Open visit</source>
@@ -3044,6 +3103,10 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>Open account briefing</source>
         <translation>Ouvrir la fiche du compte</translation>
+    </message>
+    <message>
+        <source>Open in maps</source>
+        <translation>Ouvrir dans une carte</translation>
     </message>
     <message>
         <source>Move earlier</source>
@@ -3309,6 +3372,33 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>Never synced</source>
         <translation>Jamais synchronisé</translation>
+    </message>
+</context>
+<context>
+    <name>StopDetails</name>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêt</translation>
+    </message>
+    <message>
+        <source>Choose a stop to see how to get there.</source>
+        <translation>Choisissez un arrêt pour voir comment vous y rendre.</translation>
+    </message>
+    <message>
+        <source>Open in maps</source>
+        <translation>Ouvrir dans une carte</translation>
+    </message>
+    <message>
+        <source>No location to open in maps</source>
+        <translation>Aucune position à ouvrir dans une carte</translation>
+    </message>
+    <message>
+        <source>Driving directions from the previous stop</source>
+        <translation>Itinéraire en voiture depuis l&apos;arrêt précédent</translation>
+    </message>
+    <message>
+        <source>No contact</source>
+        <translation>Aucun contact</translation>
     </message>
 </context>
 <context>
@@ -3660,6 +3750,14 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
         <translation>Réordonner les visites prévues pour le trajet le plus court depuis votre point de départ</translation>
     </message>
     <message>
+        <source>Recompute ti&amp;mes</source>
+        <translation>Recalculer les &amp;heures</translation>
+    </message>
+    <message>
+        <source>Start each planned visit when the drive from the previous stop ends</source>
+        <translation>Faire commencer chaque visite prévue à la fin du trajet depuis l&apos;arrêt précédent</translation>
+    </message>
+    <message>
         <source>Previous day or week</source>
         <translation>Jour ou semaine précédents</translation>
     </message>
@@ -3705,6 +3803,22 @@ La rétroaction sur vos rapports de visite, les notes épinglées pour vos compt
     <message>
         <source>This order is already the shortest found: %1</source>
         <translation>Cet ordre est déjà le plus court trouvé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Order optimised.</source>
+        <translation>Ordre optimisé.</translation>
+    </message>
+    <message>
+        <source>Start times planned from the drive between stops.</source>
+        <translation>Heures de début calculées selon les trajets entre les arrêts.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation>Annulé.</translation>
     </message>
     <message>
         <source>Cancel visit</source>
