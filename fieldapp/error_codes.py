@@ -183,6 +183,7 @@ ENGLISH: dict[str, str] = {
     "reviews.end_period_before_start": "The end of the period is before its start.",
     "reviews.only_visit_reports_reviewed": "Only visit reports are reviewed.",
     "reviews.visit_report_has_already_been_reviewed": "This visit report has already been reviewed.",
+    "reviews.visit_report_not_reviewed": "This visit report is not marked reviewed.",
     "route.already_in_days_plan": "{account} is already in this day's plan.",
     "route.day_over_plan_visit_today_or": "This day is over: plan the visit today or later.",
     "route.no_time_left_on_day_plan": "There is no time left on this day: plan the visit on another day.",

@@ -163,6 +163,7 @@ CODES = (
     QT_TRANSLATE_NOOP("ErrorWords", "reviews.end_period_before_start"),
     QT_TRANSLATE_NOOP("ErrorWords", "reviews.only_visit_reports_reviewed"),
     QT_TRANSLATE_NOOP("ErrorWords", "reviews.visit_report_has_already_been_reviewed"),
+    QT_TRANSLATE_NOOP("ErrorWords", "reviews.visit_report_not_reviewed"),
     QT_TRANSLATE_NOOP("ErrorWords", "route.already_in_days_plan"),
     QT_TRANSLATE_NOOP("ErrorWords", "route.day_over_plan_visit_today_or"),
     QT_TRANSLATE_NOOP("ErrorWords", "route.no_time_left_on_day_plan"),

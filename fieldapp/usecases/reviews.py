@@ -9,9 +9,9 @@ from typing import Any
 from fieldapp import validation as check
 from fieldapp.catalogue import NoteKind
 from fieldapp.clock import to_text
-from fieldapp.errors import InvalidStateError, ValidationError
+from fieldapp.errors import InvalidStateError, PermissionDeniedError, ValidationError
 from fieldapp.records import TIERS, VISIT_OUTCOMES, Review
-from fieldapp.store.changes import create_record
+from fieldapp.store.changes import create_record, delete_record
 from fieldapp.store.database import Store
 from fieldapp.usecases.notes import get_note
 from fieldapp.usecases.people import current_user, require_role
@@ -54,6 +54,20 @@ def mark_reviewed(store: Store, note_id: str) -> Review:
                 },
             )
         )
+
+
+def unmark_reviewed(store: Store, note_id: str) -> None:
+    """Take back one's own review (the undo of "Mark reviewed"): the report is back in the
+    queue. The review is deleted through the outbox; the server accepts a review's delete
+    from its reviewer only (the catalogue's owner rule), as this does locally."""
+    with store.transaction():
+        me = current_user(store)
+        row = store.query_one("SELECT id, reviewer_id FROM reviews WHERE note_id = ?", (note_id,))
+        if row is None:
+            raise InvalidStateError("reviews.visit_report_not_reviewed")
+        if row["reviewer_id"] != me.id:
+            raise PermissionDeniedError("records.only_reviewer_may_change_or_withdraw")
+        delete_record(store, "reviews", str(row["id"]))
 
 
 def review_queue(

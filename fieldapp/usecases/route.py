@@ -63,12 +63,23 @@ class DayRoute:
 
 
 @dataclass(frozen=True, slots=True)
+class PlannedSlot:
+    """Where one planned visit stood in a day's route: enough to put it back there."""
+
+    visit_id: str
+    planned_start: str
+    planned_end: str
+
+
+@dataclass(frozen=True, slots=True)
 class RouteChange:
-    """What "optimise order" did: the day's total distance before and after."""
+    """What "optimise order" (or "times from the drive") did: the day's total distance
+    before and after, and the planned visits as they were, for an undo."""
 
     before_km: float
     after_km: float
     visit_ids: tuple[str, ...]  # the planned visits, in their new order
+    before: tuple[PlannedSlot, ...] = ()  # the planned visits before, in their old order
 
     @property
     def changed(self) -> bool:
@@ -144,6 +155,82 @@ def arrange_route(
         return reorder_plan(store, [visit.id for visit in visits])
 
 
+def planned_slots(route: DayRoute) -> tuple[PlannedSlot, ...]:
+    return tuple(
+        PlannedSlot(s.visit.id, s.visit.planned_start, s.visit.planned_end)
+        for s in route.stops
+        if s.movable
+    )
+
+
+def restore_route(
+    store: Store, slots: Sequence[PlannedSlot], *, tz: tzinfo | None = None
+) -> list[Visit]:
+    """Put planned visits back in the order and at the times they had (the undo of an
+    optimise or a retime), through the same reschedule and reorder as any other change,
+    so the undo reaches the outbox and syncs.
+
+    A visit no longer planned (checked in or cancelled since) stays as it is; planned
+    visits of that day the snapshot does not name keep their order after the others.
+    """
+    zone = _zone(tz)
+    with store.transaction():
+        still = [s for s in slots if get_visit(store, s.visit_id).status == VisitStatus.PLANNED]
+        if not still:
+            return []
+        for slot in still:
+            visit = get_visit(store, slot.visit_id)
+            if (visit.planned_start, visit.planned_end) != (slot.planned_start, slot.planned_end):
+                reschedule_visit(
+                    store, slot.visit_id, from_text(slot.planned_start), from_text(slot.planned_end)
+                )
+        named = {slot.visit_id for slot in still}
+        day = local_day(get_visit(store, still[0].visit_id), zone)
+        others = [
+            stop.visit.id
+            for stop in day_route(store, day, tz=zone).stops
+            if stop.movable and stop.visit.id not in named
+        ]
+        return reorder_plan(store, [*(slot.visit_id for slot in still), *others])
+
+
+def retime_day(store: Store, day: date, *, tz: tzinfo | None = None) -> RouteChange:
+    """Plan each planned visit to start when the drive from the previous stop ends.
+
+    Each planned stop starts at the previous stop's end (its check-out if it has one,
+    else its planned end) plus the drive at 30 km/h (15 minutes when either end has no
+    coordinates), rounded up to 5 minutes and never before now; it keeps its length. The
+    day's first stop, when planned, keeps its start: that is when the rep sets off.
+    Visits under way or over never move. The route's order does not change.
+    """
+    day = check.day("day", day, label="Day")
+    zone = _zone(tz)
+    now = store.clock().astimezone(zone)
+    with store.transaction():
+        route = day_route(store, day, tz=zone)
+        before = planned_slots(route)
+        previous: RouteStop | None = None
+        previous_end: datetime | None = None
+        for stop in route.stops:
+            start, end = from_text(stop.visit.planned_start), from_text(stop.visit.planned_end)
+            if stop.movable and previous is not None and previous_end is not None:
+                length = end - start
+                start = _round_up(max(previous_end + travel_time(previous.point, stop.point), now))
+                end = start + length
+                if end.astimezone(zone).date() != day:
+                    raise ValidationError("day", "route.no_time_left_on_day_plan")
+                if (start, end) != (
+                    from_text(stop.visit.planned_start),
+                    from_text(stop.visit.planned_end),
+                ):
+                    reschedule_visit(store, stop.visit.id, start, end)
+            elif not stop.movable and stop.visit.checked_out_at:
+                end = from_text(stop.visit.checked_out_at)
+            previous, previous_end = stop, end
+        ids = tuple(slot.visit_id for slot in before)
+        return RouteChange(route.total_km, route.total_km, ids, before)
+
+
 def optimise_day(store: Store, day: date, *, tz: tzinfo | None = None) -> RouteChange:
     """Reorder the day's planned visits for a shorter drive (nearest neighbour + 2-opt).
 
@@ -162,7 +249,7 @@ def optimise_day(store: Store, day: date, *, tz: tzinfo | None = None) -> RouteC
         visit_ids = tuple(stop.visit.id for stop in better)
         if [stop.visit.id for stop in planned] != list(visit_ids):
             arrange_route(store, visit_ids, tz=zone)
-        return RouteChange(route.total_km, after, visit_ids)
+        return RouteChange(route.total_km, after, visit_ids, planned_slots(route))
 
 
 def _round_up(moment: datetime) -> datetime:

@@ -108,3 +108,29 @@ def test_review_queue_is_newest_first_and_filters(world: World) -> None:
         queue(world.store, since=date(2026, 12, 1), until=date(2026, 11, 1))
     with pytest.raises(ValidationError, match="Tier"):
         queue(world.store, tier="Z")
+
+
+def test_a_review_taken_back_puts_the_report_back_in_the_queue_through_the_outbox(
+    world: World,
+) -> None:
+    report = logged_visit(world)
+    world.sign_in(world.inside_id)
+    reviews.mark_reviewed(world.store, report.id)
+    queued = world.store.scalar("SELECT count(*) FROM outbox")
+    reviews.unmark_reviewed(world.store, report.id)
+    assert [item.note_id for item in reviews.review_queue(world.store)] == [report.id]
+    last = world.store.query_one("SELECT collection, op FROM outbox ORDER BY rowid DESC LIMIT 1")
+    assert world.store.scalar("SELECT count(*) FROM outbox") == queued + 1
+    assert last == {"collection": "reviews", "op": "delete"}
+    with pytest.raises(InvalidStateError, match="not marked reviewed"):
+        reviews.unmark_reviewed(world.store, report.id)
+
+
+def test_only_the_reviewer_takes_a_review_back(world: World) -> None:
+    report = logged_visit(world)
+    world.sign_in(world.inside_id)
+    reviews.mark_reviewed(world.store, report.id)
+    world.sign_in(world.manager_id)
+    with pytest.raises(PermissionDeniedError, match="Only the reviewer"):
+        reviews.unmark_reviewed(world.store, report.id)
+    assert reviews.review_queue(world.store) == []

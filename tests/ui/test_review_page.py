@@ -48,7 +48,7 @@ def test_inside_rep_reads_the_newest_report_first_and_marks_it_reviewed(make_con
         lambda store: store.scalar("SELECT count(*) FROM outbox WHERE collection = 'reviews'"),
     )
     assert queued == 1
-    assert newest[0].account_name in page.message.text()
+    assert newest[0].account_name in page.notice.message.text()
 
 
 def test_filters_narrow_the_queue_to_one_outcome_and_tier(make_context, qtbot):
@@ -177,3 +177,30 @@ def test_a_field_rep_cannot_mark_reports_reviewed(make_context, qtbot, ui_profil
     with open_store(ui_profile) as store:
         assert store.scalar("SELECT count(*) FROM outbox") == 0
     assert QApplication.instance() is not None
+
+
+def test_undo_after_mark_reviewed_puts_the_report_back_and_tells_the_server(make_context, qtbot):
+    page = _page(make_context, qtbot)
+    before = _read(page, qtbot, unreviewed_count)
+    item = page.current
+    qtbot.mouseClick(page.reviewed_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.notice.isVisible())
+    assert item.account_name in page.notice.message.text()
+    assert _read(page, qtbot, unreviewed_count) == before - 1
+
+    assert page.notice.action_button.text() == "Undo"
+    qtbot.mouseClick(page.notice.action_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.current is not None and page.current.note_id == item.note_id)
+    assert _read(page, qtbot, unreviewed_count) == before
+    assert not page.notice.isVisible()
+    queued = _read(
+        page,
+        qtbot,
+        lambda store: [
+            row["op"]
+            for row in store.query(
+                "SELECT op FROM outbox WHERE collection = 'reviews' ORDER BY rowid"
+            )
+        ],
+    )
+    assert queued == ["create", "delete"]

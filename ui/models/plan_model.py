@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import QApplication
 
 from fieldapp.clock import from_text
 from fieldapp.routing import legs_km, route_km
-from fieldapp.usecases.route import DayRoute, RouteStop
+from fieldapp.usecases.route import DayRoute, RouteStop, travel_time
 from ui.addresses import one_line
 from ui.formatting import clock_time, distance, fill
 from ui.labels import tier_label, visit_status_label
@@ -129,6 +130,8 @@ class PlanModel(QAbstractTableModel):
         if role == VISIT_ID_ROLE:
             return stop.visit.id
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == TIME and index.row() > 0:
+                return self._drive_tip(self.stops[index.row() - 1], stop)
             return self._tooltip(stop, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == DISTANCE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -149,6 +152,15 @@ class PlanModel(QAbstractTableModel):
         if column == DISTANCE:
             return "—" if stop.leg_km is None else distance(stop.leg_km)
         return "" if stop.movable else visit_status_label(stop.visit.status)
+
+    def _drive_tip(self, previous: RouteStop, stop: RouteStop) -> str:
+        """How long the drive from the previous stop takes: what "Recompute times" uses."""
+        minutes = math.ceil(travel_time(previous.point, stop.point).total_seconds() / 60)
+        return fill(
+            self.tr("%1 · drive from the previous stop: %2"),
+            time_text(stop),
+            self.tr("%n min", "", minutes),
+        )
 
     def _tooltip(self, stop: RouteStop, column: int) -> str:
         if column == DISTANCE:

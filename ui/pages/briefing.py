@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.catalogue import VisitStatus
 from fieldapp.clock import from_text
-from fieldapp.records import FollowUp, Note, Opportunity, Visit
+from fieldapp.records import Contact, FollowUp, Note, Opportunity, Visit
 from fieldapp.store.database import Store
 from fieldapp.usecases.briefing import Briefing, VisitReport, account_briefing
 from fieldapp.usecases.planning import todays_plan
@@ -50,10 +50,12 @@ from ui.labels import (
     tier_label,
     visit_status_label,
 )
+from ui.links import anchor
 from ui.pages.lead_panel import LeadPanel
 from ui.tasks import describe
 from ui.widgets.chip import chip, overdue_chip, show_chip
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.link_label import LinkLabel, contact_html
 from ui.widgets.styling import primary, secondary, text_role
 
 # A briefing shows records of all these; a change to any of them may change what it shows.
@@ -143,6 +145,64 @@ class Section(QFrame):
         return self.heading.text()
 
 
+class ContactSection(QFrame):
+    """The contacts, as a card like the other sections: each a name, then its phone and
+    e-mail as call and mail links, in a label of its own (so that a search hit can bring
+    one contact into view and select it)."""
+
+    def __init__(self, title: str, name: str, empty: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setProperty("role", "card")
+        self._empty = empty
+        self._name = name
+        self.heading = text_role(QLabel(title), "heading")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(12, 10, 12, 10)
+        self._layout.setSpacing(8)
+        self._layout.addWidget(self.heading)
+        self._labels: list[LinkLabel] = []
+        self._plain: list[str] = []
+
+    def title(self) -> str:
+        return self.heading.text()
+
+    def show_contacts(self, contacts: list[Contact]) -> None:
+        self._plain = [_contact_text(c) for c in contacts]
+        texts = [contact_html(c) for c in contacts] or [anchor(None, self._empty)]
+        while len(self._labels) < len(texts):  # kept and reused, as Section's labels
+            label = LinkLabel(f"{self._name}Links")
+            self._layout.addWidget(label)
+            self._labels.append(label)
+        for number, label in enumerate(self._labels):
+            label.setVisible(number < len(texts))
+            label.setText(texts[number] if number < len(texts) else "")
+            label.setEnabled(bool(contacts))
+
+    def entry_label(self, position: int) -> LinkLabel:
+        """The label showing contact ``position`` (0 for the first)."""
+        return self._labels[position]
+
+    def links(self) -> list[str]:
+        """Every call and mail link shown, contact by contact."""
+        return [link for label in self._labels if label.isVisibleTo(self) for link in label.links()]
+
+    def texts(self) -> list[str]:
+        """Each contact as plain text (empty when there is none)."""
+        return list(self._plain)
+
+
+def _contact_text(contact: Contact) -> str:
+    return "\n".join(
+        line
+        for line in (
+            " — ".join(p for p in (contact.full_name, contact.job_title) if p),
+            " · ".join(p for p in (contact.phone, contact.email) if p),
+        )
+        if line
+    )
+
+
 class BriefingPane(QWidget):
     shown = Signal(str)  # the account whose briefing is now on screen
 
@@ -222,7 +282,7 @@ class BriefingPane(QWidget):
         self.pinned = Section(self.tr("Pinned for the field"), "pinnedNotes", self.tr("None"))
         self.reports = Section(self.tr("Last visit reports"), "visitReports", self.tr("None"))
         self.follow_ups = Section(self.tr("Open follow-ups"), "openFollowUps", self.tr("None"))
-        self.contacts = Section(self.tr("Contacts"), "contacts", self.tr("None"))
+        self.contacts = ContactSection(self.tr("Contacts"), "contacts", self.tr("None"))
         self.opportunities = Section(
             self.tr("Open opportunities"), "openOpportunities", self.tr("None")
         )
@@ -265,7 +325,7 @@ class BriefingPane(QWidget):
         return (self.plan_button, self.check_in_button, self.note_button, self.contact_button,
                 self.edit_button)  # fmt: skip
 
-    def _sections(self) -> tuple[Section, ...]:
+    def _sections(self) -> tuple[Section | ContactSection, ...]:
         return (self.pinned, self.reports, self.follow_ups, self.contacts, self.opportunities)
 
     # -- loading ----------------------------------------------------------------------
@@ -344,19 +404,7 @@ class BriefingPane(QWidget):
         self.pinned.show_entries([self._pinned_text(n) for n in briefing.pinned_notes])
         self.reports.show_entries([self._report_text(r) for r in briefing.recent_reports])
         self.follow_ups.show_entries([self._follow_up_text(f) for f in briefing.open_follow_ups])
-        self.contacts.show_entries(
-            [
-                "\n".join(
-                    line
-                    for line in (
-                        " — ".join(p for p in (c.full_name, c.job_title) if p),
-                        " · ".join(p for p in (c.phone, c.email) if p),
-                    )
-                    if line
-                )
-                for c in briefing.contacts
-            ]
-        )
+        self.contacts.show_contacts(list(briefing.contacts))
         self.opportunities.show_entries(
             [self._opportunity_text(o) for o in briefing.open_opportunities]
         )

@@ -1,7 +1,9 @@
 """The Today page's side panel: what to add to the plan.
 
 "Due for a visit" lists the accounts whose visit-frequency target has passed on the day
-shown (tier A every 14 days, B 30, C 90, unless the account says otherwise); "Add
+shown (tier A every 14 days, B 30, C 90, unless the account says otherwise), as a table
+sorted by how overdue, sortable by any column, that never scrolls sideways (the name
+stretches and elides, the other columns fit their words); "Add
 account" finds any account by name or city. Either list says which account the rep wants
 with ``add_requested``; the page does the writing.
 """
@@ -10,14 +12,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +32,9 @@ from fieldapp.usecases.planning import DueAccount, accounts_due_for_visit
 from ui.changes import Changes
 from ui.context import AppContext
 from ui.formatting import fill
-from ui.labels import tier_label
+from ui.models.due_model import ACCOUNT, OVERDUE, SORT_ROLE, TIER, DueModel
+from ui.models.due_model import ACCOUNT_ROLE as DUE_ACCOUNT_ROLE
+from ui.widgets.row_tables import read_only_rows
 
 RESULT_LIMIT = 30
 ACCOUNT_ROLE = Qt.ItemDataRole.UserRole + 1  # (account id, account name)
@@ -62,16 +68,35 @@ class PlanAdditions(QWidget):
         self._context = context
         self._day: date | None = None
 
-        self.due_list = QListWidget()
+        self.due_model = DueModel()
+        self.due_sorted = QSortFilterProxyModel(self)
+        self.due_sorted.setSourceModel(self.due_model)
+        self.due_sorted.setSortRole(SORT_ROLE)
+        self.due_list = QTableView()
         self.due_list.setObjectName("dueForVisit")
-        self.due_list.itemActivated.connect(self._add_item)
-        self.due_list.currentItemChanged.connect(self._enable)
+        self.due_list.setModel(self.due_sorted)
+        read_only_rows(self.due_list)
+        self.due_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.due_list.horizontalHeader()
+        header.setSectionResizeMode(ACCOUNT, QHeaderView.ResizeMode.Stretch)
+        for column in (TIER, OVERDUE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(24)
+        # Most overdue first, as the use case orders them, until the rep sorts otherwise.
+        header.setSortIndicator(OVERDUE, Qt.SortOrder.DescendingOrder)
+        self.due_list.setSortingEnabled(True)
+        self.due_list.activated.connect(lambda _index: self._add_due())
+        self.due_list.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
+        self.due_empty = QLabel(self.tr("Every account is visited on time."))
+        self.due_empty.setObjectName("dueEmpty")
+        self.due_empty.setWordWrap(True)
+        self.due_empty.hide()
         due_label = QLabel(self.tr("D&ue for a visit"))
         due_label.setBuddy(self.due_list)
         self.add_due_button = QPushButton(self.tr("Add to plan"))
         self.add_due_button.setObjectName("addDueButton")
         self.add_due_button.setToolTip(self.tr("Add the selected account at the end of the day"))
-        self.add_due_button.clicked.connect(lambda: self._add_item(self.due_list.currentItem()))
+        self.add_due_button.clicked.connect(self._add_due)
 
         self.results = QListWidget()
         self.results.setObjectName("foundAccounts")
@@ -91,7 +116,7 @@ class PlanAdditions(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        widgets: list[QWidget] = [due_label, self.due_list, self.add_due_button]
+        widgets: list[QWidget] = [due_label, self.due_list, self.due_empty, self.add_due_button]
         widgets += [find_label, self.find_field, self.results, self.add_found_button]
         for widget in widgets:
             layout.addWidget(widget)
@@ -128,32 +153,32 @@ class PlanAdditions(QWidget):
         day, due = answer
         if day != self._day:
             return  # the page moved on to another day meanwhile
-        chosen = self._chosen(self.due_list)
-        self.due_list.clear()
-        for entry in due:
-            item = QListWidgetItem(
-                fill(
-                    self.tr("%1 · %2 · %3"),
-                    entry.account.name,
-                    tier_label(entry.account.tier),
-                    self._overdue(entry),
-                )
-            )
-            item.setToolTip(", ".join(p for p in (entry.account.address, entry.account.city) if p))
-            item.setData(ACCOUNT_ROLE, (entry.account.id, entry.account.name))
-            self.due_list.addItem(item)
-            if entry.account.id == chosen:
-                self.due_list.setCurrentItem(item)
-        if not due:
-            self._placeholder(self.due_list, self.tr("Every account is visited on time."))
+        chosen = self.chosen_due()
+        self.due_model.set_entries(due)
+        for row in range(self.due_sorted.rowCount()):
+            index = self.due_sorted.index(row, ACCOUNT)
+            value = index.data(DUE_ACCOUNT_ROLE)
+            if value and value[0] == (chosen[0] if chosen else None):
+                self.due_list.setCurrentIndex(index)
+        self.due_empty.setVisible(not due)
         self._enable()
 
-    def _overdue(self, entry: DueAccount) -> str:
-        if entry.days_overdue is None:
-            return self.tr("never visited")
-        if entry.days_overdue == 0:
-            return self.tr("due today")
-        return self.tr("%n day(s) overdue", "", entry.days_overdue)
+    def chosen_due(self) -> tuple[str, str] | None:
+        index = self.due_list.currentIndex()
+        value = index.siblingAtColumn(ACCOUNT).data(DUE_ACCOUNT_ROLE) if index.isValid() else None
+        return (str(value[0]), str(value[1])) if value else None
+
+    def due_names(self) -> list[str]:
+        """The accounts due, as the table shows them now (sorted as the rep chose)."""
+        return [
+            str(self.due_sorted.index(row, ACCOUNT).data())
+            for row in range(self.due_sorted.rowCount())
+        ]
+
+    def _add_due(self) -> None:
+        value = self.chosen_due()
+        if value:
+            self.add_requested.emit(*value)
 
     # -- finding ----------------------------------------------------------------------
     def _search(self, text: str) -> None:
@@ -198,7 +223,7 @@ class PlanAdditions(QWidget):
         return value[0] if value else None
 
     def _enable(self) -> None:
-        self.add_due_button.setEnabled(self._chosen(self.due_list) is not None)
+        self.add_due_button.setEnabled(self.chosen_due() is not None)
         self.add_found_button.setEnabled(self._chosen(self.results) is not None)
 
     def _add_first_result(self) -> None:

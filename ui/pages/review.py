@@ -29,7 +29,12 @@ from fieldapp.status import Delivery
 from fieldapp.usecases.briefing import Briefing, account_briefing
 from fieldapp.usecases.notes import reply_to_visit_report
 from fieldapp.usecases.people import list_users
-from fieldapp.usecases.reviews import ReviewItem, mark_reviewed, unreviewed_count
+from fieldapp.usecases.reviews import (
+    ReviewItem,
+    mark_reviewed,
+    unmark_reviewed,
+    unreviewed_count,
+)
 from ui.changes import Changes
 from ui.context import AppContext
 from ui.delivery import DeliveryWatch
@@ -40,6 +45,7 @@ from ui.models.review_queue import ITEM_ROLE, QueueFilter, ReviewQueueModel
 from ui.tasks import describe
 from ui.widgets.chip import Chip, chip, show_chip, tier_chip
 from ui.widgets.empty_state import EmptyState, ListOrEmpty
+from ui.widgets.notice_bar import NoticeBar
 from ui.widgets.styling import card, primary, secondary, text_role
 
 PERIODS = (0, 1, 7, 30)  # days back; 0: any time
@@ -115,6 +121,8 @@ class ReviewPage(QWidget):
         self.reply_box.setMaximumHeight(90)
         self.message = _plain()
         self.message.setObjectName("reviewMessage")
+        self.notice = NoticeBar()  # "Marked reviewed", with its Undo
+        self.notice.setObjectName("reviewNotice")
         self.reviewed_button = QPushButton(self.tr("Mark reviewed"))
         self.reviewed_button.setObjectName("markReviewed")
         self.reviewed_button.setToolTip(self.tr("Mark reviewed and go to the next (Ctrl+Enter)"))
@@ -218,6 +226,7 @@ class ReviewPage(QWidget):
         # An empty queue shows why and what next in place of the list and the pane.
         self.listing = ListOrEmpty(splitter, self.model, self.empty)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
         layout.addLayout(filters)
         layout.addWidget(self.listing, 1)
 
@@ -392,9 +401,27 @@ class ReviewPage(QWidget):
 
     def _reviewed(self, item: ReviewItem) -> None:
         row = self.model.remove(item.note_id)
-        self.message.setText(fill(self.tr("Marked reviewed: %1"), item.account_name))
+        self.message.clear()
+        self.notice.tell(
+            fill(self.tr("Marked reviewed: %1"), item.account_name),
+            action=(self.tr("Undo"), lambda: self.unmark(item)),
+        )
         if row is not None:
             self._select(min(row, self.model.rowCount() - 1))
+
+    def unmark(self, item: ReviewItem) -> None:
+        """Undo "Mark reviewed": the review is taken back (and the server told so) and the
+        report is selected again in the queue."""
+        self.context.tasks.write(
+            lambda store: unmark_reviewed(store, item.note_id),
+            lambda _none: self._unmarked(item),
+            failed=self._failed,
+        )
+
+    def _unmarked(self, item: ReviewItem) -> None:
+        self._want_note = item.note_id
+        self.message.setText(fill(self.tr("Back in the queue: %1"), item.account_name))
+        self.reload()
 
     def send_feedback(self) -> None:
         item, text = self.current, self.reply_box.toPlainText()

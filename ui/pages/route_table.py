@@ -1,9 +1,9 @@
 """The day's route as a table the rep drives with the mouse or the keyboard.
 
 Rows move by drag and drop or Ctrl+Up/Down (planned stops only); Enter or a double click
-opens the visit; the context menu (and its shortcuts) opens the account's briefing,
-reschedules or cancels the visit. The table only says what the rep asked for: the page
-does the navigating and the writing.
+opens the visit; the context menu (and its shortcuts) opens the account's briefing or
+the stop in maps, reschedules or cancels the visit. The table only says what the rep
+asked for: the page does the navigating and the writing.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ class RouteTable(QTableView):
     briefing_requested = Signal(str)  # account id
     reschedule_requested = Signal(object)  # RouteStop
     cancel_requested = Signal(object)  # RouteStop
+    map_requested = Signal(object)  # RouteStop
 
     def __init__(self, model: PlanModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +54,7 @@ class RouteTable(QTableView):
         self.briefing_action = self._action(
             self.tr("Open account briefing"), "Ctrl+B", self._briefing
         )
+        self.map_action = self._action(self.tr("Open in maps"), "Ctrl+M", self._map)
         self.earlier_action = self._action(
             self.tr("Move earlier"), "Ctrl+Up", lambda: self.move_current(-1)
         )
@@ -100,6 +102,7 @@ class RouteTable(QTableView):
         planned = stop is not None and stop.movable
         self.open_action.setEnabled(stop is not None)
         self.briefing_action.setEnabled(stop is not None)
+        self.map_action.setEnabled(stop is not None)
         for action in (
             self.earlier_action,
             self.later_action,
@@ -125,6 +128,11 @@ class RouteTable(QTableView):
         stop = self.current_stop()
         if stop is not None:
             self.briefing_requested.emit(stop.account.id)
+
+    def _map(self) -> None:
+        stop = self.current_stop()
+        if stop is not None:
+            self.map_requested.emit(stop)
 
     def _ask(self, request: SignalInstance) -> None:
         stop = self.current_stop()

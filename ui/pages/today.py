@@ -2,9 +2,12 @@
 
 The day view lists the day's visits in route order with their times, addresses and the
 distance from the previous stop. Planned stops move by drag and drop or Ctrl+Up/Down;
-"Optimise order" reorders them for a shorter drive and says how much shorter. The side
-panel adds accounts due for a visit, or found by name, at the end of the day. The week
-view is an overview of the working week; planning happens one day at a time.
+"Optimise order" reorders them for a shorter drive and says how much shorter; "Recompute
+times" starts each planned stop when the drive from the previous one ends; either can be
+undone from the notice it leaves. Beside the timeline, a map of the day's stops and the
+chosen stop's links (directions, phone, contacts). The side panel adds accounts due for a
+visit, or found by name, at the end of the day. The week view is an overview of the
+working week; planning happens one day at a time.
 
 Every read and write goes through the store worker; the page reloads the route when a
 change notice says visits (or the accounts it shows) changed, whoever changed them.
@@ -34,12 +37,15 @@ from fieldapp.records import Visit
 from fieldapp.store.database import Store
 from fieldapp.usecases.route import (
     DayRoute,
+    PlannedSlot,
     RouteChange,
     RouteStop,
     add_to_plan,
     arrange_route,
     day_route,
     optimise_day,
+    restore_route,
+    retime_day,
     week_route,
 )
 from fieldapp.usecases.visits import cancel_visit
@@ -51,9 +57,12 @@ from ui.models.plan_model import PlanModel
 from ui.pages.day_priorities import DayPriorities
 from ui.pages.plan_additions import PlanAdditions
 from ui.pages.route_table import RouteTable
+from ui.pages.stop_details import StopDetails
 from ui.pages.week_plan import WeekPlan
 from ui.tasks import describe
 from ui.widgets.empty_state import EmptyState, ListOrEmpty
+from ui.widgets.notice_bar import NoticeBar
+from ui.widgets.route_map import RouteMap
 
 DAY, WEEK = "day", "week"
 
@@ -111,6 +120,14 @@ class TodayPage(QWidget):
             self.tr("Reorder the planned visits for the shortest drive from where you start")
         )
         self.optimise_button.clicked.connect(self.optimise)
+        self.retime_button = QPushButton(self.tr("Recompute ti&mes"))
+        self.retime_button.setObjectName("retimeButton")
+        self.retime_button.setToolTip(
+            self.tr("Start each planned visit when the drive from the previous stop ends")
+        )
+        self.retime_button.clicked.connect(self.retime)
+        self.notice = NoticeBar()
+        self.notice.setObjectName("todayNotice")
 
         self.summary_label = _Line("routeSummary")
         self.optimise_label = _Line("optimiseResult")
@@ -123,6 +140,13 @@ class TodayPage(QWidget):
         self.table.briefing_requested.connect(context.navigator.account_requested.emit)
         self.table.reschedule_requested.connect(self.reschedule)
         self.table.cancel_requested.connect(self.cancel)
+        self.table.map_requested.connect(self.open_in_maps)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.route_map = RouteMap()
+        self.route_map.stop_clicked.connect(self._map_clicked)
+        self.details = StopDetails(context)
+        for signal in (self.model.modelReset, self.model.rowsMoved, self.model.dataChanged):
+            signal.connect(self._refresh_map)
         self.week = WeekPlan()
         self.week.day_chosen.connect(self._open_day)
         self.week.visit_chosen.connect(context.navigator.visit_requested.emit)
@@ -158,7 +182,12 @@ class TodayPage(QWidget):
         for button in (self.previous_button, self.today_button, self.next_button):
             bar.addWidget(button)
         bar.addWidget(self.day_label, 1)
-        for button in (self.day_button, self.week_button, self.optimise_button):
+        for button in (
+            self.day_button,
+            self.week_button,
+            self.optimise_button,
+            self.retime_button,
+        ):
             bar.addWidget(button)
         route = QWidget()
         column = QVBoxLayout(route)
@@ -169,8 +198,21 @@ class TodayPage(QWidget):
         totals.addWidget(self.optimise_label)
         column.addLayout(totals)
         column.addWidget(self.message_label)
+        column.addWidget(self.notice)
         column.addWidget(self.priorities)
-        column.addWidget(self.stack, 1)
+        self.map_panel = QWidget()
+        map_column = QVBoxLayout(self.map_panel)
+        map_column.setContentsMargins(0, 0, 0, 0)
+        map_column.addWidget(self.route_map, 1)
+        map_column.addWidget(self.details)
+        self.timeline_split = QSplitter()
+        self.timeline_split.setObjectName("timelineSplit")
+        self.timeline_split.addWidget(self.stack)
+        self.timeline_split.addWidget(self.map_panel)
+        self.timeline_split.setStretchFactor(0, 3)
+        self.timeline_split.setStretchFactor(1, 2)
+        self.timeline_split.setChildrenCollapsible(False)
+        column.addWidget(self.timeline_split, 1)
         splitter = QSplitter()
         splitter.addWidget(route)
         splitter.addWidget(self.additions)
@@ -187,6 +229,7 @@ class TodayPage(QWidget):
             self.day_button,
             self.week_button,
             self.optimise_button,
+            self.retime_button,
             self.table,
             self.week,
             self.additions.due_list,
@@ -202,6 +245,8 @@ class TodayPage(QWidget):
         return self.context.now().astimezone().date()
 
     def show_day(self, day: date) -> None:
+        if day != self.day:
+            self.notice.dismiss()  # an undo belongs to the day it was offered on
         self.day = day
         self.optimise_label.clear()
         self.message_label.clear()
@@ -223,6 +268,9 @@ class TodayPage(QWidget):
         self.additions.setVisible(mode == DAY)  # the week is an overview
         self.priorities.set_shown(mode == DAY)
         self.optimise_button.setVisible(mode == DAY)
+        self.retime_button.setVisible(mode == DAY)
+        self.map_panel.setVisible(mode == DAY)  # the week is an overview
+        self.notice.dismiss()
         self.show_day(self.day)
 
     def _show_title(self) -> None:
@@ -286,7 +334,9 @@ class TodayPage(QWidget):
                 self.tr("Nothing planned on this day: add accounts from the list on the right.")
             )
         self.optimise_button.setEnabled(movable >= 2)
+        self.retime_button.setEnabled(movable >= 1 and len(route.stops) >= 2)
         self.table.enable_actions()
+        self._show_current()
 
     def _show_week(self, answer: tuple[date, list[DayRoute]]) -> None:
         monday, routes = answer
@@ -307,6 +357,28 @@ class TodayPage(QWidget):
 
     def current_stop(self) -> RouteStop | None:
         return self.table.current_stop()
+
+    # -- the map ----------------------------------------------------------------------
+    def _refresh_map(self) -> None:
+        self.route_map.set_stops(self.model.stops)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        stop = self.current_stop()
+        self.route_map.select(stop.visit.id if stop else None)
+        if stop != self.details.stop:
+            self.details.show_stop(stop, self.model.stops)
+
+    def _map_clicked(self, visit_id: str) -> None:
+        self.table.select_visit(visit_id)
+        self.table.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def open_in_maps(self, stop: RouteStop) -> None:
+        self.table.select_visit(stop.visit.id)
+        self._show_current()
+        links = self.details.map_link.links()
+        if links:
+            self.details.map_link.open(links[0])
 
     # -- writing ----------------------------------------------------------------------
     def add_account(self, account_id: str, name: str) -> None:
@@ -329,6 +401,7 @@ class TodayPage(QWidget):
         the new times (or, if the store refused, the order it keeps)."""
         self.optimise_label.clear()
         self.message_label.clear()
+        self.notice.dismiss()  # an undo now would also take back this move
         self.context.tasks.write(
             lambda store: arrange_route(store, visit_ids),
             failed=self._order_refused,
@@ -360,6 +433,36 @@ class TodayPage(QWidget):
                 self.tr("This order is already the shortest found: %1"), distance(change.after_km)
             )
         self.optimise_label.setText(text)
+        if change.changed:
+            self._offer_undo(self.tr("Order optimised."), change.before)
+
+    def retime(self) -> None:
+        day = self.day
+        self.retime_button.setEnabled(False)
+        self.message_label.clear()
+        self.context.tasks.write(
+            lambda store: retime_day(store, day),
+            self._retimed,
+            failed=self._order_refused,
+        )
+
+    def _retimed(self, change: RouteChange) -> None:
+        self.retime_button.setEnabled(True)
+        self._offer_undo(
+            self.tr("Start times planned from the drive between stops."), change.before
+        )
+
+    def _offer_undo(self, text: str, before: tuple[PlannedSlot, ...]) -> None:
+        self.notice.tell(text, action=(self.tr("Undo"), lambda: self.undo(before)))
+
+    def undo(self, before: tuple[PlannedSlot, ...]) -> None:
+        """Put the planned visits back in the order and at the times they had."""
+        self.optimise_label.clear()
+        self.context.tasks.write(
+            lambda store: restore_route(store, before),
+            lambda _visits: self.message_label.setText(self.tr("Undone.")),
+            failed=self._order_refused,
+        )
 
     def reschedule(self, stop: RouteStop) -> None:
         self.reschedule_dialog = RescheduleDialog(self.context, stop, self)

@@ -111,6 +111,16 @@
     </message>
 </context>
 <context>
+    <name>DueModel</name>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
@@ -241,12 +251,12 @@
     </message>
 </context>
 <context>
-    <name>PlanAdditions</name>
+    <name>PlanModel</name>
     <message numerus="yes">
-        <source>%n day(s) overdue</source>
+        <source>%n min</source>
         <translation>
-            <numerusform>%n day overdue</numerusform>
-            <numerusform>%n days overdue</numerusform>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
 </context>

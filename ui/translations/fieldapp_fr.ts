@@ -1043,6 +1043,36 @@ médiane %3&#xa0;: %4</translation>
     </message>
 </context>
 <context>
+    <name>DueModel</name>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Retard</translation>
+    </message>
+    <message>
+        <source>never visited</source>
+        <translation>jamais visité</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>visite à faire aujourd&apos;hui</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n jour de retard</numerusform>
+            <numerusform>%n jours de retard</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EditAccountDialog</name>
     <message>
         <source>Edit account — %1</source>
@@ -2169,6 +2199,10 @@ médiane %3&#xa0;: %4</translation>
     <message>
         <source>reviews.visit_report_has_already_been_reviewed</source>
         <translation>Ce compte rendu de visite a déjà été révisé.</translation>
+    </message>
+    <message>
+        <source>reviews.visit_report_not_reviewed</source>
+        <translation>Ce compte rendu de visite n&apos;est pas révisé.</translation>
     </message>
     <message>
         <source>route.already_in_days_plan</source>
@@ -4250,6 +4284,17 @@ médiane %3&#xa0;: %4</translation>
     </message>
 </context>
 <context>
+    <name>LinkLabel</name>
+    <message>
+        <source>No phone number</source>
+        <translation>Aucun numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>Nothing on this computer opens %1.</source>
+        <translation>Aucune application de cet ordinateur n&apos;ouvre les liens %1.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>FieldApp — %1</source>
@@ -4554,27 +4599,8 @@ médiane %3&#xa0;: %4</translation>
         <translation>Ajouter un &amp;compte…</translation>
     </message>
     <message>
-        <source>%1 · %2 · %3</source>
-        <translation>%1 · %2 · %3</translation>
-    </message>
-    <message>
         <source>Every account is visited on time.</source>
         <translation>Tous les comptes sont visités dans les délais.</translation>
-    </message>
-    <message>
-        <source>never visited</source>
-        <translation>jamais visité</translation>
-    </message>
-    <message>
-        <source>due today</source>
-        <translation>visite à faire aujourd&apos;hui</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s) overdue</source>
-        <translation>
-            <numerusform>%n jour de retard</numerusform>
-            <numerusform>%n jours de retard</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -4622,6 +4648,17 @@ médiane %3&#xa0;: %4</translation>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · drive from the previous stop: %2</source>
+        <translation>%1 · trajet depuis l&apos;arrêt précédent : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5199,6 +5236,32 @@ médiane %3&#xa0;: %4</translation>
         <source>The server refused the feedback to %1: see the Sync page.</source>
         <translation>Le serveur a refusé la rétroaction destinée à %1&#xa0;: voyez la page Synchronisation.</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Back in the queue: %1</source>
+        <translation>De retour dans la file : %1</translation>
+    </message>
+</context>
+<context>
+    <name>RouteCanvas</name>
+    <message>
+        <source>No stop of this day has a location.</source>
+        <translation>Aucun arrêt de cette journée n&apos;a de position.</translation>
+    </message>
+</context>
+<context>
+    <name>RouteMap</name>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>No location: %1</source>
+        <translation>Sans position : %1</translation>
+    </message>
 </context>
 <context>
     <name>RouteTable</name>
@@ -5225,6 +5288,10 @@ médiane %3&#xa0;: %4</translation>
     <message>
         <source>Cancel visit…</source>
         <translation>Annuler la visite…</translation>
+    </message>
+    <message>
+        <source>Open in maps</source>
+        <translation>Ouvrir dans une carte</translation>
     </message>
 </context>
 <context>
@@ -5479,6 +5546,33 @@ médiane %3&#xa0;: %4</translation>
     <message>
         <source>Never synced</source>
         <translation>Jamais synchronisé</translation>
+    </message>
+</context>
+<context>
+    <name>StopDetails</name>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêt</translation>
+    </message>
+    <message>
+        <source>Choose a stop to see how to get there.</source>
+        <translation>Choisissez un arrêt pour voir comment vous y rendre.</translation>
+    </message>
+    <message>
+        <source>Open in maps</source>
+        <translation>Ouvrir dans une carte</translation>
+    </message>
+    <message>
+        <source>No location to open in maps</source>
+        <translation>Aucune position à ouvrir dans une carte</translation>
+    </message>
+    <message>
+        <source>Driving directions from the previous stop</source>
+        <translation>Itinéraire en voiture depuis l&apos;arrêt précédent</translation>
+    </message>
+    <message>
+        <source>No contact</source>
+        <translation>Aucun contact</translation>
     </message>
 </context>
 <context>
@@ -5922,6 +6016,30 @@ médiane %3&#xa0;: %4</translation>
     <message>
         <source>Cancel the visit to %1 at %2? A cancelled visit cannot be restored.</source>
         <translation>Annuler la visite chez %1 à %2&#xa0;? Une visite annulée ne peut pas être rétablie.</translation>
+    </message>
+    <message>
+        <source>Recompute ti&amp;mes</source>
+        <translation>Recalculer les &amp;heures</translation>
+    </message>
+    <message>
+        <source>Start each planned visit when the drive from the previous stop ends</source>
+        <translation>Faire commencer chaque visite prévue à la fin du trajet depuis l&apos;arrêt précédent</translation>
+    </message>
+    <message>
+        <source>Order optimised.</source>
+        <translation>Ordre optimisé.</translation>
+    </message>
+    <message>
+        <source>Start times planned from the drive between stops.</source>
+        <translation>Heures de début calculées selon les trajets entre les arrêts.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation>Annulé.</translation>
     </message>
 </context>
 <context>
