@@ -70,7 +70,7 @@ def test_a_contact_hit_names_their_account_and_opens_it_with_them_selected(
     qtbot.waitUntil(
         lambda: (
             [
-                label.selectedText().split("\n")[0].split(" — ")[0]
+                label.selectedText().replace("\u2028", "\n").split("\n")[0].split(" — ")[0]
                 for label in briefing.contacts.findChildren(QLabel)
                 if label.hasSelectedText()
             ]

@@ -294,6 +294,7 @@ def test_the_due_table_never_scrolls_sideways_in_french_in_a_laptop_window(
     from ui.i18n import Languages
     from ui.main_window import MainWindow
 
+    before = QLocale()  # restored after: later tests read times in the default locale
     languages = Languages(qapp)
     languages.apply("fr")
     QLocale.setDefault(QLocale("fr_CA"))
@@ -317,7 +318,7 @@ def test_the_due_table_never_scrolls_sideways_in_french_in_a_laptop_window(
             assert table.fontMetrics().horizontalAdvance(text) <= table.columnWidth(OVERDUE)
     finally:
         languages.clear()
-        QLocale.setDefault(QLocale("en_US"))
+        QLocale.setDefault(before)
 
 
 def test_the_briefings_contacts_are_call_and_mail_links(

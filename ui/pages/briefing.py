@@ -353,7 +353,8 @@ class BriefingPane(QWidget):
         label = self.contacts.entry_label(position)
         self._scroller.ensureWidgetVisible(label)
         label.setFocus(Qt.FocusReason.OtherFocusReason)
-        label.setSelection(0, len(label.text()))
+        # The label is rich text (its links): select the length of what it shows.
+        label.setSelection(0, len(self.contacts.texts()[position]))
 
     def refresh(self) -> None:
         account_id = self.account_id
