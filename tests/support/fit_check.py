@@ -219,7 +219,8 @@ def _header_misfits(header: QHeaderView, top: QWidget, language: str) -> list[Mi
         option.section = logical
         option.orientation = Qt.Orientation.Horizontal
         option.textAlignment = header.defaultAlignment()
-        if header.isSortIndicatorShown() and header.sortIndicatorSection() == logical:
+        # A sortable column keeps room for the arrow: one click puts it beside any title.
+        if header.isSortIndicatorShown():
             option.sortIndicator = (
                 QStyleOptionHeader.SortIndicator.SortDown
                 if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder

@@ -32,7 +32,9 @@ class TileWidget(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Every tile as wide as the others, whatever its words: the grid shares the width.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setMinimumWidth(150)
+        # 136, not 150: six tiles a row must fit the 876 px a 1366x768 screen at 125 %
+        # leaves the dashboard (tests/ui/test_fit_laptop_screen.py).
+        self.setMinimumWidth(136)
         self.tile: Tile | None = None
         self.caption = plain_label(name="tileCaption")
         self.caption.setStyleSheet("color: palette(dark); border: none;")

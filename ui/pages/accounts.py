@@ -36,6 +36,7 @@ from ui.labels import error_label, tier_label
 from ui.models.account_list import CITY, LAST_VISIT, NAME, TIER, AccountListModel
 from ui.pages.briefing import BriefingPane
 from ui.pages.team_actions import TeamActions
+from ui.widgets.row_tables import widen_to_titles
 
 SPLITTER_KEY = "accounts/splitter"
 HEADER_KEY = "accounts/list_header"
@@ -154,6 +155,7 @@ class AccountsPage(QWidget):
         view.setColumnWidth(CITY, 90)
         view.setColumnWidth(LAST_VISIT, 85)
         view.setSortingEnabled(True)
+        widen_to_titles(view)
         view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         return view
 
