@@ -46,6 +46,8 @@ class TileWidget(QFrame):
         self.value.setWordWrap(False)
         self.detail = plain_label(name="tileDetail")
         self.detail.setStyleSheet("border: none;")
+        # The number keeps its width in a narrow tile; the caption wraps in what is left.
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         # The caption beside the number, the detail under both: three rows of tiles and the
         # charts fit a 1366x768 laptop's screen.
