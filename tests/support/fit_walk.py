@@ -55,6 +55,7 @@ class World:
     ids: dict[str, str]
     found: list[Misfit] = field(default_factory=list)
     opened: set[str] = field(default_factory=set)
+    shown: set[str] = field(default_factory=set)  # classes of the widgets seen on pages
 
 
 def settle(context: AppContext, seconds: float = 10.0) -> None:
@@ -63,10 +64,13 @@ def settle(context: AppContext, seconds: float = 10.0) -> None:
     assert app is not None
     deadline = time.monotonic() + seconds
     quiet = 0
-    while time.monotonic() < deadline and quiet < 5:
+    # Quiet for ~0.15 s, not one round: an answer often starts another read, and the
+    # layouts it changes must settle before anything is measured.
+    while time.monotonic() < deadline and quiet < 15:
         app.processEvents()
         time.sleep(0.01)
         quiet = quiet + 1 if context.tasks.outstanding == 0 else 0
+    QApplication.sendPostedEvents()  # the layout requests the last answers posted
     app.processEvents()
 
 
@@ -255,6 +259,10 @@ def _openers() -> dict[str, tuple[str, Opener]]:
     }
 
 
+def _lead_account(lead_id: str) -> Callable[[Store], str]:
+    return lambda store: str(store.scalar("SELECT account_id FROM leads WHERE id = ?", (lead_id,)))
+
+
 def _follow_up_title(follow_up_id: str) -> Callable[[Store], str]:
     return lambda store: str(
         store.scalar("SELECT title FROM follow_ups WHERE id = ?", (follow_up_id,))
@@ -270,6 +278,7 @@ def walk_pages(world: World, context: AppContext, language: str) -> QWidget:
 
     def check(state: str) -> None:
         settle(context)
+        world.shown.update(type(w).__name__ for w in window.findChildren(QWidget) if w.isVisible())
         for misfit in misfits(window, language):
             world.found.append(replace(misfit, path=f"{state}: {misfit.path}"))
 
@@ -283,6 +292,8 @@ def walk_pages(world: World, context: AppContext, language: str) -> QWidget:
         if name == "accounts":
             window.show_account(world.ids["account"])
             check(f"{context.user.role} accounts (briefing)")
+            window.show_account(_read(world, _lead_account(world.ids["handed_lead"])))
+            check(f"{context.user.role} accounts (briefing with a lead)")
         if name == "review":
             window.show_note(world.ids["note"])
             check(f"{context.user.role} review (report)")
@@ -347,6 +358,7 @@ def main(argv: list[str]) -> int:
                 "screen": [screen.width(), screen.height()],
                 "misfits": [m.as_dict() for m in world.found],
                 "opened": sorted(world.opened),
+                "shown": sorted(world.shown),
             },
             ensure_ascii=False,
             indent=1,

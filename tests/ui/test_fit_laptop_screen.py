@@ -57,6 +57,19 @@ def dialog_classes() -> set[str]:
     return found - BASES
 
 
+def page_classes() -> set[str]:
+    """Every widget class the pages of the main window are made of (ui/pages/*)."""
+    import ui.pages
+
+    found = set()
+    for module_info in pkgutil.iter_modules(ui.pages.__path__, "ui.pages."):
+        module = importlib.import_module(module_info.name)
+        for name, value in inspect.getmembers(module, inspect.isclass):
+            if issubclass(value, QWidget) and value.__module__ == module.__name__:
+                found.add(name)
+    return found
+
+
 @pytest.fixture(scope="module")
 def walks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object]]:
     """Both walks, run side by side: {scale: what fit_walk.py wrote}."""
@@ -122,6 +135,14 @@ def test_the_walk_opens_every_dialog_of_the_app(walks: dict[str, dict[str, objec
         opened = walk["opened"]
         assert isinstance(opened, list)
         assert dialog_classes() - set(opened) == set()
+
+
+def test_the_walk_shows_every_part_of_every_page(walks: dict[str, dict[str, object]]) -> None:
+    """A new page (or part of one) in ui/pages fails here until the walk shows it."""
+    for walk in walks.values():
+        shown = walk["shown"]
+        assert isinstance(shown, list)
+        assert page_classes() - set(shown) == set()
 
 
 # -- the measure itself, on widgets made too narrow on purpose ----------------------------
