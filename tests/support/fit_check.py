@@ -1,7 +1,7 @@
 """Whether a window shows every word it holds: font metrics against each widget's size.
 
 ``misfits(window, language)`` walks the visible widgets of one window and returns a
-``Misfit`` for each label (without word wrap), push or tool button, check box, radio
+``Misfit`` for each label (or, when it wraps, its longest word), push or tool button, check box, radio
 button, tab, group box title and horizontal header section whose text needs more room than
 it is given, and one for the window itself when it is larger than its screen leaves.
 The room a text needs is its ``QFontMetrics.horizontalAdvance`` in the font it is drawn
@@ -98,8 +98,10 @@ def _visible_width(widget: QWidget) -> int:
 
 def _label_need(label: QLabel) -> tuple[str, int, int] | None:
     text = label.text()
-    if not text or label.wordWrap() or not label.pixmap().isNull():
+    if not text or not label.pixmap().isNull():
         return None
+    if label.wordWrap():
+        return _wrapped_label_need(label)
     rich = label.textFormat() == Qt.TextFormat.RichText or (
         label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
     )
@@ -114,6 +116,21 @@ def _label_need(label: QLabel) -> tuple[str, int, int] | None:
         needed = text_width(label.font(), plain)
     given = label.contentsRect().width() - 2 * label.margin() - max(label.indent(), 0)
     return plain, needed, min(given, _visible_width(label))
+
+
+def _wrapped_label_need(label: QLabel) -> tuple[str, int, int] | None:
+    """A wrapping label breaks between words only: its longest word must fit."""
+    text = label.text()
+    if label.textFormat() != Qt.TextFormat.PlainText and QtGui.Qt.mightBeRichText(text):
+        document = QTextDocument()
+        document.setHtml(text)
+        text = document.toPlainText()
+    words = text.split()
+    if not words:
+        return None
+    longest = max(words, key=lambda word: text_width(label.font(), word))
+    given = label.contentsRect().width() - 2 * label.margin() - max(label.indent(), 0)
+    return longest, text_width(label.font(), longest), min(given, _visible_width(label))
 
 
 def _button_need(button: QAbstractButton) -> tuple[str, int, int] | None:
@@ -142,9 +159,9 @@ def _button_need(button: QAbstractButton) -> tuple[str, int, int] | None:
         option = QStyleOptionButton()
         option.initFrom(button)
         if button.isFlat():
-            option.features |= QStyleOptionButton.ButtonFeature.Flat  # type: ignore[operator]
+            option.features |= QStyleOptionButton.ButtonFeature.Flat
         if button.menu() is not None:
-            option.features |= QStyleOptionButton.ButtonFeature.HasMenu  # type: ignore[operator]
+            option.features |= QStyleOptionButton.ButtonFeature.HasMenu
             content += button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator)
         if has_icon:
             content += button.iconSize().width() + 4

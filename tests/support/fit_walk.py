@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from fieldapp.demo.generator import DemoData, generate
 from fieldapp.demo.loader import load_demo
 from fieldapp.status import sync_status
 from fieldapp.store.database import Store, open_store
+from fieldapp.usecases import accounts
 from fieldapp.usecases.accounts import get_account
 from fieldapp.usecases.route import day_route
 from fieldapp.usecases.sync_overview import conflicts_to_resolve, rejections_to_handle
@@ -84,8 +86,6 @@ def prepare(folder: Path) -> World:
         account_conflict(
             store, ids["account"], {"phone": "514 555 0100"}, {"phone": "514 555 0777"}
         )
-        from fieldapp.usecases import accounts
-
         accounts.edit_account(store, ids["account"], city="Laval")
         reject_latest(store)
     return World(profile, data, ids)
@@ -172,13 +172,13 @@ def _openers() -> dict[str, tuple[str, Opener]]:
             start = str(
                 store.scalar("SELECT planned_start FROM visits WHERE id = ?", (world.ids["visit"],))
             )
-            from datetime import date
-
             return day_route(store, date.fromisoformat(start[:10])).stops[0]
 
         return _read(world, first)
 
-    ids = lambda w, k: w.ids[k]  # noqa: E731
+    def ids(world: World, key: str) -> str:
+        return world.ids[key]
+
     return {
         "VisitWindow": ("field", lambda w, c, p: VisitWindow(c, ids(w, "visit"), p)),
         "PlanVisitDialog": ("field", lambda w, c, p: PlanVisitDialog(c, _account(c, w), p)),

@@ -20,6 +20,10 @@ QFrame#dashboardTile:focus {{ border: 2px solid {accent}; }}
 """
 
 
+# The narrowest a tile is made, whatever its words.
+TILE_MIN_WIDTH = 150
+
+
 class TileWidget(QFrame):
     drill_requested = Signal(object)  # the Tile
 
@@ -32,9 +36,7 @@ class TileWidget(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Every tile as wide as the others, whatever its words: the grid shares the width.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        # 136, not 150: six tiles a row must fit the 876 px a 1366x768 screen at 125 %
-        # leaves the dashboard (tests/ui/test_fit_laptop_screen.py).
-        self.setMinimumWidth(136)
+        self.setMinimumWidth(TILE_MIN_WIDTH)
         self.tile: Tile | None = None
         self.caption = plain_label(name="tileCaption")
         self.caption.setStyleSheet("color: palette(dark); border: none;")
@@ -46,8 +48,6 @@ class TileWidget(QFrame):
         self.value.setWordWrap(False)
         self.detail = plain_label(name="tileDetail")
         self.detail.setStyleSheet("border: none;")
-        # The number keeps its width in a narrow tile; the caption wraps in what is left.
-        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         # The caption beside the number, the detail under both: three rows of tiles and the
         # charts fit a 1366x768 laptop's screen.
@@ -61,6 +61,12 @@ class TileWidget(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.detail)
         layout.addStretch(1)
+
+    def needed_width(self) -> int:
+        """The width its words need: the number whole, the caption's longest word."""
+        layout = self.layout()
+        fitted = layout.minimumSize().width() if layout is not None else 0
+        return max(TILE_MIN_WIDTH, fitted)
 
     def set_tile(self, tile: Tile) -> None:
         self.tile = tile
