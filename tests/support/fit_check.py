@@ -1,9 +1,9 @@
 """Whether a window shows every word it holds: font metrics against each widget's size.
 
 ``misfits(window, language)`` walks the visible widgets of one window and returns a
-``Misfit`` for each label (or, when it wraps, its longest word), push or tool button, check box, radio
-button, tab, group box title and horizontal header section whose text needs more room than
-it is given, and one for the window itself when it is larger than its screen leaves.
+``Misfit`` for each label (when it wraps: its longest word), push or tool button, check
+box, radio button, tab, group box title and horizontal header section whose text needs
+more room than it is given, and one for the window when it is larger than the screen leaves.
 The room a text needs is its ``QFontMetrics.horizontalAdvance`` in the font it is drawn
 with, plus what the style (the app's style sheet included) adds around it; the style's own
 ``sizeFromContents`` tells the latter, measured on a wide content so that a style's
@@ -125,7 +125,7 @@ def _wrapped_label_need(label: QLabel) -> tuple[str, int, int] | None:
         document = QTextDocument()
         document.setHtml(text)
         text = document.toPlainText()
-    words = text.split()
+    words = text.replace("\u200b", " ").split()  # a zero-width space is a break too
     if not words:
         return None
     longest = max(words, key=lambda word: text_width(label.font(), word))
