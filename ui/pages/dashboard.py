@@ -217,7 +217,7 @@ class DashboardPage(QWidget):
         column.addWidget(self.tiles_box)
         column.addWidget(splitter, 1)
         scroll = QScrollArea()
-        self.scroll = scroll
+        self.body_scroll = scroll
         scroll.setObjectName("dashboardScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -411,7 +411,7 @@ class DashboardPage(QWidget):
             return
         gap = self.tile_grid.horizontalSpacing()
         need = max(widget.needed_width() for widget in widgets)
-        room = self.scroll.viewport().width()
+        room = self.body_scroll.viewport().width()
         columns = max(1, min(TILE_COLUMNS, (room + gap) // (need + gap)))
         if columns == self.tile_columns:
             return
