@@ -2,8 +2,9 @@
 
 ``misfits(window, language)`` walks the visible widgets of one window and returns a
 ``Misfit`` for each label (when it wraps: its longest word), push or tool button, check
-box, radio button, tab, group box title and horizontal header section whose text needs
-more room than it is given, and one for the window when it is larger than the screen leaves.
+box, radio button, closed combo box, tab, group box title and horizontal header section
+whose text needs more room than it is given, and one for the window when it is larger than
+the screen leaves.
 The room a text needs is its ``QFontMetrics.horizontalAdvance`` in the font it is drawn
 with, plus what the style (the app's style sheet included) adds around it; the style's own
 ``sizeFromContents`` tells the latter, measured on a wide content so that a style's
@@ -20,6 +21,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
+    QComboBox,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOption,
     QStyleOptionButton,
+    QStyleOptionComboBox,
     QStyleOptionGroupBox,
     QStyleOptionHeader,
     QStyleOptionTab,
@@ -172,6 +175,21 @@ def _button_need(button: QAbstractButton) -> tuple[str, int, int] | None:
     return text, needed, _visible_width(button)
 
 
+def _combo_need(combo: QComboBox) -> tuple[str, int, int] | None:
+    """A closed choice list shows its current choice whole (its text, the arrow beside)."""
+    text = combo.currentText()
+    if not text or combo.isEditable():
+        return None
+    option = QStyleOptionComboBox()
+    option.initFrom(combo)
+    content = text_width(combo.font(), text)
+    if not combo.itemIcon(combo.currentIndex()).isNull():
+        content += combo.iconSize().width() + 4
+    height = combo.fontMetrics().height()
+    needed = content + _margins(combo, CT.CT_ComboBox, option, height)
+    return text, needed, _visible_width(combo)
+
+
 def _group_need(box: QGroupBox) -> tuple[str, int, int] | None:
     title = shown_text(box.title())
     if not title:
@@ -294,6 +312,8 @@ def misfits(window: QWidget, language: str) -> list[Misfit]:
             need = _button_need(widget)
         elif isinstance(widget, QGroupBox):
             need = _group_need(widget)
+        elif isinstance(widget, QComboBox):
+            need = _combo_need(widget)
         if need is not None and need[1] > need[2]:
             text, needed, given = need
             path = object_path(widget, window)
