@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from ui.widgets.chip import CHIPS_ROLE, LABEL_ROLE, Chip
@@ -109,9 +109,28 @@ class RowsView(QTableView):
 
     def _fit(self) -> None:
         header = self.horizontalHeader()
-        if header.count():
-            # The first column names the row (a rep, an account): it takes the room left.
+        if not header.count():
+            return
+        # The first column names the row (a rep, an account): it takes the room left, but
+        # never less than its title ("Représentant" was cut to 26 px at 125 %): then it
+        # keeps its title's width and the table scrolls sideways.
+        others = sum(
+            header.sectionSize(column)
+            for column in range(1, header.count())
+            if not header.isSectionHidden(column)
+        )
+        header.ensurePolished()
+        title = header.sectionSizeHint(0)
+        if self.viewport().width() - others >= title:
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(0, title)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.model() is not None:
+            self._fit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -88,6 +88,10 @@ class DashboardTables(QTabWidget):
         self.setTabText(2, fill(self.tr("Breaches (%1)"), number(breaches)))
         self.setTabText(3, fill(self.tr("Overdue accounts (%1)"), number(overdue)))
         self.setTabText(4, self.tr("Waiting"))
+        # Every tab's title shows whole: the charts beside give up the room, not the words
+        # (French at 125 % hid the last tab behind the scroll arrows).
+        self.tabBar().ensurePolished()
+        self.setMinimumWidth(self.tabBar().sizeHint().width())
 
     def show_board(self, board: Dashboard) -> None:
         self.board = board

@@ -21,6 +21,10 @@ QFrame#dashboardTile:focus {{ border: 2px solid {accent}; }}
 """
 
 
+# The narrowest a tile is made, whatever its words.
+TILE_MIN_WIDTH = 150
+
+
 class TileWidget(QFrame):
     drill_requested = Signal(object)  # the Tile
 
@@ -31,7 +35,7 @@ class TileWidget(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Every tile as wide as the others, whatever its words: the grid shares the width.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setMinimumWidth(150)
+        self.setMinimumWidth(TILE_MIN_WIDTH)
         self.tile: Tile | None = None
         self.caption = plain_label(name="tileCaption")
         self.value = plain_label(name="tileValue")
@@ -64,6 +68,12 @@ class TileWidget(QFrame):
         self.caption.setStyleSheet(f"color: {palette.text_secondary}; border: none;")
         colour = palette.warning if self._warn else "palette(text)"
         self.value.setStyleSheet(f"color: {colour}; border: none;")
+
+    def needed_width(self) -> int:
+        """The width its words need: the number whole, the caption's longest word."""
+        layout = self.layout()
+        fitted = layout.minimumSize().width() if layout is not None else 0
+        return max(TILE_MIN_WIDTH, fitted)
 
     def set_tile(self, tile: Tile) -> None:
         self.tile = tile

@@ -33,6 +33,9 @@ class HandLeadAgainDialog(FormDialog):
         self._returned_by = returned_by
         self.rep = QComboBox()
         self.rep.setObjectName("leadRep")
+        # The reps arrive after the dialog is shown: the list follows their names, and the
+        # dialog grows to it once they are in (it cut "Julien Bergeron" in French).
+        self.rep.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.form.addRow(self.tr("Field rep"), self.rep)
         self.form.addRow(
             plain_label(self.tr("The rep has the usual time to plan a visit from now."))
@@ -46,6 +49,10 @@ class HandLeadAgainDialog(FormDialog):
         # The rep who returned it first: the usual answer is "here is what you asked".
         row = self.rep.findData(self._returned_by)
         self.rep.setCurrentIndex(max(row, 0))
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the names' width counted before the dialog is sized again
+        self.resize(self.sizeHint().expandedTo(self.size()))
         self.buttons.setEnabled(True)
 
     def submit(self) -> None:

@@ -61,9 +61,10 @@ class SettingsDialog(QDialog):
             self.language.addItem(choice_name(code), code)
         self._language = normalised_choice(language)
         self.language.setCurrentIndex(max(0, self.language.findData(self._language)))
-        self.folder_label = QLabel(str(context.profile_dir))
+        self.folder_label = QLabel()
         self.folder_label.setObjectName("dataFolder")
         self.folder_label.setWordWrap(True)
+        self._show_folder(str(context.profile_dir))
         change_folder = QPushButton(self.tr("Change…"))
         change_folder.clicked.connect(self._choose_folder)
         self.folder_note = QLabel()
@@ -117,8 +118,15 @@ class SettingsDialog(QDialog):
 
     def choose_folder(self, folder: str) -> None:
         self._chosen_folder = folder
-        self.folder_label.setText(folder)
+        self._show_folder(folder)
         self.folder_note.setText(self.tr("FieldApp opens this folder the next time it starts."))
+
+    def _show_folder(self, folder: str) -> None:
+        # A path has no spaces to wrap at: a zero-width space after each separator lets a
+        # long one (C:\Users\Jean-François\AppData\…) wrap instead of being cut.
+        breakable = folder.replace("/", "/\u200b").replace("\\", "\\\u200b")
+        self.folder_label.setText(breakable)
+        self.folder_label.setToolTip(folder)
 
     def _sign_out(self) -> None:
         self.reject()

@@ -38,6 +38,7 @@ from ui.pages.briefing import BriefingPane
 from ui.pages.team_actions import TeamActions
 from ui.widgets.chip import ChipDelegate
 from ui.widgets.empty_state import EmptyState, ListOrEmpty
+from ui.widgets.row_tables import widen_to_titles
 
 SPLITTER_KEY = "accounts/splitter"
 HEADER_KEY = "accounts/list_header"
@@ -166,6 +167,7 @@ class AccountsPage(QWidget):
         chips = ChipDelegate(view)
         view.setItemDelegateForColumn(TIER, chips)
         view.setItemDelegateForColumn(NEXT_VISIT, chips)
+        widen_to_titles(view)
         view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         return view
 

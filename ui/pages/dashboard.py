@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -151,6 +151,7 @@ class DashboardPage(QWidget):
         self.error = error_label("dashboardError")
 
         self.tile_widgets: dict[str, TileWidget] = {}
+        self.tile_columns = 0  # how many a row, once placed
         self.tiles_box = QWidget()
         self.tiles_box.setObjectName("dashboardTiles")
         self.tile_grid = QGridLayout(self.tiles_box)
@@ -217,6 +218,7 @@ class DashboardPage(QWidget):
         column.addWidget(self.tiles_box)
         column.addWidget(splitter, 1)
         scroll = QScrollArea()
+        self.body_scroll = scroll
         scroll.setObjectName("dashboardScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -392,15 +394,40 @@ class DashboardPage(QWidget):
             for widget in self.tile_widgets.values():
                 widget.deleteLater()
             self.tile_widgets = {}
-            for n, tile in enumerate(made):
+            for tile in made:
                 widget = TileWidget()
                 widget.drill_requested.connect(self.drill_tile)
-                self.tile_grid.addWidget(widget, n // TILE_COLUMNS, n % TILE_COLUMNS)
                 self.tile_widgets[tile.key] = widget
-            for column in range(TILE_COLUMNS):
-                self.tile_grid.setColumnStretch(column, 1)
+            self.tile_columns = 0
         for tile in made:
             self.tile_widgets[tile.key].set_tile(tile)
+        self._place_tiles()
+
+    def _place_tiles(self) -> None:
+        """Up to TILE_COLUMNS tiles a row, as many as fit whole: six on a 1366x768 screen,
+        fewer at 125 % in French, where six did not leave "Kilomètres" and "17,3 km" room
+        (tests/ui/test_fit_laptop_screen.py)."""
+        widgets = list(self.tile_widgets.values())
+        if not widgets:
+            return
+        gap = self.tile_grid.horizontalSpacing()
+        need = max(widget.needed_width() for widget in widgets)
+        room = self.body_scroll.viewport().width()
+        columns = max(1, min(TILE_COLUMNS, (room + gap) // (need + gap)))
+        if columns == self.tile_columns:
+            return
+        self.tile_columns = columns
+        for widget in widgets:
+            self.tile_grid.removeWidget(widget)
+        for n, widget in enumerate(widgets):
+            widget.setMinimumWidth(need)  # every tile as wide as the others
+            self.tile_grid.addWidget(widget, n // columns, n % columns)
+        for column in range(TILE_COLUMNS):
+            self.tile_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_tiles()
 
     def drill_tile(self, tile: Tile) -> DrillDialog:
         return self.open_drill(tile.caption, tile.drill)

@@ -74,6 +74,7 @@ from ui.models.work_queue import (
 )
 from ui.tasks import describe
 from ui.widgets.empty_state import EmptyState, ListOrEmpty
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.row_tables import read_only_rows
 from ui.widgets.styling import primary, secondary, text_role
 
@@ -250,6 +251,11 @@ class WorkQueuePage(QWidget):
         # narrower than a laptop's screen.
         for column in (ACCOUNT, TITLE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # Never narrower than their titles: a narrow window scrolls the table sideways
+        # instead of cutting "Compte" to "C…" (1093-px screen at 125 %).
+        header.ensurePolished()
+        titles = max(header.sectionSizeHint(column) for column in (ACCOUNT, TITLE))
+        header.setMinimumSectionSize(max(header.minimumSectionSize(), titles))
         table.selectionModel().currentRowChanged.connect(self._on_current)
         table.doubleClicked.connect(self.open_current)
         return table
@@ -286,7 +292,10 @@ class WorkQueuePage(QWidget):
     def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.count_label, 1)
-        actions = QHBoxLayout()
+        # The steps wrap onto a second row rather than widen the pane: before the first
+        # item is read every step shows, and in French at 125 % they pushed the window to
+        # 1217 px on a 1093-px screen (tests/ui/test_fit_laptop_screen.py).
+        actions = FlowLayout()
         for button in (
             self.review_button,
             self.claim_button,
@@ -297,7 +306,6 @@ class WorkQueuePage(QWidget):
             self.comment_button,
         ):
             actions.addWidget(button)
-        actions.addStretch(1)
         # Opening sits with the heading: the row of steps must fit a narrow pane.
         heading = QHBoxLayout()
         heading.addWidget(self.header, 1)

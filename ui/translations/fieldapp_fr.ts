@@ -5168,8 +5168,8 @@ médiane %3&#xa0;: %4</translation>
     <message numerus="yes">
         <source>%n visit report(s) not reviewed yet</source>
         <translation>
-            <numerusform>%n compte rendu de visite pas encore révisé</numerusform>
-            <numerusform>%n comptes rendus de visite pas encore révisés</numerusform>
+            <numerusform>%n compte rendu à réviser</numerusform>
+            <numerusform>%n comptes rendus à réviser</numerusform>
         </translation>
     </message>
     <message>
