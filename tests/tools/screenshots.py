@@ -155,6 +155,7 @@ def field_screens(app: QApplication, context: AppContext, out: Path, lang: str) 
     window = MainWindow(context)
     window.resize(*LAPTOP)
     window.show()
+    window.show_page("today")  # the window reopens on the last page shown (the inbox)
     settle(app, context)
     shoot(window, out / f"{lang}-today.png")
     window.show_page("accounts")
@@ -175,6 +176,37 @@ def field_screens(app: QApplication, context: AppContext, out: Path, lang: str) 
         shoot(visit, out / f"{lang}-visit.png")
         visit.close()
     window.close()
+    import_screen(app, context, out, lang)
+
+
+# A spreadsheet's export as a rep would bring it: French Excel's semicolons, its own column
+# names, and one row the rules refuse (no name), so the preview shows a row's error.
+IMPORT_CSV = (
+    "Nom;Ville;Code postal;Téléphone;Niveau\n"
+    "Quincaillerie Gagnon;Sherbrooke;J1H 5N4;819 555-0142;B\n"
+    "Fromagerie des Cantons;Magog;J1X 3W2;819 555-0178;A\n"
+    ";Granby;J2G 8C6;450 555-0110;C\n"
+    "Boulangerie Saint-Élie;Sherbrooke;J1R 0A5;819 555-0199;B\n"
+)
+
+
+def import_screen(app: QApplication, context: AppContext, out: Path, lang: str) -> None:
+    """File > Import accounts: the preview, the mapping guessed from the headers and the
+    refused row, before anything is written."""
+    from ui.dialogs.import_dialog import ImportDialog
+
+    folder = Path(tempfile.mkdtemp())
+    source = folder / ("salon-2026.csv" if lang == "en" else "salon-2026-comptes.csv")
+    source.write_text(IMPORT_CSV, encoding="cp1252")
+    try:
+        dialog = ImportDialog(context, "accounts", source)
+        dialog.show()
+        settle(app, context)
+        shoot(dialog, out / f"import-{lang}.png")
+        dialog.reject()
+    finally:
+        source.unlink()
+        folder.rmdir()
 
 
 def inbox_screen(app: QApplication, window: MainWindow, context: AppContext, path: Path) -> None:

@@ -500,3 +500,28 @@ def _no_stray_dialogs(qtbot: QtBot) -> Any:
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog) and widget.isVisible():
             widget.reject()
+
+
+def test_columns_kept_from_english_widen_to_the_french_titles(
+    make_context: Any, qtbot: QtBot, qapp: Any
+) -> None:
+    """A rep who switches to French keeps the widths saved under English titles: a column
+    narrower than its French title ("Dernière visite") is widened, the others stay."""
+    from ui.i18n import Languages
+    from ui.models.account_list import LAST_VISIT
+
+    context, page = open_page(make_context, qtbot)
+    page.list_view.setColumnWidth(LAST_VISIT, 60)  # room for "Last visit", as saved
+    page.list_view.setColumnWidth(NAME, 333)
+    page.splitter.splitterMoved.emit(300, 1)
+    languages = Languages(qapp)
+    languages.apply("fr")
+    try:
+        again = AccountsPage(context)
+        qtbot.addWidget(again)
+        header = again.list_view.horizontalHeader()
+        assert again.model.headerData(LAST_VISIT, Qt.Orientation.Horizontal) == "Dernière visite"
+        assert again.list_view.columnWidth(LAST_VISIT) >= header.sectionSizeHint(LAST_VISIT) > 60
+        assert again.list_view.columnWidth(NAME) == 333
+    finally:
+        languages.clear()

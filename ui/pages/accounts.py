@@ -223,6 +223,9 @@ class AccountsPage(QWidget):
         header = settings.layout(HEADER_KEY)
         if header is not None:
             self.list_view.horizontalHeader().restoreState(header)
+            # Widths saved in another language may be narrower than this one's titles
+            # (an English "Last visit" column kept under "Dernière visite").
+            widen_to_titles(self.list_view)
 
     def _save_layout(self) -> None:
         settings = self.context.settings
