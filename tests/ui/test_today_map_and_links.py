@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 from test_today_page import TODAY, ask, open_page, select_row, stored_route
@@ -349,3 +349,14 @@ def test_the_briefings_contacts_are_call_and_mail_links(
     pane.contacts.entries.linkActivated.emit(links[0])
     assert opened == [links[0]]
     assert len(pane.contacts.texts()) == len(contacts)
+
+
+def test_a_short_legs_label_moves_beside_it_rather_than_hide_its_markers() -> None:
+    from ui.widgets.route_map import label_box
+
+    long_leg = label_box(QPointF(0, 0), QPointF(200, 0), 50, 16)
+    assert long_leg.center() == QPointF(100, 0)
+    short = label_box(QPointF(0, 0), QPointF(30, 0), 50, 16)
+    for end in (QPointF(0, 0), QPointF(30, 0)):
+        marker = QRectF(end.x() - MARKER_RADIUS, end.y() - MARKER_RADIUS, 22, 22)
+        assert not short.intersects(marker)
