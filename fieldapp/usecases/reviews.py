@@ -58,8 +58,8 @@ def mark_reviewed(store: Store, note_id: str) -> Review:
 
 def unmark_reviewed(store: Store, note_id: str) -> None:
     """Take back one's own review (the undo of "Mark reviewed"): the report is back in the
-    queue. The review is deleted through the outbox; the server accepts a review's delete
-    from its reviewer only (the catalogue's owner rule), as this does locally."""
+    queue. The review is deleted through the outbox; the server accepts that deletion
+    when its reviewer asks, and only then (the catalogue's owner rule), as here."""
     with store.transaction():
         me = current_user(store)
         row = store.query_one("SELECT id, reviewer_id FROM reviews WHERE note_id = ?", (note_id,))

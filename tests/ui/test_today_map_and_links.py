@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 from test_today_page import TODAY, ask, open_page, select_row, stored_route
@@ -283,7 +283,7 @@ def test_the_due_table_sorts_by_any_column(make_context: Callable[..., Any], qtb
     assert column(TIER) == sorted(column(TIER))
     table.horizontalHeader().setSortIndicator(OVERDUE, Qt.SortOrder.AscendingOrder)
     assert column(OVERDUE) == sorted(column(OVERDUE))
-    assert NEVER_VISITED not in column(OVERDUE)[:-1] or column(OVERDUE)[-1] == NEVER_VISITED
+    assert all(isinstance(days, int) and 0 <= days <= NEVER_VISITED for days in column(OVERDUE))
 
 
 def test_the_due_table_never_scrolls_sideways_in_french_in_a_laptop_window(
@@ -350,3 +350,27 @@ def test_the_briefings_contacts_are_call_and_mail_links(
     pane.contacts.entry_label(0).linkActivated.emit(links[0])
     assert opened == [links[0]]
     assert len(pane.contacts.texts()) == len(contacts)
+
+
+def test_a_short_legs_label_moves_beside_it_rather_than_hide_its_markers() -> None:
+    from ui.widgets.route_map import label_box
+
+    long_leg = label_box(QPointF(0, 0), QPointF(200, 0), 50, 16)
+    assert long_leg.center() == QPointF(100, 0)
+    short = label_box(QPointF(0, 0), QPointF(30, 0), 50, 16)
+    for end in (QPointF(0, 0), QPointF(30, 0)):
+        marker = QRectF(end.x() - MARKER_RADIUS, end.y() - MARKER_RADIUS, 22, 22)
+        assert not short.intersects(marker)
+
+
+def test_a_stop_without_coordinates_opens_as_a_search_for_its_address() -> None:
+    from fieldapp.routing import Point
+    from ui.links import stop_map_url
+
+    here, there = Point(45.5, -73.6), Point(45.52, -73.58)
+    assert stop_map_url(there, here, "ignored") == directions_url(here, there)
+    assert stop_map_url(there, None, "ignored") == map_url(there)
+    assert stop_map_url(None, here, "938 rue Saint-Hubert, Montréal") == (
+        "https://www.openstreetmap.org/search?query=938+rue+Saint-Hubert%2C+Montr%C3%A9al"
+    )
+    assert stop_map_url(None, here, "  ") is None

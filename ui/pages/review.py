@@ -2,8 +2,9 @@
 
 Filters (rep, period, outcome, tier) reload the queue; selecting a report shows it with
 its account's context (pinned notes, open follow-ups). "Mark reviewed" (Ctrl+Enter)
-removes it from the queue and selects the next one; feedback, a follow-up or a note
-pinned for the field are written through the same use cases as everywhere else.
+removes it from the queue and selects the next one (a notice offers Undo); feedback, a
+follow-up or a note pinned for the field are written through the same use cases as
+everywhere else.
 """
 
 from __future__ import annotations

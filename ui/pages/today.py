@@ -211,6 +211,7 @@ class TodayPage(QWidget):
         self.timeline_split.setStretchFactor(0, 3)
         self.timeline_split.setStretchFactor(1, 2)
         self.timeline_split.setChildrenCollapsible(False)
+        self.timeline_split.setSizes([640, 360])  # the timeline's words first
         column.addWidget(self.timeline_split, 1)
         splitter = QSplitter()
         splitter.addWidget(route)

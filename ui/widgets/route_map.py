@@ -48,10 +48,27 @@ class Leg:
     end: QPointF
     km: float
     label: str  # the distance, in the user's locale
+    label_box: QRectF  # where the label is painted
 
     @property
     def middle(self) -> QPointF:
         return (self.start + self.end) / 2
+
+
+def label_box(start: QPointF, end: QPointF, width: float, height: float) -> QRectF:
+    """The leg's label on its middle; beside the leg when the leg is too short on screen
+    to hold it between its two markers (the label would hide them)."""
+    box = QRectF(0, 0, width, height)
+    middle = (start + end) / 2
+    along = end - start
+    length = math.hypot(along.x(), along.y())
+    if length >= width + 2 * MARKER_RADIUS + 4 or length == 0:
+        box.moveCenter(middle)
+        return box
+    # Perpendicular to the leg, far enough that the label clears both markers.
+    normal = QPointF(-along.y() / length, along.x() / length)
+    box.moveCenter(middle + normal * (MARKER_RADIUS + height))
+    return box
 
 
 class Projection:
@@ -111,6 +128,7 @@ class RouteCanvas(QWidget):
         area = QRectF(self.rect()).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
         located = [(n, s, s.point) for n, s in enumerate(self.stops, start=1) if s.point]
         self.markers, self.legs = [], []
+        metrics = self.fontMetrics()
         if located and area.width() > 0 and area.height() > 0:
             project = Projection([(p.latitude, p.longitude) for _, _, p in located], area)
             previous: Marker | None = None
@@ -123,9 +141,14 @@ class RouteCanvas(QWidget):
                     stop.movable,
                 )
                 if previous is not None and stop.leg_km is not None:
-                    self.legs.append(
-                        Leg(previous.centre, marker.centre, stop.leg_km, distance(stop.leg_km))
+                    text = distance(stop.leg_km)
+                    box = label_box(
+                        previous.centre,
+                        marker.centre,
+                        metrics.horizontalAdvance(text) + 8,
+                        metrics.height() + 2,
                     )
+                    self.legs.append(Leg(previous.centre, marker.centre, stop.leg_km, text, box))
                 self.markers.append(marker)
                 previous = marker
         self.update()
@@ -169,11 +192,8 @@ class RouteCanvas(QWidget):
         painter.setPen(QPen(QColor(palette.accent), 2.0, Qt.PenStyle.SolidLine))
         for leg in self.legs:
             painter.drawLine(leg.start, leg.end)
-        metrics = painter.fontMetrics()
         for leg in self.legs:
-            width = metrics.horizontalAdvance(leg.label) + 8
-            box = QRectF(0, 0, width, metrics.height() + 2)
-            box.moveCenter(leg.middle)
+            box = leg.label_box
             painter.setPen(QPen(QColor(palette.border), 1))
             painter.setBrush(QColor(palette.surface))
             painter.drawRoundedRect(box, 4, 4)
