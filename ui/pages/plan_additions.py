@@ -81,10 +81,13 @@ class PlanAdditions(QWidget):
         header.setSectionResizeMode(ACCOUNT, QHeaderView.ResizeMode.Stretch)
         for column in (TIER, OVERDUE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setMinimumSectionSize(24)
         # Most overdue first, as the use case orders them, until the rep sorts otherwise.
         header.setSortIndicator(OVERDUE, Qt.SortOrder.DescendingOrder)
         self.due_list.setSortingEnabled(True)
+        # The stretched name keeps at least its title and sort arrow ("Compte" was cut at
+        # 125 % in French).
+        header.ensurePolished()
+        header.setMinimumSectionSize(max(24, header.sectionSizeHint(ACCOUNT)))
         self.due_list.activated.connect(lambda _index: self._add_due())
         self.due_list.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self.due_empty = QLabel(self.tr("Every account is visited on time."))

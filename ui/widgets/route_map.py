@@ -83,7 +83,8 @@ class RouteCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("routeMapCanvas")
-        self.setMinimumSize(220, 180)
+        # Low enough for the Today page to fit a 125 % laptop screen's 614 px in height.
+        self.setMinimumSize(220, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.stops: tuple[RouteStop, ...] = ()
         self.markers: list[Marker] = []
@@ -92,7 +93,7 @@ class RouteCanvas(QWidget):
         self.palette_override: Palette | None = None  # tests paint both palettes
 
     def sizeHint(self) -> QSize:
-        return QSize(360, 320)
+        return QSize(260, 320)
 
     def set_stops(self, stops: Sequence[RouteStop]) -> None:
         self.stops = tuple(stops)
