@@ -83,8 +83,9 @@ class RouteCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("routeMapCanvas")
-        # Low enough for the Today page to fit a 125 % laptop screen's 614 px in height.
-        self.setMinimumSize(220, 120)
+        # Low enough for the Today page to fit a 125 % laptop screen's 614 px in height,
+        # with room left for the page's message and its Undo notice.
+        self.setMinimumSize(220, 90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.stops: tuple[RouteStop, ...] = ()
         self.markers: list[Marker] = []
