@@ -196,8 +196,12 @@ class TodayPage(QWidget):
         totals.addWidget(self.optimise_button)
         totals.addWidget(self.retime_button)
         column.addLayout(totals)
-        column.addWidget(self.message_label)
-        column.addWidget(self.notice)
+        # The page's message and its Undo notice share a row: one above the other they made
+        # the page taller than a 125 % laptop screen leaves when both show.
+        said = QHBoxLayout()
+        said.addWidget(self.message_label, 1)
+        said.addWidget(self.notice, 2)
+        column.addLayout(said)
         column.addWidget(self.priorities)
         self.map_panel = QWidget()
         map_column = QVBoxLayout(self.map_panel)

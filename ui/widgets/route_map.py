@@ -85,7 +85,7 @@ class RouteCanvas(QWidget):
         self.setObjectName("routeMapCanvas")
         # Low enough for the Today page to fit a 125 % laptop screen's 614 px in height,
         # with room left for the page's message and its Undo notice.
-        self.setMinimumSize(220, 90)
+        self.setMinimumSize(220, 80)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.stops: tuple[RouteStop, ...] = ()
         self.markers: list[Marker] = []
