@@ -326,6 +326,14 @@ def walk_pages(world: World, context: AppContext, language: str) -> QWidget:
         window.show_page(name)
         check(f"{context.user.role} {name}")
         if name == "today" and window.today is not None:
+            # The page's message and its Undo notice both shown, as after Optimise order
+            # then an account added: the tallest the day gets.
+            today = window.today
+            today.message_label.setText(today.tr("Undone."))
+            today.notice.tell(today.tr("Optimise order"))
+            check(f"{context.user.role} today (message and notice)")
+            today.message_label.clear()
+            today.notice.dismiss()
             window.today.set_mode("week")
             check(f"{context.user.role} today (week)")
             window.today.set_mode("day")
