@@ -47,6 +47,7 @@ from ui.context import AppContext
 
 # Dialog classes never opened on their own: the forms the real dialogs are built on.
 BASES = {"UseCaseForm", "FormDialog", "HandOverForm"}
+IMPORT_CSV = "comptes.csv"  # beside the profile: what the import dialog opens on
 
 
 @dataclass
@@ -90,6 +91,15 @@ def prepare(folder: Path) -> World:
         accounts.edit_account(store, ids["account"], city="Laval")
         reject_latest(store)
         check_in(store, ids["second_visit"])  # the visit window with its report form
+    # A small spreadsheet for the import dialog, a bad row in it, so its preview, its
+    # column mapping and its list of problems all show.
+    (folder / IMPORT_CSV).write_text(
+        "Nom,Adresse,Ville,Niveau,Téléphone\n"
+        "Fromagerie Nord,12 rue Principale,Laval,A,\n"
+        "Quincaillerie Été,450 boulevard Taschereau,Longueuil,B,450 555-1234\n"
+        "Boulangerie Sud,3 rue du Quai,Brossard,Z,\n",
+        encoding="utf-8",
+    )
     return World(profile, data, ids)
 
 
@@ -189,6 +199,10 @@ def _openers() -> dict[str, tuple[str, Opener]]:
     def ids(world: World, key: str) -> str:
         return world.ids[key]
 
+    def formats(window: QWidget) -> Any:
+        """The main window's File menu formats: its dialogs open as the menu opens them."""
+        return getattr(window, "formats")  # noqa: B009 (QWidget does not declare it)
+
     return {
         "VisitWindow": ("field", lambda w, c, p: VisitWindow(c, ids(w, "visit"), p)),
         "PlanVisitDialog": ("field", lambda w, c, p: PlanVisitDialog(c, _account(c, w), p)),
@@ -266,6 +280,12 @@ def _openers() -> dict[str, tuple[str, Opener]]:
             ),
         ),
         "ServiceLevelsDialog": ("manager", lambda w, c, p: ServiceLevelsDialog(c, p)),
+        "CalendarRangeDialog": ("field", lambda w, c, p: formats(p).export_calendar()),
+        "SubscriptionDialog": ("field", lambda w, c, p: formats(p).show_subscription()),
+        "ImportDialog": (
+            "field",
+            lambda w, c, p: formats(p).import_from("accounts", w.profile.parent / IMPORT_CSV),
+        ),
     }
 
 
@@ -306,6 +326,14 @@ def walk_pages(world: World, context: AppContext, language: str) -> QWidget:
         window.show_page(name)
         check(f"{context.user.role} {name}")
         if name == "today" and window.today is not None:
+            # The page's message and its Undo notice both shown, as after Optimise order
+            # then an account added: the tallest the day gets.
+            today = window.today
+            today.message_label.setText(today.tr("Undone."))
+            today.notice.tell(today.tr("Optimise order"))
+            check(f"{context.user.role} today (message and notice)")
+            today.message_label.clear()
+            today.notice.dismiss()
             window.today.set_mode("week")
             check(f"{context.user.role} today (week)")
             window.today.set_mode("day")

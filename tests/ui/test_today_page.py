@@ -25,8 +25,12 @@ from fieldapp.usecases.planning import accounts_due_for_visit
 from fieldapp.usecases.route import DayRoute, day_route
 from fieldapp.usecases.visits import cancel_visit, check_in, plan_visit
 from ui.formatting import distance
+from ui.models.due_model import ACCOUNT as DUE_ACCOUNT
+from ui.models.due_model import OVERDUE as DUE_OVERDUE
+from ui.models.due_model import TIER as DUE_TIER
 from ui.models.plan_model import ACCOUNT, DISTANCE, STATUS, TIME
 from ui.pages.today import TodayPage
+from ui.widgets.chip import CHIPS_ROLE, LABEL_ROLE, Chip, ChipDelegate
 
 T = TypeVar("T")
 TODAY = T0.astimezone().date()
@@ -81,6 +85,30 @@ def test_the_rep_sees_todays_route_in_order_with_the_distance_between_stops(
     # English shows Qt's source text: plural forms come with an English catalogue.
     assert page.summary_label.text() == f"5 visit(s) · {distance(route.total_km)} in all"
     assert page.table.isVisible() and not page.week.isVisible()
+
+
+def test_the_due_table_shows_the_tier_and_how_overdue_as_chips_like_the_accounts_list(
+    make_context, qtbot: QtBot
+) -> None:
+    page = open_page(make_context, qtbot)
+    due = ask(page, qtbot, lambda store: accounts_due_for_visit(store, as_of=TODAY))
+    table = page.additions.due_list
+    model = table.model()
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.index(r, DUE_ACCOUNT).data() == due[0].account.name
+    )
+    late = due[0].days_overdue
+    assert late is not None and late > 0  # the demo's most overdue account was visited once
+    assert model.index(row, DUE_TIER).data(CHIPS_ROLE) == (Chip(due[0].account.tier),)
+    assert model.index(row, DUE_OVERDUE).data(CHIPS_ROLE) == (Chip(f"overdue {late} d", "danger"),)
+    assert model.index(row, DUE_OVERDUE).data(LABEL_ROLE) == ""  # the chip alone in the cell
+    assert model.index(row, DUE_ACCOUNT).data(CHIPS_ROLE) is None  # the name stays words
+    for column in (DUE_TIER, DUE_OVERDUE):
+        assert isinstance(table.itemDelegateForColumn(column), ChipDelegate)
+    # The words stay for screen readers, sorting and the tool tip.
+    assert model.index(row, DUE_OVERDUE).data() == f"{late} day(s) overdue"
 
 
 def test_planning_the_day_from_the_accounts_due_for_a_visit(make_context, qtbot: QtBot) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from fieldapp.usecases.planning import DueAccount
 from ui.addresses import one_line
 from ui.labels import tier_label
+from ui.widgets.chip import CHIPS_ROLE, LABEL_ROLE, overdue_chip, tier_chip
 
 ACCOUNT, TIER, OVERDUE = range(3)
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -74,9 +75,25 @@ class DueModel(QAbstractTableModel):
             return NEVER_VISITED if entry.days_overdue is None else entry.days_overdue
         if role == ACCOUNT_ROLE:
             return (entry.account.id, entry.account.name)
+        if role in (CHIPS_ROLE, LABEL_ROLE):
+            return self._chips(entry, column, role)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == OVERDUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _chips(self, entry: DueAccount, column: int, role: int) -> Any:
+        """The tier and how overdue as chips, as in the accounts list (a ChipDelegate on
+        those columns paints them); the display text and tool tip keep the words."""
+        if column == TIER:
+            chip = tier_chip(entry.account.tier, short=True)
+        elif column == OVERDUE:
+            found = overdue_chip(entry.days_overdue)  # never visited: the words, no chip
+            if found is None:
+                return None
+            chip = found
+        else:
+            return None
+        return (chip,) if role == CHIPS_ROLE else ""
 
     def _display(self, entry: DueAccount, column: int) -> str:
         if column == ACCOUNT:

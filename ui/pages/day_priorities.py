@@ -126,11 +126,12 @@ class DayPriorities(QGroupBox):
                 item.setToolTip(text)
                 item.setData(PRIORITY_ROLE, entry.priority.id)
                 self.table.setItem(row, column, item)
+        # Up to four rows when there is room, down to one (the table scrolls) on a short
+        # screen: fixed at four it made the Today page taller than a 125 % laptop screen.
         rows = self.table.verticalHeader()
-        height = self.table.horizontalHeader().height() + rows.defaultSectionSize() * max(
-            1, min(len(found), 4)
-        )
-        self.table.setFixedHeight(height + 2 * self.table.frameWidth())
+        top = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        self.table.setMinimumHeight(top + rows.defaultSectionSize())
+        self.table.setMaximumHeight(top + rows.defaultSectionSize() * max(1, min(len(found), 4)))
         row = next((r for r, e in enumerate(found) if e.priority.id == keep), 0)
         if found:
             self.table.selectRow(row)

@@ -34,6 +34,7 @@ from ui.context import AppContext
 from ui.formatting import fill
 from ui.models.due_model import ACCOUNT, OVERDUE, SORT_ROLE, TIER, DueModel
 from ui.models.due_model import ACCOUNT_ROLE as DUE_ACCOUNT_ROLE
+from ui.widgets.chip import ChipDelegate
 from ui.widgets.row_tables import read_only_rows
 
 RESULT_LIMIT = 30
@@ -81,10 +82,17 @@ class PlanAdditions(QWidget):
         header.setSectionResizeMode(ACCOUNT, QHeaderView.ResizeMode.Stretch)
         for column in (TIER, OVERDUE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setMinimumSectionSize(24)
         # Most overdue first, as the use case orders them, until the rep sorts otherwise.
         header.setSortIndicator(OVERDUE, Qt.SortOrder.DescendingOrder)
         self.due_list.setSortingEnabled(True)
+        # The tier and how overdue as chips, as in the accounts list (no widget per row).
+        chips = ChipDelegate(self.due_list)
+        for column in (TIER, OVERDUE):
+            self.due_list.setItemDelegateForColumn(column, chips)
+        # The stretched name keeps at least its title and sort arrow ("Compte" was cut at
+        # 125 % in French).
+        header.ensurePolished()
+        header.setMinimumSectionSize(max(24, header.sectionSizeHint(ACCOUNT)))
         self.due_list.activated.connect(lambda _index: self._add_due())
         self.due_list.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self.due_empty = QLabel(self.tr("Every account is visited on time."))

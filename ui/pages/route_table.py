@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from fieldapp.usecases.route import RouteStop
-from ui.models.plan_model import ACCOUNT, ADDRESS, DISTANCE, STOP_ROLE, TIME, PlanModel
+from ui.models.plan_model import ACCOUNT, ADDRESS, DISTANCE, STATUS, STOP_ROLE, TIME, PlanModel
 
 
 class RouteTable(QTableView):
@@ -43,10 +43,15 @@ class RouteTable(QTableView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDragDropOverwriteMode(False)
         header = self.horizontalHeader()
-        for column in (TIME, DISTANCE):
+        for column in (TIME, DISTANCE, STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for column in (ACCOUNT, ADDRESS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # Stretched names keep at least their titles: beside the map on a 125 % laptop
+        # they were squeezed to 26 px; the table scrolls sideways instead.
+        header.ensurePolished()
+        titles = max(header.sectionSizeHint(column) for column in (ACCOUNT, ADDRESS))
+        header.setMinimumSectionSize(max(header.minimumSectionSize(), titles))
         self.activated.connect(lambda _index: self._open())
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 

@@ -100,7 +100,9 @@ class RouteCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("routeMapCanvas")
-        self.setMinimumSize(220, 180)
+        # Low enough for the Today page to fit a 125 % laptop screen's 614 px in height,
+        # with room left for the page's message and its Undo notice.
+        self.setMinimumSize(220, 80)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.stops: tuple[RouteStop, ...] = ()
         self.markers: list[Marker] = []
@@ -109,7 +111,7 @@ class RouteCanvas(QWidget):
         self.palette_override: Palette | None = None  # tests paint both palettes
 
     def sizeHint(self) -> QSize:
-        return QSize(360, 320)
+        return QSize(260, 320)
 
     def set_stops(self, stops: Sequence[RouteStop]) -> None:
         self.stops = tuple(stops)
