@@ -153,11 +153,18 @@ def test_the_stops_phone_and_contacts_are_call_and_mail_links(
 @pytest.mark.parametrize(
     ("phone", "url"),
     [
-        ("514 555-0123", "tel:5145550123"),
+        # A local North American number is dialled as the global +1 one.
+        ("514 555-0142", "tel:+15145550142"),
+        ("(514) 555-0142 poste 246", "tel:+15145550142;ext=246"),
+        ("514 555-0142 ext. 246", "tel:+15145550142;ext=246"),
+        ("514.555.0142 x246", "tel:+15145550142;ext=246"),
+        ("1 800 555-0199", "tel:+18005550199"),
         ("+1 (514) 555-0123", "tel:+15145550123"),
-        ("514 555-0123 poste 210", "tel:5145550123;ext=210"),
-        ("514 555-0123 ext. 42", "tel:5145550123;ext=42"),
-        ("01 42 68 53 00", "tel:0142685300"),
+        # Any other number keeps its digits and its +: its country is not guessed.
+        ("+33 1 42 68 53 00", "tel:+33142685300"),
+        ("01 42 68 53 00", "tel:0142685300"),  # ten digits, but not North American
+        ("555-0142", "tel:5550142"),
+        ("114 555-0142", "tel:1145550142"),  # no area code starts with 1
         ("n/a", None),
         ("", None),
         (None, None),
@@ -198,7 +205,7 @@ def test_a_contacts_words_are_escaped_in_its_links(qapp: object) -> None:
     )
     html = contact_html(contact)
     assert "&lt;b&gt;Zoé&lt;/b&gt; Roy &amp; fils" in html and "<b>" not in html
-    assert 'href="tel:4185550199"' in html and 'href="mailto:zoe@roy.ca"' in html
+    assert 'href="tel:+14185550199"' in html and 'href="mailto:zoe@roy.ca"' in html
 
 
 def test_times_recomputed_from_the_drive_show_in_the_timeline_and_undo_puts_them_back(

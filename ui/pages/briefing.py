@@ -55,7 +55,7 @@ from ui.pages.lead_panel import LeadPanel
 from ui.tasks import describe
 from ui.widgets.chip import chip, overdue_chip, show_chip
 from ui.widgets.flow_layout import FlowLayout
-from ui.widgets.link_label import LinkLabel, contact_html
+from ui.widgets.link_label import LinkLabel, contact_html, phone_html
 from ui.widgets.styling import primary, secondary, text_role
 
 # A briefing shows records of all these; a change to any of them may change what it shows.
@@ -236,7 +236,8 @@ class BriefingPane(QWidget):
         chips.addWidget(self.overdue_chip)
         chips.addStretch(1)
         self.address_label = plain_label(name="accountAddress", selectable=True)
-        self.phone_label = plain_label(name="accountPhone", selectable=True)
+        # A call link, as the contacts' phones below and the Today stop panel's.
+        self.phone_label = LinkLabel("accountPhone")
         self.owner_label = plain_label(name="accountOwner", selectable=True)
         self.last_visit_label = plain_label(name="lastVisit", selectable=True)
         self.next_visit_label = plain_label(name="nextVisit", selectable=True)
@@ -427,7 +428,7 @@ class BriefingPane(QWidget):
         place = " ".join(p for p in (account.postal_code, account.city) if p)
         address = ", ".join(p for p in (account.address, place, account.country) if p)
         self.address_label.setText(address or self.tr("No address"))
-        self.phone_label.setText(account.phone or self.tr("No phone number"))
+        self.phone_label.setText(phone_html(account.phone))
         self.owner_label.setText(
             briefing.owner.display_name if briefing.owner else self.tr("Nobody")
         )
