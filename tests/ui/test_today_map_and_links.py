@@ -360,12 +360,19 @@ def test_the_briefings_contacts_are_call_and_mail_links(
 
 
 def test_a_short_legs_label_moves_beside_it_rather_than_hide_its_markers() -> None:
-    from ui.widgets.route_map import label_box
+    from PySide6.QtCore import QSizeF
 
-    long_leg = label_box(QPointF(0, 0), QPointF(200, 0), 50, 16)
+    from ui.widgets.route_map import place_labels
+
+    label = [QSizeF(50, 16)]
+    bounds = QRectF(-100, -100, 400, 200)
+    [(long_leg, _)] = place_labels(  # type: ignore[misc]
+        [QPointF(0, 0), QPointF(200, 0)], [(QPointF(0, 0), QPointF(200, 0))], [label], bounds
+    )
     assert long_leg.center() == QPointF(100, 0)
-    short = label_box(QPointF(0, 0), QPointF(30, 0), 50, 16)
-    for end in (QPointF(0, 0), QPointF(30, 0)):
+    ends = [QPointF(0, 0), QPointF(30, 0)]
+    [(short, _)] = place_labels(ends, [(ends[0], ends[1])], [label], bounds)  # type: ignore[misc]
+    for end in ends:
         marker = QRectF(end.x() - MARKER_RADIUS, end.y() - MARKER_RADIUS, 22, 22)
         assert not short.intersects(marker)
 
