@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
@@ -168,7 +169,7 @@ def place_labels(
         for which, size in enumerate(sizes[number]):
             room = [b for b in label_candidates(*legs[number], size) if free(b)]
             if room:
-                box = min(room, key=lambda b, n=number: cost(b, n))  # first of equals
+                box = min(room, key=partial(cost, number=number))  # first of equals
                 placed[number] = (box, which)
                 taken.append(box)
                 break
