@@ -149,3 +149,26 @@ def test_a_route_along_one_street_is_centred_and_fills_the_map_along_the_street(
     for leg in canvas.legs:
         assert leg.label_box is not None and inside.contains(leg.label_box)
         assert not any(hits_circle(leg.label_box, m.centre, MARKER_RADIUS) for m in canvas.markers)
+
+
+def test_a_legs_tool_tip_is_in_french_with_the_distance_in_french(
+    qtbot: QtBot, qapp: object
+) -> None:
+    from PySide6.QtCore import QLocale
+
+    from ui.i18n import Languages
+
+    before = QLocale()  # restored after: later tests read numbers in the default locale
+    languages = Languages(qapp)  # type: ignore[arg-type]
+    assert languages.apply("fr") == "fr"
+    QLocale.setDefault(QLocale("fr_CA"))
+    try:
+        canvas = canvas_showing(qtbot, stops_at(*CLUSTERED), 360, 320)
+        leg = canvas.legs[0]
+        assert leg.label_box is not None
+        assert canvas.tip_at(leg.label_box.center()) == f"De l'arrêt 1 à l'arrêt 2\xa0: {leg.label}"
+        assert "," in leg.label  # "2,3 km"
+        assert canvas.tip_at(canvas.markers[0].centre) == "1. s0"
+    finally:
+        languages.apply("en")
+        QLocale.setDefault(before)
