@@ -4,12 +4,14 @@ No tiles (the rep is often offline and a tile server is a dependency): the stops
 placed by an equirectangular projection fitted to their bounding box, which keeps the
 shape of a city's route true to within a fraction of a percent. Markers are numbered in
 route order, as the timeline is; each leg is labelled with its distance, the same
-great-circle kilometres the timeline shows. A stop without coordinates cannot be placed:
-the widget lists it under the map as having no location rather than dropping it.
+great-circle kilometres the timeline shows, placed where it covers no marker and no other
+label (``place_labels``; a leg with no room left keeps its distance in its tool tip). A
+stop without coordinates cannot be placed: the widget lists it under the map as having no
+location rather than dropping it.
 
-The geometry is computed apart from the painting (``markers``, ``legs``), so tests and
-hit-testing read where things are, not pixels. Colours are the current palette's, read
-at each paint, so a switch to dark follows at once.
+The geometry is computed apart from the painting (``markers``, ``legs`` and their label
+boxes), so tests, tool tips and hit-testing read where things are, not pixels. Colours
+are the current palette's, read at each paint, so a switch to dark follows at once.
 """
 
 from __future__ import annotations
