@@ -170,5 +170,5 @@ def test_a_legs_tool_tip_is_in_french_with_the_distance_in_french(
         assert "," in leg.label  # "2,3 km"
         assert canvas.tip_at(canvas.markers[0].centre) == "1. s0"
     finally:
-        languages.apply("en")
+        languages.clear()
         QLocale.setDefault(before)
