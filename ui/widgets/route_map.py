@@ -84,7 +84,7 @@ def _centred(centre: QPointF, size: QSizeF) -> QRectF:
 def label_candidates(start: QPointF, end: QPointF, size: QSizeF) -> Iterator[QRectF]:
     """Where a leg's label may go, best first (of places that read as well): on the
     leg's middle, then elsewhere along it, then beside it, on either side, further and
-    further out."""
+    further out, then in a ring round it."""
     along = end - start
     length = math.hypot(along.x(), along.y())
     unit = along / length if length else QPointF(1, 0)
@@ -97,6 +97,12 @@ def label_candidates(start: QPointF, end: QPointF, size: QSizeF) -> Iterator[QRe
         for t in (0.5, 0.3, 0.7, 0.0, 1.0):
             for side in (1.0, -1.0):
                 yield _centred(start + along * t + normal * (side * (clear + reach)), size)
+    # Then all round the leg's middle (past its ends too), for a leg hemmed in beside.
+    middle = (start + end) / 2
+    for radius in (length / 2 + MARKER_RADIUS + size.height(), length / 2 + 3 * MARKER_RADIUS):
+        for step in range(16):
+            angle = math.pi * step / 8
+            yield _centred(middle + QPointF(math.cos(angle), math.sin(angle)) * radius, size)
 
 
 def _hits_marker(box: QRectF, centre: QPointF) -> bool:
