@@ -20,6 +20,8 @@ from fieldapp.routing import Point
 OSM = "https://www.openstreetmap.org"
 MAP_ZOOM = 17  # a street and its neighbours
 _EXTENSION = re.compile(r"\s*(?:ext\.?|x|poste|#)\s*(\d+)\s*$", re.IGNORECASE)
+# The North American plan: area code and exchange never start with 0 or 1.
+_NORTH_AMERICAN = re.compile(r"1?[2-9]\d\d[2-9]\d{6}")
 
 
 def _coordinate(value: float) -> str:
@@ -56,8 +58,12 @@ def stop_map_url(point: Point | None, previous: Point | None, address: str) -> s
 
 
 def tel_url(phone: str | None) -> str | None:
-    """``tel:`` (RFC 3966) with the digits and a leading +; an extension as ``;ext=``.
-    None when the text holds no digit to dial."""
+    """``tel:`` (RFC 3966) for a phone as the CRM holds it; an extension ("poste 246",
+    "ext. 246", "x246") as ``;ext=``. A local North American number (ten digits, area code
+    and exchange starting 2-9, or eleven with the trunk 1) is made global, ``+1…``: the
+    reps work in Québec and RFC 3966 wants a global number where there is one. Any other
+    number keeps its digits and its leading + (we do not guess its country). None when the
+    text holds no digit to dial."""
     if not phone:
         return None
     text, extension = phone.strip(), ""
@@ -67,7 +73,11 @@ def tel_url(phone: str | None) -> str | None:
     digits = re.sub(r"\D", "", text)
     if not digits:
         return None
-    return f"tel:{'+' if text.startswith('+') else ''}{digits}{extension}"
+    if text.startswith("+"):
+        return f"tel:+{digits}{extension}"
+    if _NORTH_AMERICAN.fullmatch(digits):
+        return f"tel:+1{digits[-10:]}{extension}"
+    return f"tel:{digits}{extension}"
 
 
 def mailto_url(email: str | None) -> str | None:

@@ -18,6 +18,7 @@ from ui.dialogs.account_dialogs import (
     NewContactDialog,
     PlanVisitDialog,
 )
+from ui.links import tel_url
 from ui.models.account_list import CITY, NAME, NEXT_VISIT, TIER
 from ui.pages.accounts import AccountsPage
 
@@ -173,7 +174,8 @@ def test_clicking_an_account_shows_its_whole_briefing(make_context, qtbot: QtBot
     assert briefing.tier_label.text().startswith(f"Tier {account['tier']}")
     assert account["address"] in briefing.address_label.text()
     assert account["city"] in briefing.address_label.text()
-    assert briefing.phone_label.text() == account["phone"]
+    assert briefing.phone_label.plain_text() == account["phone"]
+    assert briefing.phone_label.links() == [tel_url(account["phone"])]  # a call link
     assert briefing.owner_label.text() in ("Julien Bergeron", "Mathilde David")
     assert briefing.last_visit_label.text() != "Never visited"
     pinned = read(
@@ -341,7 +343,7 @@ def test_an_invalid_edit_is_explained_and_changes_nothing(make_context, qtbot: Q
     context, page = open_page(make_context, qtbot)
     account = page.model.account_at(20)
     click_account(page, qtbot, account.id)
-    phone_before = page.briefing.phone_label.text()
+    phone_before = page.briefing.phone_label.plain_text()
     before = outbox_size(context, qtbot)
     dialog = open_dialog(page, qtbot, page.briefing.edit_button, EditAccountDialog)
     dialog.phone.selectAll()
@@ -375,7 +377,7 @@ def test_an_edit_shows_in_the_list_and_the_briefing(make_context, qtbot: QtBot) 
     qtbot.keyClicks(dialog.phone, "819-555-0199")
     with qtbot.waitSignal(page.model.updated, timeout=WAIT):
         submit(qtbot, dialog)
-    qtbot.waitUntil(lambda: page.briefing.phone_label.text() == "819-555-0199", timeout=WAIT)
+    qtbot.waitUntil(lambda: page.briefing.phone_label.plain_text() == "819-555-0199", timeout=WAIT)
     row = page.model.row_of(account.id)
     assert page.model.data(page.model.index(row, CITY)) == "Trois-Rivières"
     assert "Trois-Rivières" in page.briefing.address_label.text()
@@ -467,7 +469,7 @@ def test_a_write_elsewhere_updates_the_list_and_the_open_briefing(
         context.tasks.write(
             lambda store: edit_account(store, account.id, phone="514 555 0100"),
         )
-    assert page.briefing.phone_label.text() == "514 555 0100"
+    assert page.briefing.phone_label.plain_text() == "514 555 0100"
     with qtbot.waitSignal(page.model.updated, timeout=WAIT):
         context.tasks.write(
             lambda store: edit_account(store, account.id, name=account.name + " II"),

@@ -153,11 +153,18 @@ def test_the_stops_phone_and_contacts_are_call_and_mail_links(
 @pytest.mark.parametrize(
     ("phone", "url"),
     [
-        ("514 555-0123", "tel:5145550123"),
+        # A local North American number is dialled as the global +1 one.
+        ("514 555-0142", "tel:+15145550142"),
+        ("(514) 555-0142 poste 246", "tel:+15145550142;ext=246"),
+        ("514 555-0142 ext. 246", "tel:+15145550142;ext=246"),
+        ("514.555.0142 x246", "tel:+15145550142;ext=246"),
+        ("1 800 555-0199", "tel:+18005550199"),
         ("+1 (514) 555-0123", "tel:+15145550123"),
-        ("514 555-0123 poste 210", "tel:5145550123;ext=210"),
-        ("514 555-0123 ext. 42", "tel:5145550123;ext=42"),
-        ("01 42 68 53 00", "tel:0142685300"),
+        # Any other number keeps its digits and its +: its country is not guessed.
+        ("+33 1 42 68 53 00", "tel:+33142685300"),
+        ("01 42 68 53 00", "tel:0142685300"),  # ten digits, but not North American
+        ("555-0142", "tel:5550142"),
+        ("114 555-0142", "tel:1145550142"),  # no area code starts with 1
         ("n/a", None),
         ("", None),
         (None, None),
@@ -198,7 +205,7 @@ def test_a_contacts_words_are_escaped_in_its_links(qapp: object) -> None:
     )
     html = contact_html(contact)
     assert "&lt;b&gt;Zoé&lt;/b&gt; Roy &amp; fils" in html and "<b>" not in html
-    assert 'href="tel:4185550199"' in html and 'href="mailto:zoe@roy.ca"' in html
+    assert 'href="tel:+14185550199"' in html and 'href="mailto:zoe@roy.ca"' in html
 
 
 def test_times_recomputed_from_the_drive_show_in_the_timeline_and_undo_puts_them_back(
@@ -353,12 +360,19 @@ def test_the_briefings_contacts_are_call_and_mail_links(
 
 
 def test_a_short_legs_label_moves_beside_it_rather_than_hide_its_markers() -> None:
-    from ui.widgets.route_map import label_box
+    from PySide6.QtCore import QSizeF
 
-    long_leg = label_box(QPointF(0, 0), QPointF(200, 0), 50, 16)
+    from ui.widgets.route_map import place_labels
+
+    label = [QSizeF(50, 16)]
+    bounds = QRectF(-100, -100, 400, 200)
+    [(long_leg, _)] = place_labels(  # type: ignore[misc]
+        [QPointF(0, 0), QPointF(200, 0)], [(QPointF(0, 0), QPointF(200, 0))], [label], bounds
+    )
     assert long_leg.center() == QPointF(100, 0)
-    short = label_box(QPointF(0, 0), QPointF(30, 0), 50, 16)
-    for end in (QPointF(0, 0), QPointF(30, 0)):
+    ends = [QPointF(0, 0), QPointF(30, 0)]
+    [(short, _)] = place_labels(ends, [(ends[0], ends[1])], [label], bounds)  # type: ignore[misc]
+    for end in ends:
         marker = QRectF(end.x() - MARKER_RADIUS, end.y() - MARKER_RADIUS, 22, 22)
         assert not short.intersects(marker)
 

@@ -45,6 +45,7 @@ from ui.labels import (
     error_label,
     outcome_label,
     plain_label,
+    show_error,
     stage_label,
     team_in_sentence,
     tier_label,
@@ -55,7 +56,7 @@ from ui.pages.lead_panel import LeadPanel
 from ui.tasks import describe
 from ui.widgets.chip import chip, overdue_chip, show_chip
 from ui.widgets.flow_layout import FlowLayout
-from ui.widgets.link_label import LinkLabel, contact_html
+from ui.widgets.link_label import LinkLabel, contact_html, no_link_words, phone_html
 from ui.widgets.styling import primary, secondary, text_role
 
 # A briefing shows records of all these; a change to any of them may change what it shows.
@@ -101,6 +102,8 @@ class Section(QFrame):
     Its labels are kept and reused from one account to the next: creating and polishing
     new widgets was most of the time a briefing took to appear.
     """
+
+    link_opened = Signal(str, bool)  # a contact's link, whether the desktop opened it
 
     def __init__(self, title: str, name: str, empty: str) -> None:
         super().__init__()
@@ -150,6 +153,8 @@ class ContactSection(QFrame):
     e-mail as call and mail links, in a label of its own (so that a search hit can bring
     one contact into view and select it)."""
 
+    link_opened = Signal(str, bool)  # a contact's link, whether the desktop opened it
+
     def __init__(self, title: str, name: str, empty: str) -> None:
         super().__init__()
         self.setObjectName(name)
@@ -172,6 +177,7 @@ class ContactSection(QFrame):
         texts = [contact_html(c) for c in contacts] or [anchor(None, self._empty)]
         while len(self._labels) < len(texts):  # kept and reused, as Section's labels
             label = LinkLabel(f"{self._name}Links")
+            label.link_opened.connect(self.link_opened)
             self._layout.addWidget(label)
             self._labels.append(label)
         for number, label in enumerate(self._labels):
@@ -236,7 +242,9 @@ class BriefingPane(QWidget):
         chips.addWidget(self.overdue_chip)
         chips.addStretch(1)
         self.address_label = plain_label(name="accountAddress", selectable=True)
-        self.phone_label = plain_label(name="accountPhone", selectable=True)
+        # A call link, as the contacts' phones below and the Today stop panel's.
+        self.phone_label = LinkLabel("accountPhone")
+        self.phone_label.link_opened.connect(self._link_opened)
         self.owner_label = plain_label(name="accountOwner", selectable=True)
         self.last_visit_label = plain_label(name="lastVisit", selectable=True)
         self.next_visit_label = plain_label(name="nextVisit", selectable=True)
@@ -283,6 +291,7 @@ class BriefingPane(QWidget):
         self.reports = Section(self.tr("Last visit reports"), "visitReports", self.tr("None"))
         self.follow_ups = Section(self.tr("Open follow-ups"), "openFollowUps", self.tr("None"))
         self.contacts = ContactSection(self.tr("Contacts"), "contacts", self.tr("None"))
+        self.contacts.link_opened.connect(self._link_opened)
         self.opportunities = Section(
             self.tr("Open opportunities"), "openOpportunities", self.tr("None")
         )
@@ -378,6 +387,11 @@ class BriefingPane(QWidget):
             return  # another account changed
         self.refresh()
 
+    def _link_opened(self, url: str, opened: bool) -> None:
+        """A call or mail link the desktop has no program for: say so (as the Today stop
+        panel does) rather than let the click do nothing."""
+        show_error(self.error_label, "" if opened else no_link_words(url))
+
     def _show_error(self, account_id: str, error: Exception) -> None:
         if account_id != self.account_id:
             return
@@ -427,7 +441,7 @@ class BriefingPane(QWidget):
         place = " ".join(p for p in (account.postal_code, account.city) if p)
         address = ", ".join(p for p in (account.address, place, account.country) if p)
         self.address_label.setText(address or self.tr("No address"))
-        self.phone_label.setText(account.phone or self.tr("No phone number"))
+        self.phone_label.setText(phone_html(account.phone))
         self.owner_label.setText(
             briefing.owner.display_name if briefing.owner else self.tr("Nobody")
         )

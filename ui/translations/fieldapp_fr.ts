@@ -221,10 +221,6 @@
         <translation>Aucune adresse</translation>
     </message>
     <message>
-        <source>No phone number</source>
-        <translation>Aucun numéro de téléphone</translation>
-    </message>
-    <message>
         <source>Nobody</source>
         <translation>Personne</translation>
     </message>
@@ -5247,6 +5243,10 @@ médiane %3&#xa0;: %4</translation>
 </context>
 <context>
     <name>RouteCanvas</name>
+    <message>
+        <source>From stop %1 to stop %2: %3</source>
+        <translation>De l&apos;arrêt %1 à l&apos;arrêt %2&#xa0;: %3</translation>
+    </message>
     <message>
         <source>No stop of this day has a location.</source>
         <translation>Aucun arrêt de cette journée n&apos;a de position.</translation>

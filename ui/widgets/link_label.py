@@ -8,6 +8,7 @@ with, and tests can see what would have opened.
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
@@ -61,6 +62,12 @@ class LinkLabel(QLabel):
             found.append(html.unescape(text[start + 6 : end]))
             at = end
         return found
+
+    def plain_text(self) -> str:
+        """The words the label shows, without the links' markup (what the rep reads; the
+        label's text() is rich text, escaped by anchor())."""
+        lines = re.sub(r"<br\s*/?>", "\n", self.text())
+        return html.unescape(re.sub(r"<[^>]*>", "", lines))
 
 
 def no_link_words(url: str) -> str:
