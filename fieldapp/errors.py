@@ -6,6 +6,11 @@ from __future__ import annotations
 
 from fieldapp.error_codes import Given, english, plain
 
+# How a raise passes a list of codes or what it was given: re-exported here, since the
+# catalogue's checks (``fieldapp.validation``) import only this module of the core.
+from fieldapp.error_codes import given as given
+from fieldapp.error_codes import listed as listed
+
 
 class FieldAppError(Exception):
     """Base of every error the core raises on purpose (never a programming error).
