@@ -113,6 +113,11 @@ class RecoveryError(FieldAppError):
     """A recovery step (export, restore a backup) that cannot be done as asked."""
 
 
+# Set to "json" by a program that runs the command line and words its errors itself (the
+# window's recovery dialog): an error then also prints its value, ``{"code", "params"}``,
+# as one more line on stderr, after the English one.
+ERRORS_ENV = "FIELDAPP_ERRORS"
+
 # What a user can do about a database FieldApp cannot open, named in the store's messages.
 EXPORT_HINT = "'fieldapp export --to FOLDER' saves what can still be read, unsynced changes first"
 BACKUPS_HINT = "'fieldapp backups' lists the copies taken before each update of the database"
