@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterator
+from typing import Any, cast
 
 import pytest
 
@@ -14,7 +15,7 @@ from fieldapp.error_codes import ENGLISH, Param, listed
 from fieldapp.errors import DiskFullError, FieldAppError, ValidationError
 from fieldapp.records import VISIT_OUTCOMES
 from fieldapp.team.regions import region
-from sync.engine import SyncReport, disk_full_sentence
+from sync.engine import SyncEngine, SyncReport, disk_full_sentence
 from ui import error_words
 from ui.i18n import Languages
 from ui.translations import build, declare_errors
@@ -134,29 +135,43 @@ def test_a_mapping_missing_fields_names_them_in_french(in_french: None) -> None:
 
 
 # -- sign-in and a full disk ------------------------------------------------------------
-def test_the_sign_in_refusal_words_the_keyrings_sentence_in_french(in_french: None) -> None:
-    from sync.credentials import NO_KEYRING
+class SignedInProfile:
+    """A profile that knows its server and user but holds no refresh token."""
 
-    english = FieldAppError(
-        "sync.sign_in_again_with_fieldapp_login", reason=NO_KEYRING + " ", no_keyring=True
-    )
-    assert str(english).startswith("This computer has no secure password store")
-    worded = error_words.sentence(english)
-    assert worded.startswith("Cet ordinateur n\u2019a pas de trousseau") and "keyring" not in worded
-    remembered = FieldAppError(
-        "sync.sign_in_again_with_fieldapp_login", reason="", no_keyring=False
-    )
-    assert error_words.sentence(remembered).startswith("Reconnectez-vous")
+    def profile_value(self, key: str) -> str | None:
+        return {"server_url": "https://crm.example", "current_username": "ana"}.get(key)
+
+
+@pytest.mark.parametrize("keyring", [False, True])
+def test_the_sign_in_refusal_words_the_keyrings_sentence_in_french(
+    in_french: None, monkeypatch: pytest.MonkeyPatch, keyring: bool
+) -> None:
+    from sync import credentials, session
+
+    monkeypatch.setattr(credentials, "keyring_available", lambda: keyring)
+    monkeypatch.setattr(credentials, "load_refresh_token", lambda *_a: None)
+    error = refused(session.backend_for, SignedInProfile())
+    worded = error_words.sentence(error)
+    if keyring:
+        assert str(error).startswith("Sign in again with 'fieldapp login'")
+        assert worded.startswith("Reconnectez-vous")
+    else:
+        assert str(error).startswith(credentials.NO_KEYRING + " Sign in again")
+        assert worded.startswith("Cet ordinateur n\u2019a pas de trousseau")
+        assert "keyring" not in worded and "Reconnectez-vous" in worded
 
 
 def test_a_full_disk_during_sync_says_in_french_what_was_done(in_french: None) -> None:
     report = SyncReport()
     report.pushed, report.pulled, report.unconfirmed = 3, 1, 2
-    sentence = disk_full_sentence("/p/fieldapp.db", report)
-    error = DiskFullError(
-        "disk_full", "/p/fieldapp.db", sentence=sentence, pushed=3, pulled=1, unconfirmed=2
-    )
-    assert str(error) == sentence  # the command line's sentence is the core's
+    # What the engine raises when the store's write hits a full disk mid-cycle (the method
+    # reads only the error and the report).
+    told = SyncEngine._told_as_it_is
+    error = told(cast(Any, None), DiskFullError("store.disk_full", "/p/fieldapp.db"), report)
+    assert isinstance(error, DiskFullError) and error.code == "disk_full"
+    # The command line's sentence is the core's, as it was.
+    assert str(error) == disk_full_sentence("/p/fieldapp.db", report)
+    assert str(error).startswith("The disk holding /p/fieldapp.db is full: 3 changes were sent")
     worded = error_words.sentence(error)
     assert worded == (
         "Le disque qui contient /p/fieldapp.db est plein\u00a0: 3 modifications envoyées et"
