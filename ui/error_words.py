@@ -227,6 +227,15 @@ def _import_target(params: Mapping[str, Param]) -> str:
     return _in_sentence(collection_label(str(params.get("target"))))
 
 
+def _transport_fault(params: Mapping[str, Param]) -> str:
+    from sync.http_backend import CUT_SHORT
+
+    what = str(params.get("what", ""))
+    if what == CUT_SHORT:
+        return QCoreApplication.translate("ErrorFragments", "answer cut short")
+    return what  # the transport error's class name, for support
+
+
 def _sign_in_reason(params: Mapping[str, Param]) -> str:
     """The prefix saying why the sign-in is not remembered: the keyring's own sentence."""
     if "no_keyring" not in params:  # an older raise: its English prefix as it came
@@ -304,4 +313,5 @@ _SPECIAL: dict[tuple[str, str], Callable[[Mapping[str, Param]], str]] = {
     ("import.not_field_of_choose_one", "target"): _import_target,
     ("sync.sign_in_again_with_fieldapp_login", "reason"): _sign_in_reason,
     ("disk_full", "sentence"): _disk_full,
+    ("sync.cannot_reach_server_at_changes_kept", "what"): _transport_fault,
 }

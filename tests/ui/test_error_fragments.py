@@ -188,3 +188,15 @@ def test_an_english_window_keeps_the_cores_sentences(qapp: object) -> None:
         "outcome", "check.must_one_got", label="Outcome", value="a, b", value2="None", got=None
     )
     assert error_words.sentence(error) == str(error) == "Outcome must be one of a, b (got None)."
+
+
+def test_an_answer_cut_short_reads_in_french_and_a_transport_errors_name_as_it_is(
+    in_french: None,
+) -> None:
+    from sync.http_backend import CUT_SHORT
+
+    code = "sync.cannot_reach_server_at_changes_kept"
+    cut = error_words.words(code, {"base_url": "https://crm.example", "what": CUT_SHORT})
+    assert cut.endswith("(réponse interrompue).") and CUT_SHORT not in cut
+    reset = error_words.words(code, {"base_url": "https://crm.example", "what": "ConnectTimeout"})
+    assert reset.endswith("(ConnectTimeout).")

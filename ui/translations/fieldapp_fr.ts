@@ -1644,6 +1644,10 @@ médiane %3&#xa0;: %4</translation>
         <source>&apos;%1&apos;</source>
         <translation>«&#xa0;%1&#xa0;»</translation>
     </message>
+    <message>
+        <source>answer cut short</source>
+        <translation>réponse interrompue</translation>
+    </message>
 </context>
 <context>
     <name>ErrorWords</name>
