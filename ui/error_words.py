@@ -236,6 +236,32 @@ def _transport_fault(params: Mapping[str, Param]) -> str:
     return what  # the transport error's class name, for support
 
 
+def _wire_place(params: Mapping[str, Param]) -> str:
+    """Which part of the server's answer was malformed (``sync.wire``'s ``where``), with
+    its article as the French sentences want it ("dans la réponse du serveur")."""
+    from ui.labels import collection_label
+
+    where = str(params.get("where", ""))
+    places = {
+        "answer": QCoreApplication.translate("ErrorFragments", "the answer"),
+        "change": QCoreApplication.translate("ErrorFragments", "a change"),
+        "change feed": QCoreApplication.translate("ErrorFragments", "the change feed"),
+        "conflict": QCoreApplication.translate("ErrorFragments", "a conflict"),
+        "identity": QCoreApplication.translate("ErrorFragments", "the identity"),
+        "push answer": QCoreApplication.translate("ErrorFragments", "the push answer"),
+        "push result": QCoreApplication.translate("ErrorFragments", "a push result"),
+        "sign-in answer": QCoreApplication.translate("ErrorFragments", "the sign-in answer"),
+    }
+    if where in places:
+        return places[where]
+    collection, _space, record = where.rpartition(" ")
+    if record == "record" and collection:  # "accounts record"
+        return QCoreApplication.translate("ErrorFragments", "%1 record").replace(
+            "%1", collection_label(collection)
+        )
+    return where
+
+
 def _sign_in_reason(params: Mapping[str, Param]) -> str:
     """The prefix saying why the sign-in is not remembered: the keyring's own sentence."""
     if "no_keyring" not in params:  # an older raise: its English prefix as it came
@@ -314,4 +340,7 @@ _SPECIAL: dict[tuple[str, str], Callable[[Mapping[str, Param]], str]] = {
     ("sync.sign_in_again_with_fieldapp_login", "reason"): _sign_in_reason,
     ("disk_full", "sentence"): _disk_full,
     ("sync.cannot_reach_server_at_changes_kept", "what"): _transport_fault,
+    ("sync.servers_lacks", "where"): _wire_place,
+    ("sync.servers_has_wrongly_typed", "where"): _wire_place,
+    ("sync.server_sent_not_object", "where"): _wire_place,
 }

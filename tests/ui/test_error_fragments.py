@@ -4,8 +4,10 @@ sync) reaches the window as values it words, while ``str(error)`` (the CLI) stay
 
 from __future__ import annotations
 
+import ast
 import string
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, cast
 
 import pytest
@@ -200,3 +202,34 @@ def test_an_answer_cut_short_reads_in_french_and_a_transport_errors_name_as_it_i
     assert cut.endswith("(réponse interrompue).") and CUT_SHORT not in cut
     reset = error_words.words(code, {"base_url": "https://crm.example", "what": "ConnectTimeout"})
     assert reset.endswith("(ConnectTimeout).")
+
+
+def test_a_malformed_answer_names_its_part_in_french(in_french: None) -> None:
+    from sync import wire
+    from sync.errors import ProtocolError
+    from sync.wire import identity
+
+    error = refused(identity, {"user": {"username": "ana"}})
+    assert isinstance(error, ProtocolError)
+    assert str(error) == "The server's identity lacks 'id'."
+    assert (
+        error_words.sentence(error) == "Il manque «\u00a0id\u00a0» dans l\u2019identité du serveur."
+    )
+    # Every part sync.wire names (the last argument of its _get) has its French.
+    places = {
+        node.args[3].value
+        for node in ast.walk(ast.parse(Path(wire.__file__).read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", None) == "_get"
+        and len(node.args) == 4
+        and isinstance(node.args[3], ast.Constant)
+    }
+    assert {"identity", "sign-in answer"} <= places
+    for where in places:
+        worded = error_words.words("sync.servers_lacks", {"where": where, "key": "k"})
+        assert f" {where} " not in worded, worded
+    record = error_words.words("sync.server_sent_not_object", {"where": "accounts record"})
+    assert (
+        record
+        == "Le serveur a envoyé un enregistrement «\u00a0Compte\u00a0» qui n\u2019est pas un objet."
+    )

@@ -1648,6 +1648,42 @@ médiane %3&#xa0;: %4</translation>
         <source>answer cut short</source>
         <translation>réponse interrompue</translation>
     </message>
+    <message>
+        <source>the answer</source>
+        <translation>la réponse</translation>
+    </message>
+    <message>
+        <source>a change</source>
+        <translation>une modification</translation>
+    </message>
+    <message>
+        <source>the change feed</source>
+        <translation>le flux de modifications</translation>
+    </message>
+    <message>
+        <source>a conflict</source>
+        <translation>un conflit</translation>
+    </message>
+    <message>
+        <source>the identity</source>
+        <translation>l’identité</translation>
+    </message>
+    <message>
+        <source>the push answer</source>
+        <translation>la réponse à l’envoi</translation>
+    </message>
+    <message>
+        <source>a push result</source>
+        <translation>un résultat d’envoi</translation>
+    </message>
+    <message>
+        <source>the sign-in answer</source>
+        <translation>la réponse à la connexion</translation>
+    </message>
+    <message>
+        <source>%1 record</source>
+        <translation>enregistrement «&#xa0;%1&#xa0;»</translation>
+    </message>
 </context>
 <context>
     <name>ErrorWords</name>
