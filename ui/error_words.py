@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from fieldapp.error_codes import Param, english, listed_codes
 from fieldapp.errors import FieldAppError
+from sync.errors import ServerRefusedError
 from ui.formatting import number, short_date
 
 CONTEXT = "ErrorWords"
@@ -40,6 +41,10 @@ def sentence(error: FieldAppError) -> str:
     # parameter; the cause itself is a value too, so it is worded here in the same language.
     if "message" in params and isinstance(cause, FieldAppError):
         params["message"] = sentence(cause)
+    # A server's refusal carries its English reason for the CLI, and beside it the reason's
+    # code when the server sent one (issue 12): that is worded here too.
+    if isinstance(error, ServerRefusedError) and error.reason_code and "value" in params:
+        params["value"] = words(error.reason_code, error.reason_params)
     return words(error.code, params)
 
 

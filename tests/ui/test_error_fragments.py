@@ -233,3 +233,19 @@ def test_a_malformed_answer_names_its_part_in_french(in_french: None) -> None:
         record
         == "Le serveur a envoyé un enregistrement «\u00a0Compte\u00a0» qui n\u2019est pas un objet."
     )
+
+
+def test_a_servers_refusal_words_its_reason_in_french(in_french: None) -> None:
+    from sync.errors import ServerRefusedError
+
+    english = "This record is not in your scope."
+    error = ServerRefusedError(
+        "sync.server_refused_request", 403, "server.record_not_in_scope", {}, value=english
+    )
+    assert str(error) == f"The server refused the request (403): {english}"
+    worded = error_words.sentence(error)
+    assert english not in worded
+    assert worded.endswith(error_words.words("server.record_not_in_scope", {}))
+    # An older server sent its sentence alone: it is shown as it came.
+    older = ServerRefusedError("sync.server_refused_request", 403, None, {}, value=english)
+    assert error_words.sentence(older).endswith(english)
