@@ -15,6 +15,7 @@ printed, as for a Unix tool ended by SIGPIPE.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -28,7 +29,7 @@ from fieldapp.commands import profile as profile_commands
 from fieldapp.commands import recovery as recovery_commands
 from fieldapp.commands import search as search_commands
 from fieldapp.commands.base import Command, UsageError
-from fieldapp.errors import FieldAppError
+from fieldapp.errors import ERRORS_ENV, FieldAppError
 from fieldapp.logs import FILE_ONLY, configure_logging
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,13 @@ def _fail(message: str) -> None:
     print(f"fieldapp: error: {' '.join(message.split())}", file=sys.stderr)
 
 
+def _fail_with(error: FieldAppError) -> None:
+    _fail(str(error))
+    if os.environ.get(ERRORS_ENV, "").strip().lower() == "json":
+        value = {"code": error.code, "params": error.params}
+        print(json.dumps(value, ensure_ascii=False), file=sys.stderr)
+
+
 def _quiet_stdout() -> None:
     """Point stdout at the null device: Python flushes it again at exit, and a second
     EPIPE there would print "Exception ignored … BrokenPipeError" (Python's documented
@@ -129,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         return EX_USAGE
     except FieldAppError as exc:
         log.info("%s failed: %s", args.command, exc)
-        _fail(str(exc))
+        _fail_with(exc)
         return EX_ERROR
     except OSError as exc:  # the profile folder or file: missing, permissions, disk full
         log.info("%s failed: %s", args.command, exc)

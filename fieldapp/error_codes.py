@@ -12,7 +12,7 @@ dates); ``{n:,}``-style format specs are English presentation only.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 # ruff: noqa: E501  (each sentence stays whole on its line, so that grep finds it)
 
@@ -26,6 +26,30 @@ def plain(value: Given) -> Param:
     if isinstance(value, os.PathLike | BaseException):
         return str(value)
     return value
+
+
+# How a list of codes (the choices of a field, the fields a mapping lacks) is joined into
+# one parameter: the English sentence shows it as it is ("A, B, C"), and the window splits
+# it back (``listed_codes``) to word each code in the interface's language.
+LIST_SEPARATOR = ", "
+
+
+def listed(codes: Iterable[str]) -> str:
+    """Codes as one parameter ("accounts, contacts"), for a renderer to split again."""
+    return LIST_SEPARATOR.join(codes)
+
+
+def listed_codes(value: Param) -> list[str]:
+    """The codes that ``listed`` joined."""
+    return str(value).split(LIST_SEPARATOR) if value else []
+
+
+def given(value: object) -> Param:
+    """What was given instead of a valid value ("(got …)"), as a plain parameter: a plain
+    value as it is, so that the window writes it its way; anything else as its repr."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return repr(value)
 
 
 ENGLISH: dict[str, str] = {

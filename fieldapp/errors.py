@@ -6,6 +6,11 @@ from __future__ import annotations
 
 from fieldapp.error_codes import Given, english, plain
 
+# How a raise passes a list of codes or what it was given: re-exported here, since the
+# catalogue's checks (``fieldapp.validation``) import only this module of the core.
+from fieldapp.error_codes import given as given
+from fieldapp.error_codes import listed as listed
+
 
 class FieldAppError(Exception):
     """Base of every error the core raises on purpose (never a programming error).
@@ -107,6 +112,11 @@ class FutureSchemaError(StoreError):
 class RecoveryError(FieldAppError):
     """A recovery step (export, restore a backup) that cannot be done as asked."""
 
+
+# Set to "json" by a program that runs the command line and words its errors itself (the
+# window's recovery dialog): an error then also prints its value, ``{"code", "params"}``,
+# as one more line on stderr, after the English one.
+ERRORS_ENV = "FIELDAPP_ERRORS"
 
 # What a user can do about a database FieldApp cannot open, named in the store's messages.
 EXPORT_HINT = "'fieldapp export --to FOLDER' saves what can still be read, unsynced changes first"

@@ -15,7 +15,7 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
-from fieldapp.errors import ValidationError
+from fieldapp.errors import ValidationError, given, listed
 
 MAX_LINE = 200  # names, cities, titles
 MAX_TEXT = 20_000  # summaries, notes, next steps
@@ -106,8 +106,15 @@ def phone(field: str, value: Any) -> str | None:
 def choice(field: str, value: Any, allowed: Iterable[str], *, label: str) -> str:
     options = tuple(allowed)
     if value not in options:
+        # ``value``/``value2`` are the English sentence's; the window words the choices one
+        # by one and what was given (``got``) its own way.
         raise ValidationError(
-            field, "check.must_one_got", label=label, value=", ".join(options), value2=repr(value)
+            field,
+            "check.must_one_got",
+            label=label,
+            value=listed(options),
+            value2=repr(value),
+            got=given(value),
         )
     return str(value)
 
@@ -125,7 +132,7 @@ def coordinate(field: str, value: Any, limit: float, *, label: str) -> float | N
         number = float(value)
     except (TypeError, ValueError, OverflowError):  # OverflowError: an int beyond any float
         raise ValidationError(
-            field, "check.must_number_got", label=label, value=repr(value)
+            field, "check.must_number_got", label=label, value=repr(value), got=given(value)
         ) from None
     if isinstance(value, bool) or not math.isfinite(number) or not -limit <= number <= limit:
         raise ValidationError(

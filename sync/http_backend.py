@@ -306,7 +306,7 @@ class HttpBackend:
                 # request may have been served, and retrying it is safe (pulls are GETs,
                 # pushes idempotent by mutation id), so this is a transport fault like a
                 # reset, not a server speaking a wrong protocol.
-                attempt = self._after_transport_fault(attempt, "answer cut short")
+                attempt = self._after_transport_fault(attempt, CUT_SHORT)
                 continue
             if status == 401 and authenticated and not refreshed and self._refresh_token:
                 refreshed = True
@@ -375,6 +375,12 @@ class HttpBackend:
                 raise ProtocolError("sync.servers_answer_too_large_sync_page")
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+# What went wrong, in ``sync.cannot_reach_server_at_changes_kept``: an answer cut short, or
+# the transport error's class name (for support). The window words this one phrase
+# (``ui.error_words``); a class name reads as it is in every language.
+CUT_SHORT = "answer cut short"
 
 
 def _cut_short(response: requests.Response, body: bytes) -> bool:

@@ -105,8 +105,12 @@ def backend_for(store: Store, password: str | None = None) -> HttpBackend:
     backend = HttpBackend(server_url, refresh_token=refresh, on_refresh_token=remember)
     if refresh is None:
         if password is None:
-            reason = "" if credentials.keyring_available() else credentials.NO_KEYRING + " "
-            raise AuthenticationError("sync.sign_in_again_with_fieldapp_login", reason=reason)
+            # ``reason`` is the English sentence's prefix; the window words ``no_keyring``.
+            no_keyring = not credentials.keyring_available()
+            reason = credentials.NO_KEYRING + " " if no_keyring else ""
+            raise AuthenticationError(
+                "sync.sign_in_again_with_fieldapp_login", reason=reason, no_keyring=no_keyring
+            )
         backend.authenticate(username, password)
     return backend
 

@@ -16,10 +16,11 @@ import string
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
-from fieldapp.error_codes import Param, english
+from fieldapp.error_codes import Param, english, listed_codes
 from fieldapp.errors import FieldAppError
+from sync.errors import ServerRefusedError
 from ui.formatting import number, short_date
 
 CONTEXT = "ErrorWords"
@@ -27,6 +28,8 @@ FRAGMENTS = "ErrorFragments"
 # ui.labels is imported where it is used: it imports the sync worker (for the connection's
 # words), which words its errors here, so a module-level import would be circular.
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Years are numbers that no locale groups ("2026", never "2 026").
+_YEARS = frozenset({"year", "EARLIEST_YEAR", "LATEST_YEAR"})
 _FORMATTER = string.Formatter()
 
 
@@ -38,6 +41,10 @@ def sentence(error: FieldAppError) -> str:
     # parameter; the cause itself is a value too, so it is worded here in the same language.
     if "message" in params and isinstance(cause, FieldAppError):
         params["message"] = sentence(cause)
+    # A server's refusal carries its English reason for the CLI, and beside it the reason's
+    # code when the server sent one (issue 12): that is worded here too.
+    if isinstance(error, ServerRefusedError) and error.reason_code and "value" in params:
+        params["value"] = words(error.reason_code, error.reason_params)
     return words(error.code, params)
 
 
@@ -75,6 +82,8 @@ def _worded(code: str, name: str, value: Param, params: Mapping[str, Param]) -> 
     if special is not None:
         return special(params)
     if isinstance(value, bool) or value is None:
+        return str(value)
+    if isinstance(value, int) and name in _YEARS:
         return str(value)
     if isinstance(value, int | float):
         return _number(value)
@@ -136,11 +145,207 @@ def _roles(params: Mapping[str, Param]) -> str:
     return ", ".join(_in_sentence(role_label(code)) for code in codes)
 
 
+def _got(params: Mapping[str, Param]) -> str:
+    """What was given instead of a valid value ("(got …)"): the core's English shows its
+    repr; here a text reads in the language's quotes, nothing as a word, a number as one."""
+    if "got" not in params:  # an older raise that passed its repr alone
+        return str(params.get("value2", params.get("value")))
+    got = params["got"]
+    if got is None:
+        return QCoreApplication.translate("ErrorFragments", "nothing")
+    if isinstance(got, bool):
+        return (
+            QCoreApplication.translate("ErrorFragments", "yes")
+            if got
+            else QCoreApplication.translate("ErrorFragments", "no")
+        )
+    if isinstance(got, int | float):
+        return _number(got)
+    return QCoreApplication.translate("ErrorFragments", "'%1'").replace("%1", got)
+
+
+def _each(word: Callable[[str], str], name: str = "value") -> Callable[[Mapping[str, Param]], str]:
+    """A list of codes (``fieldapp.error_codes.listed``) worded one by one."""
+
+    def worded(params: Mapping[str, Param]) -> str:
+        return ", ".join(word(code) for code in listed_codes(params.get(name)))
+
+    return worded
+
+
+def _choice(code: str, codes: frozenset[str]) -> str:
+    """One of a field's choices, in the words of the catalogue's field whose choices these
+    are (the choices of ``check.choice`` say whose they are; its label is English)."""
+    from fieldapp.catalogue import CATALOGUE
+    from fieldapp.catalogue.kinds import Choice
+    from ui.labels import choice_label, collection_label, field_labels
+
+    for collection, spec in CATALOGUE.items():
+        for name in spec.names:
+            kind = spec.field(name).kind
+            if isinstance(kind, Choice) and frozenset(kind.values()) == codes:
+                return _in_sentence(choice_label(collection, name, code))
+    # Not a field's choices (the accounts list's sorts): a field's word, else the code.
+    if code in CATALOGUE:
+        return _in_sentence(collection_label(code))
+    return _in_sentence(field_labels().get(code, code))
+
+
+def _choices(params: Mapping[str, Param]) -> str:
+    codes = listed_codes(params.get("value"))
+    return ", ".join(_choice(code, frozenset(codes)) for code in codes)
+
+
+def _region(code: str) -> str:
+    from ui.labels import region_label
+
+    return region_label(code)
+
+
+def _commitment(code: str) -> str:
+    from ui.labels import commitment_label
+
+    return _in_sentence(commitment_label(code))
+
+
+def _role(code: str) -> str:
+    from ui.labels import role_label
+
+    return _in_sentence(role_label(code))
+
+
+def _field(code: str) -> str:
+    from ui.labels import field_labels
+
+    return _in_sentence(field_labels().get(code, code))
+
+
+def _import_field(code: str) -> str:
+    from ui.labels import import_field_label
+
+    return _in_sentence(import_field_label(code))
+
+
+def _import_target(params: Mapping[str, Param]) -> str:
+    from ui.labels import collection_label
+
+    return _in_sentence(collection_label(str(params.get("target"))))
+
+
+def _transport_fault(params: Mapping[str, Param]) -> str:
+    from sync.http_backend import CUT_SHORT
+
+    what = str(params.get("what", ""))
+    if what == CUT_SHORT:
+        return QCoreApplication.translate("ErrorFragments", "answer cut short")
+    return what  # the transport error's class name, for support
+
+
+def _wire_place(params: Mapping[str, Param]) -> str:
+    """Which part of the server's answer was malformed (``sync.wire``'s ``where``), with
+    its article as the French sentences want it ("dans la réponse du serveur")."""
+    from ui.labels import collection_label
+
+    where = str(params.get("where", ""))
+    places = {
+        "answer": QCoreApplication.translate("ErrorFragments", "the answer"),
+        "change": QCoreApplication.translate("ErrorFragments", "a change"),
+        "change feed": QCoreApplication.translate("ErrorFragments", "the change feed"),
+        "conflict": QCoreApplication.translate("ErrorFragments", "a conflict"),
+        "identity": QCoreApplication.translate("ErrorFragments", "the identity"),
+        "push answer": QCoreApplication.translate("ErrorFragments", "the push answer"),
+        "push result": QCoreApplication.translate("ErrorFragments", "a push result"),
+        "sign-in answer": QCoreApplication.translate("ErrorFragments", "the sign-in answer"),
+    }
+    if where in places:
+        return places[where]
+    collection, _space, record = where.rpartition(" ")
+    if record == "record" and collection:  # "accounts record"
+        return QCoreApplication.translate("ErrorFragments", "%1 record").replace(
+            "%1", collection_label(collection)
+        )
+    return where
+
+
+def _sign_in_reason(params: Mapping[str, Param]) -> str:
+    """The prefix saying why the sign-in is not remembered: the keyring's own sentence."""
+    if "no_keyring" not in params:  # an older raise: its English prefix as it came
+        return str(params.get("reason", ""))
+    return words("sync.no_keyring", {}) + " " if params["no_keyring"] else ""
+
+
+class DiskFullWords(QObject):
+    """The words of a sync cycle a full disk stopped. A QObject only for ``tr``'s plural
+    forms: lupdate marks a count's plurals in ``tr()``, not in ``translate()``."""
+
+    def sentence(self, params: Mapping[str, Param]) -> str:
+        """The core's ``sync.engine.disk_full_sentence``, in the interface's language."""
+        if "pushed" not in params:  # an older raise: its English sentence as it came
+            return str(params.get("sentence", ""))
+        pushed, pulled, unconfirmed = (
+            int(params.get(n) or 0) for n in ("pushed", "pulled", "unconfirmed")
+        )
+        done = []
+        if pushed:
+            done.append(self.tr("%n change(s) sent", "", pushed))
+        if pulled:
+            done.append(self.tr("%n record(s) received", "", pulled))
+        so_far = "".join(done)
+        if len(done) == 2:
+            so_far = self.tr("%1 and %2").replace("%1", done[0]).replace("%2", done[1])
+        if unconfirmed:
+            if pushed:
+                unknown = self.tr(
+                    "%n more change(s) reached the server but could not be recorded here"
+                    " (the next sync confirms them)",
+                    "",
+                    unconfirmed,
+                )
+            else:
+                unknown = self.tr(
+                    "%n change(s) reached the server but could not be recorded here"
+                    " (the next sync confirms them)",
+                    "",
+                    unconfirmed,
+                )
+            joined = self.tr("%1; %2").replace("%1", so_far).replace("%2", unknown)
+            so_far = joined if so_far else unknown
+        so_far = so_far or self.tr("nothing was sent or received")
+        return (
+            self.tr("The disk holding %1 is full: %2; the rest waits until there is space.")
+            .replace("%1", str(params.get("path", "")))
+            .replace("%2", so_far)
+        )
+
+
+def _disk_full(params: Mapping[str, Param]) -> str:
+    return DiskFullWords().sentence(params)
+
+
 # Parameters that the core spells in English for its own sentence and that carry, beside
-# them, the value the window words instead (the visit's status code, the field's code).
+# them, the value the window words instead (the visit's status code, the field's code), or
+# that hold a list of codes (``fieldapp.error_codes.listed``) worded one by one here.
 _SPECIAL: dict[tuple[str, str], Callable[[Mapping[str, Param]], str]] = {
     ("visits.cannot_visit", "value"): _visit_status,
     ("people.only_reps_can_signed_in_as", "value"): _roles,
     ("sync_issues.field_cannot_be_empty", "what"): _field_label,
     ("sync_issues.field_cannot_take_value", "what"): _field_label,
+    ("check.must_one_got", "value"): _choices,
+    ("check.must_one_got", "value2"): _got,
+    ("check.must_number_got", "value"): _got,
+    ("regions.region_must_one_got", "value"): _each(_region),
+    ("regions.region_must_one_got", "value2"): _got,
+    ("policies.commitment_must_one_got", "value"): _each(_commitment),
+    ("policies.commitment_must_one_got", "value2"): _got,
+    ("server.role_must_one", "value"): _each(_role),
+    ("server.new_record_needs", "value"): _each(_field),
+    ("import.no_column_mapped_to", "fields"): _each(_import_field, "fields"),
+    ("import.not_field_of_choose_one", "fields"): _each(_import_field, "fields"),
+    ("import.not_field_of_choose_one", "target"): _import_target,
+    ("sync.sign_in_again_with_fieldapp_login", "reason"): _sign_in_reason,
+    ("disk_full", "sentence"): _disk_full,
+    ("sync.cannot_reach_server_at_changes_kept", "what"): _transport_fault,
+    ("sync.servers_lacks", "where"): _wire_place,
+    ("sync.servers_has_wrongly_typed", "where"): _wire_place,
+    ("sync.server_sent_not_object", "where"): _wire_place,
 }

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.catalogue import clean
-from fieldapp.error_codes import Param, english
+from fieldapp.error_codes import Param, english, listed
 from fieldapp.errors import FieldAppError, ValidationError
 from fieldapp.exports.csv_lists import ACCOUNT_COLUMNS, CONTACT_COLUMNS
 from fieldapp.imports.csv_file import CsvFile, header_words
@@ -184,7 +184,7 @@ def mapping_from_options(
                 "import.not_field_of_choose_one",
                 name=name,
                 target=target,
-                fields=", ".join(fields),
+                fields=listed(fields),
             )
         mapping = {i: f for i, f in mapping.items() if i != index and (not name or f != name)}
         if name:
@@ -363,7 +363,7 @@ def _apply(
         raise ValidationError("target", "import.import_accounts_or_contacts_not", target=target)
     missing = missing_fields(mapping, target)
     if missing:
-        raise ValidationError(missing[0], "import.no_column_mapped_to", fields=", ".join(missing))
+        raise ValidationError(missing[0], "import.no_column_mapped_to", fields=listed(missing))
     results: list[RowResult] = []
     created: list[str] = []
     try:

@@ -16,7 +16,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
-from fieldapp.errors import ValidationError
+from fieldapp.errors import ValidationError, given, listed
 from fieldapp.validation import whole_number
 
 
@@ -116,8 +116,9 @@ def commitment_kind(value: Any) -> CommitmentKind:
     raise ValidationError(
         "sla.kind",
         "policies.commitment_must_one_got",
-        value=", ".join(CommitmentKind),
+        value=listed(CommitmentKind),
         value2=reprlib.repr(value),
+        got=given(value),
     )
 
 

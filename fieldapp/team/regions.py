@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 import holidays
 
+from fieldapp.error_codes import given, listed
 from fieldapp.errors import ValidationError
 
 # Monday is 0 (date.weekday()); Saturday and Sunday are the weekend everywhere we sell.
@@ -57,8 +58,9 @@ def region(code: Any) -> Region:
     raise ValidationError(
         "region",
         "regions.region_must_one_got",
-        value=", ".join(sorted(REGIONS)),
+        value=listed(sorted(REGIONS)),
         value2=reprlib.repr(code),
+        got=given(code),
     )
 
 

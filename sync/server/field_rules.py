@@ -8,6 +8,7 @@ from typing import Any
 
 from fieldapp.catalogue import CATALOGUE
 from fieldapp.catalogue.kinds import Moment
+from fieldapp.error_codes import listed
 from fieldapp.errors import ValidationError
 
 _CREATED_AT = Moment(label="Creation time")
@@ -57,7 +58,7 @@ def clean_fields(collection: str, fields: dict[str, Any], *, creating: bool) -> 
     if creating:
         missing = [name for name in REQUIRED[collection] if cleaned.get(name) is None]
         if missing:
-            raise ValidationError(missing[0], "server.new_record_needs", value=", ".join(missing))
+            raise ValidationError(missing[0], "server.new_record_needs", value=listed(missing))
     return cleaned
 
 

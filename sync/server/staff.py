@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from fieldapp.catalogue import FIELDS, ChangeOp, Role
+from fieldapp.error_codes import listed
 from fieldapp.errors import FieldAppError
 from fieldapp.ids import new_id
 from sync.server.feed import SequenceWriter, insert_organisation_record, record_change
@@ -51,7 +52,7 @@ def add_person(
     if not username or len(username) > 100 or any(c.isspace() for c in username):
         raise StaffError("server.username_1_100_characters_with_no")
     if record.get("role") not in tuple(Role):
-        raise StaffError("server.role_must_one", value=", ".join(Role))
+        raise StaffError("server.role_must_one", value=listed(Role))
     if record["role"] == "field" and not record.get("territory"):
         raise StaffError("server.field_rep_needs_territory")
     taken = conn.execute(sa.select(users.c.id).where(users.c.username == username)).first()

@@ -176,3 +176,103 @@ def test_the_scan_sees_a_code_outside_the_catalogue_and_a_code_built_at_run_time
     assert len(wrong) == 2
     assert "'staff.no_such_code' is not in the catalogue" in wrong[0]
     assert "built at run time" in wrong[1]
+
+
+# -- parameters the window can word (issue 12: no English inside French) -------------------
+# Parameters built as English text at a raise site (a joined list, an f-string, a repr, a
+# concatenation with words) that the window may show as they are, and why that is right.
+# Anything else built so must be worded by ``ui.error_words._SPECIAL`` from values beside it.
+SHOWN_AS_DATA = {
+    ("base.must_number_milliseconds_from_0_not", "text"): "an environment variable's value",
+    ("import.file_has_no_column", "columns"): "the CSV file's own headers",
+    ("dashboard.no_figure_named_choose", "name"): "what was typed on the command line",
+    ("dashboard.no_figure_named_choose", "value"): "the names the command line accepts",
+    ("drill.no_drill_down_into_choose", "collection"): "what was typed on the command line",
+    ("drill.no_drill_down_into_choose", "value"): "the names the command line accepts",
+    ("period.period_week_month_or_quarter_got", "kind"): "what was typed on the command line",
+    ("period.unknown_time_zone_iana_name_such", "name"): "a time zone's name, quoted",
+    ("scope.no_team_named", "name"): "a team's name, quoted",
+    ("scope.no_team_named_teams", "name"): "a team's name, quoted",
+    ("scope.no_team_named", "teams"): "the profile's team names",
+    ("scope.no_team_named_teams", "teams"): "the profile's team names",
+    ("scope.nobody_with_username_in_profile", "username"): "a username, quoted",
+    ("policies.policy_for_must_give_exactly_one", "value"): "the policy's JSON as given",
+    ("regions.unknown_region_field_s", "value"): "the region's JSON keys as given",
+    ("regions.region_code_must_like_qc_or", "value"): "a region code as given",
+    ("regions.no_public_holiday_calendar_for_country", "value"): "a country code as given",
+    ("regions.has_no_subdivision_in_public_holiday_calendar", "value"): "a code as given",
+    ("regions.unknown_time_zone_iana_name_expected", "value"): "a time zone's name as given",
+    ("server.no_team_teams", "team"): "a team's name, quoted",
+    ("server.not_installed", "missing"): "Python package names",
+}
+
+
+def built_as_text(value: ast.expr) -> str | None:
+    """How a parameter was built as text at the raise site, if it was."""
+    if isinstance(value, ast.JoinedStr):
+        return "an f-string"
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute | ast.Name):
+        if _name(value.func) == "join":
+            return "a joined list"
+        if _name(value.func) == "listed":
+            return "a list of codes"
+        if _name(value.func) == "repr":
+            return "a repr"
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+        words = [v for v in (value.left, value.right) if isinstance(v, ast.Constant)]
+        if any(isinstance(w.value, str) for w in words):
+            return "a concatenation"
+    return None
+
+
+def text_params(modules: dict[Path, ast.Module]) -> list[tuple[str, str, str, str]]:
+    """(where, code, parameter, how) for every parameter a raise site builds as text."""
+    positions = code_positions(modules)
+    found = []
+    for path, tree in modules.items():
+        for node in ast.walk(tree):
+            name = _name(node.func) if isinstance(node, ast.Call) else None
+            if not isinstance(node, ast.Call) or name not in positions:
+                continue
+            position = positions[name]
+            given = (
+                node.args[position] if position is not None and len(node.args) > position else None
+            )
+            branches = [given.body, given.orelse] if isinstance(given, ast.IfExp) else [given]
+            codes = [b.value for b in branches if isinstance(b, ast.Constant)]
+            for keyword in node.keywords:
+                how = built_as_text(keyword.value) if keyword.arg else None
+                for code in codes if how else ():
+                    where = f"{path.relative_to(ROOT)}:{node.lineno}"
+                    found.append((where, str(code), str(keyword.arg), str(how)))
+    return found
+
+
+def test_every_parameter_built_as_english_text_is_worded_by_the_window_or_is_data() -> None:
+    from ui.error_words import _SPECIAL
+
+    found = text_params(trees())
+    assert len(found) > 20  # the scan sees them at all
+    wrong = [
+        f"{where}: {code}'s {param} is {how}: pass its values (fieldapp.error_codes.listed,"
+        " given) and word them in ui.error_words._SPECIAL"
+        for where, code, param, how in found
+        if (code, param) not in _SPECIAL
+        and ((code, param) not in SHOWN_AS_DATA or how == "a list of codes")
+    ]
+    assert wrong == []
+
+
+def test_the_parameter_scan_sees_a_joined_list_an_f_string_and_a_repr() -> None:
+    source = (
+        "class ValidationError(FieldAppError):\n"
+        "    def __init__(self, field, code, /, **params): ...\n"
+        "raise ValidationError('x', 'check.must_text', label=f'{a} b')\n"
+        "raise ValidationError('x', 'check.must_text', label=', '.join(c))\n"
+        "raise FieldAppError('store.read_only', path=repr(p), n=i + 1)\n"
+        "raise FieldAppError('store.read_only', path='at ' + p)\n"
+        "raise FieldAppError('store.read_only', path=listed(p))\n"
+    )
+    modules = {ROOT / "fieldapp" / "bad.py": ast.parse(source)}
+    hows = [how for _where, _code, _param, how in text_params(modules)]
+    assert hows == ["an f-string", "a joined list", "a repr", "a concatenation", "a list of codes"]

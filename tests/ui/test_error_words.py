@@ -142,7 +142,9 @@ def test_a_french_account_form_shows_the_french_sentence_of_the_use_cases_refusa
     dialog.longitude.setText("2.3")
     qtbot.keyClick(dialog.latitude, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.error_for("latitude") != "", timeout=WAIT)
-    assert dialog.error_for("latitude") == "Latitude doit être un nombre (reçu\u00a0: 'north')."
+    # What was typed reads in French quotes, not as Python's repr.
+    quoted = "«\u00a0north\u00a0»"
+    assert dialog.error_for("latitude") == f"Latitude doit être un nombre (reçu\u00a0: {quoted})."
 
 
 # -- the server's refusals -------------------------------------------------------------

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QProcess, Qt, QUrl, Signal
+from PySide6.QtCore import QProcess, QProcessEnvironment, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.errors import ERRORS_ENV
 from fieldapp.logs import log_dir
 from fieldapp.store.database import database_path
+from ui.error_words import words
 from ui.formatting import clock_time, fill, long_date
 
 log = logging.getLogger(__name__)
@@ -159,6 +161,10 @@ class RecoveryDialog(QDialog):
         process = QProcess(self)
         process.setProgram(sys.executable)
         process.setArguments(fieldapp_arguments(*args))
+        # The command line's errors also as values, so that they read in the window's language.
+        environment = QProcessEnvironment.systemEnvironment()
+        environment.insert(ERRORS_ENV, "json")
+        process.setProcessEnvironment(environment)
 
         def finished(code: int, _status: QProcess.ExitStatus) -> None:
             out = bytes(process.readAllStandardOutput().data()).decode("utf-8", "replace")
@@ -349,6 +355,12 @@ def _json(text: str) -> dict[str, Any] | None:
 
 
 def _last_line(text: str) -> str:
+    """What the command line said went wrong: its error worded in the window's language
+    when it printed the error's value (``ERRORS_ENV``), else its last line as it is."""
     lines = [line for line in text.strip().splitlines() if line.strip()]
     line = lines[-1] if lines else ""
+    error = _json(line)
+    code, params = (error or {}).get("code"), (error or {}).get("params")
+    if isinstance(code, str) and isinstance(params, dict):
+        return words(code, params)
     return line.removeprefix("fieldapp: error: ")

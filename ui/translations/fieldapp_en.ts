@@ -101,6 +101,37 @@
     </message>
 </context>
 <context>
+    <name>DiskFullWords</name>
+    <message numerus="yes">
+        <source>%n change(s) sent</source>
+        <translation>
+            <numerusform>%n change was sent</numerusform>
+            <numerusform>%n changes were sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) received</source>
+        <translation>
+            <numerusform>%n record was received</numerusform>
+            <numerusform>%n records were received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more change(s) reached the server but could not be recorded here (the next sync confirms them)</source>
+        <translation>
+            <numerusform>%n more change reached the server but could not be recorded here (the next sync confirms it)</numerusform>
+            <numerusform>%n more changes reached the server but could not be recorded here (the next sync confirms them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) reached the server but could not be recorded here (the next sync confirms them)</source>
+        <translation>
+            <numerusform>%n change reached the server but could not be recorded here (the next sync confirms it)</numerusform>
+            <numerusform>%n changes reached the server but could not be recorded here (the next sync confirms them)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DrillDialog</name>
     <message numerus="yes">
         <source>%n record(s)</source>

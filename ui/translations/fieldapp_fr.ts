@@ -1013,6 +1013,53 @@ médiane %3&#xa0;: %4</translation>
     </message>
 </context>
 <context>
+    <name>DiskFullWords</name>
+    <message numerus="yes">
+        <source>%n change(s) sent</source>
+        <translation>
+            <numerusform>%n modification envoyée</numerusform>
+            <numerusform>%n modifications envoyées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) received</source>
+        <translation>
+            <numerusform>%n fiche reçue</numerusform>
+            <numerusform>%n fiches reçues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 et %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more change(s) reached the server but could not be recorded here (the next sync confirms them)</source>
+        <translation>
+            <numerusform>%n autre modification est parvenue au serveur mais n’a pas pu être notée ici (la prochaine synchronisation la confirmera)</numerusform>
+            <numerusform>%n autres modifications sont parvenues au serveur mais n’ont pas pu être notées ici (la prochaine synchronisation les confirmera)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) reached the server but could not be recorded here (the next sync confirms them)</source>
+        <translation>
+            <numerusform>%n modification est parvenue au serveur mais n’a pas pu être notée ici (la prochaine synchronisation la confirmera)</numerusform>
+            <numerusform>%n modifications sont parvenues au serveur mais n’ont pas pu être notées ici (la prochaine synchronisation les confirmera)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1&#xa0;; %2</translation>
+    </message>
+    <message>
+        <source>nothing was sent or received</source>
+        <translation>rien n’a été envoyé ni reçu</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full: %2; the rest waits until there is space.</source>
+        <translation>Le disque qui contient %1 est plein&#xa0;: %2&#xa0;; le reste attendra qu’il y ait de la place.</translation>
+    </message>
+</context>
+<context>
     <name>DrillDialog</name>
     <message>
         <source>Reading the records…</source>
@@ -1576,6 +1623,62 @@ médiane %3&#xa0;: %4</translation>
     <message>
         <source>withdraw leads</source>
         <translation>retirer des pistes</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;</source>
+        <translation>«&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>answer cut short</source>
+        <translation>réponse interrompue</translation>
+    </message>
+    <message>
+        <source>the answer</source>
+        <translation>la réponse</translation>
+    </message>
+    <message>
+        <source>a change</source>
+        <translation>une modification</translation>
+    </message>
+    <message>
+        <source>the change feed</source>
+        <translation>le flux de modifications</translation>
+    </message>
+    <message>
+        <source>a conflict</source>
+        <translation>un conflit</translation>
+    </message>
+    <message>
+        <source>the identity</source>
+        <translation>l’identité</translation>
+    </message>
+    <message>
+        <source>the push answer</source>
+        <translation>la réponse à l’envoi</translation>
+    </message>
+    <message>
+        <source>a push result</source>
+        <translation>un résultat d’envoi</translation>
+    </message>
+    <message>
+        <source>the sign-in answer</source>
+        <translation>la réponse à la connexion</translation>
+    </message>
+    <message>
+        <source>%1 record</source>
+        <translation>enregistrement «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>
