@@ -128,6 +128,15 @@ def overdue_short(days: int) -> str:
     return fill(QCoreApplication.translate("Formatting", "overdue %1 d"), QLocale().toString(days))
 
 
+def overdue_days(days: int) -> str:
+    """The fewest letters for a visit overdue by ``days``, under a column titled "Overdue":
+    "12 d" / "12 j"; 0 is "today". A narrow table keeps its columns this way rather than
+    scrolling sideways."""
+    if days <= 0:
+        return QCoreApplication.translate("Formatting", "today")
+    return fill(QCoreApplication.translate("Formatting", "%1 d"), QLocale().toString(days))
+
+
 def fill(template: str, *values: object) -> str:
     """Qt's ``%1``, ``%2``… placeholders filled in (PySide's ``tr`` returns a plain str,
     which has no ``arg``); placeholders keep translators free to reorder the values."""

@@ -79,11 +79,16 @@ def test_overdue_and_tier_chips_read_in_english(qapp: object) -> None:
     assert overdue_chip(None) is None and overdue_chip(-3) is None  # not due yet
     assert tier_chip("A").text == "Tier A"
     assert tier_chip("A", short=True).text == "A"
+    # Under a column titled "Overdue" (Today's due table), the days alone.
+    assert overdue_chip(163, short=True) == Chip("163 d", "danger")
+    assert overdue_chip(0, short=True) == Chip("today", "warning")
 
 
 def test_overdue_and_tier_chips_read_in_french(french: None) -> None:
     assert overdue_short(12) == "en retard de 12 j"
     assert overdue_chip(0) == Chip("due aujourd'hui", "warning")
+    assert overdue_chip(163, short=True) == Chip("163 j", "danger")
+    assert overdue_chip(0, short=True) == Chip("aujourd'hui", "warning")
     assert tier_chip("B").text == "Niveau B"
 
 
@@ -395,3 +400,22 @@ def test_the_dashboards_overdue_accounts_show_their_tier_as_a_chip(qapp: object)
     assert model.data(model.index(1, 1), CHIPS_ROLE) == (Chip("Tier C"),)
     assert model.data(model.index(1, 1)) == "C"
     assert model.data(model.index(1, 0), CHIPS_ROLE) is None
+
+
+def test_no_state_of_a_widget_changes_the_size_of_its_text() -> None:
+    """A state (a dialog's default button, which moves with the focus; hover; focus) may
+    change colours, never the font: Qt lays a button out for the font it had when it was
+    polished, so a bolder state overflows it (the import dialog's "Choisir un fichier…"
+    was cut at both ends in the screenshots, drawn bold as the default button)."""
+    import re
+
+    sheet = style.style_sheet(LIGHT)
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", sheet):
+        # An item view's rows are painted, and elided, by their delegate: not laid out.
+        stated = [
+            s.strip()
+            for s in selectors.split(",")
+            if re.search(r"(?<!:):[a-z-]+", s) and "::item" not in s
+        ]
+        if stated and re.search(r"\bfont(-weight|-size|-family)?\s*:", body):
+            raise AssertionError(f"{', '.join(stated)} changes the font: {body.strip()}")

@@ -87,7 +87,9 @@ class DueModel(QAbstractTableModel):
         if column == TIER:
             chip = tier_chip(entry.account.tier, short=True)
         elif column == OVERDUE:
-            found = overdue_chip(entry.days_overdue)  # never visited: the words, no chip
+            # The column's title says overdue: the chip says by how much (never visited:
+            # the words, no chip).
+            found = overdue_chip(entry.days_overdue, short=True)
             if found is None:
                 return None
             chip = found

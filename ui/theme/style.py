@@ -34,6 +34,9 @@ CHIP_TONES: dict[str, tuple[str, str]] = {
     "muted": ("surface_alt", "text_secondary"),
 }
 
+# A state (hover, focus, a dialog's default button, which moves with the focus) changes
+# colours only, never the font: a widget is laid out for the font it was polished with, so
+# a bolder state overflows it (tests/ui/test_design.py).
 STYLE = """
 QMainWindow, QDialog {{ background: {window}; color: {text}; }}
 QWidget {{ color: {text}; }}
@@ -85,8 +88,9 @@ QPushButton {{
 QPushButton:hover {{ background: {surface_alt}; }}
 QPushButton:disabled {{ color: {text_secondary}; }}
 QPushButton[role="primary"], QPushButton:default {{
-    background: {accent}; color: {accent_text}; border-color: {accent}; font-weight: 600;
+    background: {accent}; color: {accent_text}; border-color: {accent};
 }}
+QPushButton[role="primary"] {{ font-weight: 600; }}
 QPushButton[role="primary"]:hover, QPushButton:default:hover {{
     background: {accent_hover}; border-color: {accent_hover};
 }}

@@ -3098,6 +3098,14 @@ médiane %3&#xa0;: %4</translation>
         <source>overdue %1 d</source>
         <translation>en retard de %1 j</translation>
     </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 j</translation>
+    </message>
 </context>
 <context>
     <name>HandLeadAgainDialog</name>

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.formatting import overdue_short
+from ui.formatting import overdue_days, overdue_short
 from ui.labels import tier_label
 from ui.theme.style import CHIP_TONES, current_palette
 from ui.widgets.styling import set_property
@@ -49,11 +49,13 @@ def tier_chip(tier: str, *, short: bool = False) -> Chip:
     return Chip(tier if short else tier_label(tier))
 
 
-def overdue_chip(days: int | None) -> Chip | None:
-    """ "overdue 12 d" in the danger tone; None when the visit is not due (or never made)."""
+def overdue_chip(days: int | None, *, short: bool = False) -> Chip | None:
+    """ "overdue 12 d" in the danger tone ("12 d" in a column titled "Overdue"); None when
+    the visit is not due (or never made)."""
     if days is None or days < 0:
         return None
-    return Chip(overdue_short(days), "danger" if days > 0 else "warning")
+    text = overdue_days(days) if short else overdue_short(days)
+    return Chip(text, "danger" if days > 0 else "warning")
 
 
 def chip(text: str = "", *, tone: str = "normal", parent: QWidget | None = None) -> QLabel:
