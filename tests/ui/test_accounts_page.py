@@ -527,3 +527,26 @@ def test_columns_kept_from_english_widen_to_the_french_titles(
         assert again.list_view.columnWidth(NAME) == 333
     finally:
         languages.clear()
+
+
+def test_the_list_keeps_every_french_column_whole_beside_the_briefing(
+    make_context: Any, qtbot: QtBot, qapp: Any
+) -> None:
+    """On a 1366 px laptop (the page is the window less the rail), the list's first layout
+    shows every column without scrolling sideways in French, the longer language."""
+    from ui.i18n import Languages
+
+    languages = Languages(qapp)
+    languages.apply("fr")
+    try:
+        page = AccountsPage(make_context("field"))
+        qtbot.addWidget(page)
+        page.resize(1366 - 185, 700)
+        page.show()
+        qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=WAIT)
+        view = page.list_view
+        qtbot.waitUntil(lambda: view.horizontalHeader().length() > 0, timeout=WAIT)
+        assert view.horizontalHeader().length() <= view.viewport().width()
+        assert view.horizontalScrollBar().maximum() == 0
+    finally:
+        languages.clear()

@@ -219,7 +219,9 @@ class AccountsPage(QWidget):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([620, 680])
+            # The list keeps every column whole in French beside a briefing that keeps
+            # its row of buttons (1366 px laptop, the rail beside them).
+            self.splitter.setSizes([660, 540])
         header = settings.layout(HEADER_KEY)
         if header is not None:
             self.list_view.horizontalHeader().restoreState(header)
