@@ -419,3 +419,25 @@ def test_no_state_of_a_widget_changes_the_size_of_its_text() -> None:
         ]
         if stated and re.search(r"\bfont(-weight|-size|-family)?\s*:", body):
             raise AssertionError(f"{', '.join(stated)} changes the font: {body.strip()}")
+
+
+def test_a_chip_cell_asks_for_the_width_of_what_it_paints(qapp: object) -> None:
+    """A cell showing a chip in place of its words ("12 d" for "12 days overdue") is
+    sized to the chip: a column fitted to its contents stays narrow."""
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
+
+    from ui.widgets.chip import LABEL_ROLE, ChipDelegate
+
+    model = QStandardItemModel(1, 1)
+    item = QStandardItem("163 days overdue, since the last visit in June")
+    item.setData((Chip("163 d", "danger"),), CHIPS_ROLE)
+    item.setData("", LABEL_ROLE)
+    model.setItem(0, 0, item)
+    view = QTableView()
+    view.setModel(model)
+    delegate = ChipDelegate(view)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    hint = delegate.sizeHint(option, model.index(0, 0))
+    words = view.fontMetrics().horizontalAdvance(item.text())
+    assert view.fontMetrics().horizontalAdvance("163 d") < hint.width() < words

@@ -103,7 +103,9 @@ class ChipDelegate(QStyledItemDelegate):
         label = index.data(LABEL_ROLE)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "") if label is None else label
         width = metrics.horizontalAdvance(text) + chips_width(metrics, chips) + 2 * GAP
-        return QSize(max(hint.width(), width), max(hint.height(), metrics.height() + 6))
+        # The width of what is painted: the display text is not, when a label is given (the
+        # due table's "12 days overdue" is only the tool tip's and the sort's words).
+        return QSize(width, max(hint.height(), metrics.height() + 6))
 
     def paint(
         self,
